@@ -1,0 +1,12 @@
+package com.mcpregistry.domain.error;
+
+/** The request clashes with the current state: an illegal transition, a duplicate, a lost race. */
+public final class Conflict extends DomainException {
+    public Conflict(String message) {
+        super(message);
+    }
+
+    public Conflict(String message, Throwable cause) {
+        super(message, cause);
+    }
+}

@@ -1,0 +1,155 @@
+package com.mcpregistry.domain.registration;
+
+import com.mcpregistry.domain.audit.AuditEvent;
+import com.mcpregistry.domain.error.Conflict;
+import com.mcpregistry.domain.error.InvalidInput;
+import com.mcpregistry.domain.user.Actor;
+import com.mcpregistry.domain.user.UserId;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * One version of one MCP server endpoint, as submitted and reviewed. Immutable: each workflow step returns the
+ * registration it leads to together with its audit event. {@code rowVersion} counts the stored changes and is
+ * what optimistic concurrency compares.
+ */
+public record Registration(
+        RegistrationId id,
+        ServerName serverName,
+        Version version,
+        ServerDetails details,
+        UserId submitterId,
+        RegistrationStatus status,
+        Optional<Reason> statusReason,
+        Optional<UserId> reviewedBy,
+        Optional<Instant> reviewedAt,
+        Instant createdAt,
+        Instant updatedAt,
+        long rowVersion,
+        Optional<Instant> deletedAt) {
+
+    public Registration {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(serverName, "serverName");
+        Objects.requireNonNull(version, "version");
+        Objects.requireNonNull(details, "details");
+        Objects.requireNonNull(submitterId, "submitterId");
+        Objects.requireNonNull(status, "status");
+        Objects.requireNonNull(statusReason, "statusReason");
+        Objects.requireNonNull(reviewedBy, "reviewedBy");
+        Objects.requireNonNull(reviewedAt, "reviewedAt");
+        Objects.requireNonNull(createdAt, "createdAt");
+        Objects.requireNonNull(updatedAt, "updatedAt");
+        Objects.requireNonNull(deletedAt, "deletedAt");
+        if (rowVersion < 1) {
+            throw new IllegalArgumentException("rowVersion starts at 1");
+        }
+    }
+
+    /** A new registration in {@code Pending}, submitted by {@code actor}. */
+    public static Change submit(
+            RegistrationId id,
+            ServerName serverName,
+            Version version,
+            ServerDetails details,
+            Actor actor,
+            Instant now,
+            Optional<String> requestId) {
+        Registration submitted = new Registration(
+                id,
+                serverName,
+                version,
+                details,
+                actor.userId(),
+                RegistrationStatus.PENDING,
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                now,
+                now,
+                1,
+                Optional.empty());
+        AuditEvent event = new AuditEvent(
+                UUID.randomUUID(),
+                now,
+                Optional.of(actor.userId()),
+                Action.SUBMIT.wireName(),
+                Optional.of(id),
+                Optional.empty(),
+                Optional.of(RegistrationStatus.PENDING),
+                Optional.empty(),
+                requestId);
+        return new Change(submitted, event);
+    }
+
+    public boolean isDeleted() {
+        return deletedAt.isPresent();
+    }
+
+    /** Whether {@code actor} may see this registration at all: admins see everything, others the published and their own. */
+    public boolean isVisibleTo(Actor actor) {
+        return !isDeleted() && (actor.admin() || status.isPublished() || actor.is(submitterId));
+    }
+
+    /** The submitter changes what they said; the registration goes (back) to {@code Pending} for review. */
+    public Change edit(ServerDetails newDetails, Actor actor, Instant now, Optional<String> requestId) {
+        Objects.requireNonNull(newDetails, "newDetails");
+        return take(Action.EDIT, Optional.empty(), newDetails, actor, now, requestId);
+    }
+
+    /** A reviewer (or, to deprecate, the submitter) moves the registration to {@code target}. */
+    public Change changeStatus(
+            RegistrationStatus target, Optional<Reason> reason, Actor actor, Instant now, Optional<String> requestId) {
+        Action action = Workflow.actionReaching(status, target);
+        return take(action, reason, details, actor, now, requestId);
+    }
+
+    /** Soft delete: the registration leaves every read but stays for the audit trail. */
+    public Change delete(Actor actor, Instant now, Optional<String> requestId) {
+        return take(Action.DELETE, Optional.empty(), details, actor, now, requestId);
+    }
+
+    private Change take(
+            Action action,
+            Optional<Reason> reason,
+            ServerDetails newDetails,
+            Actor actor,
+            Instant now,
+            Optional<String> requestId) {
+        if (isDeleted()) {
+            throw new Conflict("the registration is deleted");
+        }
+        Workflow.Transition transition = Workflow.permit(status, action, actor, submitterId);
+        if (action.needsReason() && reason.isEmpty()) {
+            throw InvalidInput.of("reason", "is required to " + action.wireName());
+        }
+        boolean review = action != Action.EDIT && action != Action.DELETE;
+        Registration next = new Registration(
+                id,
+                serverName,
+                version,
+                newDetails,
+                submitterId,
+                transition.to(),
+                action.needsReason() ? reason : action == Action.DELETE ? statusReason : Optional.empty(),
+                review ? Optional.of(actor.userId()) : reviewedBy,
+                review ? Optional.of(now) : reviewedAt,
+                createdAt,
+                now,
+                rowVersion + 1,
+                action == Action.DELETE ? Optional.of(now) : Optional.empty());
+        AuditEvent event = new AuditEvent(
+                UUID.randomUUID(),
+                now,
+                Optional.of(actor.userId()),
+                action.wireName(),
+                Optional.of(id),
+                Optional.of(status),
+                action == Action.DELETE ? Optional.empty() : Optional.of(transition.to()),
+                reason.map(Reason::value),
+                requestId);
+        return new Change(next, event);
+    }
+}

@@ -1,0 +1,17 @@
+package com.mcpregistry.domain.registration;
+
+import com.mcpregistry.domain.Text;
+
+/** A server's human-readable name, 1 to 100 characters. */
+public record Title(String value) {
+    public static final int MAX_LENGTH = 100;
+
+    public Title {
+        Text.require("title", value, MAX_LENGTH);
+    }
+
+    @Override
+    public String toString() {
+        return value;
+    }
+}

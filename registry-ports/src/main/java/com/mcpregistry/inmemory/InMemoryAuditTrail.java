@@ -1,0 +1,93 @@
+package com.mcpregistry.inmemory;
+
+import com.mcpregistry.domain.audit.AuditChain;
+import com.mcpregistry.domain.audit.AuditEvent;
+import com.mcpregistry.domain.registration.RegistrationId;
+import com.mcpregistry.port.Cursor;
+import com.mcpregistry.port.Page;
+import com.mcpregistry.port.out.AuditQuery;
+import com.mcpregistry.port.out.AuditTrail;
+import com.mcpregistry.port.out.ChainVerification;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/** {@link AuditTrail} over an {@link InMemoryDatabase}. */
+public final class InMemoryAuditTrail implements AuditTrail {
+
+    private static final Comparator<AuditEvent> NEWEST_FIRST =
+            Comparator.comparing(AuditEvent::at).thenComparing(AuditEvent::id).reversed();
+
+    private final InMemoryDatabase db;
+
+    InMemoryAuditTrail(InMemoryDatabase db) {
+        this.db = db;
+    }
+
+    @Override
+    public void append(AuditEvent event) {
+        db.atomically(() -> {
+            String previous = db.auditEvents.isEmpty()
+                    ? AuditChain.GENESIS
+                    : db.auditEvents.get(db.auditEvents.size() - 1).hash();
+            db.auditEvents.add(new InMemoryDatabase.ChainedEvent(event, AuditChain.hash(previous, event)));
+            return null;
+        });
+    }
+
+    @Override
+    public Page<AuditEvent> find(AuditQuery query) {
+        return db.atomically(() -> Page.of(
+                events().stream()
+                        .filter(e -> query.actor()
+                                .map(a -> e.actorId().equals(Optional.of(a)))
+                                .orElse(true))
+                        .filter(e ->
+                                query.action().map(a -> e.action().equals(a)).orElse(true))
+                        .filter(e -> query.registration()
+                                .map(r -> e.registrationId().equals(Optional.of(r)))
+                                .orElse(true))
+                        .filter(e -> query.since().map(s -> !e.at().isBefore(s)).orElse(true))
+                        .sorted(NEWEST_FIRST)
+                        .filter(e ->
+                                query.page().after().map(c -> isAfter(e, c)).orElse(true))
+                        .limit(query.page().limit() + 1L)
+                        .toList(),
+                query.page().limit(),
+                e -> new Cursor(e.at(), e.id())));
+    }
+
+    @Override
+    public List<AuditEvent> history(RegistrationId registration) {
+        return db.atomically(() -> events().stream()
+                .filter(e -> e.registrationId().equals(Optional.of(registration)))
+                .toList());
+    }
+
+    @Override
+    public ChainVerification verify() {
+        return db.atomically(() -> {
+            String previous = AuditChain.GENESIS;
+            long checked = 0;
+            for (InMemoryDatabase.ChainedEvent chained : db.auditEvents) {
+                checked++;
+                String expected = AuditChain.hash(previous, chained.event());
+                if (!expected.equals(chained.hash())) {
+                    return new ChainVerification(
+                            checked, Optional.of(chained.event().id()));
+                }
+                previous = chained.hash();
+            }
+            return new ChainVerification(checked, Optional.empty());
+        });
+    }
+
+    private List<AuditEvent> events() {
+        return db.auditEvents.stream().map(InMemoryDatabase.ChainedEvent::event).toList();
+    }
+
+    private static boolean isAfter(AuditEvent e, Cursor cursor) {
+        int byTime = e.at().compareTo(cursor.at());
+        return byTime < 0 || (byTime == 0 && e.id().compareTo(cursor.id()) < 0);
+    }
+}

@@ -1,0 +1,69 @@
+package com.mcpregistry.inmemory;
+
+import com.mcpregistry.domain.audit.AuditEvent;
+import com.mcpregistry.domain.registration.Registration;
+import com.mcpregistry.domain.registration.RegistrationId;
+import com.mcpregistry.domain.user.User;
+import com.mcpregistry.domain.user.UserId;
+import com.mcpregistry.port.out.Transactions;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
+
+/**
+ * The state behind the in-memory adapters, and their {@link Transactions}: one transaction at a time, and a
+ * failed one leaves the state as it found it. For tests and for embedders who need no database.
+ */
+public final class InMemoryDatabase implements Transactions {
+
+    private final ReentrantLock lock = new ReentrantLock();
+    Map<RegistrationId, Registration> registrations = new LinkedHashMap<>();
+    Map<UserId, User> users = new LinkedHashMap<>();
+    List<ChainedEvent> auditEvents = new ArrayList<>();
+
+    /** An audit event with the hash the chain gave it when it was appended. */
+    record ChainedEvent(AuditEvent event, String hash) {}
+
+    @Override
+    public <T> T inTransaction(Supplier<T> work) {
+        lock.lock();
+        try {
+            if (lock.getHoldCount() > 1) {
+                return work.get();
+            }
+            var savedRegistrations = new LinkedHashMap<>(registrations);
+            var savedUsers = new LinkedHashMap<>(users);
+            var savedEvents = new ArrayList<>(auditEvents);
+            try {
+                return work.get();
+            } catch (RuntimeException | Error e) {
+                registrations = savedRegistrations;
+                users = savedUsers;
+                auditEvents = savedEvents;
+                throw e;
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Runs a single read or write atomically, inside the current transaction if there is one. */
+    <T> T atomically(Supplier<T> work) {
+        return inTransaction(work);
+    }
+
+    public InMemoryRegistrationRepository registrationRepository() {
+        return new InMemoryRegistrationRepository(this);
+    }
+
+    public InMemoryUserRepository userRepository() {
+        return new InMemoryUserRepository(this);
+    }
+
+    public InMemoryAuditTrail auditTrail() {
+        return new InMemoryAuditTrail(this);
+    }
+}

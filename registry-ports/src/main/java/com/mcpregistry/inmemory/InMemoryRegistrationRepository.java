@@ -1,0 +1,110 @@
+package com.mcpregistry.inmemory;
+
+import com.mcpregistry.domain.error.Conflict;
+import com.mcpregistry.domain.registration.Registration;
+import com.mcpregistry.domain.registration.RegistrationId;
+import com.mcpregistry.port.Cursor;
+import com.mcpregistry.port.Page;
+import com.mcpregistry.port.out.RegistrationQuery;
+import com.mcpregistry.port.out.RegistrationRepository;
+import java.util.Comparator;
+import java.util.Locale;
+import java.util.Optional;
+
+/** {@link RegistrationRepository} over an {@link InMemoryDatabase}. */
+public final class InMemoryRegistrationRepository implements RegistrationRepository {
+
+    static final Comparator<Registration> NEWEST_FIRST = Comparator.comparing(Registration::createdAt)
+            .thenComparing(r -> r.id().value())
+            .reversed();
+
+    private final InMemoryDatabase db;
+
+    InMemoryRegistrationRepository(InMemoryDatabase db) {
+        this.db = db;
+    }
+
+    @Override
+    public void insert(Registration registration) {
+        db.atomically(() -> {
+            if (db.registrations.containsKey(registration.id())) {
+                throw new Conflict("registration " + registration.id() + " exists already");
+            }
+            checkUniqueness(registration);
+            db.registrations.put(registration.id(), registration);
+            return null;
+        });
+    }
+
+    @Override
+    public void update(Registration registration, long expectedRowVersion) {
+        db.atomically(() -> {
+            Registration stored = db.registrations.get(registration.id());
+            if (stored == null || stored.rowVersion() != expectedRowVersion) {
+                throw new Conflict("the registration was changed meanwhile; reload it and try again");
+            }
+            if (!registration.isDeleted()) {
+                checkUniqueness(registration);
+            }
+            db.registrations.put(registration.id(), registration);
+            return null;
+        });
+    }
+
+    @Override
+    public Optional<Registration> findById(RegistrationId id) {
+        return db.atomically(() -> Optional.ofNullable(db.registrations.get(id)));
+    }
+
+    @Override
+    public Page<Registration> find(RegistrationQuery query) {
+        return db.atomically(() -> Page.of(
+                db.registrations.values().stream()
+                        .filter(r -> !r.isDeleted())
+                        .filter(query.scope()::includes)
+                        .filter(r -> query.status().map(s -> r.status() == s).orElse(true))
+                        .filter(r ->
+                                query.search().map(text -> matches(r, text)).orElse(true))
+                        .sorted(NEWEST_FIRST)
+                        .filter(r ->
+                                query.page().after().map(c -> isAfter(r, c)).orElse(true))
+                        .limit(query.page().limit() + 1L)
+                        .toList(),
+                query.page().limit(),
+                InMemoryRegistrationRepository::cursorOf));
+    }
+
+    static Cursor cursorOf(Registration registration) {
+        return new Cursor(registration.createdAt(), registration.id().value());
+    }
+
+    /** Whether {@code r} comes after the cursor in newest-first order. */
+    private static boolean isAfter(Registration r, Cursor cursor) {
+        int byTime = r.createdAt().compareTo(cursor.at());
+        return byTime < 0 || (byTime == 0 && r.id().value().compareTo(cursor.id()) < 0);
+    }
+
+    private static boolean matches(Registration r, String text) {
+        String needle = text.toLowerCase(Locale.ROOT);
+        return r.serverName().value().toLowerCase(Locale.ROOT).contains(needle)
+                || r.details().title().value().toLowerCase(Locale.ROOT).contains(needle)
+                || r.details().description().value().toLowerCase(Locale.ROOT).contains(needle);
+    }
+
+    private void checkUniqueness(Registration candidate) {
+        for (Registration other : db.registrations.values()) {
+            if (other.isDeleted() || other.id().equals(candidate.id())) {
+                continue;
+            }
+            if (other.serverName().equals(candidate.serverName())
+                    && other.version().equals(candidate.version())) {
+                throw new Conflict(
+                        candidate.serverName() + " version " + candidate.version() + " is registered already");
+            }
+            if (other.details().endpointUrl().equals(candidate.details().endpointUrl())
+                    && !other.serverName().equals(candidate.serverName())) {
+                throw new Conflict("the endpoint URL belongs to server " + other.serverName());
+            }
+        }
+    }
+}

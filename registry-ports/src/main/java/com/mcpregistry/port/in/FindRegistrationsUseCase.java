@@ -1,0 +1,37 @@
+package com.mcpregistry.port.in;
+
+import com.mcpregistry.domain.audit.AuditEvent;
+import com.mcpregistry.domain.registration.Registration;
+import com.mcpregistry.domain.registration.RegistrationId;
+import com.mcpregistry.domain.registration.RegistrationStatus;
+import com.mcpregistry.domain.user.Actor;
+import com.mcpregistry.port.Page;
+import com.mcpregistry.port.PageRequest;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Reads registrations as a given actor sees them: administrators see all, others the Approved and Deprecated
+ * ones and their own. What an actor may not see is reported as not found, never as forbidden.
+ */
+public interface FindRegistrationsUseCase {
+
+    Registration get(Actor actor, RegistrationId id);
+
+    Page<Registration> list(Actor actor, RegistrationFilter filter);
+
+    /** Only the actor's own registrations. */
+    Page<Registration> listMine(Actor actor, RegistrationFilter filter);
+
+    /** The audit events of one registration, oldest first: for administrators and its submitter. */
+    List<AuditEvent> history(Actor actor, RegistrationId id);
+
+    record RegistrationFilter(Optional<RegistrationStatus> status, Optional<String> search, PageRequest page) {
+        public RegistrationFilter {
+            Objects.requireNonNull(status, "status");
+            Objects.requireNonNull(search, "search");
+            Objects.requireNonNull(page, "page");
+        }
+    }
+}

@@ -1,0 +1,24 @@
+package com.mcpregistry.port.out;
+
+import com.mcpregistry.domain.audit.AuditEvent;
+import com.mcpregistry.domain.registration.RegistrationId;
+import com.mcpregistry.port.Page;
+import java.util.List;
+
+/**
+ * The append-only record of every change. Each appended event is chained by hash to the one before it, so that
+ * an altered or removed event is detected by {@link #verify()}.
+ */
+public interface AuditTrail {
+
+    void append(AuditEvent event);
+
+    /** Events matching the query, newest first. */
+    Page<AuditEvent> find(AuditQuery query);
+
+    /** Every event of one registration, oldest first. */
+    List<AuditEvent> history(RegistrationId registration);
+
+    /** Recomputes the hash chain over all events. */
+    ChainVerification verify();
+}

@@ -1,0 +1,34 @@
+package com.mcpregistry.port.out;
+
+import com.mcpregistry.domain.error.Conflict;
+import com.mcpregistry.domain.registration.Registration;
+import com.mcpregistry.domain.registration.RegistrationId;
+import com.mcpregistry.port.Page;
+import java.util.Optional;
+
+/** Where registrations are kept. */
+public interface RegistrationRepository {
+
+    /**
+     * Stores a new registration.
+     *
+     * @throws Conflict when a non-deleted registration has the same server name and version, or its endpoint URL
+     *     belongs to another server name
+     */
+    void insert(Registration registration);
+
+    /**
+     * Replaces the stored registration with {@code registration}, provided the stored one is still at {@code
+     * expectedRowVersion}.
+     *
+     * @throws Conflict when the stored registration changed meanwhile, or on the uniqueness rules of {@link
+     *     #insert}
+     */
+    void update(Registration registration, long expectedRowVersion);
+
+    /** The registration with this id, deleted or not. */
+    Optional<Registration> findById(RegistrationId id);
+
+    /** Non-deleted registrations matching the query, newest first (by creation time, then id). */
+    Page<Registration> find(RegistrationQuery query);
+}

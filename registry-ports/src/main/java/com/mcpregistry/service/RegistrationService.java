@@ -1,0 +1,151 @@
+package com.mcpregistry.service;
+
+import com.mcpregistry.domain.audit.AuditEvent;
+import com.mcpregistry.domain.error.NotFound;
+import com.mcpregistry.domain.error.PreconditionFailed;
+import com.mcpregistry.domain.registration.Change;
+import com.mcpregistry.domain.registration.Registration;
+import com.mcpregistry.domain.registration.RegistrationId;
+import com.mcpregistry.domain.user.Actor;
+import com.mcpregistry.port.Page;
+import com.mcpregistry.port.in.DeleteRegistrationUseCase;
+import com.mcpregistry.port.in.EditRegistrationUseCase;
+import com.mcpregistry.port.in.FindRegistrationsUseCase;
+import com.mcpregistry.port.in.ReviewRegistrationUseCase;
+import com.mcpregistry.port.in.SubmitRegistrationUseCase;
+import com.mcpregistry.port.out.AuditTrail;
+import com.mcpregistry.port.out.RegistrationQuery;
+import com.mcpregistry.port.out.RegistrationRepository;
+import com.mcpregistry.port.out.Transactions;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+
+/** The registration use cases: each write stores the changed registration and its audit event in one transaction. */
+public final class RegistrationService
+        implements SubmitRegistrationUseCase,
+                EditRegistrationUseCase,
+                ReviewRegistrationUseCase,
+                DeleteRegistrationUseCase,
+                FindRegistrationsUseCase {
+
+    private final RegistrationRepository registrations;
+    private final AuditTrail auditTrail;
+    private final Transactions transactions;
+    private final Clock clock;
+
+    public RegistrationService(
+            RegistrationRepository registrations, AuditTrail auditTrail, Transactions transactions, Clock clock) {
+        this.registrations = registrations;
+        this.auditTrail = auditTrail;
+        this.transactions = transactions;
+        this.clock = clock;
+    }
+
+    @Override
+    public Registration submit(SubmitRegistration command) {
+        Change change = Registration.submit(
+                RegistrationId.random(),
+                command.serverName(),
+                command.version(),
+                command.details(),
+                command.actor(),
+                now(),
+                command.requestId());
+        return transactions.inTransaction(() -> {
+            registrations.insert(change.registration());
+            auditTrail.append(change.event());
+            return change.registration();
+        });
+    }
+
+    @Override
+    public Registration edit(EditRegistration command) {
+        return change(
+                command.actor(),
+                command.id(),
+                command.expectedRowVersion(),
+                current -> current.edit(
+                        command.patch().applyTo(current.details()), command.actor(), now(), command.requestId()));
+    }
+
+    @Override
+    public Registration changeStatus(ChangeStatus command) {
+        return change(
+                command.actor(),
+                command.id(),
+                command.expectedRowVersion(),
+                current -> current.changeStatus(
+                        command.target(), command.reason(), command.actor(), now(), command.requestId()));
+    }
+
+    @Override
+    public void delete(DeleteRegistration command) {
+        change(
+                command.actor(),
+                command.id(),
+                command.expectedRowVersion(),
+                current -> current.delete(command.actor(), now(), command.requestId()));
+    }
+
+    @Override
+    public Registration get(Actor actor, RegistrationId id) {
+        return visible(actor, id);
+    }
+
+    @Override
+    public Page<Registration> list(Actor actor, RegistrationFilter filter) {
+        RegistrationQuery.Scope scope = actor.admin()
+                ? new RegistrationQuery.Everything()
+                : new RegistrationQuery.PublishedOrOwnedBy(actor.userId());
+        return registrations.find(new RegistrationQuery(scope, filter.status(), filter.search(), filter.page()));
+    }
+
+    @Override
+    public Page<Registration> listMine(Actor actor, RegistrationFilter filter) {
+        return registrations.find(new RegistrationQuery(
+                new RegistrationQuery.SubmittedBy(actor.userId()), filter.status(), filter.search(), filter.page()));
+    }
+
+    @Override
+    public List<AuditEvent> history(Actor actor, RegistrationId id) {
+        registrations
+                .findById(id)
+                .filter(r -> actor.admin() || actor.is(r.submitterId()))
+                .orElseThrow(() -> notFound(id));
+        return auditTrail.history(id);
+    }
+
+    /** Loads a registration the actor can see, applies one workflow step and stores it with its audit event. */
+    private Registration change(
+            Actor actor, RegistrationId id, Optional<Long> expectedRowVersion, Function<Registration, Change> step) {
+        return transactions.inTransaction(() -> {
+            Registration current = visible(actor, id);
+            expectedRowVersion
+                    .filter(expected -> expected != current.rowVersion())
+                    .ifPresent(expected -> {
+                        throw new PreconditionFailed(
+                                "the registration is at version " + current.rowVersion() + ", not " + expected);
+                    });
+            Change change = step.apply(current);
+            registrations.update(change.registration(), current.rowVersion());
+            auditTrail.append(change.event());
+            return change.registration();
+        });
+    }
+
+    private Registration visible(Actor actor, RegistrationId id) {
+        return registrations.findById(id).filter(r -> r.isVisibleTo(actor)).orElseThrow(() -> notFound(id));
+    }
+
+    private static NotFound notFound(RegistrationId id) {
+        return new NotFound("no registration " + id);
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+}
