@@ -5,6 +5,8 @@ import com.mcpregistry.domain.registration.Registration;
 import com.mcpregistry.domain.registration.RegistrationId;
 import com.mcpregistry.domain.user.User;
 import com.mcpregistry.domain.user.UserId;
+import com.mcpregistry.port.out.DatabaseHealth;
+import com.mcpregistry.port.out.IdempotencyKeys;
 import com.mcpregistry.port.out.Transactions;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -17,12 +19,13 @@ import java.util.function.Supplier;
  * The state behind the in-memory adapters, and their {@link Transactions}: one transaction at a time, and a
  * failed one leaves the state as it found it. For tests and for embedders who need no database.
  */
-public final class InMemoryDatabase implements Transactions {
+public final class InMemoryDatabase implements Transactions, DatabaseHealth {
 
     private final ReentrantLock lock = new ReentrantLock();
     Map<RegistrationId, Registration> registrations = new LinkedHashMap<>();
     Map<UserId, User> users = new LinkedHashMap<>();
     List<ChainedEvent> auditEvents = new ArrayList<>();
+    Map<String, IdempotencyKeys.Remembered> idempotencyKeys = new LinkedHashMap<>();
 
     /** An audit event with the hash the chain gave it when it was appended. */
     record ChainedEvent(AuditEvent event, String hash) {}
@@ -37,17 +40,24 @@ public final class InMemoryDatabase implements Transactions {
             var savedRegistrations = new LinkedHashMap<>(registrations);
             var savedUsers = new LinkedHashMap<>(users);
             var savedEvents = new ArrayList<>(auditEvents);
+            var savedKeys = new LinkedHashMap<>(idempotencyKeys);
             try {
                 return work.get();
             } catch (RuntimeException | Error e) {
                 registrations = savedRegistrations;
                 users = savedUsers;
                 auditEvents = savedEvents;
+                idempotencyKeys = savedKeys;
                 throw e;
             }
         } finally {
             lock.unlock();
         }
+    }
+
+    @Override
+    public boolean isUp() {
+        return true;
     }
 
     /** Runs a single read or write atomically, inside the current transaction if there is one. */
@@ -65,5 +75,9 @@ public final class InMemoryDatabase implements Transactions {
 
     public InMemoryAuditTrail auditTrail() {
         return new InMemoryAuditTrail(this);
+    }
+
+    public InMemoryIdempotencyKeys idempotencyKeys() {
+        return new InMemoryIdempotencyKeys(this);
     }
 }

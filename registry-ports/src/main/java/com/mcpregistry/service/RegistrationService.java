@@ -3,10 +3,12 @@ package com.mcpregistry.service;
 import com.mcpregistry.domain.audit.AuditEvent;
 import com.mcpregistry.domain.error.NotFound;
 import com.mcpregistry.domain.error.PreconditionFailed;
+import com.mcpregistry.domain.error.Unprocessable;
 import com.mcpregistry.domain.registration.Change;
 import com.mcpregistry.domain.registration.Registration;
 import com.mcpregistry.domain.registration.RegistrationId;
 import com.mcpregistry.domain.user.Actor;
+import com.mcpregistry.domain.user.UserId;
 import com.mcpregistry.port.Page;
 import com.mcpregistry.port.in.DeleteRegistrationUseCase;
 import com.mcpregistry.port.in.EditRegistrationUseCase;
@@ -14,6 +16,7 @@ import com.mcpregistry.port.in.FindRegistrationsUseCase;
 import com.mcpregistry.port.in.ReviewRegistrationUseCase;
 import com.mcpregistry.port.in.SubmitRegistrationUseCase;
 import com.mcpregistry.port.out.AuditTrail;
+import com.mcpregistry.port.out.IdempotencyKeys;
 import com.mcpregistry.port.out.RegistrationQuery;
 import com.mcpregistry.port.out.RegistrationRepository;
 import com.mcpregistry.port.out.Transactions;
@@ -34,13 +37,19 @@ public final class RegistrationService
 
     private final RegistrationRepository registrations;
     private final AuditTrail auditTrail;
+    private final IdempotencyKeys idempotencyKeys;
     private final Transactions transactions;
     private final Clock clock;
 
     public RegistrationService(
-            RegistrationRepository registrations, AuditTrail auditTrail, Transactions transactions, Clock clock) {
+            RegistrationRepository registrations,
+            AuditTrail auditTrail,
+            IdempotencyKeys idempotencyKeys,
+            Transactions transactions,
+            Clock clock) {
         this.registrations = registrations;
         this.auditTrail = auditTrail;
+        this.idempotencyKeys = idempotencyKeys;
         this.transactions = transactions;
         this.clock = clock;
     }
@@ -55,10 +64,35 @@ public final class RegistrationService
                 command.actor(),
                 now(),
                 command.requestId());
+        UserId submitter = command.actor().userId();
         return transactions.inTransaction(() -> {
+            Optional<Registration> replayed = command.idempotencyKey().flatMap(key -> replay(submitter, key));
+            if (replayed.isPresent()) {
+                return replayed.get();
+            }
             registrations.insert(change.registration());
             auditTrail.append(change.event());
+            command.idempotencyKey()
+                    .ifPresent(key -> idempotencyKeys.remember(
+                            submitter,
+                            key.key(),
+                            new IdempotencyKeys.Remembered(
+                                    key.requestFingerprint(),
+                                    change.registration().id()),
+                            change.registration().createdAt()));
             return change.registration();
+        });
+    }
+
+    /** The registration an earlier request with this key created, if the key was used before. */
+    private Optional<Registration> replay(UserId submitter, IdempotencyKey key) {
+        return idempotencyKeys.find(submitter, key.key()).map(remembered -> {
+            if (!remembered.requestFingerprint().equals(key.requestFingerprint())) {
+                throw new Unprocessable("the Idempotency-Key was already used for a different request");
+            }
+            return registrations
+                    .findById(remembered.registrationId())
+                    .orElseThrow(() -> notFound(remembered.registrationId()));
         });
     }
 

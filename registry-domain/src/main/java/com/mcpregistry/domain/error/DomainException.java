@@ -2,7 +2,14 @@ package com.mcpregistry.domain.error;
 
 /** Root of the registry's errors; each subclass is one kind that callers map to one answer. */
 public abstract sealed class DomainException extends RuntimeException
-        permits NotFound, Conflict, Forbidden, InvalidInput, Unauthenticated, Unavailable, PreconditionFailed {
+        permits NotFound,
+                Conflict,
+                Forbidden,
+                InvalidInput,
+                Unauthenticated,
+                Unavailable,
+                PreconditionFailed,
+                Unprocessable {
 
     protected DomainException(String message) {
         super(message);

@@ -1,0 +1,32 @@
+package com.mcpregistry.inmemory;
+
+import com.mcpregistry.domain.error.Conflict;
+import com.mcpregistry.domain.user.UserId;
+import com.mcpregistry.port.out.IdempotencyKeys;
+import java.time.Instant;
+import java.util.Optional;
+
+/** {@link IdempotencyKeys} over an {@link InMemoryDatabase}. */
+public final class InMemoryIdempotencyKeys implements IdempotencyKeys {
+
+    private final InMemoryDatabase db;
+
+    InMemoryIdempotencyKeys(InMemoryDatabase db) {
+        this.db = db;
+    }
+
+    @Override
+    public Optional<Remembered> find(UserId owner, String key) {
+        return db.atomically(() -> Optional.ofNullable(db.idempotencyKeys.get(owner + " " + key)));
+    }
+
+    @Override
+    public void remember(UserId owner, String key, Remembered remembered, Instant at) {
+        db.atomically(() -> {
+            if (db.idempotencyKeys.putIfAbsent(owner + " " + key, remembered) != null) {
+                throw new Conflict("the Idempotency-Key is being used by a concurrent request");
+            }
+            return null;
+        });
+    }
+}
