@@ -1,0 +1,74 @@
+package com.mcpregistry.http;
+
+import com.mcpregistry.domain.error.Forbidden;
+import com.mcpregistry.domain.error.Unavailable;
+import com.mcpregistry.port.in.SignInUseCase;
+import com.mcpregistry.port.out.AccessTokenVerifier;
+import com.mcpregistry.port.out.TokenVerification;
+import io.javalin.http.Context;
+import io.javalin.security.RouteRole;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * The one authentication step: runs before every matched route, reads the route's declared {@link Access} and,
+ * unless it is {@link Access#ANYONE}, verifies the bearer token, signs the user in and checks admin rights.
+ */
+public final class Authentication {
+    private static final String BEARER = "bearer ";
+
+    private final AccessTokenVerifier verifier;
+    private final SignInUseCase signIn;
+
+    public Authentication(AccessTokenVerifier verifier, SignInUseCase signIn) {
+        this.verifier = verifier;
+        this.signIn = signIn;
+    }
+
+    void check(Context ctx) {
+        Access access = accessOf(ctx.routeRoles());
+        if (access == Access.ANYONE) {
+            return;
+        }
+        Caller caller = authenticate(ctx);
+        if (access == Access.ADMIN && !caller.actor().admin()) {
+            throw new Forbidden("this route is for registry administrators");
+        }
+    }
+
+    /** Verifies the request's bearer token and attaches the {@link Caller}; throws the matching problem if not. */
+    public Caller authenticate(Context ctx) {
+        String header = ctx.header("Authorization");
+        if (header == null || header.isBlank()) {
+            throw HttpProblem.noCredentials();
+        }
+        if (!header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+            throw HttpProblem.invalidToken("the Authorization header must use the Bearer scheme");
+        }
+        String token = header.substring(BEARER.length()).trim();
+        TokenVerification verification = verifier.verify(token);
+        if (verification instanceof TokenVerification.Verified verified) {
+            SignInUseCase.SignedIn signedIn = signIn.signIn(verified.identity());
+            Caller caller = new Caller(signedIn.user(), signedIn.actor());
+            caller.attachTo(ctx);
+            return caller;
+        }
+        if (verification instanceof TokenVerification.InsufficientScope insufficient) {
+            throw HttpProblem.insufficientScope(insufficient.requiredScope());
+        }
+        if (verification instanceof TokenVerification.ProviderUnavailable unavailable) {
+            throw new Unavailable("the identity provider's signing keys cannot be fetched: " + unavailable.reason());
+        }
+        TokenVerification.Invalid invalid = (TokenVerification.Invalid) verification;
+        throw HttpProblem.invalidToken(invalid.reason().toLowerCase(Locale.ROOT));
+    }
+
+    /** The single access level a route declares; a route that declares none is treated as admin-only. */
+    static Access accessOf(Set<RouteRole> roles) {
+        return roles.stream()
+                .filter(Access.class::isInstance)
+                .map(Access.class::cast)
+                .findFirst()
+                .orElse(Access.ADMIN);
+    }
+}

@@ -1,0 +1,103 @@
+package com.mcpregistry.http;
+
+import com.mcpregistry.http.audit.AuditRoutes;
+import com.mcpregistry.http.health.HealthRoutes;
+import com.mcpregistry.http.registration.RegistrationRoutes;
+import com.mcpregistry.http.user.UserRoutes;
+import com.mcpregistry.port.in.DeleteRegistrationUseCase;
+import com.mcpregistry.port.in.EditRegistrationUseCase;
+import com.mcpregistry.port.in.FindRegistrationsUseCase;
+import com.mcpregistry.port.in.FindUserUseCase;
+import com.mcpregistry.port.in.QueryAuditUseCase;
+import com.mcpregistry.port.in.ReviewRegistrationUseCase;
+import com.mcpregistry.port.in.SignInUseCase;
+import com.mcpregistry.port.in.SubmitRegistrationUseCase;
+import com.mcpregistry.port.out.AccessTokenVerifier;
+import com.mcpregistry.port.out.DatabaseHealth;
+import io.javalin.Javalin;
+import io.javalin.config.JavalinConfig;
+import io.javalin.json.JavalinJackson;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Consumer;
+
+/** Builds the registry's HTTP API as an unstarted {@link Javalin}, so that the app starts it and tests drive it. */
+public final class RegistryApi {
+    /** Request headers beyond this size are refused with 431 (Entra tokens with many claims stay well below). */
+    public static final int MAX_REQUEST_HEADER_BYTES = 16 * 1024;
+
+    private RegistryApi() {}
+
+    /** What the API needs from the core. */
+    public record UseCases(
+            SubmitRegistrationUseCase submit,
+            EditRegistrationUseCase edit,
+            ReviewRegistrationUseCase review,
+            DeleteRegistrationUseCase delete,
+            FindRegistrationsUseCase findRegistrations,
+            QueryAuditUseCase audit,
+            SignInUseCase signIn,
+            FindUserUseCase findUser,
+            AccessTokenVerifier tokenVerifier,
+            DatabaseHealth databaseHealth) {
+        public UseCases {
+            Objects.requireNonNull(submit, "submit");
+            Objects.requireNonNull(edit, "edit");
+            Objects.requireNonNull(review, "review");
+            Objects.requireNonNull(delete, "delete");
+            Objects.requireNonNull(findRegistrations, "findRegistrations");
+            Objects.requireNonNull(audit, "audit");
+            Objects.requireNonNull(signIn, "signIn");
+            Objects.requireNonNull(findUser, "findUser");
+            Objects.requireNonNull(tokenVerifier, "tokenVerifier");
+            Objects.requireNonNull(databaseHealth, "databaseHealth");
+        }
+    }
+
+    /** How the API behaves: which browser origins may call the seed API. */
+    public record Settings(List<String> corsOrigins) {
+        public Settings {
+            corsOrigins = List.copyOf(corsOrigins);
+        }
+    }
+
+    /**
+     * The API with every route, the authentication step and the error mapping; {@code extension} adds what the
+     * app owns (server settings, request logging, metrics, development routes) — each route it adds must declare
+     * an {@link Access}.
+     */
+    public static Javalin create(Settings settings, UseCases useCases, Consumer<JavalinConfig> extension) {
+        Authentication authentication = new Authentication(useCases.tokenVerifier(), useCases.signIn());
+        return Javalin.create(config -> {
+            config.jsonMapper(new JavalinJackson(Json.MAPPER, false));
+            config.http.maxRequestSize = JsonRequest.MAX_BODY_BYTES;
+            config.startup.showJavalinBanner = false;
+            config.jetty.modifyHttpConfiguration(http -> {
+                http.setRequestHeaderSize(MAX_REQUEST_HEADER_BYTES);
+                http.setSendServerVersion(false);
+            });
+            if (!settings.corsOrigins().isEmpty()) {
+                config.bundledPlugins.enableCors(cors -> cors.addRule(rule -> {
+                    settings.corsOrigins().forEach(origin -> rule.allowHost(origin));
+                    rule.exposeHeader("ETag");
+                    rule.exposeHeader("Location");
+                    rule.exposeHeader(RequestIds.HEADER);
+                }));
+            }
+            config.routes.before(RequestIds::assign);
+            config.routes.beforeMatched(authentication::check);
+            ProblemDetails.register(config.routes);
+            new HealthRoutes(useCases.databaseHealth()).addTo(config.routes);
+            new UserRoutes(useCases.findUser()).addTo(config.routes);
+            new RegistrationRoutes(
+                            useCases.submit(),
+                            useCases.edit(),
+                            useCases.review(),
+                            useCases.delete(),
+                            useCases.findRegistrations())
+                    .addTo(config.routes);
+            new AuditRoutes(useCases.audit()).addTo(config.routes);
+            extension.accept(config);
+        });
+    }
+}

@@ -1,0 +1,39 @@
+package com.mcpregistry.http.audit;
+
+import static com.mcpregistry.http.Access.ADMIN;
+
+import com.mcpregistry.domain.Text;
+import com.mcpregistry.domain.registration.RegistrationId;
+import com.mcpregistry.domain.user.UserId;
+import com.mcpregistry.http.Caller;
+import com.mcpregistry.http.PageJson;
+import com.mcpregistry.http.Queries;
+import com.mcpregistry.port.in.QueryAuditUseCase;
+import com.mcpregistry.port.out.AuditQuery;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+
+/** {@code GET /audit}: the audit trail for administrators, filtered and keyset-paged. */
+public final class AuditRoutes {
+    private static final int DEFAULT_LIMIT = 50;
+
+    private final QueryAuditUseCase audit;
+
+    public AuditRoutes(QueryAuditUseCase audit) {
+        this.audit = audit;
+    }
+
+    public void addTo(RoutesConfig routes) {
+        routes.get("/audit", this::query, ADMIN);
+    }
+
+    private void query(Context ctx) {
+        AuditQuery query = new AuditQuery(
+                Queries.optional(ctx, "actor", raw -> UserId.parse("actor", raw)),
+                Queries.optional(ctx, "action", raw -> Text.require("action", raw, 64)),
+                Queries.optional(ctx, "registration", raw -> RegistrationId.parse("registration", raw)),
+                Queries.time(ctx, "since"),
+                Queries.page(ctx, DEFAULT_LIMIT));
+        ctx.json(PageJson.of(audit.query(Caller.of(ctx).actor(), query), AuditEventJson::of));
+    }
+}

@@ -1,0 +1,61 @@
+package com.mcpregistry.http.registration;
+
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
+import com.mcpregistry.domain.registration.HttpUrl;
+import com.mcpregistry.domain.registration.Reason;
+import com.mcpregistry.domain.registration.Registration;
+import com.mcpregistry.domain.registration.ServerDetails;
+import com.mcpregistry.domain.user.UserId;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** A registration as the API writes it, with the seed's field names. */
+@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+public record RegistrationJson(
+        UUID registrationId,
+        String serverName,
+        String version,
+        String title,
+        String description,
+        String endpointUrl,
+        String transport,
+        String ownerContact,
+        Optional<String> repositoryUrl,
+        Optional<String> documentationUrl,
+        List<String> tags,
+        UUID submitterId,
+        String status,
+        Optional<String> statusReason,
+        Optional<UUID> reviewedBy,
+        Optional<Instant> reviewedAt,
+        Instant createdAt,
+        Instant updatedAt,
+        long rowVersion) {
+
+    public static RegistrationJson of(Registration r) {
+        ServerDetails d = r.details();
+        return new RegistrationJson(
+                r.id().value(),
+                r.serverName().value(),
+                r.version().value(),
+                d.title().value(),
+                d.description().value(),
+                d.endpointUrl().value(),
+                d.transport().wireName(),
+                d.ownerContact().value(),
+                d.repositoryUrl().map(HttpUrl::value),
+                d.documentationUrl().map(HttpUrl::value),
+                d.tags().values(),
+                r.submitterId().value(),
+                r.status().label(),
+                r.statusReason().map(Reason::value),
+                r.reviewedBy().map(UserId::value),
+                r.reviewedAt(),
+                r.createdAt(),
+                r.updatedAt(),
+                r.rowVersion());
+    }
+}

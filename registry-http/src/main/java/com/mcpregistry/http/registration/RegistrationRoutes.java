@@ -1,0 +1,144 @@
+package com.mcpregistry.http.registration;
+
+import static com.mcpregistry.http.Access.USER;
+
+import com.mcpregistry.domain.audit.AuditEvent;
+import com.mcpregistry.domain.registration.Reason;
+import com.mcpregistry.domain.registration.Registration;
+import com.mcpregistry.domain.registration.RegistrationId;
+import com.mcpregistry.domain.registration.RegistrationStatus;
+import com.mcpregistry.domain.user.Actor;
+import com.mcpregistry.http.Caller;
+import com.mcpregistry.http.JsonRequest;
+import com.mcpregistry.http.PageJson;
+import com.mcpregistry.http.Queries;
+import com.mcpregistry.http.RequestIds;
+import com.mcpregistry.http.audit.AuditEventJson;
+import com.mcpregistry.port.in.DeleteRegistrationUseCase;
+import com.mcpregistry.port.in.DeleteRegistrationUseCase.DeleteRegistration;
+import com.mcpregistry.port.in.EditRegistrationUseCase;
+import com.mcpregistry.port.in.EditRegistrationUseCase.EditRegistration;
+import com.mcpregistry.port.in.FindRegistrationsUseCase;
+import com.mcpregistry.port.in.FindRegistrationsUseCase.RegistrationFilter;
+import com.mcpregistry.port.in.ReviewRegistrationUseCase;
+import com.mcpregistry.port.in.ReviewRegistrationUseCase.ChangeStatus;
+import com.mcpregistry.port.in.SubmitRegistrationUseCase;
+import com.mcpregistry.port.in.SubmitRegistrationUseCase.IdempotencyKey;
+import com.mcpregistry.port.in.SubmitRegistrationUseCase.SubmitRegistration;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/** The seed API's {@code /registrations} routes: submit, read, edit, review, delete, history. */
+public final class RegistrationRoutes {
+    private static final int DEFAULT_LIMIT = 20;
+
+    private final SubmitRegistrationUseCase submit;
+    private final EditRegistrationUseCase edit;
+    private final ReviewRegistrationUseCase review;
+    private final DeleteRegistrationUseCase delete;
+    private final FindRegistrationsUseCase find;
+
+    public RegistrationRoutes(
+            SubmitRegistrationUseCase submit,
+            EditRegistrationUseCase edit,
+            ReviewRegistrationUseCase review,
+            DeleteRegistrationUseCase delete,
+            FindRegistrationsUseCase find) {
+        this.submit = submit;
+        this.edit = edit;
+        this.review = review;
+        this.delete = delete;
+        this.find = find;
+    }
+
+    public void addTo(RoutesConfig routes) {
+        routes.post("/registrations", this::submit, USER);
+        routes.get("/registrations", this::list, USER);
+        routes.get("/registrations/my", this::listMine, USER);
+        routes.get("/registrations/{registration_id}", this::get, USER);
+        routes.patch("/registrations/{registration_id}", this::edit, USER);
+        routes.patch("/registrations/{registration_id}/status", this::changeStatus, USER);
+        routes.delete("/registrations/{registration_id}", this::delete, USER);
+        routes.get("/registrations/{registration_id}/history", this::history, USER);
+    }
+
+    private void submit(Context ctx) {
+        Caller caller = Caller.of(ctx);
+        JsonRequest body = JsonRequest.read(ctx);
+        RegistrationForm.Submission submission = RegistrationForm.submission(body);
+        Optional<IdempotencyKey> key = Optional.ofNullable(ctx.header("Idempotency-Key"))
+                .map(raw -> new IdempotencyKey(raw, body.fingerprint()));
+        Registration created = submit.submit(new SubmitRegistration(
+                caller.actor(),
+                submission.serverName(),
+                submission.version(),
+                submission.details(),
+                key,
+                RequestIds.forAudit(ctx)));
+        ctx.header("Location", "/registrations/" + created.id());
+        respond(ctx.status(201), created);
+    }
+
+    private void list(Context ctx) {
+        ctx.json(PageJson.of(find.list(Caller.of(ctx).actor(), filter(ctx)), RegistrationJson::of));
+    }
+
+    private void listMine(Context ctx) {
+        ctx.json(PageJson.of(find.listMine(Caller.of(ctx).actor(), filter(ctx)), RegistrationJson::of));
+    }
+
+    private void get(Context ctx) {
+        respond(ctx, find.get(Caller.of(ctx).actor(), id(ctx)));
+    }
+
+    private void edit(Context ctx) {
+        Actor actor = Caller.of(ctx).actor();
+        RegistrationId id = id(ctx);
+        JsonRequest body = JsonRequest.read(ctx);
+        Registration edited = edit.edit(new EditRegistration(
+                actor, id, RegistrationForm.patch(body), ETags.ifMatch(ctx), RequestIds.forAudit(ctx)));
+        respond(ctx, edited);
+    }
+
+    private void changeStatus(Context ctx) {
+        Actor actor = Caller.of(ctx).actor();
+        RegistrationId id = id(ctx);
+        JsonRequest body = JsonRequest.read(ctx).allowOnly(Set.of("status", "reason"), Set.of());
+        RegistrationStatus target = body.required("status", raw -> RegistrationStatus.parse("status", raw));
+        Optional<Reason> reason = body.value("reason", Reason::new);
+        body.complete();
+        Registration changed = review.changeStatus(
+                new ChangeStatus(actor, id, target, reason, ETags.ifMatch(ctx), RequestIds.forAudit(ctx)));
+        respond(ctx, changed);
+    }
+
+    private void delete(Context ctx) {
+        Actor actor = Caller.of(ctx).actor();
+        delete.delete(new DeleteRegistration(actor, id(ctx), ETags.ifMatch(ctx), RequestIds.forAudit(ctx)));
+        ctx.status(204);
+    }
+
+    private void history(Context ctx) {
+        List<AuditEvent> events = find.history(Caller.of(ctx).actor(), id(ctx));
+        ctx.json(new PageJson<>(events.stream().map(AuditEventJson::of).toList(), null));
+    }
+
+    private static RegistrationFilter filter(Context ctx) {
+        return new RegistrationFilter(
+                Queries.optional(ctx, "status", raw -> RegistrationStatus.parse("status", raw)),
+                Queries.search(ctx),
+                Queries.page(ctx, DEFAULT_LIMIT));
+    }
+
+    private static RegistrationId id(Context ctx) {
+        return RegistrationId.parse("registration_id", ctx.pathParam("registration_id"));
+    }
+
+    private static void respond(Context ctx, Registration registration) {
+        ctx.header("ETag", ETags.of(registration.rowVersion()));
+        ctx.json(RegistrationJson.of(registration));
+    }
+}

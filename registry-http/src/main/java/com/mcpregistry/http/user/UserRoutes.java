@@ -1,0 +1,34 @@
+package com.mcpregistry.http.user;
+
+import static com.mcpregistry.http.Access.USER;
+
+import com.mcpregistry.domain.user.UserId;
+import com.mcpregistry.http.Caller;
+import com.mcpregistry.port.in.FindUserUseCase;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+
+/** The {@code /users} routes. Signing in (creating or refreshing the user) happens on every authenticated request. */
+public final class UserRoutes {
+
+    private final FindUserUseCase findUser;
+
+    public UserRoutes(FindUserUseCase findUser) {
+        this.findUser = findUser;
+    }
+
+    public void addTo(RoutesConfig routes) {
+        routes.post("/users", this::me, USER);
+        routes.get("/users/me", this::me, USER);
+        routes.get("/users/{user_id}", this::get, USER);
+    }
+
+    private void me(Context ctx) {
+        ctx.json(UserJson.of(Caller.of(ctx).user()));
+    }
+
+    private void get(Context ctx) {
+        UserId id = UserId.parse("user_id", ctx.pathParam("user_id"));
+        ctx.json(UserJson.of(findUser.get(Caller.of(ctx).actor(), id)));
+    }
+}
