@@ -1,0 +1,69 @@
+package com.mcpregistry.app;
+
+import static net.logstash.logback.argument.StructuredArguments.keyValue;
+
+import com.mcpregistry.http.Access;
+import com.mcpregistry.http.Caller;
+import com.mcpregistry.http.RequestIds;
+import io.javalin.config.JavalinConfig;
+import io.javalin.http.Context;
+import io.micrometer.core.instrument.Timer;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One log line and one timer sample per request: request id, method, route, status, duration and the caller's
+ * object id; never a token. Also serves {@code GET /metrics} when metrics are enabled.
+ */
+final class HttpObservability {
+    private static final Logger LOG = LoggerFactory.getLogger("http.request");
+
+    private final Metrics metrics;
+    private final boolean metricsRoute;
+
+    HttpObservability(Metrics metrics, boolean metricsRoute) {
+        this.metrics = metrics;
+        this.metricsRoute = metricsRoute;
+    }
+
+    void configure(JavalinConfig config) {
+        config.requestLogger.http(this::completed);
+        if (metricsRoute) {
+            config.routes.get(
+                    "/metrics",
+                    ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.scrape()),
+                    Access.ANYONE);
+        }
+    }
+
+    private void completed(Context ctx, Float millis) {
+        String route = route(ctx);
+        int status = ctx.status().getCode();
+        Timer.builder("http.server.requests")
+                .tag("method", ctx.method().name())
+                .tag("route", route)
+                .tag("status", Integer.toString(status))
+                .register(metrics.registry())
+                .record((long) (millis * 1_000_000), TimeUnit.NANOSECONDS);
+        Caller caller = Caller.orNull(ctx);
+        LOG.info(
+                "{} {} {} {}ms",
+                keyValue("method", ctx.method().name()),
+                keyValue("route", route),
+                keyValue("status", status),
+                keyValue("duration_ms", Math.round(millis * 1000) / 1000.0),
+                keyValue("request_id", RequestIds.of(ctx)),
+                keyValue("path", ctx.path()),
+                keyValue("user_oid", caller == null ? null : caller.user().identity().objectId()));
+    }
+
+    /** The matched route's pattern, so that metrics do not get one series per id; unmatched requests share one. */
+    private static String route(Context ctx) {
+        try {
+            return ctx.endpoint().path;
+        } catch (RuntimeException e) {
+            return "unmatched";
+        }
+    }
+}
