@@ -148,7 +148,8 @@ public final class RegistrationService
     public List<AuditEvent> history(Actor actor, RegistrationId id) {
         registrations
                 .findById(id)
-                .filter(r -> actor.admin() || actor.is(r.submitterId()))
+                // A deleted registration is gone from every read; its events stay readable for audit (admins).
+                .filter(r -> actor.admin() || (!r.isDeleted() && actor.is(r.submitterId())))
                 .orElseThrow(() -> notFound(id));
         return auditTrail.history(id);
     }

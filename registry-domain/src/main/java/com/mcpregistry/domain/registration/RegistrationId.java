@@ -3,9 +3,14 @@ package com.mcpregistry.domain.registration;
 import com.mcpregistry.domain.error.InvalidInput;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 /** The id of one registration (one version of one server). */
 public record RegistrationId(UUID value) {
+    // UUID.fromString alone also takes "1-1-1-1-1" or "+1-1-1-1-1"; clients must send the canonical form.
+    private static final Pattern CANONICAL =
+            Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+
     public RegistrationId {
         Objects.requireNonNull(value, "value");
     }
@@ -16,11 +21,10 @@ public record RegistrationId(UUID value) {
 
     /** Parses client input; a malformed id is an {@link InvalidInput} on {@code field}. */
     public static RegistrationId parse(String field, String raw) {
-        try {
-            return new RegistrationId(UUID.fromString(raw));
-        } catch (IllegalArgumentException | NullPointerException e) {
+        if (raw == null || !CANONICAL.matcher(raw).matches()) {
             throw InvalidInput.of(field, "must be a UUID");
         }
+        return new RegistrationId(UUID.fromString(raw));
     }
 
     @Override

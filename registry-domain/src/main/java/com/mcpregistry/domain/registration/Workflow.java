@@ -48,6 +48,10 @@ public final class Workflow {
 
     /** The transition {@code actor} takes by {@code action} on a registration of {@code submitter} in {@code from}. */
     public static Transition permit(RegistrationStatus from, Action action, Actor actor, UserId submitter) {
+        if (action == Action.SUBMIT) {
+            // Anyone may submit (Who.ANY_USER), but only a new registration: this one exists already.
+            throw new Conflict("a registration is submitted once; submit a new version instead");
+        }
         List<Transition> forAction =
                 TABLE.stream().filter(t -> t.action() == action).toList();
         if (forAction.stream().noneMatch(t -> t.who().includes(actor, submitter))) {

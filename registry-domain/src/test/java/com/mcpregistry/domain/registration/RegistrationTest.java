@@ -1,0 +1,479 @@
+package com.mcpregistry.domain.registration;
+
+import static com.mcpregistry.domain.registration.Fixtures.NOW;
+import static com.mcpregistry.domain.registration.Fixtures.details;
+import static com.mcpregistry.domain.registration.Fixtures.inStatus;
+import static com.mcpregistry.domain.registration.RegistrationStatus.APPROVED;
+import static com.mcpregistry.domain.registration.RegistrationStatus.DEPRECATED;
+import static com.mcpregistry.domain.registration.RegistrationStatus.PENDING;
+import static com.mcpregistry.domain.registration.RegistrationStatus.REJECTED;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.mcpregistry.domain.audit.AuditEvent;
+import com.mcpregistry.domain.error.Conflict;
+import com.mcpregistry.domain.error.Forbidden;
+import com.mcpregistry.domain.error.InvalidInput;
+import com.mcpregistry.domain.registration.Fixtures.Role;
+import com.mcpregistry.domain.registration.SpecTable.Conflicts;
+import com.mcpregistry.domain.registration.SpecTable.Deleted;
+import com.mcpregistry.domain.registration.SpecTable.Forbids;
+import com.mcpregistry.domain.registration.SpecTable.Leads;
+import com.mcpregistry.domain.registration.SpecTable.Outcome;
+import com.mcpregistry.domain.user.Actor;
+import com.mcpregistry.domain.user.UserId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class RegistrationTest {
+
+    private static final Optional<String> REQUEST = Optional.of("req-42");
+    private static final Reason REASON = new Reason("the endpoint answers with errors");
+
+    /** A state a registration can be in: one of the statuses, or soft-deleted in one of them. */
+    record State(RegistrationStatus status, boolean deleted) {
+        Registration of(UserId submitter) {
+            return deleted ? Fixtures.deletedInStatus(status, submitter) : inStatus(status, submitter);
+        }
+
+        @Override
+        public String toString() {
+            return deleted ? "deleted " + status.label() : status.label();
+        }
+    }
+
+    /** What a client asks the registration to do. */
+    enum Request {
+        EDIT,
+        DELETE,
+        TO_PENDING,
+        TO_APPROVED,
+        TO_REJECTED,
+        TO_DEPRECATED,
+        TO_REJECTED_WITHOUT_REASON,
+        TO_DEPRECATED_WITHOUT_REASON,
+        TO_APPROVED_WITHOUT_REASON;
+
+        Optional<RegistrationStatus> target() {
+            return switch (this) {
+                case EDIT, DELETE -> Optional.empty();
+                case TO_PENDING -> Optional.of(PENDING);
+                case TO_APPROVED, TO_APPROVED_WITHOUT_REASON -> Optional.of(APPROVED);
+                case TO_REJECTED, TO_REJECTED_WITHOUT_REASON -> Optional.of(REJECTED);
+                case TO_DEPRECATED, TO_DEPRECATED_WITHOUT_REASON -> Optional.of(DEPRECATED);
+            };
+        }
+
+        Optional<Reason> reason() {
+            return name().endsWith("WITHOUT_REASON") ? Optional.empty() : Optional.of(REASON);
+        }
+
+        Change applyTo(Registration r, Actor actor) {
+            return switch (this) {
+                case EDIT -> r.edit(details(), actor, NOW, REQUEST);
+                case DELETE -> r.delete(actor, NOW, REQUEST);
+                default -> r.changeStatus(target().orElseThrow(), reason(), actor, NOW, REQUEST);
+            };
+        }
+    }
+
+    /** What the specification says about one request, derived from {@link SpecTable} alone. */
+    sealed interface Expected {}
+
+    record Succeeds(Action action, RegistrationStatus to, boolean deletes) implements Expected {}
+
+    record Fails(Class<? extends RuntimeException> error, Optional<String> field) implements Expected {}
+
+    static Expected expected(State state, Request request, Role role) {
+        if (request == Request.TO_PENDING) {
+            return new Fails(InvalidInput.class, Optional.of("status"));
+        }
+        if (state.deleted()) {
+            return new Fails(Conflict.class, Optional.empty());
+        }
+        Action action;
+        if (request == Request.EDIT) {
+            action = Action.EDIT;
+        } else if (request == Request.DELETE) {
+            action = Action.DELETE;
+        } else {
+            Optional<Action> reaching =
+                    SpecTable.actionReaching(state.status(), request.target().orElseThrow());
+            if (reaching.isEmpty()) {
+                return new Fails(Conflict.class, Optional.empty());
+            }
+            action = reaching.get();
+        }
+        Outcome outcome = SpecTable.outcome(state.status(), action, role);
+        if (outcome instanceof Leads leads) {
+            if (SpecTable.needsReason(action) && request.reason().isEmpty()) {
+                return new Fails(InvalidInput.class, Optional.of("reason"));
+            }
+            return new Succeeds(action, leads.to(), false);
+        }
+        if (outcome instanceof Deleted) {
+            return new Succeeds(action, state.status(), true);
+        }
+        if (outcome instanceof Conflicts) {
+            return new Fails(Conflict.class, Optional.empty());
+        }
+        if (outcome instanceof Forbids) {
+            return new Fails(Forbidden.class, Optional.empty());
+        }
+        throw new IllegalStateException("unknown outcome " + outcome);
+    }
+
+    static Stream<Arguments> everyStateRequestAndRole() {
+        List<Arguments> cells = new ArrayList<>();
+        for (boolean deleted : new boolean[] {false, true}) {
+            for (RegistrationStatus status : RegistrationStatus.values()) {
+                State state = new State(status, deleted);
+                for (Request request : Request.values()) {
+                    for (Role role : Role.values()) {
+                        cells.add(Arguments.of(state, request, role, expected(state, request, role)));
+                    }
+                }
+            }
+        }
+        return cells.stream();
+    }
+
+    @ParameterizedTest(name = "{0}: {1} by {2} → {3}")
+    @MethodSource("everyStateRequestAndRole")
+    void every_request_in_every_state_by_every_person_has_the_specified_outcome(
+            State state, Request request, Role role, Expected expected) {
+        UserId submitter = UserId.random();
+        Registration before = state.of(submitter);
+        Actor actor = role.actorFor(submitter);
+
+        if (expected instanceof Fails fails) {
+            assertThatThrownBy(() -> request.applyTo(before, actor))
+                    .isInstanceOf(fails.error())
+                    .satisfies(e -> fails.field()
+                            .ifPresent(field -> assertThat(((InvalidInput) e).errors())
+                                    .extracting(error -> error.field())
+                                    .containsExactly(field)));
+            return;
+        }
+        Succeeds succeeds = (Succeeds) expected;
+        Change change = request.applyTo(before, actor);
+        Registration after = change.registration();
+        AuditEvent event = change.event();
+
+        assertThat(after.id()).isEqualTo(before.id());
+        assertThat(after.status()).isEqualTo(succeeds.to());
+        assertThat(after.isDeleted()).isEqualTo(succeeds.deletes());
+        assertThat(after.rowVersion()).isEqualTo(before.rowVersion() + 1);
+        assertThat(after.updatedAt()).isEqualTo(NOW);
+        assertThat(after.createdAt()).isEqualTo(before.createdAt());
+        assertThat(after.submitterId()).isEqualTo(submitter);
+
+        assertThat(event.action()).isEqualTo(succeeds.action().wireName());
+        assertThat(event.actorId()).contains(actor.userId());
+        assertThat(event.registrationId()).contains(before.id());
+        assertThat(event.fromStatus()).contains(state.status());
+        assertThat(event.toStatus()).isEqualTo(succeeds.deletes() ? Optional.empty() : Optional.of(succeeds.to()));
+        assertThat(event.at()).isEqualTo(NOW);
+        assertThat(event.requestId()).isEqualTo(REQUEST);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Role.class)
+    void anyone_submits_and_the_registration_starts_pending_with_a_submit_event(Role role) {
+        UserId someone = UserId.random();
+        Actor actor = role.actorFor(someone);
+        RegistrationId id = RegistrationId.random();
+
+        Change change = Registration.submit(
+                id,
+                new ServerName("com.contoso.finance/ledger-tools"),
+                new Version("2.1.0"),
+                details(),
+                actor,
+                NOW,
+                REQUEST);
+
+        Registration r = change.registration();
+        assertThat(r.id()).isEqualTo(id);
+        assertThat(r.status()).isEqualTo(PENDING);
+        assertThat(r.submitterId()).isEqualTo(actor.userId());
+        assertThat(r.version()).isEqualTo(new Version("2.1.0"));
+        assertThat(r.details()).isEqualTo(details());
+        assertThat(r.rowVersion()).isEqualTo(1);
+        assertThat(r.createdAt()).isEqualTo(NOW);
+        assertThat(r.updatedAt()).isEqualTo(NOW);
+        assertThat(r.statusReason()).isEmpty();
+        assertThat(r.reviewedBy()).isEmpty();
+        assertThat(r.reviewedAt()).isEmpty();
+        assertThat(r.deletedAt()).isEmpty();
+
+        AuditEvent event = change.event();
+        assertThat(event.action()).isEqualTo("submit");
+        assertThat(event.actorId()).contains(actor.userId());
+        assertThat(event.registrationId()).contains(id);
+        assertThat(event.fromStatus()).isEmpty();
+        assertThat(event.toStatus()).contains(PENDING);
+        assertThat(event.reason()).isEmpty();
+        assertThat(event.requestId()).isEqualTo(REQUEST);
+        assertThat(event.at()).isEqualTo(NOW);
+    }
+
+    @Test
+    void approving_records_the_reviewer_and_the_review_time() {
+        Registration pending = inStatus(PENDING, UserId.random());
+        Actor admin = new Actor(UserId.random(), true);
+
+        Change change = pending.changeStatus(APPROVED, Optional.empty(), admin, NOW, REQUEST);
+
+        assertThat(change.registration().reviewedBy()).contains(admin.userId());
+        assertThat(change.registration().reviewedAt()).contains(NOW);
+        assertThat(change.registration().statusReason()).isEmpty();
+        assertThat(change.event().action()).isEqualTo("approve");
+        assertThat(change.event().reason()).isEmpty();
+    }
+
+    @Test
+    void rejecting_keeps_the_reason_on_the_registration_and_in_the_event() {
+        Registration pending = inStatus(PENDING, UserId.random());
+        Actor admin = new Actor(UserId.random(), true);
+
+        Change change = pending.changeStatus(REJECTED, Optional.of(REASON), admin, NOW, REQUEST);
+
+        assertThat(change.registration().status()).isEqualTo(REJECTED);
+        assertThat(change.registration().statusReason()).contains(REASON);
+        assertThat(change.registration().reviewedBy()).contains(admin.userId());
+        assertThat(change.registration().reviewedAt()).contains(NOW);
+        assertThat(change.event().reason()).contains(REASON.value());
+        assertThat(change.event().fromStatus()).contains(PENDING);
+        assertThat(change.event().toStatus()).contains(REJECTED);
+    }
+
+    @Test
+    void rejecting_without_a_reason_is_invalid_input_on_reason() {
+        Registration pending = inStatus(PENDING, UserId.random());
+
+        assertThatThrownBy(() -> pending.changeStatus(
+                        REJECTED, Optional.empty(), new Actor(UserId.random(), true), NOW, REQUEST))
+                .isInstanceOfSatisfying(
+                        InvalidInput.class,
+                        e -> assertThat(e.errors())
+                                .extracting(error -> error.field())
+                                .containsExactly("reason"));
+    }
+
+    @Test
+    void the_submitter_deprecates_their_approved_registration_and_is_recorded_as_reviewer() {
+        UserId submitter = UserId.random();
+        Registration approved = inStatus(APPROVED, submitter);
+
+        Change change =
+                approved.changeStatus(DEPRECATED, Optional.of(REASON), new Actor(submitter, false), NOW, REQUEST);
+
+        assertThat(change.registration().status()).isEqualTo(DEPRECATED);
+        assertThat(change.registration().statusReason()).contains(REASON);
+        assertThat(change.registration().reviewedBy()).contains(submitter);
+        assertThat(change.registration().reviewedAt()).contains(NOW);
+        assertThat(change.event().action()).isEqualTo("deprecate");
+        assertThat(change.event().reason()).contains(REASON.value());
+    }
+
+    @Test
+    void reactivating_clears_the_deprecation_reason() {
+        Registration deprecated = inStatus(DEPRECATED, UserId.random());
+        Actor admin = new Actor(UserId.random(), true);
+
+        Change change = deprecated.changeStatus(APPROVED, Optional.empty(), admin, NOW, REQUEST);
+
+        assertThat(change.registration().status()).isEqualTo(APPROVED);
+        assertThat(change.registration().statusReason()).isEmpty();
+        assertThat(change.registration().reviewedBy()).contains(admin.userId());
+        assertThat(change.event().action()).isEqualTo("reactivate");
+    }
+
+    @Test
+    void editing_replaces_the_details_and_returns_a_rejected_registration_to_pending() {
+        UserId submitter = UserId.random();
+        Registration rejected = inStatus(REJECTED, submitter);
+        ServerDetails changed = new ServerDetails(
+                new Title("Ledger tools v2"),
+                new Description("Now with reconciliation"),
+                new HttpUrl("https://ledger2.contoso.com/mcp"),
+                Transport.SSE,
+                new Email("ledger@contoso.com"),
+                Optional.empty(),
+                Optional.of(new HttpUrl("https://docs.contoso.com/ledger")),
+                Tags.NONE);
+
+        Change change = rejected.edit(changed, new Actor(submitter, false), NOW, REQUEST);
+
+        assertThat(change.registration().details()).isEqualTo(changed);
+        assertThat(change.registration().status()).isEqualTo(PENDING);
+        assertThat(change.registration().serverName()).isEqualTo(rejected.serverName());
+        assertThat(change.registration().version()).isEqualTo(rejected.version());
+        assertThat(change.event().action()).isEqualTo("edit");
+        assertThat(change.event().fromStatus()).contains(REJECTED);
+        assertThat(change.event().toStatus()).contains(PENDING);
+        assertThat(change.event().reason()).isEmpty();
+    }
+
+    @Test
+    void editing_an_approved_registration_is_a_conflict_because_approved_is_immutable() {
+        UserId submitter = UserId.random();
+        Registration approved = inStatus(APPROVED, submitter);
+
+        assertThatThrownBy(() -> approved.edit(details(), new Actor(submitter, false), NOW, REQUEST))
+                .isInstanceOf(Conflict.class);
+        assertThatThrownBy(() -> approved.edit(details(), new Actor(submitter, true), NOW, REQUEST))
+                .isInstanceOf(Conflict.class);
+    }
+
+    @Test
+    void deleting_sets_deleted_at_and_keeps_status_reason_and_review() {
+        UserId submitter = UserId.random();
+        Registration rejected = inStatus(REJECTED, submitter);
+
+        Change change = rejected.delete(new Actor(submitter, false), NOW, REQUEST);
+
+        Registration deleted = change.registration();
+        assertThat(deleted.deletedAt()).contains(NOW);
+        assertThat(deleted.isDeleted()).isTrue();
+        assertThat(deleted.status()).isEqualTo(REJECTED);
+        assertThat(deleted.statusReason()).isEqualTo(rejected.statusReason());
+        assertThat(deleted.reviewedBy()).isEqualTo(rejected.reviewedBy());
+        assertThat(deleted.reviewedAt()).isEqualTo(rejected.reviewedAt());
+        assertThat(change.event().action()).isEqualTo("delete");
+        assertThat(change.event().fromStatus()).contains(REJECTED);
+        assertThat(change.event().toStatus()).isEmpty();
+    }
+
+    @Test
+    void a_change_without_a_request_id_records_none() {
+        UserId submitter = UserId.random();
+        Change change =
+                inStatus(PENDING, submitter).edit(details(), new Actor(submitter, false), NOW, Optional.empty());
+
+        assertThat(change.event().requestId()).isEmpty();
+    }
+
+    @Test
+    void each_change_gets_its_own_event_id() {
+        UserId submitter = UserId.random();
+        Registration pending = inStatus(PENDING, submitter);
+        Actor actor = new Actor(submitter, false);
+
+        assertThat(pending.edit(details(), actor, NOW, REQUEST).event().id())
+                .isNotEqualTo(
+                        pending.edit(details(), actor, NOW, REQUEST).event().id());
+    }
+
+    @Test
+    void a_whole_life_cycle_counts_row_versions_up_by_one_per_step() {
+        UserId submitter = UserId.random();
+        Actor owner = new Actor(submitter, false);
+        Actor admin = new Actor(UserId.random(), true);
+        Registration r = Registration.submit(
+                        RegistrationId.random(),
+                        new ServerName("com.contoso/ledger"),
+                        Version.DEFAULT,
+                        details(),
+                        owner,
+                        NOW,
+                        REQUEST)
+                .registration();
+
+        r = r.changeStatus(REJECTED, Optional.of(REASON), admin, NOW, REQUEST).registration();
+        r = r.edit(details(), owner, NOW, REQUEST).registration();
+        r = r.changeStatus(APPROVED, Optional.empty(), admin, NOW, REQUEST).registration();
+        r = r.changeStatus(DEPRECATED, Optional.of(REASON), owner, NOW, REQUEST).registration();
+        r = r.changeStatus(APPROVED, Optional.empty(), admin, NOW, REQUEST).registration();
+        r = r.delete(admin, NOW, REQUEST).registration();
+
+        assertThat(r.rowVersion()).isEqualTo(7);
+        assertThat(r.status()).isEqualTo(APPROVED);
+        assertThat(r.isDeleted()).isTrue();
+    }
+
+    static Stream<Arguments> visibility() {
+        // status, deleted, admin+submitter, admin, submitter, other
+        return Stream.of(
+                Arguments.of(PENDING, false, true, true, true, false),
+                Arguments.of(REJECTED, false, true, true, true, false),
+                Arguments.of(APPROVED, false, true, true, true, true),
+                Arguments.of(DEPRECATED, false, true, true, true, true),
+                Arguments.of(PENDING, true, false, false, false, false),
+                Arguments.of(REJECTED, true, false, false, false, false),
+                Arguments.of(APPROVED, true, false, false, false, false),
+                Arguments.of(DEPRECATED, true, false, false, false, false));
+    }
+
+    @ParameterizedTest(name = "{0} deleted={1}")
+    @MethodSource("visibility")
+    void others_see_only_published_registrations_and_nobody_sees_deleted_ones(
+            RegistrationStatus status,
+            boolean deleted,
+            boolean adminSubmitter,
+            boolean admin,
+            boolean submitterSees,
+            boolean other) {
+        UserId submitter = UserId.random();
+        Registration r = new State(status, deleted).of(submitter);
+
+        assertThat(r.isVisibleTo(Role.ADMIN_SUBMITTER.actorFor(submitter))).isEqualTo(adminSubmitter);
+        assertThat(r.isVisibleTo(Role.ADMIN.actorFor(submitter))).isEqualTo(admin);
+        assertThat(r.isVisibleTo(Role.SUBMITTER.actorFor(submitter))).isEqualTo(submitterSees);
+        assertThat(r.isVisibleTo(Role.OTHER.actorFor(submitter))).isEqualTo(other);
+    }
+
+    @Test
+    void row_versions_start_at_one() {
+        Registration r = inStatus(PENDING, UserId.random());
+        assertThatThrownBy(() -> new Registration(
+                        r.id(),
+                        r.serverName(),
+                        r.version(),
+                        r.details(),
+                        r.submitterId(),
+                        r.status(),
+                        r.statusReason(),
+                        r.reviewedBy(),
+                        r.reviewedAt(),
+                        r.createdAt(),
+                        r.updatedAt(),
+                        0,
+                        r.deletedAt()))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void a_patch_changes_only_the_fields_it_carries_and_can_clear_optional_urls() {
+        ServerDetails current = details();
+        DetailsPatch patch = new DetailsPatch(
+                Optional.of(new Title("New title")),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.of(Transport.SSE),
+                Optional.empty(),
+                Optional.of(Optional.empty()),
+                Optional.of(Optional.of(new HttpUrl("https://docs.contoso.com/"))),
+                Optional.empty());
+
+        ServerDetails patched = patch.applyTo(current);
+
+        assertThat(patched.title()).isEqualTo(new Title("New title"));
+        assertThat(patched.description()).isEqualTo(current.description());
+        assertThat(patched.endpointUrl()).isEqualTo(current.endpointUrl());
+        assertThat(patched.transport()).isEqualTo(Transport.SSE);
+        assertThat(patched.ownerContact()).isEqualTo(current.ownerContact());
+        assertThat(patched.repositoryUrl()).isEmpty();
+        assertThat(patched.documentationUrl()).contains(new HttpUrl("https://docs.contoso.com/"));
+        assertThat(patched.tags()).isEqualTo(current.tags());
+        assertThat(DetailsPatch.NOTHING.applyTo(current)).isEqualTo(current);
+    }
+}

@@ -1,0 +1,42 @@
+package com.mcpregistry.service;
+
+import com.mcpregistry.domain.audit.AuditEvent;
+import com.mcpregistry.domain.registration.RegistrationId;
+import com.mcpregistry.port.Page;
+import com.mcpregistry.port.out.AuditQuery;
+import com.mcpregistry.port.out.AuditTrail;
+import com.mcpregistry.port.out.ChainVerification;
+import java.util.List;
+
+/** Delegates to a real audit trail, but throws on append while {@link #failing} is set: a write that fails late. */
+final class FailingAuditTrail implements AuditTrail {
+    private final AuditTrail delegate;
+    boolean failing;
+
+    FailingAuditTrail(AuditTrail delegate) {
+        this.delegate = delegate;
+    }
+
+    @Override
+    public void append(AuditEvent event) {
+        if (failing) {
+            throw new IllegalStateException("the audit trail is unavailable");
+        }
+        delegate.append(event);
+    }
+
+    @Override
+    public Page<AuditEvent> find(AuditQuery query) {
+        return delegate.find(query);
+    }
+
+    @Override
+    public List<AuditEvent> history(RegistrationId registration) {
+        return delegate.history(registration);
+    }
+
+    @Override
+    public ChainVerification verify() {
+        return delegate.verify();
+    }
+}
