@@ -40,7 +40,7 @@ class AuditServiceTest {
     private final MutableClock clock = new MutableClock(Instant.parse("2025-03-01T09:00:00Z"));
     private final InMemoryDatabase db = new InMemoryDatabase();
     private final RegistrationService registrations =
-            new RegistrationService(db.registrationRepository(), db.auditTrail(), db, clock);
+            new RegistrationService(db.registrationRepository(), db.auditTrail(), db.idempotencyKeys(), db, clock);
     private final AuditService service = new AuditService(db.auditTrail());
 
     private final Actor alice = new Actor(UserId.random(), false);
@@ -60,6 +60,7 @@ class AuditServiceTest {
                         Optional.empty(),
                         Optional.empty(),
                         Tags.NONE),
+                Optional.empty(),
                 Optional.empty()));
         clock.advance(Duration.ofSeconds(1));
         return r;

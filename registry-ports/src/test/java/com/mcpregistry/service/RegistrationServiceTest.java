@@ -14,6 +14,7 @@ import com.mcpregistry.domain.error.Forbidden;
 import com.mcpregistry.domain.error.InvalidInput;
 import com.mcpregistry.domain.error.NotFound;
 import com.mcpregistry.domain.error.PreconditionFailed;
+import com.mcpregistry.domain.error.Unprocessable;
 import com.mcpregistry.domain.registration.Description;
 import com.mcpregistry.domain.registration.DetailsPatch;
 import com.mcpregistry.domain.registration.Email;
@@ -38,6 +39,7 @@ import com.mcpregistry.port.in.DeleteRegistrationUseCase.DeleteRegistration;
 import com.mcpregistry.port.in.EditRegistrationUseCase.EditRegistration;
 import com.mcpregistry.port.in.FindRegistrationsUseCase.RegistrationFilter;
 import com.mcpregistry.port.in.ReviewRegistrationUseCase.ChangeStatus;
+import com.mcpregistry.port.in.SubmitRegistrationUseCase.IdempotencyKey;
 import com.mcpregistry.port.in.SubmitRegistrationUseCase.SubmitRegistration;
 import com.mcpregistry.port.out.AuditQuery;
 import java.time.Duration;
@@ -62,7 +64,7 @@ class RegistrationServiceTest {
     private final InMemoryDatabase db = new InMemoryDatabase();
     private final FailingAuditTrail auditTrail = new FailingAuditTrail(db.auditTrail());
     private final RegistrationService service =
-            new RegistrationService(db.registrationRepository(), auditTrail, db, clock);
+            new RegistrationService(db.registrationRepository(), auditTrail, db.idempotencyKeys(), db, clock);
 
     private final Actor alice = new Actor(UserId.random(), false);
     private final Actor bob = new Actor(UserId.random(), false);
@@ -92,6 +94,7 @@ class RegistrationServiceTest {
                 new ServerName(name),
                 new Version(version),
                 details("Title of " + name, "Serves " + name, endpoint),
+                Optional.empty(),
                 Optional.of("req-submit")));
         clock.advance(Duration.ofSeconds(1));
         return r;
@@ -696,6 +699,7 @@ class RegistrationServiceTest {
                 new ServerName("com.contoso/LEDGER-tools"),
                 Version.DEFAULT,
                 details("Books", "Accounts", "https://a.contoso.com/mcp"),
+                Optional.empty(),
                 Optional.empty()));
         clock.advance(Duration.ofSeconds(1));
         Registration byTitle = service.submit(new SubmitRegistration(
@@ -703,6 +707,7 @@ class RegistrationServiceTest {
                 new ServerName("com.contoso/books"),
                 Version.DEFAULT,
                 details("General Ledger", "Accounts", "https://b.contoso.com/mcp"),
+                Optional.empty(),
                 Optional.empty()));
         clock.advance(Duration.ofSeconds(1));
         Registration byDescription = service.submit(new SubmitRegistration(
@@ -710,6 +715,7 @@ class RegistrationServiceTest {
                 new ServerName("com.contoso/accounts"),
                 Version.DEFAULT,
                 details("Accounts", "Reads the ledger", "https://c.contoso.com/mcp"),
+                Optional.empty(),
                 Optional.empty()));
         clock.advance(Duration.ofSeconds(1));
         submit(alice, "com.contoso/unrelated");
@@ -745,6 +751,7 @@ class RegistrationServiceTest {
                             new ServerName("com.contoso/same-time-" + i),
                             Version.DEFAULT,
                             details("T", "D", "https://s" + i + ".contoso.com/mcp"),
+                            Optional.empty(),
                             Optional.empty()))
                     .id());
         }
@@ -817,5 +824,38 @@ class RegistrationServiceTest {
         assertThat(service.get(admin, r.id())).isEqualTo(r);
         assertThat(allEvents()).hasSize(1);
         assertThat(db.auditTrail().verify().intact()).isTrue();
+    }
+
+    private Registration submitWithKey(String key, String fingerprint, String name) {
+        return service.submit(new SubmitRegistration(
+                alice,
+                new ServerName(name),
+                Version.DEFAULT,
+                details("T", "D", "https://" + name.replace('/', '.') + ".contoso.com/mcp"),
+                Optional.of(new IdempotencyKey(key, fingerprint)),
+                Optional.empty()));
+    }
+
+    @Test
+    void a_retried_submission_with_the_same_idempotency_key_replays_the_first_registration() {
+        Registration first = submitWithKey("key-1", "body-a", "com.contoso/retried");
+        Registration again = submitWithKey("key-1", "body-a", "com.contoso/retried");
+
+        assertThat(again.id()).isEqualTo(first.id());
+        assertThat(db.auditTrail().history(first.id())).hasSize(1);
+    }
+
+    @Test
+    void an_idempotency_key_reused_for_another_request_is_unprocessable_and_stores_nothing() {
+        submitWithKey("key-2", "body-a", "com.contoso/first");
+
+        assertThatThrownBy(() -> submitWithKey("key-2", "body-b", "com.contoso/second"))
+                .isInstanceOf(Unprocessable.class);
+        assertThat(service.list(
+                                admin,
+                                new RegistrationFilter(Optional.empty(), Optional.empty(), PageRequest.first(10)))
+                        .items())
+                .extracting(r -> r.serverName().value())
+                .containsExactly("com.contoso/first");
     }
 }

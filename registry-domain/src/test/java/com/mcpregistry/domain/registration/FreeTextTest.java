@@ -18,7 +18,7 @@ class FreeTextTest {
         return Stream.of(
                 Arguments.of("title", 100, (Function<String, Object>) Title::new),
                 Arguments.of("description", 100, (Function<String, Object>) Description::new),
-                Arguments.of("reason", 1000, (Function<String, Object>) Reason::new));
+                Arguments.of("reason", 500, (Function<String, Object>) Reason::new));
     }
 
     @ParameterizedTest(name = "{0}")
