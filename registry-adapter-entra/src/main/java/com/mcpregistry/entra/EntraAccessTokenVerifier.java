@@ -38,7 +38,13 @@ import java.util.Objects;
  *       {@code crit} header, since we understand no extension.
  *   <li>Keys: only from the configured source: the tenant's JWKS ({@link #forTenant}), fetched on first use, or a
  *       given key source ({@link #withKeys}), such as the development issuer's.
- *   <li>Claims: see {@link EntraClaimsVerifier} and {@link IdentityClaims}.
+ *   <li>Claims: {@code iss} exactly {@link EntraSettings#issuer()}, {@code ver} 2.0, {@code tid} the tenant, one
+ *       {@code aud}: the client id or a configured extra audience; {@code exp}, {@code nbf} (within the clock skew)
+ *       and {@code oid} required. The caller is (tid, oid). A delegated token carries {@code scp}, holding the
+ *       required scope if one is configured (else {@link InsufficientScope}); an app-only token carries
+ *       {@code roles}; neither is {@link Invalid}. Admin by app role or group; a groups overage is never admin by
+ *       group and its URL is never fetched.
+ *   <li>No usable key set at all (cold cache, JWKS unreachable) is {@link ProviderUnavailable}, not {@link Invalid}.
  * </ul>
  *
  * <p>Results of fully verified tokens are cached by SHA-256 of the token until its {@code exp}. Tokens are never

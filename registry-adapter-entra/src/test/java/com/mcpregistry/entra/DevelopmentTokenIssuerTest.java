@@ -157,16 +157,14 @@ class DevelopmentTokenIssuerTest {
 
     @Test
     void a_development_token_is_refused_by_a_verifier_with_the_development_settings_but_other_keys() {
-        try (VerifierFixture tenant = new VerifierFixture()) {
-            DevelopmentTokenIssuer issuer = issuer();
-            EntraAccessTokenVerifier remote = EntraAccessTokenVerifier.withKeys(
-                    issuer.verifierSettings(),
-                    DevelopmentTokenIssuer.ephemeral(clock).keySource(),
-                    clock);
+        DevelopmentTokenIssuer issuer = issuer();
+        EntraAccessTokenVerifier otherKeys = EntraAccessTokenVerifier.withKeys(
+                issuer.verifierSettings(),
+                DevelopmentTokenIssuer.ephemeral(clock).keySource(),
+                clock);
 
-            invalidReason(
-                    remote.verify(issuer.issue(DevelopmentUser.defaultAdmin()).accessToken()));
-        }
+        invalidReason(
+                otherKeys.verify(issuer.issue(DevelopmentUser.defaultAdmin()).accessToken()));
     }
 
     @Test
