@@ -1,0 +1,36 @@
+package com.mcpregistry.entra;
+
+import com.mcpregistry.domain.Text;
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+
+/**
+ * Whom a development token is for: the {@code oid}, {@code name} and {@code preferred_username} it carries, and
+ * whether it carries the admin app role.
+ */
+public record DevelopmentUser(String objectId, String name, String email, boolean admin) {
+
+    public DevelopmentUser {
+        Text.require("oid", objectId, 128);
+        Text.require("name", name, 1, IdentityClaims.MAX_DISPLAY_NAME);
+        Text.require("email", email, IdentityClaims.MAX_EMAIL);
+    }
+
+    /** The development user {@code start-dev} prints a token for. */
+    public static DevelopmentUser defaultUser() {
+        return named("Dev User", "dev.user@registry-dev.invalid", false);
+    }
+
+    /** The development administrator {@code start-dev} prints a token for. */
+    public static DevelopmentUser defaultAdmin() {
+        return named("Dev Admin", "dev.admin@registry-dev.invalid", true);
+    }
+
+    /** A user whose {@code oid} is derived from the email, so the same person is the same user on every run. */
+    public static DevelopmentUser named(String name, String email, boolean admin) {
+        Text.require("email", email, IdentityClaims.MAX_EMAIL);
+        String oid = UUID.nameUUIDFromBytes(("mcp-registry-dev:" + email).getBytes(StandardCharsets.UTF_8))
+                .toString();
+        return new DevelopmentUser(oid, name, email, admin);
+    }
+}

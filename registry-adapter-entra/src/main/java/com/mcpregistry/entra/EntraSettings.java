@@ -1,0 +1,270 @@
+package com.mcpregistry.entra;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/**
+ * What an Entra ID access token for this API must look like: the tenant and the API's client id, the authority
+ * that issues the tokens, who counts as administrator, and how keys and verification results are cached.
+ *
+ * <p>Tenant and client id are GUIDs (stored lower-case, as Entra writes them in {@code tid} and {@code aud});
+ * the authority is an absolute https URL (http only on a loopback host, for tests), kept without a trailing slash.
+ * Start from {@link #of(String, String)} and change the defaults with the {@code with…} methods.
+ *
+ * @param tenantId the directory (tenant) id; tokens must carry it as {@code tid} and in {@code iss}
+ * @param clientId the API's application (client) id; tokens must carry it as their only {@code aud}
+ * @param authority e.g. {@code https://login.microsoftonline.com}; sovereign clouds and tests use another one
+ * @param adminRole the app role that makes a caller administrator (default {@code Registry.Admin})
+ * @param adminGroupId the security group whose members are administrators, if any
+ * @param requiredScope the delegated permission ({@code scp}) user tokens must carry, if any
+ * @param extraAudiences audiences accepted besides the client id (e.g. the {@code api://…} application id URI)
+ * @param clockSkew how far {@code exp} and {@code nbf} may be off; 0 to 60 seconds
+ * @param jwks how the tenant's signing keys are cached and re-fetched
+ * @param verificationCacheSize how many verification results are kept (by token hash, until {@code exp}); 0 turns
+ *     the cache off
+ */
+public record EntraSettings(
+        String tenantId,
+        String clientId,
+        String authority,
+        String adminRole,
+        Optional<String> adminGroupId,
+        Optional<String> requiredScope,
+        Set<String> extraAudiences,
+        Duration clockSkew,
+        JwksPolicy jwks,
+        int verificationCacheSize) {
+
+    public static final String DEFAULT_AUTHORITY = "https://login.microsoftonline.com";
+    public static final String DEFAULT_ADMIN_ROLE = "Registry.Admin";
+    public static final Duration DEFAULT_CLOCK_SKEW = Duration.ofSeconds(60);
+    public static final Duration MAX_CLOCK_SKEW = Duration.ofSeconds(60);
+    public static final int DEFAULT_VERIFICATION_CACHE_SIZE = 10_000;
+
+    private static final Pattern GUID =
+            Pattern.compile("^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$");
+    private static final Pattern CLAIM_VALUE = Pattern.compile("^[\\x21-\\x7E]{1,256}$");
+
+    public EntraSettings {
+        tenantId = guid("tenantId", tenantId);
+        clientId = guid("clientId", clientId);
+        authority = authority(authority);
+        adminRole = claimValue("adminRole", adminRole);
+        adminGroupId = Objects.requireNonNull(adminGroupId, "adminGroupId").map(id -> guid("adminGroupId", id));
+        requiredScope = Objects.requireNonNull(requiredScope, "requiredScope").map(s -> claimValue("requiredScope", s));
+        extraAudiences = Set.copyOf(Objects.requireNonNull(extraAudiences, "extraAudiences"));
+        extraAudiences.forEach(audience -> claimValue("extraAudiences", audience));
+        Objects.requireNonNull(clockSkew, "clockSkew");
+        if (clockSkew.isNegative() || clockSkew.compareTo(MAX_CLOCK_SKEW) > 0) {
+            throw new IllegalArgumentException("clockSkew must be between 0 and 60 seconds");
+        }
+        Objects.requireNonNull(jwks, "jwks");
+        if (verificationCacheSize < 0) {
+            throw new IllegalArgumentException("verificationCacheSize must not be negative");
+        }
+    }
+
+    /** Settings for one tenant and API with every default: Microsoft's global authority, {@code Registry.Admin}. */
+    public static EntraSettings of(String tenantId, String clientId) {
+        return new EntraSettings(
+                tenantId,
+                clientId,
+                DEFAULT_AUTHORITY,
+                DEFAULT_ADMIN_ROLE,
+                Optional.empty(),
+                Optional.empty(),
+                Set.of(),
+                DEFAULT_CLOCK_SKEW,
+                JwksPolicy.defaults(),
+                DEFAULT_VERIFICATION_CACHE_SIZE);
+    }
+
+    /** The exact {@code iss} of this tenant's v2.0 access tokens. */
+    public String issuer() {
+        return authority + "/" + tenantId + "/v2.0";
+    }
+
+    /** Where this tenant publishes its signing keys. */
+    public URI jwksUri() {
+        return URI.create(authority + "/" + tenantId + "/discovery/v2.0/keys");
+    }
+
+    /** The client id and any configured extra audience. */
+    public Set<String> acceptedAudiences() {
+        return extraAudiences.isEmpty() ? Set.of(clientId) : union(clientId, extraAudiences);
+    }
+
+    public EntraSettings withAuthority(String value) {
+        return new EntraSettings(
+                tenantId,
+                clientId,
+                value,
+                adminRole,
+                adminGroupId,
+                requiredScope,
+                extraAudiences,
+                clockSkew,
+                jwks,
+                verificationCacheSize);
+    }
+
+    public EntraSettings withAdminRole(String value) {
+        return new EntraSettings(
+                tenantId,
+                clientId,
+                authority,
+                value,
+                adminGroupId,
+                requiredScope,
+                extraAudiences,
+                clockSkew,
+                jwks,
+                verificationCacheSize);
+    }
+
+    public EntraSettings withAdminGroupId(String value) {
+        return new EntraSettings(
+                tenantId,
+                clientId,
+                authority,
+                adminRole,
+                Optional.ofNullable(value),
+                requiredScope,
+                extraAudiences,
+                clockSkew,
+                jwks,
+                verificationCacheSize);
+    }
+
+    public EntraSettings withRequiredScope(String value) {
+        return new EntraSettings(
+                tenantId,
+                clientId,
+                authority,
+                adminRole,
+                adminGroupId,
+                Optional.ofNullable(value),
+                extraAudiences,
+                clockSkew,
+                jwks,
+                verificationCacheSize);
+    }
+
+    public EntraSettings withExtraAudiences(Set<String> value) {
+        return new EntraSettings(
+                tenantId,
+                clientId,
+                authority,
+                adminRole,
+                adminGroupId,
+                requiredScope,
+                value,
+                clockSkew,
+                jwks,
+                verificationCacheSize);
+    }
+
+    public EntraSettings withClockSkew(Duration value) {
+        return new EntraSettings(
+                tenantId,
+                clientId,
+                authority,
+                adminRole,
+                adminGroupId,
+                requiredScope,
+                extraAudiences,
+                value,
+                jwks,
+                verificationCacheSize);
+    }
+
+    public EntraSettings withJwks(JwksPolicy value) {
+        return new EntraSettings(
+                tenantId,
+                clientId,
+                authority,
+                adminRole,
+                adminGroupId,
+                requiredScope,
+                extraAudiences,
+                clockSkew,
+                value,
+                verificationCacheSize);
+    }
+
+    public EntraSettings withVerificationCacheSize(int value) {
+        return new EntraSettings(
+                tenantId,
+                clientId,
+                authority,
+                adminRole,
+                adminGroupId,
+                requiredScope,
+                extraAudiences,
+                clockSkew,
+                jwks,
+                value);
+    }
+
+    private static Set<String> union(String first, Set<String> rest) {
+        var all = new java.util.HashSet<>(rest);
+        all.add(first);
+        return Set.copyOf(all);
+    }
+
+    private static String guid(String name, String value) {
+        if (value == null || !GUID.matcher(value).matches()) {
+            throw new IllegalArgumentException(name + " must be a GUID such as " + new UUID(0, 0));
+        }
+        return value.toLowerCase(Locale.ROOT);
+    }
+
+    private static String claimValue(String name, String value) {
+        if (value == null || !CLAIM_VALUE.matcher(value).matches()) {
+            throw new IllegalArgumentException(name + " must be 1 to 256 printable characters without spaces");
+        }
+        return value;
+    }
+
+    private static String authority(String value) {
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException("authority must be an absolute https URL");
+        }
+        String trimmed = value.strip();
+        while (trimmed.endsWith("/")) {
+            trimmed = trimmed.substring(0, trimmed.length() - 1);
+        }
+        URI uri;
+        try {
+            uri = new URI(trimmed);
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException("authority must be an absolute https URL", e);
+        }
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        boolean loopback = isLoopback(uri.getHost());
+        if (!(scheme.equals("https") || (scheme.equals("http") && loopback))
+                || uri.getHost() == null
+                || uri.getRawQuery() != null
+                || uri.getRawFragment() != null
+                || uri.getRawUserInfo() != null) {
+            throw new IllegalArgumentException(
+                    "authority must be an absolute https URL (http only on a loopback host), without query or credentials");
+        }
+        return trimmed;
+    }
+
+    private static boolean isLoopback(String host) {
+        return host != null
+                && (host.equals("127.0.0.1")
+                        || host.equalsIgnoreCase("localhost")
+                        || host.equals("[::1]")
+                        || host.startsWith("127."));
+    }
+}
