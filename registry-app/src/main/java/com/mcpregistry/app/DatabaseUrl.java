@@ -28,7 +28,9 @@ public record DatabaseUrl(String jdbcUrl, Optional<String> user, Optional<String
         if (uri.getHost() == null) {
             throw new ConfigurationError(setting, "must name a host");
         }
-        String database = uri.getPath() == null || uri.getPath().length() <= 1 ? "postgres" : uri.getPath().substring(1);
+        String database = uri.getPath() == null || uri.getPath().length() <= 1
+                ? "postgres"
+                : uri.getPath().substring(1);
         String port = uri.getPort() == -1 ? "" : ":" + uri.getPort();
         String query = uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery();
         String jdbc = "jdbc:postgresql://" + uri.getHost() + port + "/" + database + query;

@@ -50,7 +50,9 @@ public final class Environment {
             if (equals <= 0) {
                 throw new ConfigurationError(file + " line " + (i + 1), "expected NAME=value");
             }
-            values.put(line.substring(0, equals).strip(), unquote(line.substring(equals + 1).strip()));
+            values.put(
+                    line.substring(0, equals).strip(),
+                    unquote(line.substring(equals + 1).strip()));
         }
         return values;
     }
@@ -71,11 +73,13 @@ public final class Environment {
     }
 
     public int integer(String name, int defaultValue, int min, int max) {
-        return get(name).map(raw -> {
+        return get(name)
+                .map(raw -> {
                     try {
                         int value = Integer.parseInt(raw);
                         if (value < min || value > max) {
-                            throw new ConfigurationError(name, "must be between " + min + " and " + max + ", not " + raw);
+                            throw new ConfigurationError(
+                                    name, "must be between " + min + " and " + max + ", not " + raw);
                         }
                         return value;
                     } catch (NumberFormatException e) {
@@ -94,7 +98,8 @@ public final class Environment {
 
     /** One of {@code allowed} (case-insensitive), or {@code defaultValue} when unset. */
     public <E extends Enum<E>> E choice(String name, Class<E> type, E defaultValue) {
-        return get(name).map(raw -> {
+        return get(name)
+                .map(raw -> {
                     for (E option : type.getEnumConstants()) {
                         if (option.name().equalsIgnoreCase(raw)) {
                             return option;
@@ -103,7 +108,8 @@ public final class Environment {
                     List<String> names = java.util.Arrays.stream(type.getEnumConstants())
                             .map(e -> e.name().toLowerCase(java.util.Locale.ROOT))
                             .toList();
-                    throw new ConfigurationError(name, "must be one of " + String.join(", ", names) + ", not '" + raw + "'");
+                    throw new ConfigurationError(
+                            name, "must be one of " + String.join(", ", names) + ", not '" + raw + "'");
                 })
                 .orElse(defaultValue);
     }

@@ -32,7 +32,8 @@ final class HttpObservability {
         if (metricsRoute) {
             config.routes.get(
                     "/metrics",
-                    ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.scrape()),
+                    ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
+                            .result(metrics.scrape()),
                     Access.ANYONE);
         }
     }
@@ -55,7 +56,9 @@ final class HttpObservability {
                 keyValue("duration_ms", Math.round(millis * 1000) / 1000.0),
                 keyValue("request_id", RequestIds.of(ctx)),
                 keyValue("path", ctx.path()),
-                keyValue("user_oid", caller == null ? null : caller.user().identity().objectId()));
+                keyValue(
+                        "user_oid",
+                        caller == null ? null : caller.user().identity().objectId()));
     }
 
     /** The matched route's pattern, so that metrics do not get one series per id; unmatched requests share one. */

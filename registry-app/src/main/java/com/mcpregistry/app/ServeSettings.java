@@ -1,16 +1,19 @@
 package com.mcpregistry.app;
 
-import java.net.URI;
+import com.mcpregistry.entra.EntraSettings;
 import java.util.List;
-import java.util.Optional;
-import java.util.regex.Pattern;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.BiFunction;
+import java.util.function.Supplier;
 
 /** Everything {@code serve} is configured with, read and checked once at start-up (SPEC §6). */
 public record ServeSettings(
         DatabaseUrl database,
         int poolMin,
         int poolMax,
-        Identity identity,
+        EntraSettings identity,
         List<String> corsOrigins,
         int port,
         String logLevel,
@@ -18,9 +21,6 @@ public record ServeSettings(
         String environment,
         PublicApi publicApi,
         boolean metricsEnabled) {
-
-    private static final Pattern GUID =
-            Pattern.compile("^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$");
 
     /** How log lines are written: one JSON object a line, or readable text. */
     public enum LogFormat {
@@ -35,16 +35,6 @@ public record ServeSettings(
         OFF
     }
 
-    /** The Entra ID application this registry trusts tokens for. */
-    public record Identity(
-            String tenantId,
-            String clientId,
-            String authority,
-            String adminRole,
-            Optional<String> adminGroupId,
-            Optional<String> requiredScope,
-            List<String> extraAudiences) {}
-
     public static ServeSettings from(Environment env) {
         DatabaseUrl database = DatabaseUrl.parse("DATABASE_URL", env.require("DATABASE_URL"));
         int poolMin = env.integer("DB_POOL_MIN", 10, 0, 500);
@@ -52,14 +42,7 @@ public record ServeSettings(
         if (poolMin > poolMax) {
             throw new ConfigurationError("DB_POOL_MIN", "must not exceed DB_POOL_MAX (" + poolMax + ")");
         }
-        Identity identity = new Identity(
-                guid(env, "AZURE_TENANT_ID"),
-                guid(env, "AZURE_CLIENT_ID"),
-                authority(env),
-                env.get("ENTRA_ADMIN_ROLE").orElse("Registry.Admin"),
-                env.get("ENTRA_ADMIN_GROUP_ID"),
-                env.get("ENTRA_REQUIRED_SCOPE"),
-                env.list("ENTRA_EXTRA_AUDIENCES"));
+        EntraSettings identity = identity(env);
         return new ServeSettings(
                 database,
                 poolMin,
@@ -74,31 +57,43 @@ public record ServeSettings(
                 !env.get("REGISTRY_METRICS").map("off"::equalsIgnoreCase).orElse(false));
     }
 
-    private static String guid(Environment env, String name) {
-        String value = env.require(name);
-        if (!GUID.matcher(value).matches()) {
-            throw new ConfigurationError(name, "must be a GUID such as 00000000-0000-0000-0000-000000000000");
+    /** The Entra ID application whose tokens this registry accepts; each bad value is named by its setting. */
+    private static EntraSettings identity(Environment env) {
+        String tenant = env.require("AZURE_TENANT_ID");
+        String client = env.require("AZURE_CLIENT_ID");
+        EntraSettings identity;
+        try {
+            identity = EntraSettings.of(tenant, client);
+        } catch (IllegalArgumentException e) {
+            String name = e.getMessage().startsWith("tenantId") ? "AZURE_TENANT_ID" : "AZURE_CLIENT_ID";
+            throw new ConfigurationError(name, e.getMessage());
         }
-        return value.toLowerCase(java.util.Locale.ROOT);
+        for (var optional : List.<Map.Entry<String, BiFunction<EntraSettings, String, EntraSettings>>>of(
+                Map.entry("ENTRA_AUTHORITY", EntraSettings::withAuthority),
+                Map.entry("ENTRA_ADMIN_ROLE", EntraSettings::withAdminRole),
+                Map.entry("ENTRA_ADMIN_GROUP_ID", EntraSettings::withAdminGroupId),
+                Map.entry("ENTRA_REQUIRED_SCOPE", EntraSettings::withRequiredScope))) {
+            String name = optional.getKey();
+            EntraSettings current = identity;
+            identity = env.get(name)
+                    .map(value -> setting(name, () -> optional.getValue().apply(current, value)))
+                    .orElse(identity);
+        }
+        List<String> audiences = env.list("ENTRA_EXTRA_AUDIENCES");
+        EntraSettings withAudiences = identity;
+        return setting("ENTRA_EXTRA_AUDIENCES", () -> withAudiences.withExtraAudiences(Set.copyOf(audiences)));
     }
 
-    private static String authority(Environment env) {
-        String raw = env.get("ENTRA_AUTHORITY").orElse("https://login.microsoftonline.com");
-        URI uri;
+    private static EntraSettings setting(String name, Supplier<EntraSettings> build) {
         try {
-            uri = URI.create(raw);
+            return build.get();
         } catch (IllegalArgumentException e) {
-            throw new ConfigurationError("ENTRA_AUTHORITY", "is not a valid URL");
+            throw new ConfigurationError(name, e.getMessage());
         }
-        boolean loopback = "127.0.0.1".equals(uri.getHost()) || "localhost".equals(uri.getHost());
-        if (!"https".equals(uri.getScheme()) && !("http".equals(uri.getScheme()) && loopback)) {
-            throw new ConfigurationError("ENTRA_AUTHORITY", "must be an https URL (http only on loopback)");
-        }
-        return raw.endsWith("/") ? raw.substring(0, raw.length() - 1) : raw;
     }
 
     private static String logLevel(Environment env) {
-        String level = env.get("LOG_LEVEL").orElse("INFO").toUpperCase(java.util.Locale.ROOT);
+        String level = env.get("LOG_LEVEL").orElse("INFO").toUpperCase(Locale.ROOT);
         if (!List.of("TRACE", "DEBUG", "INFO", "WARN", "ERROR").contains(level)) {
             throw new ConfigurationError("LOG_LEVEL", "must be one of trace, debug, info, warn, error");
         }
