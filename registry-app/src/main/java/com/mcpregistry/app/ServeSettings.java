@@ -1,6 +1,7 @@
 package com.mcpregistry.app;
 
 import com.mcpregistry.entra.EntraSettings;
+import com.mcpregistry.postgres.PoolSettings;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -10,9 +11,7 @@ import java.util.function.Supplier;
 
 /** Everything {@code serve} is configured with, read and checked once at start-up (SPEC §6). */
 public record ServeSettings(
-        DatabaseUrl database,
-        int poolMin,
-        int poolMax,
+        PoolSettings database,
         EntraSettings identity,
         List<String> corsOrigins,
         int port,
@@ -36,17 +35,10 @@ public record ServeSettings(
     }
 
     public static ServeSettings from(Environment env) {
-        DatabaseUrl database = DatabaseUrl.parse("DATABASE_URL", env.require("DATABASE_URL"));
-        int poolMin = env.integer("DB_POOL_MIN", 10, 0, 500);
-        int poolMax = env.integer("DB_POOL_MAX", 20, 1, 500);
-        if (poolMin > poolMax) {
-            throw new ConfigurationError("DB_POOL_MIN", "must not exceed DB_POOL_MAX (" + poolMax + ")");
-        }
+        PoolSettings database = database(env);
         EntraSettings identity = identity(env);
         return new ServeSettings(
                 database,
-                poolMin,
-                poolMax,
                 identity,
                 env.list("CORS_ORIGINS"),
                 env.integer("PORT", 8080, 1, 65_535),
@@ -55,6 +47,21 @@ public record ServeSettings(
                 env.get("ENVIRONMENT").orElse("production"),
                 env.choice("REGISTRY_PUBLIC_API", PublicApi.class, PublicApi.ANONYMOUS),
                 !env.get("REGISTRY_METRICS").map("off"::equalsIgnoreCase).orElse(false));
+    }
+
+    /** Where PostgreSQL is and how many connections to keep (DB_POOL_MIN / DB_POOL_MAX, 10 / 20). */
+    static PoolSettings database(Environment env) {
+        String url = env.require("DATABASE_URL");
+        int poolMin = env.integer("DB_POOL_MIN", PoolSettings.DEFAULT_MINIMUM_IDLE, 0, 500);
+        int poolMax = env.integer("DB_POOL_MAX", PoolSettings.DEFAULT_MAXIMUM_POOL_SIZE, 1, 500);
+        if (poolMin > poolMax) {
+            throw new ConfigurationError("DB_POOL_MIN", "must not exceed DB_POOL_MAX (" + poolMax + ")");
+        }
+        try {
+            return PoolSettings.fromDatabaseUrl(url).withPoolSize(poolMin, poolMax);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigurationError("DATABASE_URL", e.getMessage());
+        }
     }
 
     /** The Entra ID application whose tokens this registry accepts; each bad value is named by its setting. */

@@ -127,6 +127,19 @@ public final class JsonRequest {
         return Optional.of(node.textValue());
     }
 
+    /** The field's boolean; empty when absent or null, or (recording the error) when not a boolean. */
+    public Optional<Boolean> flag(String field) {
+        JsonNode node = body.get(field);
+        if (node == null || node.isNull()) {
+            return Optional.empty();
+        }
+        if (!node.isBoolean()) {
+            validation.reject(field, "must be true or false");
+            return Optional.empty();
+        }
+        return Optional.of(node.booleanValue());
+    }
+
     /** The field parsed into a value type; empty when absent, null or invalid (the error is recorded). */
     public <T> Optional<T> value(String field, Function<String, T> parse) {
         return text(field).map(text -> validation.check(() -> parse.apply(text)));

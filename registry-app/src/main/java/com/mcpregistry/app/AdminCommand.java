@@ -1,0 +1,82 @@
+package com.mcpregistry.app;
+
+import com.mcpregistry.domain.user.User;
+import com.mcpregistry.port.out.ChainVerification;
+import com.mcpregistry.postgres.PostgresAdapters;
+import com.mcpregistry.postgres.PostgresPool;
+import com.mcpregistry.service.AuditService;
+import com.mcpregistry.service.UserService;
+import com.zaxxer.hikari.HikariDataSource;
+import java.time.Clock;
+import java.util.concurrent.Callable;
+import java.util.function.Function;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+/** Operator commands against {@code DATABASE_URL}: the break-glass admin flag and the audit chain check. */
+@Command(
+        name = "admin",
+        description = "Operator commands (DATABASE_URL).",
+        subcommands = {AdminCommand.Grant.class, AdminCommand.Revoke.class, AdminCommand.Audit.class})
+final class AdminCommand {
+
+    /** Runs {@code work} against the database's adapters and closes the pool afterwards. */
+    static <T> T withDatabase(Function<PostgresAdapters, T> work) {
+        Logging.configure(ServeSettings.LogFormat.TEXT, "WARN");
+        try (HikariDataSource dataSource =
+                PostgresPool.create(ServeSettings.database(Settings.environment()).withPoolSize(0, 2))) {
+            return work.apply(new PostgresAdapters(dataSource));
+        }
+    }
+
+    static UserService users(PostgresAdapters db) {
+        return new UserService(db.users(), db.auditTrail(), db.transactions(), Clock.systemUTC());
+    }
+
+    static void print(String verb, User user) {
+        System.out.println(verb + " the admin flag of " + user.displayName() + " (user " + user.id() + ", oid "
+                + user.identity().objectId() + ")");
+    }
+
+    @Command(name = "grant", description = "Set the break-glass admin flag of a user (by e-mail or Entra object id).")
+    static final class Grant implements Callable<Integer> {
+        @Parameters(paramLabel = "EMAIL_OR_OID")
+        String who;
+
+        @Override
+        public Integer call() {
+            print("granted", withDatabase(db -> users(db).grant(who)));
+            return 0;
+        }
+    }
+
+    @Command(name = "revoke", description = "Clear the break-glass admin flag of a user (by e-mail or Entra object id).")
+    static final class Revoke implements Callable<Integer> {
+        @Parameters(paramLabel = "EMAIL_OR_OID")
+        String who;
+
+        @Override
+        public Integer call() {
+            print("revoked", withDatabase(db -> users(db).revoke(who)));
+            return 0;
+        }
+    }
+
+    @Command(name = "audit", description = "Audit trail commands.", subcommands = Verify.class)
+    static final class Audit {}
+
+    @Command(name = "verify", description = "Recompute the audit hash chain; exit 1 if any event was altered.")
+    static final class Verify implements Callable<Integer> {
+        @Override
+        public Integer call() {
+            ChainVerification result = withDatabase(db -> new AuditService(db.auditTrail()).verifyChain());
+            if (result.intact()) {
+                System.out.println("audit chain intact: " + result.eventsChecked() + " events checked");
+                return 0;
+            }
+            System.out.println("audit chain BROKEN at event " + result.firstBrokenEvent().orElseThrow() + " ("
+                    + result.eventsChecked() + " events checked)");
+            return 1;
+        }
+    }
+}

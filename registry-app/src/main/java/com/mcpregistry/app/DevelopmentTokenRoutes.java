@@ -1,0 +1,38 @@
+package com.mcpregistry.app;
+
+import com.mcpregistry.entra.DevelopmentTokenIssuer;
+import com.mcpregistry.entra.DevelopmentUser;
+import com.mcpregistry.http.Access;
+import com.mcpregistry.http.JsonRequest;
+import io.javalin.config.JavalinConfig;
+import io.javalin.http.Context;
+import java.util.Map;
+import java.util.Set;
+
+/** {@code POST /dev/token}: mints development tokens. Registered by {@code start-dev} only, never by {@code serve}. */
+final class DevelopmentTokenRoutes {
+    private final DevelopmentTokenIssuer issuer;
+
+    DevelopmentTokenRoutes(DevelopmentTokenIssuer issuer) {
+        this.issuer = issuer;
+    }
+
+    void addTo(JavalinConfig config) {
+        config.routes.post("/dev/token", this::mint, Access.ANYONE);
+    }
+
+    private void mint(Context ctx) {
+        JsonRequest body = JsonRequest.read(ctx).allowOnly(Set.of("name", "email", "oid", "admin"), Set.of());
+        String name = body.text("name").orElse(null);
+        String email = body.text("email").orElse(null);
+        String oid = body.text("oid").orElse(null);
+        boolean admin = body.flag("admin").orElse(false);
+        DevelopmentUser user = body.check(() -> TokenCommand.user(name, email, oid, admin));
+        body.complete();
+        DevelopmentTokenIssuer.IssuedToken token = issuer.issue(user);
+        ctx.json(Map.of(
+                "access_token", token.accessToken(),
+                "token_type", "Bearer",
+                "expires_in", token.expiresIn().toSeconds()));
+    }
+}

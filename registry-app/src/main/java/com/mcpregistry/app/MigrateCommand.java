@@ -1,0 +1,23 @@
+package com.mcpregistry.app;
+
+import com.mcpregistry.postgres.PostgresPool;
+import com.mcpregistry.postgres.SchemaMigrator;
+import com.zaxxer.hikari.HikariDataSource;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+
+/** Applies the schema to {@code DATABASE_URL} and exits. */
+@Command(name = "migrate", description = "Apply the database schema (DATABASE_URL) and exit.")
+final class MigrateCommand implements Callable<Integer> {
+
+    @Override
+    public Integer call() {
+        Logging.configure(ServeSettings.LogFormat.TEXT, "INFO");
+        try (HikariDataSource dataSource =
+                PostgresPool.create(ServeSettings.database(Settings.environment()).withPoolSize(0, 2))) {
+            new SchemaMigrator(dataSource).migrate();
+        }
+        System.out.println("schema is up to date");
+        return 0;
+    }
+}

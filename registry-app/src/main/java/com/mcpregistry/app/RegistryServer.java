@@ -1,0 +1,125 @@
+package com.mcpregistry.app;
+
+import com.mcpregistry.http.RegistryApi;
+import com.mcpregistry.postgres.PoolSettings;
+import com.mcpregistry.postgres.PostgresAdapters;
+import com.mcpregistry.postgres.PostgresPool;
+import com.mcpregistry.postgres.SchemaMigrator;
+import com.mcpregistry.port.out.AccessTokenVerifier;
+import com.mcpregistry.service.AuditService;
+import com.mcpregistry.service.RegistrationService;
+import com.mcpregistry.service.UserService;
+import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.metrics.micrometer.MicrometerMetricsTrackerFactory;
+import io.javalin.Javalin;
+import io.javalin.config.JavalinConfig;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.function.Consumer;
+import org.eclipse.jetty.server.handler.GracefulHandler;
+
+/**
+ * The registry wired together and listening: pool, schema, PostgreSQL adapters, services, HTTP API. Closing it
+ * stops accepting requests, lets those in flight finish (up to {@link #DRAIN_TIME}), then closes the pool.
+ */
+public final class RegistryServer implements AutoCloseable {
+    /** How long in-flight requests may run on after a stop is asked for. */
+    public static final Duration DRAIN_TIME = Duration.ofSeconds(10);
+
+    private final HikariDataSource dataSource;
+    private final Metrics metrics;
+    private final AccessTokenVerifier verifier;
+    private final Javalin app;
+
+    /** What differs between {@code serve}, {@code start-dev} and tests. */
+    public record Options(
+            PoolSettings database,
+            AccessTokenVerifier verifier,
+            RegistryApi.Settings api,
+            String host,
+            int port,
+            boolean metricsRoute,
+            Consumer<JavalinConfig> extraRoutes,
+            Clock clock) {
+        public Options {
+            Objects.requireNonNull(database, "database");
+            Objects.requireNonNull(verifier, "verifier");
+            Objects.requireNonNull(api, "api");
+            Objects.requireNonNull(host, "host");
+            Objects.requireNonNull(extraRoutes, "extraRoutes");
+            Objects.requireNonNull(clock, "clock");
+        }
+    }
+
+    private RegistryServer(HikariDataSource dataSource, Metrics metrics, AccessTokenVerifier verifier, Javalin app) {
+        this.dataSource = dataSource;
+        this.metrics = metrics;
+        this.verifier = verifier;
+        this.app = app;
+    }
+
+    /** Migrates the schema (safe when several instances start at once) and starts listening. */
+    public static RegistryServer start(Options options) {
+        HikariDataSource dataSource = PostgresPool.create(options.database());
+        Metrics metrics = new Metrics();
+        try {
+            dataSource.setMetricsTrackerFactory(new MicrometerMetricsTrackerFactory(metrics.registry()));
+            new SchemaMigrator(dataSource).migrate();
+            Javalin app = api(new PostgresAdapters(dataSource), metrics, options);
+            app.start(options.host(), options.port());
+            return new RegistryServer(dataSource, metrics, options.verifier(), app);
+        } catch (RuntimeException e) {
+            dataSource.close();
+            metrics.close();
+            throw e;
+        }
+    }
+
+    private static Javalin api(PostgresAdapters db, Metrics metrics, Options options) {
+        RegistrationService registrations = new RegistrationService(
+                db.registrations(), db.auditTrail(), db.idempotencyKeys(), db.transactions(), options.clock());
+        UserService users = new UserService(db.users(), db.auditTrail(), db.transactions(), options.clock());
+        RegistryApi.UseCases useCases = new RegistryApi.UseCases(
+                registrations,
+                registrations,
+                registrations,
+                registrations,
+                registrations,
+                new AuditService(db.auditTrail()),
+                users,
+                users,
+                options.verifier(),
+                db::databaseReachable);
+        HttpObservability observability = new HttpObservability(metrics, options.metricsRoute());
+        return RegistryApi.create(options.api(), useCases, config -> {
+            config.jetty.modifyServer(server -> {
+                server.setStopTimeout(DRAIN_TIME.toMillis());
+                server.insertHandler(new GracefulHandler());
+            });
+            observability.configure(config);
+            options.extraRoutes().accept(config);
+        });
+    }
+
+    public int port() {
+        return app.port();
+    }
+
+    @Override
+    public void close() {
+        try {
+            app.stop();
+        } finally {
+            dataSource.close();
+            metrics.close();
+            if (verifier instanceof AutoCloseable closeable) {
+                try {
+                    closeable.close();
+                } catch (Exception e) {
+                    throw new IllegalStateException("could not stop the token verifier", e);
+                }
+            }
+        }
+    }
+}

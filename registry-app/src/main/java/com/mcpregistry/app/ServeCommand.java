@@ -1,0 +1,55 @@
+package com.mcpregistry.app;
+
+import com.mcpregistry.entra.EntraAccessTokenVerifier;
+import com.mcpregistry.http.RegistryApi;
+import java.time.Clock;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Command;
+
+/** Production: PostgreSQL from {@code DATABASE_URL}, tokens from Entra ID. No development issuer, ever. */
+@Command(name = "serve", description = "Run the registry in production (settings from the environment and ./.env).")
+final class ServeCommand implements Callable<Integer> {
+
+    @Override
+    public Integer call() throws InterruptedException {
+        ServeSettings settings = ServeSettings.from(Settings.environment());
+        Logging.configure(settings.logFormat(), settings.logLevel());
+        RegistryServer server = RegistryServer.start(new RegistryServer.Options(
+                settings.database(),
+                EntraAccessTokenVerifier.forTenant(settings.identity()),
+                new RegistryApi.Settings(settings.corsOrigins()),
+                "0.0.0.0",
+                settings.port(),
+                settings.metricsEnabled(),
+                config -> {},
+                Clock.systemUTC()));
+        LoggerFactory.getLogger(ServeCommand.class)
+                .info("mcp-registry serving on port {} ({})", server.port(), settings.environment());
+        awaitShutdown(server);
+        return 0;
+    }
+
+    /**
+     * Blocks until SIGTERM or SIGINT, then closes {@code resources} in order (the server first: it drains requests
+     * and closes the pool) before the JVM exits.
+     */
+    static void awaitShutdown(AutoCloseable... resources) throws InterruptedException {
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                for (AutoCloseable resource : resources) {
+                    try {
+                        resource.close();
+                    } catch (Exception e) {
+                        LoggerFactory.getLogger(ServeCommand.class).error("shutting down {} failed", resource, e);
+                    }
+                }
+            } finally {
+                stopped.countDown();
+            }
+        }, "registry-shutdown"));
+        stopped.await();
+    }
+}
