@@ -20,6 +20,11 @@ public final class DocsPage {
     private static final String OWN_RESOURCES = "com/mcpregistry/http/docs/";
     private static final String WEBJAR_VERSIONS = OWN_RESOURCES + "webjars.properties";
     private static final String ASSET_CACHE_CONTROL = "public, max-age=3600";
+    /**
+     * The pages fetch only from this server. ReDoc's sidebar shows its maker's logo from a CDN; blocking images from
+     * elsewhere keeps the browser from calling out (the logo hides itself when it cannot load).
+     */
+    static final String CONTENT_SECURITY_POLICY = "img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'";
 
     private final String path;
     private final byte[] html;
@@ -81,6 +86,7 @@ public final class DocsPage {
     }
 
     void servePage(Context ctx) {
+        ctx.header("Content-Security-Policy", CONTENT_SECURITY_POLICY);
         ctx.header("X-Content-Type-Options", "nosniff");
         ctx.contentType("text/html; charset=utf-8").result(html);
     }

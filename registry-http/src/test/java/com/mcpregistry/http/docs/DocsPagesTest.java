@@ -142,6 +142,16 @@ class DocsPagesTest {
         assertThat(response.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"/docs", "/redoc"})
+    void the_browser_may_load_images_and_data_only_from_this_server(String page) {
+        HttpResponse<String> response = api.get(page);
+
+        assertThat(response.headers().firstValue("Content-Security-Policy"))
+                .hasValueSatisfying(policy ->
+                        assertThat(policy).contains("img-src 'self' data:").contains("connect-src 'self'"));
+    }
+
     /** Every URL the page loads or links to; none may leave this server. */
     private static List<String> references(String html) {
         List<String> references = new ArrayList<>();
