@@ -51,6 +51,8 @@ public final class OpenApiSchemas {
     private static final String DOCUMENT_IRI = "https://mcp-registry.invalid/openapi.json";
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final Set<String> HTTP_METHODS =
+            Set.of("get", "put", "post", "delete", "options", "head", "patch", "trace");
 
     private final JsonNode document;
     private final JsonSchemaFactory factory;
@@ -121,15 +123,20 @@ public final class OpenApiSchemas {
 
     public Operation operation(String operationId) {
         return operations.stream()
-                .filter(op -> op.operationId().equals(operationId))
+                .filter(op -> operationId.equals(op.operationId()))
                 .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("the document has no operation " + operationId));
     }
 
-    /** The operation serving a concrete request path such as {@code /registrations/3fa8…}; literals win over params. */
+    /**
+     * The operation serving a concrete request path such as {@code /registrations/3fa8…}; literal segments win over
+     * parameters, and a trailing slash is ignored (as the API's router ignores it).
+     */
     public Optional<Operation> operationFor(String method, String rawPath) {
+        String path =
+                rawPath.length() > 1 && rawPath.endsWith("/") ? rawPath.substring(0, rawPath.length() - 1) : rawPath;
         return operations.stream()
-                .filter(op -> op.matches(method, rawPath))
+                .filter(op -> op.matches(method, path))
                 .min(Comparator.comparingLong(Operation::parameterCount));
     }
 
@@ -297,9 +304,6 @@ public final class OpenApiSchemas {
                 }));
         return List.copyOf(operations);
     }
-
-    private static final Set<String> HTTP_METHODS =
-            Set.of("get", "put", "post", "delete", "options", "head", "patch", "trace");
 
     private static Pattern template(String path) {
         StringBuilder regex = new StringBuilder();

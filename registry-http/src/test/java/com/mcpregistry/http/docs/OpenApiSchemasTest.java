@@ -181,6 +181,8 @@ class OpenApiSchemasTest {
                 .hasValueSatisfying(op -> assertThat(op.operationId()).isEqualTo("listMyRegistrations"));
         assertThat(SCHEMAS.operationFor("PATCH", "/registrations/3fa85f64-5717-4562-b3fc-2c963f66afa6/status"))
                 .hasValueSatisfying(op -> assertThat(op.operationId()).isEqualTo("changeRegistrationStatus"));
+        assertThat(SCHEMAS.operationFor("GET", "/docs/"))
+                .hasValueSatisfying(op -> assertThat(op.operationId()).isEqualTo("getSwaggerUi"));
         assertThat(SCHEMAS.operationFor("PUT", "/registrations")).isEmpty();
     }
 
