@@ -1,6 +1,9 @@
 package com.mcpregistry.http;
 
 import com.mcpregistry.http.audit.AuditRoutes;
+import com.mcpregistry.http.docs.DocsPage;
+import com.mcpregistry.http.docs.DocsRoutes;
+import com.mcpregistry.http.docs.OpenApiDocument;
 import com.mcpregistry.http.health.HealthRoutes;
 import com.mcpregistry.http.registration.RegistrationRoutes;
 import com.mcpregistry.http.user.UserRoutes;
@@ -97,6 +100,8 @@ public final class RegistryApi {
                             useCases.findRegistrations())
                     .addTo(config.routes);
             new AuditRoutes(useCases.audit()).addTo(config.routes);
+            new DocsRoutes(OpenApiDocument.fromClasspath(), DocsPage.swaggerUi(), DocsPage.redoc())
+                    .addTo(config.routes);
             extension.accept(config);
         });
     }

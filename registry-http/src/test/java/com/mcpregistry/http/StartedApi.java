@@ -1,0 +1,105 @@
+package com.mcpregistry.http;
+
+import com.mcpregistry.inmemory.InMemoryDatabase;
+import com.mcpregistry.port.out.TokenVerification;
+import com.mcpregistry.service.AuditService;
+import com.mcpregistry.service.RegistrationService;
+import com.mcpregistry.service.UserService;
+import io.javalin.Javalin;
+import io.javalin.config.JavalinConfig;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * The real {@link RegistryApi} on a loopback port, backed by the in-memory adapters, and an HTTP client to call it.
+ * Every token is refused: tests built on this exercise public routes only (authenticated behaviour is proved
+ * end to end in registry-app, with real signed tokens).
+ */
+public final class StartedApi implements AutoCloseable {
+    private final Javalin app;
+    private final HttpClient client =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private StartedApi(Javalin app) {
+        this.app = app;
+    }
+
+    public static StartedApi start() {
+        return start(config -> {});
+    }
+
+    /** Started with {@code extension} applied, as the app applies its own routes and settings. */
+    public static StartedApi start(Consumer<JavalinConfig> extension) {
+        Clock clock = Clock.systemUTC();
+        var db = new InMemoryDatabase();
+        var registrations =
+                new RegistrationService(db.registrationRepository(), db.auditTrail(), db.idempotencyKeys(), db, clock);
+        var users = new UserService(db.userRepository(), db.auditTrail(), db, clock);
+        var useCases = new RegistryApi.UseCases(
+                registrations,
+                registrations,
+                registrations,
+                registrations,
+                registrations,
+                new AuditService(db.auditTrail()),
+                users,
+                users,
+                token -> new TokenVerification.Invalid("these tests sign no tokens"),
+                db);
+        Javalin app = RegistryApi.create(new RegistryApi.Settings(List.of()), useCases, extension);
+        app.start("127.0.0.1", 0);
+        return new StartedApi(app);
+    }
+
+    public Javalin app() {
+        return app;
+    }
+
+    public URI uri(String pathAndQuery) {
+        return URI.create("http://127.0.0.1:" + app.port() + pathAndQuery);
+    }
+
+    public HttpResponse<String> get(String pathAndQuery) {
+        return send(HttpRequest.newBuilder(uri(pathAndQuery)).GET().build());
+    }
+
+    public HttpResponse<byte[]> getBytes(String pathAndQuery) {
+        try {
+            return client.send(
+                    HttpRequest.newBuilder(uri(pathAndQuery))
+                            .timeout(Duration.ofSeconds(10))
+                            .GET()
+                            .build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public HttpResponse<String> send(HttpRequest request) {
+        try {
+            return client.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        app.stop();
+    }
+}

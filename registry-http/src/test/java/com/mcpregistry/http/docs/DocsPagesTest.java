@@ -1,0 +1,171 @@
+package com.mcpregistry.http.docs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.mcpregistry.http.StartedApi;
+import java.io.IOException;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** {@code /openapi.json}, {@code /docs} and {@code /redoc} are served by the registry alone, public and offline. */
+class DocsPagesTest {
+    private static final Pattern REFERENCE = Pattern.compile("(?:src|href|spec-url)\\s*=\\s*\"([^\"]*)\"");
+    private static final OpenApiSchemas SCHEMAS = OpenApiSchemas.fromClasspath();
+    private static StartedApi api;
+
+    @BeforeAll
+    static void start() {
+        api = StartedApi.start();
+    }
+
+    @AfterAll
+    static void stop() {
+        api.close();
+    }
+
+    @Test
+    void the_openapi_document_is_served_as_json_without_credentials() throws IOException {
+        HttpResponse<String> response = api.get("/openapi.json");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/json");
+        ObjectMapper mapper = new ObjectMapper();
+        assertThat(mapper.readTree(response.body())).isEqualTo(SCHEMAS.document());
+        SCHEMAS.assertResponse(response);
+    }
+
+    @Test
+    void swagger_ui_loads_only_its_own_files_from_this_server() {
+        HttpResponse<String> page = api.get("/docs");
+
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("text/html"));
+        SCHEMAS.assertResponse(page);
+        List<String> references = references(page.body());
+        assertThat(references)
+                .contains("/docs/assets/swagger-ui-bundle.js", "/docs/assets/swagger-ui.css")
+                .allSatisfy(reference -> assertThat(reference).startsWith("/docs/assets/"));
+        references.forEach(DocsPagesTest::assertServed);
+    }
+
+    @Test
+    void swagger_ui_shows_this_registrys_document_and_calls_no_online_validator() {
+        HttpResponse<String> script = api.get("/docs/assets/swagger-ui-init.js");
+
+        assertThat(script.statusCode()).isEqualTo(200);
+        assertThat(script.body())
+                .contains("url: \"/openapi.json\"")
+                .contains("validatorUrl: null")
+                .doesNotContain("http://", "https://");
+    }
+
+    @Test
+    void redoc_loads_only_its_own_script_from_this_server_and_shows_this_registrys_document() {
+        HttpResponse<String> page = api.get("/redoc");
+
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("text/html"));
+        SCHEMAS.assertResponse(page);
+        List<String> references = references(page.body());
+        assertThat(references).containsExactlyInAnyOrder("/openapi.json", "/redoc/assets/redoc.standalone.js");
+        references.forEach(DocsPagesTest::assertServed);
+    }
+
+    @Test
+    void the_redoc_source_map_is_served_for_browser_tools() {
+        HttpResponse<String> map = api.get("/redoc/assets/redoc.standalone.js.map");
+
+        assertThat(map.statusCode()).isEqualTo(200);
+        assertThat(map.headers().firstValue("Content-Type")).hasValue("application/json");
+        assertThat(map.body()).startsWith("{");
+    }
+
+    @Test
+    void a_file_the_page_does_not_use_is_not_found() {
+        HttpResponse<String> response = api.get("/docs/assets/swagger-initializer.js");
+
+        assertThat(response.statusCode()).isEqualTo(404);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "/docs/assets/../../openapi/registry-openapi.json",
+                "/docs/assets/..%2F..%2Fopenapi%2Fregistry-openapi.json",
+                "/docs/assets/..%2f..%2f..%2f..%2f..%2fMETA-INF%2fMANIFEST.MF",
+                "/docs/assets/%2e%2e%2f%2e%2e%2fcom%2fmcpregistry%2fhttp%2fdocs%2fswagger-ui.html",
+                "/docs/assets/%2Fcom%2Fmcpregistry%2Fhttp%2Fdocs%2Fwebjars.properties",
+                "/docs/assets/..%5C..%5Copenapi%5Cregistry-openapi.json",
+                "/redoc/assets/..%2F..%2Fswagger-ui%2Fswagger-ui-bundle.js",
+                "/redoc/assets/redoc.standalone.js%2F..%2F..%2Fredoc.html",
+                "/redoc/assets/%2e%2e/%2e%2e/com/mcpregistry/http/docs/DocsPage.class"
+            })
+    void a_path_that_climbs_out_of_the_assets_reaches_nothing(String attempt) {
+        HttpResponse<byte[]> response = api.getBytes(attempt);
+
+        assertThat(response.statusCode()).as(attempt).isBetween(400, 499);
+        String body = new String(response.body(), StandardCharsets.ISO_8859_1);
+        assertThat(body)
+                .doesNotContain("\"openapi\"")
+                .doesNotContain("Manifest-Version")
+                .doesNotContain("<!DOCTYPE html>")
+                .doesNotContain("swagger-ui.version")
+                .doesNotContain("SwaggerUIBundle")
+                .doesNotContain("\u00ca\u00fe\u00ba\u00be");
+    }
+
+    private static void assertServed(String reference) {
+        HttpResponse<byte[]> response = api.getBytes(reference);
+        assertThat(response.statusCode()).as(reference).isEqualTo(200);
+        assertThat(response.body()).as(reference).isNotEmpty();
+        String expected = reference.endsWith(".js")
+                ? "text/javascript"
+                : reference.endsWith(".css")
+                        ? "text/css"
+                        : reference.endsWith(".png") ? "image/png" : "application/json";
+        assertThat(response.headers().firstValue("Content-Type"))
+                .as(reference + " content type")
+                .hasValueSatisfying(type -> assertThat(type).startsWith(expected));
+        assertThat(response.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/docs", "/redoc"})
+    void the_browser_may_load_images_and_data_only_from_this_server(String page) {
+        HttpResponse<String> response = api.get(page);
+
+        assertThat(response.headers().firstValue("Content-Security-Policy"))
+                .hasValueSatisfying(policy ->
+                        assertThat(policy).contains("img-src 'self' data:").contains("connect-src 'self'"));
+    }
+
+    /** Every URL the page loads or links to; none may leave this server. */
+    private static List<String> references(String html) {
+        List<String> references = new ArrayList<>();
+        Matcher matcher = REFERENCE.matcher(html);
+        while (matcher.find()) {
+            references.add(matcher.group(1));
+        }
+        assertThat(references)
+                .isNotEmpty()
+                .allSatisfy(reference -> assertThat(reference)
+                        .as("a local, absolute path")
+                        .startsWith("/")
+                        .doesNotStartWith("//"));
+        assertThat(html).doesNotContain("http://", "https://");
+        return references;
+    }
+}

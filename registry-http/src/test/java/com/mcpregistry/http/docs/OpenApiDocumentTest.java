@@ -1,0 +1,349 @@
+package com.mcpregistry.http.docs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.mcpregistry.domain.registration.Description;
+import com.mcpregistry.domain.registration.Email;
+import com.mcpregistry.domain.registration.HttpUrl;
+import com.mcpregistry.domain.registration.Reason;
+import com.mcpregistry.domain.registration.RegistrationStatus;
+import com.mcpregistry.domain.registration.ServerName;
+import com.mcpregistry.domain.registration.Tags;
+import com.mcpregistry.domain.registration.Title;
+import com.mcpregistry.domain.registration.Transport;
+import com.mcpregistry.domain.registration.Version;
+import com.mcpregistry.http.JsonRequest;
+import com.mcpregistry.http.Queries;
+import com.mcpregistry.http.RegistryApi;
+import com.mcpregistry.port.PageRequest;
+import com.mcpregistry.port.in.SubmitRegistrationUseCase;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SchemaLocation;
+import com.networknt.schema.SpecVersion;
+import io.swagger.v3.parser.OpenAPIV3Parser;
+import io.swagger.v3.parser.core.models.ParseOptions;
+import io.swagger.v3.parser.core.models.SwaggerParseResult;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.BiConsumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/** The hand-written OpenAPI document is a valid OpenAPI 3.1 document, complete and consistent with itself. */
+class OpenApiDocumentTest {
+    private static final OpenApiSchemas SCHEMAS = OpenApiSchemas.fromClasspath();
+    private static final JsonNode DOCUMENT = SCHEMAS.document();
+
+    @Test
+    void the_document_is_valid_openapi_3_1() throws IOException {
+        ParseOptions options = new ParseOptions();
+        options.setValidateInternalRefs(true);
+        SwaggerParseResult result = new OpenAPIV3Parser().readContents(text(), null, options);
+
+        assertThat(result.getMessages()).isEmpty();
+        assertThat(result.getOpenAPI().getOpenapi()).startsWith("3.1.");
+        assertThat(result.getOpenAPI().getPaths()).isNotEmpty();
+    }
+
+    @Test
+    void the_application_reads_the_document_it_serves() throws IOException {
+        byte[] json = text().getBytes(StandardCharsets.UTF_8);
+
+        assertThat(OpenApiDocument.fromClasspath().json()).isEqualTo(json);
+    }
+
+    @Test
+    void every_operation_has_a_unique_id_a_summary_its_security_and_responses() {
+        Set<String> ids = new HashSet<>();
+        assertThat(SCHEMAS.operations()).hasSizeGreaterThan(10);
+        for (OpenApiSchemas.Operation operation : SCHEMAS.operations()) {
+            String where = operation.method() + " " + operation.path();
+            JsonNode node = operation.node();
+            assertThat(node.path("operationId").asText())
+                    .as(where + " operationId")
+                    .matches("[a-z][A-Za-z0-9]+");
+            assertThat(ids.add(operation.operationId()))
+                    .as(where + " reuses the operationId " + operation.operationId())
+                    .isTrue();
+            assertThat(node.path("summary").asText()).as(where + " summary").isNotBlank();
+            assertThat(node.path("tags").size()).as(where + " tags").isPositive();
+            assertThat(node.path("security").isArray())
+                    .as(where + " states its security (an empty list when public)")
+                    .isTrue();
+            assertThat(node.path("responses").size()).as(where + " responses").isPositive();
+        }
+    }
+
+    @Test
+    void every_security_requirement_names_a_declared_scheme() {
+        JsonNode schemes = DOCUMENT.path("components").path("securitySchemes");
+        for (OpenApiSchemas.Operation operation : SCHEMAS.operations()) {
+            for (JsonNode requirement : operation.node().path("security")) {
+                requirement
+                        .fieldNames()
+                        .forEachRemaining(name -> assertThat(schemes.has(name))
+                                .as(operation.operationId() + " names the security scheme " + name)
+                                .isTrue());
+            }
+        }
+    }
+
+    @Test
+    void path_parameters_are_exactly_those_of_the_path_template() {
+        Pattern parameter = Pattern.compile("\\{([^}/]+)}");
+        for (OpenApiSchemas.Operation operation : SCHEMAS.operations()) {
+            Set<String> inTemplate = new TreeSet<>();
+            Matcher matcher = parameter.matcher(operation.path());
+            while (matcher.find()) {
+                inTemplate.add(matcher.group(1));
+            }
+            Set<String> declared = new TreeSet<>();
+            List<JsonNode> parameters = new ArrayList<>();
+            DOCUMENT.path("paths").path(operation.path()).path("parameters").forEach(parameters::add);
+            operation.node().path("parameters").forEach(parameters::add);
+            for (JsonNode declaredParameter : parameters) {
+                JsonNode resolved = resolve(declaredParameter);
+                if (resolved.path("in").asText().equals("path")) {
+                    assertThat(resolved.path("required").asBoolean())
+                            .as(operation.operationId() + " path parameter required")
+                            .isTrue();
+                    declared.add(resolved.path("name").asText());
+                }
+            }
+            assertThat(declared)
+                    .as(operation.operationId() + " path parameters")
+                    .isEqualTo(inTemplate);
+        }
+    }
+
+    @Test
+    void every_reference_points_into_the_document() {
+        List<String> refs = new ArrayList<>();
+        walk(DOCUMENT, (key, value) -> {
+            if (key.equals("$ref")) {
+                refs.add(value.asText());
+            }
+        });
+
+        assertThat(refs).isNotEmpty();
+        for (String ref : refs) {
+            assertThat(ref).as("references stay inside the document").startsWith("#/");
+            assertThat(DOCUMENT.at(ref.substring(1)).isMissingNode())
+                    .as(ref + " resolves")
+                    .isFalse();
+        }
+    }
+
+    @Test
+    void every_component_schema_is_valid_json_schema_2020_12() {
+        JsonSchema metaSchema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012)
+                .getSchema(SchemaLocation.of("https://json-schema.org/draft/2020-12/schema"));
+        DOCUMENT.path("components")
+                .path("schemas")
+                .fields()
+                .forEachRemaining(schema -> assertThat(metaSchema.validate(schema.getValue()))
+                        .as("components.schemas." + schema.getKey())
+                        .isEmpty());
+    }
+
+    @Test
+    void every_component_schema_resolves_and_accepts_its_examples() {
+        DOCUMENT.path("components").path("schemas").fields().forEachRemaining(schema -> {
+            for (JsonNode example : schema.getValue().path("examples")) {
+                assertThat(SCHEMAS.problems(schema.getKey(), example.toString()))
+                        .as(schema.getKey() + " example " + example)
+                        .isEmpty();
+            }
+            // Validating compiles the schema, which resolves every reference in it.
+            assertThatCode(() -> SCHEMAS.problems(schema.getKey(), "null"))
+                    .as(schema.getKey() + " compiles")
+                    .doesNotThrowAnyException();
+        });
+    }
+
+    @Test
+    void every_example_answer_matches_its_documented_schema() {
+        int checked = 0;
+        for (OpenApiSchemas.Operation operation : SCHEMAS.operations()) {
+            for (Map.Entry<String, JsonNode> response : fields(operation.node().path("responses"))) {
+                JsonNode content = resolve(response.getValue()).path("content");
+                for (Map.Entry<String, JsonNode> media : fields(content)) {
+                    for (JsonNode example : examples(media.getValue())) {
+                        assertThat(SCHEMAS.responseProblems(
+                                        operation.operationId(),
+                                        Integer.parseInt(response.getKey()),
+                                        media.getKey(),
+                                        example.toString()))
+                                .as(operation.operationId() + " " + response.getKey() + " example")
+                                .isEmpty();
+                        checked++;
+                    }
+                }
+            }
+        }
+        assertThat(checked).isGreaterThan(10);
+    }
+
+    @Test
+    void every_example_request_body_matches_its_documented_schema() throws IOException {
+        int checked = 0;
+        for (OpenApiSchemas.Operation operation : SCHEMAS.operations()) {
+            JsonNode content = resolve(operation.node().path("requestBody")).path("content");
+            for (Map.Entry<String, JsonNode> media : fields(content)) {
+                JsonNode schema = media.getValue().path("schema");
+                for (JsonNode example : examples(media.getValue())) {
+                    String name = schema.path("$ref").asText().replace("#/components/schemas/", "");
+                    assertThat(SCHEMAS.problems(name, example.toString()))
+                            .as(operation.operationId() + " request example")
+                            .isEmpty();
+                    checked++;
+                }
+            }
+        }
+        assertThat(checked).isGreaterThanOrEqualTo(3);
+    }
+
+    @Test
+    void every_error_answer_is_a_problem_document() {
+        // The health checks answer 503 with their own body, which load balancers read.
+        Set<String> ownBodies = Set.of("getHealth 503", "getReadiness 503");
+        for (OpenApiSchemas.Operation operation : SCHEMAS.operations()) {
+            for (Map.Entry<String, JsonNode> response : fields(operation.node().path("responses"))) {
+                String status = response.getKey();
+                if (!status.startsWith("4") && !status.startsWith("5")) {
+                    continue;
+                }
+                if (ownBodies.contains(operation.operationId() + " " + status)) {
+                    continue;
+                }
+                JsonNode content = resolve(response.getValue()).path("content");
+                assertThat(fields(content))
+                        .as(operation.operationId() + " " + status + " media types")
+                        .extracting(Map.Entry::getKey)
+                        .containsExactly("application/problem+json");
+                assertThat(content.path("application/problem+json")
+                                .path("schema")
+                                .path("$ref")
+                                .asText())
+                        .as(operation.operationId() + " " + status + " schema")
+                        .isEqualTo("#/components/schemas/Problem");
+            }
+        }
+    }
+
+    @Test
+    void the_documented_limits_are_those_the_registry_enforces() {
+        assertLength("ServerName", ServerName.MIN_LENGTH, ServerName.MAX_LENGTH);
+        assertLength("Version", 1, Version.MAX_LENGTH);
+        assertLength("Title", 1, Title.MAX_LENGTH);
+        assertLength("Description", 1, Description.MAX_LENGTH);
+        assertLength("HttpUrl", 1, HttpUrl.MAX_LENGTH);
+        assertThat(schema("Email").path("maxLength").asInt()).isEqualTo(Email.MAX_LENGTH);
+        assertLength("Reason", 1, Reason.MAX_LENGTH);
+        assertThat(schema("Tags").path("maxItems").asInt()).isEqualTo(Tags.MAX_COUNT);
+        assertThat(schema("Tags").path("items").path("maxLength").asInt()).isEqualTo(Tags.MAX_TAG_LENGTH);
+        assertThat(schema("SubmitRegistration")
+                        .path("properties")
+                        .path("version")
+                        .path("default")
+                        .asText())
+                .isEqualTo(Version.DEFAULT.value());
+        assertThat(texts(schema("RegistrationStatus").path("enum")))
+                .containsExactlyElementsOf(Arrays.stream(RegistrationStatus.values())
+                        .map(RegistrationStatus::label)
+                        .toList());
+        assertThat(texts(schema("Transport").path("enum")))
+                .containsExactlyElementsOf(Arrays.stream(Transport.values())
+                        .map(Transport::wireName)
+                        .toList());
+
+        JsonNode parameters = DOCUMENT.path("components").path("parameters");
+        assertThat(parameters.at("/Search/schema/maxLength").asInt()).isEqualTo(Queries.MAX_SEARCH_LENGTH);
+        assertThat(parameters.at("/IdempotencyKey/schema/maxLength").asInt())
+                .isEqualTo(SubmitRegistrationUseCase.IdempotencyKey.MAX_LENGTH);
+        assertThat(parameters.at("/RegistrationLimit/schema/maximum").asInt()).isEqualTo(PageRequest.MAX_LIMIT);
+        assertThat(parameters.at("/AuditLimit/schema/maximum").asInt()).isEqualTo(PageRequest.MAX_LIMIT);
+
+        JsonNode responses = DOCUMENT.path("components").path("responses");
+        assertThat(responses.at("/ContentTooLarge/description").asText())
+                .contains(Integer.toString(JsonRequest.MAX_BODY_BYTES));
+        assertThat(DOCUMENT.at("/info/description").asText())
+                .contains((RegistryApi.MAX_REQUEST_HEADER_BYTES / 1024) + " KiB");
+    }
+
+    private static List<JsonNode> examples(JsonNode media) {
+        List<JsonNode> examples = new ArrayList<>();
+        if (media.has("example")) {
+            examples.add(media.get("example"));
+        }
+        media.path("examples").forEach(example -> examples.add(resolve(example).path("value")));
+        return examples;
+    }
+
+    private static void assertLength(String schemaName, int min, int max) {
+        JsonNode schema = schema(schemaName);
+        assertThat(schema.path("minLength").asInt())
+                .as(schemaName + " minLength")
+                .isEqualTo(min);
+        assertThat(schema.path("maxLength").asInt())
+                .as(schemaName + " maxLength")
+                .isEqualTo(max);
+    }
+
+    private static JsonNode schema(String name) {
+        JsonNode schema = DOCUMENT.path("components").path("schemas").path(name);
+        assertThat(schema.isObject()).as("components.schemas." + name).isTrue();
+        return schema;
+    }
+
+    private static List<String> texts(JsonNode array) {
+        List<String> texts = new ArrayList<>();
+        array.forEach(item -> texts.add(item.asText()));
+        return texts;
+    }
+
+    private static JsonNode resolve(JsonNode node) {
+        JsonNode current = node;
+        while (current.has("$ref")) {
+            current = DOCUMENT.at(current.get("$ref").asText().substring(1));
+        }
+        return current;
+    }
+
+    private static List<Map.Entry<String, JsonNode>> fields(JsonNode node) {
+        List<Map.Entry<String, JsonNode>> fields = new ArrayList<>();
+        node.fields().forEachRemaining(fields::add);
+        return fields;
+    }
+
+    private static void walk(JsonNode node, BiConsumer<String, JsonNode> visitor) {
+        if (node.isObject()) {
+            node.fields().forEachRemaining(field -> {
+                visitor.accept(field.getKey(), field.getValue());
+                walk(field.getValue(), visitor);
+            });
+        } else if (node.isArray()) {
+            node.forEach(item -> walk(item, visitor));
+        }
+    }
+
+    private static String text() throws IOException {
+        try (InputStream in =
+                OpenApiDocumentTest.class.getClassLoader().getResourceAsStream(OpenApiDocument.RESOURCE)) {
+            assertThat(in).as(OpenApiDocument.RESOURCE).isNotNull();
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+}

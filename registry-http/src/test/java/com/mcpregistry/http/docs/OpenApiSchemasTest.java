@@ -1,0 +1,269 @@
+package com.mcpregistry.http.docs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.mcpregistry.domain.error.FieldError;
+import com.mcpregistry.domain.registration.Description;
+import com.mcpregistry.domain.registration.Email;
+import com.mcpregistry.domain.registration.HttpUrl;
+import com.mcpregistry.domain.registration.Reason;
+import com.mcpregistry.domain.registration.Registration;
+import com.mcpregistry.domain.registration.RegistrationStatus;
+import com.mcpregistry.domain.registration.ServerDetails;
+import com.mcpregistry.domain.registration.ServerName;
+import com.mcpregistry.domain.registration.Tags;
+import com.mcpregistry.domain.registration.Title;
+import com.mcpregistry.domain.registration.Transport;
+import com.mcpregistry.domain.registration.Version;
+import com.mcpregistry.domain.user.Actor;
+import com.mcpregistry.domain.user.EntraIdentity;
+import com.mcpregistry.domain.user.UserId;
+import com.mcpregistry.http.Json;
+import com.mcpregistry.http.PageJson;
+import com.mcpregistry.http.ProblemDetails;
+import com.mcpregistry.http.StartedApi;
+import com.mcpregistry.http.audit.AuditEventJson;
+import com.mcpregistry.http.registration.RegistrationJson;
+import com.mcpregistry.http.user.UserJson;
+import com.mcpregistry.inmemory.InMemoryDatabase;
+import com.mcpregistry.port.PageRequest;
+import com.mcpregistry.port.in.FindRegistrationsUseCase.RegistrationFilter;
+import com.mcpregistry.port.in.ReviewRegistrationUseCase.ChangeStatus;
+import com.mcpregistry.port.in.SignInUseCase.SignedIn;
+import com.mcpregistry.port.in.SubmitRegistrationUseCase.SubmitRegistration;
+import com.mcpregistry.port.out.AuditQuery;
+import com.mcpregistry.port.out.VerifiedIdentity;
+import com.mcpregistry.service.AuditService;
+import com.mcpregistry.service.RegistrationService;
+import com.mcpregistry.service.UserService;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What the API writes — its JSON records filled by the real services, and its real answers — matches the OpenAPI
+ * document; and {@link OpenApiSchemas} reports what does not.
+ */
+class OpenApiSchemasTest {
+    private static final OpenApiSchemas SCHEMAS = OpenApiSchemas.fromClasspath();
+
+    private final Clock clock = Clock.systemUTC();
+    private final InMemoryDatabase db = new InMemoryDatabase();
+    private final RegistrationService registrations =
+            new RegistrationService(db.registrationRepository(), db.auditTrail(), db.idempotencyKeys(), db, clock);
+    private final UserService users = new UserService(db.userRepository(), db.auditTrail(), db, clock);
+    private final AuditService audit = new AuditService(db.auditTrail());
+
+    private final Actor admin = new Actor(UserId.random(), true);
+
+    @Test
+    void a_registration_with_only_required_fields_is_a_registration() {
+        Actor submitter = signIn("ada@contoso.com").actor();
+        Registration registration = registrations.submit(submission(submitter, "com.contoso/minimal", false));
+
+        SCHEMAS.assertConforms("Registration", Json.write(RegistrationJson.of(registration)));
+    }
+
+    @Test
+    void a_reviewed_registration_with_every_field_is_a_registration() {
+        Actor submitter = signIn("ada@contoso.com").actor();
+        Registration submitted = registrations.submit(submission(submitter, "com.contoso.finance/ledger-tools", true));
+        Registration rejected = registrations.changeStatus(new ChangeStatus(
+                admin,
+                submitted.id(),
+                RegistrationStatus.REJECTED,
+                Optional.of(new Reason("not reachable from the corporate network")),
+                Optional.empty(),
+                Optional.of("req-2")));
+
+        String json = Json.write(RegistrationJson.of(rejected));
+
+        assertThat(json).contains("status_reason", "reviewed_by", "reviewed_at", "repository_url");
+        SCHEMAS.assertConforms("Registration", json);
+    }
+
+    @Test
+    void a_page_of_registrations_with_and_without_a_next_cursor_is_a_registration_page() {
+        Actor submitter = signIn("ada@contoso.com").actor();
+        registrations.submit(submission(submitter, "com.contoso/one", true));
+        registrations.submit(submission(submitter, "com.contoso/two", false));
+
+        var first = registrations.list(
+                admin, new RegistrationFilter(Optional.empty(), Optional.empty(), PageRequest.first(1)));
+        var all = registrations.list(
+                admin, new RegistrationFilter(Optional.empty(), Optional.empty(), PageRequest.first(10)));
+
+        String firstJson = Json.write(PageJson.of(first, RegistrationJson::of));
+        assertThat(firstJson).doesNotContain("\"next_cursor\":null");
+        SCHEMAS.assertConforms("RegistrationPage", firstJson);
+        String allJson = Json.write(PageJson.of(all, RegistrationJson::of));
+        assertThat(allJson).contains("\"next_cursor\":null");
+        SCHEMAS.assertConforms("RegistrationPage", allJson);
+    }
+
+    @Test
+    void a_user_with_and_without_an_email_is_a_user() {
+        SCHEMAS.assertConforms(
+                "User", Json.write(UserJson.of(signIn("ada@contoso.com").user())));
+        SCHEMAS.assertConforms("User", Json.write(UserJson.of(signIn(null).user())));
+    }
+
+    @Test
+    void the_audit_trail_and_a_registrations_history_are_audit_event_pages() {
+        Actor submitter = signIn("ada@contoso.com").actor();
+        Registration submitted = registrations.submit(submission(submitter, "com.contoso/audited", false));
+        registrations.changeStatus(new ChangeStatus(
+                admin,
+                submitted.id(),
+                RegistrationStatus.APPROVED,
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty()));
+
+        var trail = audit.query(
+                admin,
+                new AuditQuery(
+                        Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), PageRequest.first(50)));
+        var history = registrations.history(admin, submitted.id());
+
+        assertThat(trail.items()).hasSize(2);
+        SCHEMAS.assertConforms("AuditEventPage", Json.write(PageJson.of(trail, AuditEventJson::of)));
+        SCHEMAS.assertConforms(
+                "AuditEventPage",
+                Json.write(
+                        new PageJson<>(history.stream().map(AuditEventJson::of).toList(), null)));
+    }
+
+    @Test
+    void a_validation_problem_is_a_problem() {
+        var problem = new ProblemDetails.Problem(
+                "about:blank#400",
+                "Bad Request",
+                400,
+                "the request has invalid fields",
+                "/registrations",
+                List.of(new FieldError("server_name", "is required")));
+
+        SCHEMAS.assertConforms("Problem", Json.write(problem));
+    }
+
+    @Test
+    void real_answers_of_public_routes_and_refused_credentials_match_their_operations() {
+        try (StartedApi api = StartedApi.start()) {
+            SCHEMAS.assertResponse(api.get("/health"));
+            SCHEMAS.assertResponse(api.get("/health/live"));
+            SCHEMAS.assertResponse(api.get("/health/ready"));
+
+            HttpResponse<String> anonymous = api.get("/registrations/my");
+            assertThat(anonymous.statusCode()).isEqualTo(401);
+            SCHEMAS.assertResponse(anonymous);
+
+            HttpResponse<String> refused =
+                    api.send(HttpRequest.newBuilder(api.uri("/registrations/3fa85f64-5717-4562-b3fc-2c963f66afa6"))
+                            .header("Authorization", "Bearer not-a-token")
+                            .build());
+            assertThat(refused.statusCode()).isEqualTo(401);
+            assertThat(SCHEMAS.operationFor("GET", "/registrations/3fa85f64-5717-4562-b3fc-2c963f66afa6"))
+                    .hasValueSatisfying(op -> assertThat(op.operationId()).isEqualTo("getRegistration"));
+            SCHEMAS.assertResponse(refused);
+        }
+    }
+
+    @Test
+    void a_literal_path_wins_over_a_path_parameter() {
+        assertThat(SCHEMAS.operationFor("GET", "/registrations/my"))
+                .hasValueSatisfying(op -> assertThat(op.operationId()).isEqualTo("listMyRegistrations"));
+        assertThat(SCHEMAS.operationFor("PATCH", "/registrations/3fa85f64-5717-4562-b3fc-2c963f66afa6/status"))
+                .hasValueSatisfying(op -> assertThat(op.operationId()).isEqualTo("changeRegistrationStatus"));
+        assertThat(SCHEMAS.operationFor("GET", "/docs/"))
+                .hasValueSatisfying(op -> assertThat(op.operationId()).isEqualTo("getSwaggerUi"));
+        assertThat(SCHEMAS.operationFor("PUT", "/registrations")).isEmpty();
+    }
+
+    @Test
+    void a_registration_missing_a_field_or_carrying_an_extra_one_is_reported() {
+        String valid = Json.write(RegistrationJson.of(
+                registrations.submit(submission(signIn("ada@contoso.com").actor(), "com.contoso/x", true))));
+
+        assertThat(SCHEMAS.problems("Registration", valid.replace("\"status\":\"Pending\",", "")))
+                .anySatisfy(problem -> assertThat(problem).contains("status"));
+        assertThat(SCHEMAS.problems("Registration", valid.replace("\"status\":\"Pending\"", "\"status\":\"Live\"")))
+                .anySatisfy(problem -> assertThat(problem).contains("status"));
+        assertThat(SCHEMAS.problems("Registration", valid.replace("{", "{\"secret\":1,")))
+                .anySatisfy(problem -> assertThat(problem).contains("secret"));
+        assertThat(SCHEMAS.problems("Registration", valid.replace("\"row_version\":1", "\"row_version\":\"1\"")))
+                .anySatisfy(problem -> assertThat(problem).contains("row_version"));
+        assertThatThrownBy(() -> SCHEMAS.assertConforms("Registration", "{}"))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("registration_id");
+    }
+
+    @Test
+    void an_answer_the_operation_does_not_document_is_reported() {
+        String problem = "{\"type\":\"about:blank#404\",\"title\":\"Not Found\",\"status\":404,"
+                + "\"detail\":\"no route\",\"instance\":\"/health\"}";
+
+        assertThat(SCHEMAS.responseProblems("getHealth", 404, "application/problem+json", problem))
+                .singleElement()
+                .satisfies(p -> assertThat(p).contains("documents no 404"));
+        assertThat(SCHEMAS.responseProblems("getRegistration", 404, "text/html", "<html></html>"))
+                .singleElement()
+                .satisfies(p -> assertThat(p).contains("application/problem+json"));
+        assertThat(SCHEMAS.responseProblems("getRegistration", 409, "application/problem+json", problem))
+                .isNotEmpty();
+        assertThat(SCHEMAS.responseProblems("getRegistration", 404, "application/problem+json", problem))
+                .isEmpty();
+        assertThat(SCHEMAS.responseProblems(
+                        "getRegistration", 404, "application/problem+json", problem.replace("404,", "410,")))
+                .anySatisfy(p -> assertThat(p).contains("not the HTTP status 404"));
+        assertThat(SCHEMAS.responseProblems("deleteRegistration", 204, null, "{}"))
+                .singleElement()
+                .satisfies(p -> assertThat(p).contains("without a body"));
+    }
+
+    @Test
+    void an_unknown_schema_or_operation_is_a_mistake_in_the_test() {
+        assertThatThrownBy(() -> SCHEMAS.problems("RegistrationJson", "{}"))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> SCHEMAS.responseProblems("listServers", 200, "application/json", "{}"))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    private SubmitRegistration submission(Actor submitter, String name, boolean everyField) {
+        ServerDetails details = new ServerDetails(
+                new Title("Ledger tools"),
+                new Description("Look up ledger accounts and post journal entries."),
+                new HttpUrl("https://mcp.contoso.com/" + name.replace('/', '-')),
+                everyField ? Transport.SSE : Transport.STREAMABLE_HTTP,
+                new Email("finance-platform@contoso.com"),
+                everyField ? Optional.of(new HttpUrl("https://github.com/contoso/ledger-tools")) : Optional.empty(),
+                everyField ? Optional.of(new HttpUrl("https://docs.contoso.com/ledger")) : Optional.empty(),
+                everyField ? new Tags(List.of("finance", "ledger")) : Tags.NONE);
+        return new SubmitRegistration(
+                submitter,
+                new ServerName(name),
+                everyField ? new Version("2.0.0-rc.1+build.5") : Version.DEFAULT,
+                details,
+                Optional.empty(),
+                Optional.of("req-1"));
+    }
+
+    private SignedIn signIn(String email) {
+        return users.signIn(new VerifiedIdentity(
+                new EntraIdentity(
+                        "72f988bf-86f1-41af-91ab-2d7cd011db47", UserId.random().toString()),
+                "Ada Lovelace",
+                Optional.ofNullable(email),
+                Set.of(),
+                Set.of(),
+                Set.of("Registry.ReadWrite"),
+                false,
+                Instant.now().plusSeconds(3600)));
+    }
+}
