@@ -6,8 +6,12 @@ import com.mcpregistry.port.in.SignInUseCase;
 import com.mcpregistry.port.out.AccessTokenVerifier;
 import com.mcpregistry.port.out.TokenVerification;
 import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
+import io.javalin.router.InternalRouter;
+import io.javalin.security.Roles;
 import io.javalin.security.RouteRole;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -19,6 +23,7 @@ public final class Authentication {
 
     private final AccessTokenVerifier verifier;
     private final SignInUseCase signIn;
+    private volatile InternalRouter router;
 
     public Authentication(AccessTokenVerifier verifier, SignInUseCase signIn) {
         this.verifier = verifier;
@@ -26,7 +31,7 @@ public final class Authentication {
     }
 
     void check(Context ctx) {
-        Access access = accessOf(ctx.routeRoles());
+        Access access = accessOf(rolesOf(ctx));
         if (access == Access.ANYONE) {
             return;
         }
@@ -61,6 +66,25 @@ public final class Authentication {
         }
         TokenVerification.Invalid invalid = (TokenVerification.Invalid) verification;
         throw HttpProblem.invalidToken(invalid.reason().toLowerCase(Locale.ROOT));
+    }
+
+    /** Lets HEAD requests, which Javalin answers with the GET route, find that route's declared access. */
+    void useRouter(InternalRouter router) {
+        this.router = router;
+    }
+
+    /** The roles of the matched route; a HEAD request is answered by the GET route and has its roles. */
+    private Set<RouteRole> rolesOf(Context ctx) {
+        Set<RouteRole> roles = ctx.routeRoles();
+        if (!roles.isEmpty() || ctx.method() != HandlerType.HEAD || router == null) {
+            return roles;
+        }
+        return router.findHttpHandlerEntries(HandlerType.GET, ctx.path()).stream()
+                .map(entry -> entry.endpoint.metadata(Roles.class))
+                .filter(Objects::nonNull)
+                .map(Roles::getRoles)
+                .findFirst()
+                .orElse(roles);
     }
 
     /** The single access level a route declares; a route that declares none is treated as admin-only. */

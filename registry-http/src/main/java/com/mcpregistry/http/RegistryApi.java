@@ -71,10 +71,11 @@ public final class RegistryApi {
      */
     public static Javalin create(Settings settings, UseCases useCases, Consumer<JavalinConfig> extension) {
         Authentication authentication = new Authentication(useCases.tokenVerifier(), useCases.signIn());
-        return Javalin.create(config -> {
+        Javalin app = Javalin.create(config -> {
             config.jsonMapper(new JavalinJackson(Json.MAPPER, false));
             config.http.maxRequestSize = JsonRequest.MAX_BODY_BYTES;
             config.startup.showJavalinBanner = false;
+            config.jetty.modifyServer(server -> server.setErrorHandler(new JettyProblems()));
             config.jetty.modifyHttpConfiguration(http -> {
                 http.setRequestHeaderSize(MAX_REQUEST_HEADER_BYTES);
                 http.setSendServerVersion(false);
@@ -104,5 +105,7 @@ public final class RegistryApi {
                     .addTo(config.routes);
             extension.accept(config);
         });
+        authentication.useRouter(app.unsafe.internalRouter);
+        return app;
     }
 }

@@ -1,0 +1,30 @@
+package com.mcpregistry.http;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpStatus;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.server.handler.ErrorHandler;
+import org.eclipse.jetty.util.Callback;
+
+/**
+ * Errors Jetty answers itself, before any route runs (a request header too large, a malformed request line), as
+ * problem+json like every other error instead of Jetty's HTML page.
+ */
+final class JettyProblems extends ErrorHandler {
+
+    @Override
+    protected void generateResponse(
+            Request request, Response response, int code, String message, Throwable cause, Callback callback) {
+        String title = HttpStatus.getMessage(code);
+        String detail = code == 431
+                ? "the request headers are larger than " + RegistryApi.MAX_REQUEST_HEADER_BYTES + " bytes"
+                : title;
+        ProblemDetails.Problem problem = new ProblemDetails.Problem(
+                "about:blank#" + code, title, code, detail, request.getHttpURI().getPath(), null);
+        response.getHeaders().put(HttpHeader.CONTENT_TYPE, ProblemDetails.CONTENT_TYPE);
+        response.write(true, ByteBuffer.wrap(Json.write(problem).getBytes(StandardCharsets.UTF_8)), callback);
+    }
+}
