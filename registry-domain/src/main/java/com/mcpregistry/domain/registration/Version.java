@@ -12,8 +12,9 @@ import java.util.regex.Pattern;
  */
 public record Version(String value) {
     public static final int MAX_LENGTH = 255;
-    public static final Version DEFAULT = new Version("1.0.0");
+    // Before DEFAULT: static fields initialise in order, and DEFAULT's constructor needs the pattern.
     private static final Pattern CHARACTERS = Pattern.compile("^[0-9A-Za-z][0-9A-Za-z.+_-]*$");
+    public static final Version DEFAULT = new Version("1.0.0");
 
     public Version {
         Text.require("version", value, MAX_LENGTH);
