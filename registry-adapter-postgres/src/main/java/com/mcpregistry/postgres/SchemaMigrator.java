@@ -2,6 +2,9 @@ package com.mcpregistry.postgres;
 
 import com.mcpregistry.domain.error.Unavailable;
 import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
 import java.util.Map;
 import javax.sql.DataSource;
 import liquibase.GlobalConfiguration;
@@ -19,13 +22,20 @@ import liquibase.ui.LoggerUIService;
 
 /**
  * Applies the schema's Liquibase changelog (from the {@code schema} module) to a database. Several instances may
- * start at once: liquibase-sessionlock (found on the class path) makes Liquibase lock with a PostgreSQL session
- * advisory lock instead of a row in DATABASECHANGELOGLOCK, so one instance migrates, the others wait and then
- * find nothing to do, and a killed instance's lock goes away with its connection.
+ * start at once on one database: the whole run holds a PostgreSQL session advisory lock, and
+ * liquibase-sessionlock (found on the class path) makes Liquibase's own lock a session advisory lock instead of a
+ * row in DATABASECHANGELOGLOCK. One instance migrates, the others wait and then find nothing to do, and a killed
+ * instance's locks go away with its connection.
  */
 public final class SchemaMigrator {
 
     public static final String CHANGELOG = "db/changelog/db.changelog-master.yaml";
+
+    /** A single bigint key; Liquibase's session lock and the audit chain's lock use other keys. */
+    static final long MIGRATION_LOCK = 0x6d63702d6d696772L; // "mcp-migr"
+
+    /** As long as Liquibase itself waits for its lock by default. */
+    private static final Duration LOCK_WAIT = Duration.ofMinutes(5);
 
     private final DataSource dataSource;
 
@@ -61,13 +71,43 @@ public final class SchemaMigrator {
 
     private void update() throws Exception {
         try (Connection connection = dataSource.getConnection()) {
-            Database database =
-                    DatabaseFactory.getInstance().findCorrectDatabaseImplementation(new JdbcConnection(connection));
-            new CommandScope(UpdateCommandStep.COMMAND_NAME)
-                    .addArgumentValue(DbUrlConnectionArgumentsCommandStep.DATABASE_ARG, database)
-                    .addArgumentValue(UpdateCommandStep.CHANGELOG_FILE_ARG, CHANGELOG)
-                    .addArgumentValue(ShowSummaryArgument.SHOW_SUMMARY_OUTPUT, UpdateSummaryOutputEnum.LOG)
-                    .execute();
+            lock(connection);
+            try {
+                Database database =
+                        DatabaseFactory.getInstance().findCorrectDatabaseImplementation(new JdbcConnection(connection));
+                new CommandScope(UpdateCommandStep.COMMAND_NAME)
+                        .addArgumentValue(DbUrlConnectionArgumentsCommandStep.DATABASE_ARG, database)
+                        .addArgumentValue(UpdateCommandStep.CHANGELOG_FILE_ARG, CHANGELOG)
+                        .addArgumentValue(ShowSummaryArgument.SHOW_SUMMARY_OUTPUT, UpdateSummaryOutputEnum.LOG)
+                        .execute();
+            } finally {
+                unlock(connection);
+            }
+        }
+    }
+
+    /**
+     * Liquibase creates its DATABASECHANGELOG table before it takes its own lock, so instances starting together
+     * on an empty database would race to create it. A session advisory lock around the whole run serialises
+     * them; like liquibase-sessionlock's, it goes away with the session if the instance dies.
+     */
+    private static void lock(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("SET lock_timeout = '" + LOCK_WAIT.toSeconds() + "s'");
+            statement.execute("SELECT pg_advisory_lock(" + MIGRATION_LOCK + ")");
+            statement.execute("RESET lock_timeout");
+        }
+        if (!connection.getAutoCommit()) {
+            connection.commit();
+        }
+    }
+
+    private static void unlock(Connection connection) throws SQLException {
+        if (!connection.getAutoCommit()) {
+            connection.rollback();
+        }
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("SELECT pg_advisory_unlock(" + MIGRATION_LOCK + ")");
         }
     }
 }
