@@ -109,9 +109,13 @@ CREATE INDEX registrations_status_created_idx
     ON registrations (status, created_at DESC, id DESC) WHERE deleted_at IS NULL;
 CREATE INDEX registrations_submitter_created_idx
     ON registrations (submitter_id, created_at DESC, id DESC) WHERE deleted_at IS NULL;
-CREATE INDEX registrations_search_trgm_idx
-    ON registrations USING gin (server_name gin_trgm_ops, title gin_trgm_ops, description gin_trgm_ops)
-    WHERE deleted_at IS NULL;
+-- One trigram index per column: a search ORs the three, and only separate indexes combine in a BitmapOr.
+CREATE INDEX registrations_server_name_trgm_idx
+    ON registrations USING gin (server_name gin_trgm_ops) WHERE deleted_at IS NULL;
+CREATE INDEX registrations_title_trgm_idx
+    ON registrations USING gin (title gin_trgm_ops) WHERE deleted_at IS NULL;
+CREATE INDEX registrations_description_trgm_idx
+    ON registrations USING gin (description gin_trgm_ops) WHERE deleted_at IS NULL;
 
 -- 005-audit-log: the append-only audit trail. seq is the order of the hash chain; each row's hash (computed by
 -- the application, AuditChain) covers the row and prev_hash, the hash of the row before it. A unique prev_hash

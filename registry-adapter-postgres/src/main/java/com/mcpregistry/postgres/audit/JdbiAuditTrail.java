@@ -106,6 +106,19 @@ public final class JdbiAuditTrail implements AuditTrail {
 
     @Override
     public Page<AuditEvent> find(AuditQuery query) {
+        Select select = select(query);
+        List<AuditEvent> rows = SqlErrors.translating(() -> jdbi.withHandle(handle -> handle.createQuery(select.sql())
+                .bindMap(select.params())
+                .map(JdbiAuditTrail::map)
+                .list()));
+        return Page.of(rows, query.page().limit(), e -> new Cursor(e.at(), e.id()));
+    }
+
+    /** A query's SQL and parameters. */
+    record Select(String sql, Map<String, Object> params) {}
+
+    /** One page and the first row of the next (keyset paging, newest first) of what {@code query} asks for. */
+    static Select select(AuditQuery query) {
         List<String> where = new ArrayList<>(List.of("TRUE"));
         Map<String, Object> params = new HashMap<>();
         query.actor().ifPresent(actor -> {
@@ -129,15 +142,10 @@ public final class JdbiAuditTrail implements AuditTrail {
             params.put("after_at", Timestamps.of(cursor.at()));
             params.put("after_id", cursor.id());
         });
+        params.put("limit", query.page().limit() + 1);
         String sql = "SELECT " + COLUMNS + " FROM audit_log WHERE " + String.join(" AND ", where)
                 + " ORDER BY at DESC, id DESC LIMIT :limit";
-        int limit = query.page().limit();
-        List<AuditEvent> rows = SqlErrors.translating(() -> jdbi.withHandle(handle -> handle.createQuery(sql)
-                .bindMap(params)
-                .bind("limit", limit + 1)
-                .map(JdbiAuditTrail::map)
-                .list()));
-        return Page.of(rows, limit, e -> new Cursor(e.at(), e.id()));
+        return new Select(sql, params);
     }
 
     @Override

@@ -92,6 +92,20 @@ public final class JdbiRegistrationRepository implements RegistrationRepository 
 
     @Override
     public Page<Registration> find(RegistrationQuery query) {
+        Select select = select(query);
+        int limit = query.page().limit();
+        List<Registration> rows = SqlErrors.translating(() -> jdbi.withHandle(handle -> handle.createQuery(select.sql())
+                .bindMap(select.params())
+                .map(mapper)
+                .list()));
+        return Page.of(rows, limit, r -> new Cursor(r.createdAt(), r.id().value()));
+    }
+
+    /** A query's SQL and parameters. */
+    record Select(String sql, Map<String, Object> params) {}
+
+    /** One page and the first row of the next (keyset paging, newest first) of what {@code query} asks for. */
+    static Select select(RegistrationQuery query) {
         List<String> where = new ArrayList<>(List.of("deleted_at IS NULL"));
         Map<String, Object> params = new HashMap<>();
         RegistrationQuery.Scope scope = query.scope();
@@ -119,15 +133,10 @@ public final class JdbiRegistrationRepository implements RegistrationRepository 
             params.put("after_at", Timestamps.of(cursor.at()));
             params.put("after_id", cursor.id());
         });
+        params.put("limit", query.page().limit() + 1);
         String sql = "SELECT " + RegistrationRowMapper.COLUMNS + " FROM registrations WHERE "
                 + String.join(" AND ", where) + " ORDER BY created_at DESC, id DESC LIMIT :limit";
-        int limit = query.page().limit();
-        List<Registration> rows = SqlErrors.translating(() -> jdbi.withHandle(handle -> handle.createQuery(sql)
-                .bindMap(params)
-                .bind("limit", limit + 1)
-                .map(mapper)
-                .list()));
-        return Page.of(rows, limit, r -> new Cursor(r.createdAt(), r.id().value()));
+        return new Select(sql, params);
     }
 
     /** {@code text} as a LIKE pattern that matches exactly it: {@code %}, {@code _} and {@code \} taken literally. */
