@@ -15,8 +15,9 @@ import java.util.Optional;
 /** {@link AuditTrail} over an {@link InMemoryDatabase}. */
 public final class InMemoryAuditTrail implements AuditTrail {
 
-    private static final Comparator<AuditEvent> NEWEST_FIRST =
-            Comparator.comparing(AuditEvent::at).thenComparing(AuditEvent::id).reversed();
+    private static final Comparator<AuditEvent> NEWEST_FIRST = Comparator.comparing(AuditEvent::at)
+            .thenComparing(AuditEvent::id, Cursor::compareIds)
+            .reversed();
 
     private final InMemoryDatabase db;
 
@@ -49,8 +50,10 @@ public final class InMemoryAuditTrail implements AuditTrail {
                                 .orElse(true))
                         .filter(e -> query.since().map(s -> !e.at().isBefore(s)).orElse(true))
                         .sorted(NEWEST_FIRST)
-                        .filter(e ->
-                                query.page().after().map(c -> isAfter(e, c)).orElse(true))
+                        .filter(e -> query.page()
+                                .after()
+                                .map(c -> c.isFollowedBy(e.at(), e.id()))
+                                .orElse(true))
                         .limit(query.page().limit() + 1L)
                         .toList(),
                 query.page().limit(),
@@ -84,10 +87,5 @@ public final class InMemoryAuditTrail implements AuditTrail {
 
     private List<AuditEvent> events() {
         return db.auditEvents.stream().map(InMemoryDatabase.ChainedEvent::event).toList();
-    }
-
-    private static boolean isAfter(AuditEvent e, Cursor cursor) {
-        int byTime = e.at().compareTo(cursor.at());
-        return byTime < 0 || (byTime == 0 && e.id().compareTo(cursor.id()) < 0);
     }
 }

@@ -15,7 +15,7 @@ import java.util.Optional;
 public final class InMemoryRegistrationRepository implements RegistrationRepository {
 
     static final Comparator<Registration> NEWEST_FIRST = Comparator.comparing(Registration::createdAt)
-            .thenComparing(r -> r.id().value())
+            .thenComparing(r -> r.id().value(), Cursor::compareIds)
             .reversed();
 
     private final InMemoryDatabase db;
@@ -66,8 +66,10 @@ public final class InMemoryRegistrationRepository implements RegistrationReposit
                         .filter(r ->
                                 query.search().map(text -> matches(r, text)).orElse(true))
                         .sorted(NEWEST_FIRST)
-                        .filter(r ->
-                                query.page().after().map(c -> isAfter(r, c)).orElse(true))
+                        .filter(r -> query.page()
+                                .after()
+                                .map(c -> c.isFollowedBy(r.createdAt(), r.id().value()))
+                                .orElse(true))
                         .limit(query.page().limit() + 1L)
                         .toList(),
                 query.page().limit(),
@@ -76,12 +78,6 @@ public final class InMemoryRegistrationRepository implements RegistrationReposit
 
     static Cursor cursorOf(Registration registration) {
         return new Cursor(registration.createdAt(), registration.id().value());
-    }
-
-    /** Whether {@code r} comes after the cursor in newest-first order. */
-    private static boolean isAfter(Registration r, Cursor cursor) {
-        int byTime = r.createdAt().compareTo(cursor.at());
-        return byTime < 0 || (byTime == 0 && r.id().value().compareTo(cursor.id()) < 0);
     }
 
     private static boolean matches(Registration r, String text) {

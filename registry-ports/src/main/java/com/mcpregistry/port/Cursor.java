@@ -18,6 +18,21 @@ public record Cursor(Instant at, UUID id) {
         Objects.requireNonNull(id, "id");
     }
 
+    /**
+     * How ids order items that share a time: as unsigned 128-bit numbers, the order PostgreSQL gives uuid
+     * values ({@link UUID#compareTo} compares signed halves and would disagree).
+     */
+    public static int compareIds(UUID a, UUID b) {
+        int high = Long.compareUnsigned(a.getMostSignificantBits(), b.getMostSignificantBits());
+        return high != 0 ? high : Long.compareUnsigned(a.getLeastSignificantBits(), b.getLeastSignificantBits());
+    }
+
+    /** Whether an item at {@code itemAt} with {@code itemId} comes after this cursor in newest-first order. */
+    public boolean isFollowedBy(Instant itemAt, UUID itemId) {
+        int byTime = itemAt.compareTo(at);
+        return byTime < 0 || (byTime == 0 && compareIds(itemId, id) < 0);
+    }
+
     /** The opaque token handed to clients. */
     public String encode() {
         long micros = ChronoUnit.MICROS.between(Instant.EPOCH, at);

@@ -1,0 +1,62 @@
+package com.mcpregistry.postgres;
+
+import com.mcpregistry.postgres.audit.JdbiAuditTrail;
+import com.mcpregistry.postgres.registration.JdbiRegistrationRepository;
+import com.mcpregistry.postgres.user.JdbiUserRepository;
+import javax.sql.DataSource;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.postgres.PostgresPlugin;
+
+/** The PostgreSQL adapters of the registry's outbound ports, sharing one {@code Jdbi} over one pool. */
+public final class PostgresAdapters {
+
+    private final Jdbi jdbi;
+    private final JdbiRegistrationRepository registrations;
+    private final JdbiUserRepository users;
+    private final JdbiAuditTrail auditTrail;
+    private final JdbiTransactions transactions;
+
+    public PostgresAdapters(DataSource dataSource) {
+        this.jdbi = jdbi(dataSource);
+        this.registrations = new JdbiRegistrationRepository(jdbi);
+        this.users = new JdbiUserRepository(jdbi);
+        this.auditTrail = new JdbiAuditTrail(jdbi);
+        this.transactions = new JdbiTransactions(jdbi);
+    }
+
+    /** The one {@code Jdbi} for a data source, set up for PostgreSQL (uuid, arrays, java.time). */
+    public static Jdbi jdbi(DataSource dataSource) {
+        return Jdbi.create(dataSource).installPlugin(new PostgresPlugin());
+    }
+
+    public Jdbi jdbi() {
+        return jdbi;
+    }
+
+    public JdbiRegistrationRepository registrations() {
+        return registrations;
+    }
+
+    public JdbiUserRepository users() {
+        return users;
+    }
+
+    public JdbiAuditTrail auditTrail() {
+        return auditTrail;
+    }
+
+    public JdbiTransactions transactions() {
+        return transactions;
+    }
+
+    /** Whether the database answers a trivial query now: what readiness and health checks report. */
+    public boolean databaseReachable() {
+        try {
+            return SqlErrors.translating(() -> jdbi.withHandle(handle ->
+                    handle.createQuery("SELECT 1").mapTo(Integer.class).one() == 1));
+        } catch (RuntimeException e) {
+            // Any failure, not only Unavailable, means the database cannot serve requests now.
+            return false;
+        }
+    }
+}

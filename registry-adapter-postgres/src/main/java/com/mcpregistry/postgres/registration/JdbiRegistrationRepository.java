@@ -1,0 +1,190 @@
+package com.mcpregistry.postgres.registration;
+
+import com.mcpregistry.domain.error.Conflict;
+import com.mcpregistry.domain.error.DomainException;
+import com.mcpregistry.domain.error.InvalidInput;
+import com.mcpregistry.domain.registration.HttpUrl;
+import com.mcpregistry.domain.registration.Reason;
+import com.mcpregistry.domain.registration.Registration;
+import com.mcpregistry.domain.registration.RegistrationId;
+import com.mcpregistry.domain.registration.RegistrationStatus;
+import com.mcpregistry.domain.user.UserId;
+import com.mcpregistry.port.Cursor;
+import com.mcpregistry.port.Page;
+import com.mcpregistry.port.out.RegistrationQuery;
+import com.mcpregistry.port.out.RegistrationRepository;
+import com.mcpregistry.postgres.SqlErrors;
+import com.mcpregistry.postgres.Timestamps;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.SqlStatement;
+
+/**
+ * {@link RegistrationRepository} on the {@code registrations} table. The uniqueness rules are the database's
+ * (a partial unique index and an exclusion constraint), so they hold under concurrent writers; this class only
+ * names the rule a failed write broke.
+ */
+public final class JdbiRegistrationRepository implements RegistrationRepository {
+
+    private static final String PUBLISHED_STATUSES = Arrays.stream(RegistrationStatus.values())
+            .filter(RegistrationStatus::isPublished)
+            .map(status -> "'" + status.label() + "'")
+            .collect(Collectors.joining(", "));
+
+    private static final String INSERT = "INSERT INTO registrations (" + RegistrationRowMapper.COLUMNS + ")"
+            + " VALUES (:id, :server_name, :version, :title, :description, :endpoint_url, :transport,"
+            + " :owner_contact, :repository_url, :documentation_url, CAST(:tags AS text[]), :submitter_id, :status,"
+            + " :status_reason, :reviewed_by, :reviewed_at, :created_at, :updated_at, :row_version, :deleted_at)";
+
+    // server_name, version, submitter_id and created_at never change once submitted.
+    private static final String UPDATE = "UPDATE registrations SET title = :title, description = :description,"
+            + " endpoint_url = :endpoint_url, transport = :transport, owner_contact = :owner_contact,"
+            + " repository_url = :repository_url, documentation_url = :documentation_url,"
+            + " tags = CAST(:tags AS text[]), status = :status, status_reason = :status_reason,"
+            + " reviewed_by = :reviewed_by, reviewed_at = :reviewed_at, updated_at = :updated_at,"
+            + " row_version = :row_version, deleted_at = :deleted_at"
+            + " WHERE id = :id AND row_version = :expected_row_version";
+
+    private final Jdbi jdbi;
+    private final RegistrationRowMapper mapper = new RegistrationRowMapper();
+
+    public JdbiRegistrationRepository(Jdbi jdbi) {
+        this.jdbi = jdbi;
+    }
+
+    @Override
+    public void insert(Registration registration) {
+        SqlErrors.translating(
+                uniquenessRules(registration),
+                () -> jdbi.withHandle(handle ->
+                        bindAll(handle.createUpdate(INSERT), registration).execute()));
+    }
+
+    @Override
+    public void update(Registration registration, long expectedRowVersion) {
+        int updated = SqlErrors.translating(
+                uniquenessRules(registration),
+                () -> jdbi.withHandle(handle -> bindAll(handle.createUpdate(UPDATE), registration)
+                        .bind("expected_row_version", expectedRowVersion)
+                        .execute()));
+        if (updated == 0) {
+            throw new Conflict("the registration was changed meanwhile; reload it and try again");
+        }
+    }
+
+    @Override
+    public Optional<Registration> findById(RegistrationId id) {
+        return SqlErrors.translating(() -> jdbi.withHandle(handle -> handle.createQuery(
+                        "SELECT " + RegistrationRowMapper.COLUMNS + " FROM registrations WHERE id = :id")
+                .bind("id", id.value())
+                .map(mapper)
+                .findOne()));
+    }
+
+    @Override
+    public Page<Registration> find(RegistrationQuery query) {
+        Select select = select(query);
+        int limit = query.page().limit();
+        List<Registration> rows = SqlErrors.translating(() -> jdbi.withHandle(handle -> handle.createQuery(select.sql())
+                .bindMap(select.params())
+                .map(mapper)
+                .list()));
+        return Page.of(rows, limit, r -> new Cursor(r.createdAt(), r.id().value()));
+    }
+
+    /** A query's SQL and parameters. */
+    record Select(String sql, Map<String, Object> params) {}
+
+    /** One page and the first row of the next (keyset paging, newest first) of what {@code query} asks for. */
+    static Select select(RegistrationQuery query) {
+        List<String> where = new ArrayList<>(List.of("deleted_at IS NULL"));
+        Map<String, Object> params = new HashMap<>();
+        RegistrationQuery.Scope scope = query.scope();
+        if (scope instanceof RegistrationQuery.PublishedOrOwnedBy published) {
+            where.add("(status IN (" + PUBLISHED_STATUSES + ") OR submitter_id = :viewer)");
+            params.put("viewer", published.viewer().value());
+        } else if (scope instanceof RegistrationQuery.SubmittedBy submitted) {
+            where.add("submitter_id = :submitter");
+            params.put("submitter", submitted.submitter().value());
+        }
+        query.status().ifPresent(status -> {
+            where.add("status = :status");
+            params.put("status", status.label());
+        });
+        query.search().ifPresent(text -> {
+            if (text.indexOf('\u0000') >= 0) {
+                throw InvalidInput.of("search", "must not contain NUL characters");
+            }
+            // ILIKE's escape character is the backslash; the trigram index serves all three.
+            where.add("(server_name ILIKE :pattern OR title ILIKE :pattern OR description ILIKE :pattern)");
+            params.put("pattern", "%" + likeLiteral(text) + "%");
+        });
+        query.page().after().ifPresent(cursor -> {
+            where.add("(created_at, id) < (:after_at, :after_id)");
+            params.put("after_at", Timestamps.of(cursor.at()));
+            params.put("after_id", cursor.id());
+        });
+        params.put("limit", query.page().limit() + 1);
+        String sql = "SELECT " + RegistrationRowMapper.COLUMNS + " FROM registrations WHERE "
+                + String.join(" AND ", where) + " ORDER BY created_at DESC, id DESC LIMIT :limit";
+        return new Select(sql, params);
+    }
+
+    /** {@code text} as a LIKE pattern that matches exactly it: {@code %}, {@code _} and {@code \} taken literally. */
+    static String likeLiteral(String text) {
+        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+
+    private static Map<String, Supplier<? extends DomainException>> uniquenessRules(Registration registration) {
+        return Map.of(
+                "registrations_pkey",
+                () -> new Conflict("registration " + registration.id() + " exists already"),
+                "registrations_server_name_version_unique",
+                () -> new Conflict(
+                        registration.serverName() + " version " + registration.version() + " is registered already"),
+                "registrations_endpoint_single_server",
+                () -> new Conflict(
+                        "the endpoint URL " + registration.details().endpointUrl() + " belongs to another server name"),
+                "registrations_submitter_fkey",
+                () -> new Conflict("the submitter " + registration.submitterId() + " is not a known user"),
+                "registrations_reviewer_fkey",
+                () -> new Conflict("the reviewer is not a known user"));
+    }
+
+    private static <S extends SqlStatement<S>> S bindAll(S statement, Registration r) {
+        return statement
+                .bind("id", r.id().value())
+                .bind("server_name", r.serverName().value())
+                .bind("version", r.version().value())
+                .bind("title", r.details().title().value())
+                .bind("description", r.details().description().value())
+                .bind("endpoint_url", r.details().endpointUrl().value())
+                .bind("transport", r.details().transport().wireName())
+                .bind("owner_contact", r.details().ownerContact().value())
+                .bind(
+                        "repository_url",
+                        r.details().repositoryUrl().map(HttpUrl::value).orElse(null))
+                .bind(
+                        "documentation_url",
+                        r.details().documentationUrl().map(HttpUrl::value).orElse(null))
+                .bindArray("tags", String.class, r.details().tags().values())
+                .bind("submitter_id", r.submitterId().value())
+                .bind("status", r.status().label())
+                .bind("status_reason", r.statusReason().map(Reason::value).orElse(null))
+                .bindByType("reviewed_by", r.reviewedBy().map(UserId::value).orElse(null), UUID.class)
+                .bindByType("reviewed_at", Timestamps.of(r.reviewedAt()), OffsetDateTime.class)
+                .bindByType("created_at", Timestamps.of(r.createdAt()), OffsetDateTime.class)
+                .bindByType("updated_at", Timestamps.of(r.updatedAt()), OffsetDateTime.class)
+                .bind("row_version", r.rowVersion())
+                .bindByType("deleted_at", Timestamps.of(r.deletedAt()), OffsetDateTime.class);
+    }
+}

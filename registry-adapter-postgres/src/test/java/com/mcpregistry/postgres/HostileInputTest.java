@@ -1,0 +1,223 @@
+package com.mcpregistry.postgres;
+
+import static com.mcpregistry.contract.Fixtures.T0;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.mcpregistry.contract.Fixtures;
+import com.mcpregistry.domain.audit.AuditEvent;
+import com.mcpregistry.domain.error.InvalidInput;
+import com.mcpregistry.domain.registration.Description;
+import com.mcpregistry.domain.registration.Email;
+import com.mcpregistry.domain.registration.HttpUrl;
+import com.mcpregistry.domain.registration.Reason;
+import com.mcpregistry.domain.registration.Registration;
+import com.mcpregistry.domain.registration.RegistrationId;
+import com.mcpregistry.domain.registration.ServerDetails;
+import com.mcpregistry.domain.registration.ServerName;
+import com.mcpregistry.domain.registration.Tags;
+import com.mcpregistry.domain.registration.Title;
+import com.mcpregistry.domain.registration.Transport;
+import com.mcpregistry.domain.registration.Version;
+import com.mcpregistry.domain.user.EntraIdentity;
+import com.mcpregistry.domain.user.User;
+import com.mcpregistry.domain.user.UserId;
+import com.mcpregistry.port.Cursor;
+import com.mcpregistry.port.PageRequest;
+import com.mcpregistry.port.out.AuditQuery;
+import com.mcpregistry.port.out.RegistrationQuery;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Whatever a client sends ends as stored text or as InvalidInput, never as a driver error. */
+class HostileInputTest {
+
+    @RegisterExtension
+    static final TestDatabase database = TestDatabase.migrated();
+
+    private final PostgresAdapters adapters = database.adapters();
+    private User submitter;
+
+    @BeforeEach
+    void givenASubmitter() {
+        submitter = adapters.users().save(Fixtures.user());
+    }
+
+    static Stream<Supplier<Object>> everyTextValueWithANul() {
+        String nul = "a\u0000b";
+        return Stream.of(
+                () -> new Title(nul),
+                () -> new Description(nul),
+                () -> new HttpUrl("https://example.com/" + nul),
+                () -> new Email("a\u0000@example.com"),
+                () -> new ServerName("com.example/" + nul),
+                () -> new Version("1.0.0" + nul),
+                () -> new Reason(nul),
+                () -> new Tags(List.of(nul)),
+                () -> new EntraIdentity(nul, "oid"),
+                () -> new EntraIdentity("tid", nul),
+                () -> new User(UserId.random(), new EntraIdentity("t", "o"), Optional.of(nul), "n", false, T0, T0, T0),
+                () -> new User(UserId.random(), new EntraIdentity("t", "o"), Optional.empty(), nul, false, T0, T0, T0));
+    }
+
+    @ParameterizedTest
+    @MethodSource("everyTextValueWithANul")
+    void a_nul_in_any_stored_text_is_invalid_input_before_it_reaches_the_database(Supplier<Object> value) {
+        assertThatThrownBy(value::get).isInstanceOf(InvalidInput.class);
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "'; DROP TABLE registrations; --",
+                "%_\\",
+                "\\%",
+                "ﬁ ß İ ı ǅ",
+                "\u202Eevil\u202C",
+                "🚀🚀🚀",
+                "\uD800",
+                "*)(&|"
+            })
+    void hostile_search_text_is_only_text(String search) {
+        assertThatCode(() -> adapters.registrations()
+                        .find(new RegistrationQuery(
+                                new RegistrationQuery.Everything(),
+                                Optional.empty(),
+                                Optional.of(search),
+                                PageRequest.first(10))))
+                .doesNotThrowAnyException();
+        assertThat(adapters.registrations()
+                        .find(new RegistrationQuery(
+                                new RegistrationQuery.Everything(),
+                                Optional.empty(),
+                                Optional.empty(),
+                                PageRequest.first(1)))
+                        .items())
+                .as("the table is still there")
+                .isNotNull();
+    }
+
+    @Test
+    void a_very_long_search_finds_nothing_and_fails_nothing() {
+        assertThat(adapters.registrations()
+                        .find(new RegistrationQuery(
+                                new RegistrationQuery.Everything(),
+                                Optional.empty(),
+                                Optional.of("x".repeat(20_000)),
+                                PageRequest.first(10)))
+                        .items())
+                .isEmpty();
+    }
+
+    @Test
+    void a_nul_in_the_search_is_invalid_input() {
+        assertThatThrownBy(() -> adapters.registrations()
+                        .find(new RegistrationQuery(
+                                new RegistrationQuery.Everything(),
+                                Optional.empty(),
+                                Optional.of("ledger\u0000"),
+                                PageRequest.first(10))))
+                .isInstanceOf(InvalidInput.class)
+                .hasMessageContaining("search");
+    }
+
+    @Test
+    void a_nul_in_an_email_or_object_id_lookup_is_invalid_input() {
+        assertThatThrownBy(() -> adapters.users().findByEmailOrObjectId("admin@example.com\u0000"))
+                .isInstanceOf(InvalidInput.class);
+    }
+
+    @Test
+    void a_nul_in_audit_text_is_invalid_input_and_nothing_is_appended() {
+        RegistrationId registration = RegistrationId.random();
+        AuditEvent withNul = new AuditEvent(
+                UUID.randomUUID(),
+                T0,
+                Optional.empty(),
+                "submit",
+                Optional.of(registration),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.of("reason\u0000"),
+                Optional.of("req\u0000"));
+
+        assertThatThrownBy(() -> adapters.auditTrail().append(withNul)).isInstanceOf(InvalidInput.class);
+        assertThat(adapters.auditTrail().history(registration)).isEmpty();
+    }
+
+    @Test
+    void an_audit_action_outside_the_allowed_form_is_invalid_input() {
+        AuditEvent event = Fixtures.event(UserId.random(), "Robert'); DROP TABLE audit_log;--", Optional.empty(), T0);
+
+        assertThatThrownBy(() -> adapters.auditTrail().append(event))
+                .isInstanceOf(InvalidInput.class)
+                .satisfies(e -> assertThat(((InvalidInput) e).errors())
+                        .singleElement()
+                        .satisfies(error -> assertThat(error.field()).isEqualTo("action")));
+    }
+
+    @Test
+    void a_cursor_beyond_the_databases_time_range_is_invalid_input() {
+        Cursor farFuture = new Cursor(Instant.parse("+300000-01-01T00:00:00Z"), UUID.randomUUID());
+
+        assertThatThrownBy(() -> adapters.auditTrail()
+                        .find(new AuditQuery(
+                                Optional.empty(),
+                                Optional.empty(),
+                                Optional.empty(),
+                                Optional.empty(),
+                                new PageRequest(5, Optional.of(farFuture)))))
+                .isInstanceOf(InvalidInput.class);
+    }
+
+    @Test
+    void hostile_but_valid_text_is_stored_and_read_back_exactly() {
+        String namespace = Fixtures.namespace();
+        ServerDetails details = new ServerDetails(
+                new Title("Robert'); DROP TABLE registrations;-- \\ % _ \" ` $$"),
+                new Description("\u202Eright-to-left\u202C ﬁ ß İ 🚀 <script>alert(1)</script>"),
+                new HttpUrl("https://" + namespace + ".example.com/mcp?q='%22;--&x=%00"),
+                Transport.STREAMABLE_HTTP,
+                new Email("o'hara+tag@example.com"),
+                Optional.empty(),
+                Optional.empty(),
+                new Tags(List.of("'; --", "%", "_", "\\", "🚀")));
+        Registration registration =
+                Fixtures.pending(submitter.id(), namespace + "/hostile", "1.0.0-rc.1+build.5", details, T0);
+        User user = new User(
+                UserId.random(),
+                new EntraIdentity("tenant'--", "oid\\%_"),
+                Optional.of("o'hara@example.com"),
+                "Robert'); DROP TABLE users;--",
+                false,
+                T0,
+                T0,
+                T0);
+
+        adapters.registrations().insert(registration);
+        adapters.users().save(user);
+
+        assertThat(adapters.registrations().findById(registration.id())).contains(registration);
+        assertThat(adapters.users().findByIdentity(user.identity())).contains(user);
+        assertThat(adapters.users().findByEmailOrObjectId("O'HARA@example.com")).containsExactly(user);
+        assertThat(adapters.registrations()
+                        .find(new RegistrationQuery(
+                                new RegistrationQuery.SubmittedBy(submitter.id()),
+                                Optional.empty(),
+                                Optional.of("DROP TABLE registrations;-- \\ % _"),
+                                PageRequest.first(10)))
+                        .items())
+                .containsExactly(registration);
+    }
+}

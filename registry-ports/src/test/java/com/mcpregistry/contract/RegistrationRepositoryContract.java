@@ -1,0 +1,486 @@
+package com.mcpregistry.contract;
+
+import static com.mcpregistry.contract.Fixtures.T0;
+import static com.mcpregistry.contract.Fixtures.deleted;
+import static com.mcpregistry.contract.Fixtures.details;
+import static com.mcpregistry.contract.Fixtures.edited;
+import static com.mcpregistry.contract.Fixtures.pending;
+import static com.mcpregistry.contract.Fixtures.reviewed;
+import static com.mcpregistry.domain.registration.RegistrationStatus.APPROVED;
+import static com.mcpregistry.domain.registration.RegistrationStatus.DEPRECATED;
+import static com.mcpregistry.domain.registration.RegistrationStatus.PENDING;
+import static com.mcpregistry.domain.registration.RegistrationStatus.REJECTED;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.mcpregistry.domain.error.Conflict;
+import com.mcpregistry.domain.registration.Description;
+import com.mcpregistry.domain.registration.Email;
+import com.mcpregistry.domain.registration.HttpUrl;
+import com.mcpregistry.domain.registration.Reason;
+import com.mcpregistry.domain.registration.Registration;
+import com.mcpregistry.domain.registration.RegistrationId;
+import com.mcpregistry.domain.registration.RegistrationStatus;
+import com.mcpregistry.domain.registration.ServerDetails;
+import com.mcpregistry.domain.registration.ServerName;
+import com.mcpregistry.domain.registration.Tags;
+import com.mcpregistry.domain.registration.Title;
+import com.mcpregistry.domain.registration.Transport;
+import com.mcpregistry.domain.registration.Version;
+import com.mcpregistry.domain.user.User;
+import com.mcpregistry.port.Cursor;
+import com.mcpregistry.port.Page;
+import com.mcpregistry.port.PageRequest;
+import com.mcpregistry.port.out.RegistrationQuery;
+import com.mcpregistry.port.out.RegistrationRepository;
+import com.mcpregistry.port.out.UserRepository;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What every {@link RegistrationRepository} guarantees. Subclasses give the repository and the user repository
+ * that holds its submitters and reviewers; both may hold rows of other tests.
+ */
+public abstract class RegistrationRepositoryContract {
+
+    protected abstract RegistrationRepository registrations();
+
+    /** Where the registrations' submitters and reviewers are kept: a registration refers to stored users. */
+    protected abstract UserRepository users();
+
+    private User submitter;
+    private User other;
+    private User admin;
+    private String namespace;
+
+    @BeforeEach
+    void givenUsersAndANamespaceOfThisTest() {
+        submitter = users().save(Fixtures.user());
+        other = users().save(Fixtures.user());
+        admin = users().save(Fixtures.user());
+        namespace = Fixtures.namespace();
+    }
+
+    private String name(String local) {
+        return namespace + "/" + local;
+    }
+
+    private String endpoint(String path) {
+        return "https://" + namespace + ".example.com/" + path;
+    }
+
+    private Registration stored(Registration registration) {
+        registrations().insert(registration);
+        return registration;
+    }
+
+    private Registration pendingOf(User user, String local, String version, Instant createdAt) {
+        return pending(user.id(), name(local), version, endpoint(local), createdAt);
+    }
+
+    private RegistrationQuery query(RegistrationQuery.Scope scope, Optional<RegistrationStatus> status) {
+        return new RegistrationQuery(scope, status, Optional.of(namespace), PageRequest.first(100));
+    }
+
+    private List<Registration> list(RegistrationQuery query) {
+        return registrations().find(query).items();
+    }
+
+    @Test
+    void an_inserted_registration_is_found_by_id_with_every_field() {
+        ServerDetails details = new ServerDetails(
+                new Title("Ledger tools – “quoted” ünïcödé 🚀"),
+                new Description("It's 100% about ledgers; \"DROP TABLE\" stays text"),
+                new HttpUrl(endpoint("mcp?tenant=a&x=1")),
+                Transport.SSE,
+                new Email("owner.team@example.com"),
+                Optional.of(new HttpUrl("https://github.com/contoso/ledger")),
+                Optional.of(new HttpUrl("https://docs.contoso.com/ledger")),
+                new Tags(List.of("finance", "ledger", "émoji-🚀")));
+        Registration registration = reviewed(
+                pending(submitter.id(), name("ledger-tools"), "2.0.0-rc.1+build.5", details, T0),
+                REJECTED,
+                admin.id(),
+                T0.plusSeconds(60));
+        registrations().insert(registration);
+
+        assertThat(registrations().findById(registration.id())).contains(registration);
+    }
+
+    @Test
+    void a_registration_without_optional_fields_round_trips() {
+        Registration registration = stored(pendingOf(submitter, "plain", "1.0.0", T0));
+
+        assertThat(registrations().findById(registration.id())).contains(registration);
+    }
+
+    @Test
+    void an_unknown_id_is_not_found() {
+        assertThat(registrations().findById(RegistrationId.random())).isEmpty();
+    }
+
+    @Test
+    void an_update_replaces_the_stored_registration() {
+        Registration registration = stored(pendingOf(submitter, "tools", "1.0.0", T0));
+        Registration approved = reviewed(registration, APPROVED, admin.id(), T0.plusSeconds(5));
+
+        registrations().update(approved, registration.rowVersion());
+
+        assertThat(registrations().findById(registration.id())).contains(approved);
+    }
+
+    @Test
+    void an_edit_replaces_every_editable_field() {
+        Registration registration = stored(pendingOf(submitter, "tools", "1.0.0", T0));
+        ServerDetails changed = new ServerDetails(
+                new Title("New title"),
+                new Description("New description"),
+                new HttpUrl(endpoint("v2")),
+                Transport.SSE,
+                new Email("new-owner@example.com"),
+                Optional.of(new HttpUrl("https://example.com/repo")),
+                Optional.empty(),
+                new Tags(List.of("a", "b")));
+        Registration edited = edited(registration, changed, T0.plusSeconds(1));
+
+        registrations().update(edited, registration.rowVersion());
+
+        assertThat(registrations().findById(registration.id())).contains(edited);
+    }
+
+    @Test
+    void an_update_with_a_stale_row_version_is_a_conflict() {
+        Registration registration = stored(pendingOf(submitter, "tools", "1.0.0", T0));
+        Registration approved = reviewed(registration, APPROVED, admin.id(), T0.plusSeconds(5));
+        registrations().update(approved, registration.rowVersion());
+        Registration rejected = reviewed(registration, REJECTED, admin.id(), T0.plusSeconds(6));
+
+        assertThatThrownBy(() -> registrations().update(rejected, registration.rowVersion()))
+                .isInstanceOf(Conflict.class);
+        assertThat(registrations().findById(registration.id())).contains(approved);
+    }
+
+    @Test
+    void updating_a_registration_that_was_never_stored_is_a_conflict() {
+        Registration never = pendingOf(submitter, "ghost", "1.0.0", T0);
+
+        assertThatThrownBy(() -> registrations().update(edited(never, never.details(), T0), 1))
+                .isInstanceOf(Conflict.class);
+    }
+
+    @Test
+    void inserting_the_same_id_twice_is_a_conflict() {
+        Registration registration = stored(pendingOf(submitter, "tools", "1.0.0", T0));
+
+        assertThatThrownBy(() -> registrations().insert(registration)).isInstanceOf(Conflict.class);
+    }
+
+    @Test
+    void the_same_server_name_and_version_twice_is_a_conflict() {
+        stored(pendingOf(submitter, "tools", "1.0.0", T0));
+        Registration again = pending(other.id(), name("tools"), "1.0.0", endpoint("elsewhere"), T0);
+
+        assertThatThrownBy(() -> registrations().insert(again))
+                .isInstanceOf(Conflict.class)
+                .hasMessageContaining(name("tools"))
+                .hasMessageContaining("1.0.0");
+        assertThat(registrations().findById(again.id())).isEmpty();
+    }
+
+    @Test
+    void another_version_of_the_same_server_is_a_separate_registration() {
+        Registration first = stored(pendingOf(submitter, "tools", "1.0.0", T0));
+        Registration second = stored(pendingOf(submitter, "tools", "1.1.0", T0));
+
+        assertThat(registrations().findById(first.id())).contains(first);
+        assertThat(registrations().findById(second.id())).contains(second);
+    }
+
+    @Test
+    void an_endpoint_owned_by_another_server_name_is_a_conflict() {
+        stored(pending(submitter.id(), name("tools"), "1.0.0", endpoint("shared"), T0));
+        Registration thief = pending(other.id(), name("other-tools"), "1.0.0", endpoint("shared"), T0);
+
+        assertThatThrownBy(() -> registrations().insert(thief))
+                .isInstanceOf(Conflict.class)
+                .hasMessageContaining("endpoint");
+        assertThat(registrations().findById(thief.id())).isEmpty();
+    }
+
+    @Test
+    void other_versions_of_the_same_server_may_share_an_endpoint() {
+        stored(pending(submitter.id(), name("tools"), "1.0.0", endpoint("shared"), T0));
+        Registration next = stored(pending(submitter.id(), name("tools"), "2.0.0", endpoint("shared"), T0));
+
+        assertThat(registrations().findById(next.id())).contains(next);
+    }
+
+    @Test
+    void editing_to_an_endpoint_owned_by_another_server_name_is_a_conflict() {
+        stored(pending(submitter.id(), name("tools"), "1.0.0", endpoint("taken"), T0));
+        Registration mine = stored(pending(other.id(), name("mine"), "1.0.0", endpoint("mine"), T0));
+        Registration moved = edited(mine, details(endpoint("taken")), T0.plusSeconds(1));
+
+        assertThatThrownBy(() -> registrations().update(moved, mine.rowVersion()))
+                .isInstanceOf(Conflict.class)
+                .hasMessageContaining("endpoint");
+        assertThat(registrations().findById(mine.id())).contains(mine);
+    }
+
+    @Test
+    void a_deleted_registration_frees_its_server_name_and_version() {
+        Registration first = stored(pendingOf(submitter, "tools", "1.0.0", T0));
+        registrations().update(deleted(first, T0.plusSeconds(1)), first.rowVersion());
+
+        Registration again = stored(pendingOf(submitter, "tools", "1.0.0", T0.plusSeconds(2)));
+
+        assertThat(registrations().findById(again.id())).contains(again);
+    }
+
+    @Test
+    void a_deleted_registration_frees_its_endpoint_for_another_server_name() {
+        Registration first = stored(pending(submitter.id(), name("tools"), "1.0.0", endpoint("shared"), T0));
+        registrations().update(deleted(first, T0.plusSeconds(1)), first.rowVersion());
+
+        Registration successor =
+                stored(pending(other.id(), name("successor"), "1.0.0", endpoint("shared"), T0.plusSeconds(2)));
+
+        assertThat(registrations().findById(successor.id())).contains(successor);
+    }
+
+    @Test
+    void a_deleted_registration_is_still_found_by_id_but_never_listed() {
+        Registration registration = stored(pendingOf(submitter, "tools", "1.0.0", T0));
+        Registration gone = deleted(registration, T0.plusSeconds(1));
+        registrations().update(gone, registration.rowVersion());
+
+        assertThat(registrations().findById(registration.id())).contains(gone);
+        assertThat(list(query(new RegistrationQuery.Everything(), Optional.empty())))
+                .isEmpty();
+        assertThat(list(query(new RegistrationQuery.SubmittedBy(submitter.id()), Optional.empty())))
+                .isEmpty();
+    }
+
+    /** Five visible registrations of this test in every status, and a deleted one. */
+    private final class World {
+        final Registration ownPending = stored(pendingOf(submitter, "own-pending", "1.0.0", T0));
+        final Registration approved = stored(review(pendingOf(other, "approved", "1.0.0", T0), APPROVED));
+        final Registration deprecated =
+                stored(review(review(pendingOf(other, "deprecated", "1.0.0", T0), APPROVED), DEPRECATED));
+        final Registration rejected = stored(review(pendingOf(other, "rejected", "1.0.0", T0), REJECTED));
+        final Registration othersPending = stored(pendingOf(other, "others-pending", "1.0.0", T0));
+        final Registration deletedApproved;
+
+        World() {
+            Registration toDelete = stored(review(pendingOf(other, "deleted", "1.0.0", T0), APPROVED));
+            deletedApproved = deleted(toDelete, T0.plusSeconds(9));
+            registrations().update(deletedApproved, toDelete.rowVersion());
+        }
+
+        private Registration review(Registration r, RegistrationStatus status) {
+            return reviewed(r, status, admin.id(), T0.plusSeconds(1));
+        }
+    }
+
+    @Test
+    void everything_lists_every_status_but_no_deleted_registration() {
+        World world = new World();
+
+        assertThat(list(query(new RegistrationQuery.Everything(), Optional.empty())))
+                .containsExactlyInAnyOrder(
+                        world.ownPending, world.approved, world.deprecated, world.rejected, world.othersPending);
+    }
+
+    @Test
+    void published_or_owned_lists_approved_deprecated_and_the_viewers_own() {
+        World world = new World();
+
+        assertThat(list(query(new RegistrationQuery.PublishedOrOwnedBy(submitter.id()), Optional.empty())))
+                .containsExactlyInAnyOrder(world.ownPending, world.approved, world.deprecated);
+    }
+
+    @Test
+    void published_or_owned_shows_the_viewers_own_in_any_status() {
+        World world = new World();
+
+        assertThat(list(query(new RegistrationQuery.PublishedOrOwnedBy(other.id()), Optional.empty())))
+                .containsExactlyInAnyOrder(world.approved, world.deprecated, world.rejected, world.othersPending);
+    }
+
+    @Test
+    void submitted_by_lists_only_the_submitters_registrations() {
+        World world = new World();
+
+        assertThat(list(query(new RegistrationQuery.SubmittedBy(other.id()), Optional.empty())))
+                .containsExactlyInAnyOrder(world.approved, world.deprecated, world.rejected, world.othersPending);
+        assertThat(list(query(new RegistrationQuery.SubmittedBy(admin.id()), Optional.empty())))
+                .isEmpty();
+    }
+
+    @Test
+    void the_status_filter_keeps_only_that_status_within_the_scope() {
+        World world = new World();
+
+        assertThat(list(query(new RegistrationQuery.Everything(), Optional.of(APPROVED))))
+                .containsExactly(world.approved);
+        assertThat(list(query(new RegistrationQuery.Everything(), Optional.of(PENDING))))
+                .containsExactlyInAnyOrder(world.ownPending, world.othersPending);
+        assertThat(list(query(new RegistrationQuery.PublishedOrOwnedBy(submitter.id()), Optional.of(PENDING))))
+                .containsExactly(world.ownPending);
+        assertThat(list(query(new RegistrationQuery.PublishedOrOwnedBy(submitter.id()), Optional.of(REJECTED))))
+                .isEmpty();
+        assertThat(list(query(new RegistrationQuery.SubmittedBy(other.id()), Optional.of(DEPRECATED))))
+                .containsExactly(world.deprecated);
+    }
+
+    private List<Registration> search(String text) {
+        return list(new RegistrationQuery(
+                new RegistrationQuery.SubmittedBy(submitter.id()),
+                Optional.empty(),
+                Optional.of(text),
+                PageRequest.first(100)));
+    }
+
+    private Registration storedWith(String local, String title, String description) {
+        ServerDetails details = new ServerDetails(
+                new Title(title),
+                new Description(description),
+                new HttpUrl(endpoint(local)),
+                Transport.STREAMABLE_HTTP,
+                new Email("owner@example.com"),
+                Optional.empty(),
+                Optional.empty(),
+                Tags.NONE);
+        return stored(pending(submitter.id(), name(local), "1.0.0", details, T0));
+    }
+
+    @Test
+    void search_finds_a_case_insensitive_substring_of_name_title_or_description() {
+        Registration byName = storedWith("Finance-Bridge", "Alpha", "First");
+        Registration byTitle = storedWith("b", "The LEDGER Tools", "Second");
+        Registration byDescription = storedWith("c", "Gamma", "Moves Payroll data");
+        storedWith("d", "Delta", "Unrelated");
+
+        assertThat(search("finance-BRIDGE")).containsExactly(byName);
+        assertThat(search("ledger tools")).containsExactly(byTitle);
+        assertThat(search("PAYROLL")).containsExactly(byDescription);
+        assertThat(search("")).hasSize(4);
+        assertThat(search("nowhere to be found")).isEmpty();
+    }
+
+    @Test
+    void search_takes_percent_underscore_and_backslash_literally() {
+        Registration percent = storedWith("p1", "Save 100% now", "x");
+        storedWith("p2", "Save 1000 now", "x");
+        Registration underscore = storedWith("a_b", "Alpha", "x");
+        storedWith("axb", "Alpha", "x");
+        Registration backslash = storedWith("w1", "C:\\tools", "x");
+        storedWith("w2", "C:tools", "x");
+
+        assertThat(search("100%")).containsExactly(percent);
+        assertThat(search("%")).containsExactly(percent);
+        assertThat(search("a_b")).containsExactly(underscore);
+        assertThat(search("_")).containsExactly(underscore);
+        assertThat(search("C:\\t")).containsExactly(backslash);
+        assertThat(search("\\")).containsExactly(backslash);
+    }
+
+    @Test
+    void search_combines_with_the_scope_and_the_status() {
+        World world = new World();
+
+        assertThat(list(new RegistrationQuery(
+                        new RegistrationQuery.PublishedOrOwnedBy(submitter.id()),
+                        Optional.of(APPROVED),
+                        Optional.of(name("appro")),
+                        PageRequest.first(10))))
+                .containsExactly(world.approved);
+        assertThat(list(new RegistrationQuery(
+                        new RegistrationQuery.PublishedOrOwnedBy(submitter.id()),
+                        Optional.empty(),
+                        Optional.of(name("others-pending")),
+                        PageRequest.first(10))))
+                .isEmpty();
+    }
+
+    @Test
+    void lists_are_newest_first_and_ties_in_time_go_to_the_higher_id() {
+        List<Registration> stored = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            // Three registrations share each moment.
+            stored.add(stored(pendingOf(submitter, "s" + i, "1.0.0", T0.plusMillis(i / 3))));
+        }
+        List<Registration> expected = new ArrayList<>(stored);
+        expected.sort(Fixtures.NEWEST_REGISTRATION_FIRST);
+
+        assertThat(search(namespace)).containsExactlyElementsOf(expected);
+    }
+
+    @Test
+    void keyset_paging_walks_every_registration_once_across_many_pages() {
+        List<Registration> stored = new ArrayList<>();
+        for (int i = 0; i < 53; i++) {
+            // Runs of four equal creation times, the hard case for a cursor.
+            stored.add(stored(pendingOf(submitter, "p" + i, "1.0.0", T0.plusSeconds(i / 4))));
+        }
+        List<Registration> expected = new ArrayList<>(stored);
+        expected.sort(Fixtures.NEWEST_REGISTRATION_FIRST);
+
+        List<Registration> walked = new ArrayList<>();
+        Optional<Cursor> after = Optional.empty();
+        int pages = 0;
+        do {
+            Page<Registration> page = registrations()
+                    .find(new RegistrationQuery(
+                            new RegistrationQuery.SubmittedBy(submitter.id()),
+                            Optional.empty(),
+                            Optional.empty(),
+                            new PageRequest(5, after)));
+            assertThat(page.items()).hasSizeLessThanOrEqualTo(5);
+            walked.addAll(page.items());
+            after = page.next();
+            pages++;
+        } while (after.isPresent() && pages < 100);
+
+        assertThat(walked).containsExactlyElementsOf(expected);
+        assertThat(pages).isEqualTo(11);
+    }
+
+    @Test
+    void a_page_that_ends_the_list_has_no_next_cursor() {
+        for (int i = 0; i < 6; i++) {
+            stored(pendingOf(submitter, "e" + i, "1.0.0", T0.plusSeconds(i)));
+        }
+        RegistrationQuery.Scope mine = new RegistrationQuery.SubmittedBy(submitter.id());
+
+        Page<Registration> first = registrations()
+                .find(new RegistrationQuery(mine, Optional.empty(), Optional.empty(), PageRequest.first(3)));
+        Page<Registration> second = registrations()
+                .find(new RegistrationQuery(
+                        mine, Optional.empty(), Optional.empty(), new PageRequest(3, first.next())));
+
+        assertThat(first.items()).hasSize(3);
+        assertThat(first.next()).isPresent();
+        assertThat(second.items()).hasSize(3);
+        assertThat(second.next()).isEmpty();
+    }
+
+    @Test
+    void a_registration_keeps_its_reason_and_reviewer_through_deletion() {
+        Registration rejected = stored(reviewed(pendingOf(submitter, "r", "1.0.0", T0), REJECTED, admin.id(), T0));
+        Registration gone = deleted(rejected, T0.plusSeconds(3));
+
+        registrations().update(gone, rejected.rowVersion());
+
+        Registration found = registrations().findById(rejected.id()).orElseThrow();
+        assertThat(found.statusReason()).contains(new Reason("reviewed in a test"));
+        assertThat(found.reviewedBy()).contains(admin.id());
+        assertThat(found.isDeleted()).isTrue();
+        assertThat(found.serverName()).isEqualTo(new ServerName(name("r")));
+        assertThat(found.version()).isEqualTo(new Version("1.0.0"));
+    }
+}

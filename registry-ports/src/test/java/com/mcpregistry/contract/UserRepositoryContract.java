@@ -1,0 +1,150 @@
+package com.mcpregistry.contract;
+
+import static com.mcpregistry.contract.Fixtures.T0;
+import static com.mcpregistry.contract.Fixtures.unique;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.mcpregistry.domain.error.NotFound;
+import com.mcpregistry.domain.user.EntraIdentity;
+import com.mcpregistry.domain.user.User;
+import com.mcpregistry.domain.user.UserId;
+import com.mcpregistry.port.out.UserRepository;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** What every {@link UserRepository} guarantees. The repository may hold users of other tests. */
+public abstract class UserRepositoryContract {
+
+    protected abstract UserRepository users();
+
+    private static User userWith(EntraIdentity identity, Optional<String> email) {
+        return new User(UserId.random(), identity, email, "Someone", false, T0, T0, T0);
+    }
+
+    private static EntraIdentity identity() {
+        return new EntraIdentity("tenant-" + unique(), "oid-" + unique());
+    }
+
+    @Test
+    void a_saved_user_is_found_by_id_and_by_identity() {
+        User user = Fixtures.user();
+
+        User saved = users().save(user);
+
+        assertThat(saved).isEqualTo(user);
+        assertThat(users().findById(user.id())).contains(user);
+        assertThat(users().findByIdentity(user.identity())).contains(user);
+    }
+
+    @Test
+    void a_user_without_email_round_trips() {
+        User user = userWith(identity(), Optional.empty());
+
+        users().save(user);
+
+        assertThat(users().findById(user.id())).contains(user);
+    }
+
+    @Test
+    void an_unknown_user_is_not_found() {
+        assertThat(users().findById(UserId.random())).isEmpty();
+        assertThat(users().findByIdentity(identity())).isEmpty();
+    }
+
+    @Test
+    void saving_a_known_identity_updates_the_profile_and_keeps_id_admin_flag_and_creation_time() {
+        User first = users().save(Fixtures.user());
+        users().setAdminFlag(first.id(), true, T0.plusSeconds(1));
+        User seenAgain = new User(
+                UserId.random(),
+                first.identity(),
+                Optional.of("renamed-" + unique() + "@example.com"),
+                "Renamed",
+                false,
+                T0.plusSeconds(100),
+                T0.plusSeconds(200),
+                T0.plusSeconds(300));
+
+        User stored = users().save(seenAgain);
+
+        User expected = new User(
+                first.id(),
+                first.identity(),
+                seenAgain.email(),
+                "Renamed",
+                true,
+                first.createdAt(),
+                seenAgain.updatedAt(),
+                seenAgain.lastSeenAt());
+        assertThat(stored).isEqualTo(expected);
+        assertThat(users().findByIdentity(first.identity())).contains(expected);
+        assertThat(users().findById(seenAgain.id())).isEmpty();
+    }
+
+    @Test
+    void the_same_object_id_in_another_tenant_is_another_user() {
+        String oid = "oid-" + unique();
+        User inA = users().save(userWith(new EntraIdentity("tenant-a-" + unique(), oid), Optional.empty()));
+        User inB = users().save(userWith(new EntraIdentity("tenant-b-" + unique(), oid), Optional.empty()));
+
+        assertThat(inA.id()).isNotEqualTo(inB.id());
+        assertThat(users().findByIdentity(inA.identity())).contains(inA);
+        assertThat(users().findByIdentity(inB.identity())).contains(inB);
+    }
+
+    @Test
+    void find_by_email_ignores_case() {
+        String tag = unique();
+        User user = users().save(userWith(identity(), Optional.of("Jane.Doe-" + tag + "@Contoso.com")));
+
+        assertThat(users().findByEmailOrObjectId("jane.doe-" + tag + "@contoso.COM"))
+                .containsExactly(user);
+    }
+
+    @Test
+    void find_by_object_id_matches_exactly() {
+        User user = users().save(userWith(identity(), Optional.empty()));
+
+        assertThat(users().findByEmailOrObjectId(user.identity().objectId())).containsExactly(user);
+        assertThat(users().findByEmailOrObjectId(user.identity().objectId() + "x"))
+                .isEmpty();
+    }
+
+    @Test
+    void find_by_email_or_object_id_returns_every_match() {
+        String email = "shared-" + unique() + "@example.com";
+        User first = users().save(userWith(identity(), Optional.of(email)));
+        User second = users().save(userWith(identity(), Optional.of(email.toUpperCase())));
+
+        assertThat(users().findByEmailOrObjectId(email)).containsExactlyInAnyOrder(first, second);
+    }
+
+    @Test
+    void nobody_matches_an_unknown_email() {
+        assertThat(users().findByEmailOrObjectId("nobody-" + unique() + "@example.com"))
+                .isEmpty();
+    }
+
+    @Test
+    void the_admin_flag_is_granted_and_revoked() {
+        User user = users().save(Fixtures.user());
+
+        users().setAdminFlag(user.id(), true, T0.plusSeconds(10));
+        User granted = users().findById(user.id()).orElseThrow();
+        users().setAdminFlag(user.id(), false, T0.plusSeconds(20));
+        User revoked = users().findById(user.id()).orElseThrow();
+
+        assertThat(granted.admin()).isTrue();
+        assertThat(granted.updatedAt()).isEqualTo(T0.plusSeconds(10));
+        assertThat(revoked.admin()).isFalse();
+        assertThat(revoked.updatedAt()).isEqualTo(T0.plusSeconds(20));
+        assertThat(revoked.createdAt()).isEqualTo(user.createdAt());
+    }
+
+    @Test
+    void setting_the_admin_flag_of_an_unknown_user_is_not_found() {
+        assertThatThrownBy(() -> users().setAdminFlag(UserId.random(), true, T0))
+                .isInstanceOf(NotFound.class);
+    }
+}
