@@ -165,4 +165,17 @@ CREATE TRIGGER audit_log_append_only
     BEFORE UPDATE OR DELETE OR TRUNCATE ON audit_log
     FOR EACH STATEMENT EXECUTE FUNCTION audit_log_refuse_change();
 
+-- 007-idempotency-keys: which registration a client's Idempotency-Key created, so that a retried submission replays it.
+CREATE TABLE idempotency_keys (
+    owner_id uuid NOT NULL REFERENCES users (id),
+    key text NOT NULL,
+    request_fingerprint text NOT NULL,
+    registration_id uuid NOT NULL REFERENCES registrations (id),
+    created_at timestamptz NOT NULL,
+    CONSTRAINT idempotency_keys_pkey PRIMARY KEY (owner_id, key),
+    CONSTRAINT idempotency_keys_key_length CHECK (char_length(key) BETWEEN 1 AND 255),
+    CONSTRAINT idempotency_keys_request_fingerprint_format
+        CHECK (request_fingerprint ~ '^[0-9a-f]{64}$')
+);
+
 COMMIT;

@@ -1,6 +1,7 @@
 package com.mcpregistry.postgres;
 
 import com.mcpregistry.postgres.audit.JdbiAuditTrail;
+import com.mcpregistry.postgres.registration.JdbiIdempotencyKeys;
 import com.mcpregistry.postgres.registration.JdbiRegistrationRepository;
 import com.mcpregistry.postgres.user.JdbiUserRepository;
 import javax.sql.DataSource;
@@ -15,6 +16,7 @@ public final class PostgresAdapters {
     private final JdbiUserRepository users;
     private final JdbiAuditTrail auditTrail;
     private final JdbiTransactions transactions;
+    private final JdbiIdempotencyKeys idempotencyKeys;
 
     public PostgresAdapters(DataSource dataSource) {
         this.jdbi = jdbi(dataSource);
@@ -22,6 +24,7 @@ public final class PostgresAdapters {
         this.users = new JdbiUserRepository(jdbi);
         this.auditTrail = new JdbiAuditTrail(jdbi);
         this.transactions = new JdbiTransactions(jdbi);
+        this.idempotencyKeys = new JdbiIdempotencyKeys(jdbi);
     }
 
     /** The one {@code Jdbi} for a data source, set up for PostgreSQL (uuid, arrays, java.time). */
@@ -47,6 +50,10 @@ public final class PostgresAdapters {
 
     public JdbiTransactions transactions() {
         return transactions;
+    }
+
+    public JdbiIdempotencyKeys idempotencyKeys() {
+        return idempotencyKeys;
     }
 
     /** Whether the database answers a trivial query now: what readiness and health checks report. */

@@ -23,7 +23,7 @@ import org.postgresql.util.ServerErrorMessage;
  */
 public final class SqlErrors {
 
-    private static final String[] TABLE_PREFIXES = {"registrations_", "users_", "audit_log_"};
+    private static final String[] TABLE_PREFIXES = {"registrations_", "users_", "audit_log_", "idempotency_keys_"};
 
     private SqlErrors() {}
 

@@ -23,8 +23,8 @@ final class AdminCommand {
     /** Runs {@code work} against the database's adapters and closes the pool afterwards. */
     static <T> T withDatabase(Function<PostgresAdapters, T> work) {
         Logging.configure(ServeSettings.LogFormat.TEXT, "WARN");
-        try (HikariDataSource dataSource =
-                PostgresPool.create(ServeSettings.database(Settings.environment()).withPoolSize(0, 2))) {
+        try (HikariDataSource dataSource = PostgresPool.create(
+                ServeSettings.database(Settings.environment()).withPoolSize(0, 2))) {
             return work.apply(new PostgresAdapters(dataSource));
         }
     }
@@ -50,7 +50,9 @@ final class AdminCommand {
         }
     }
 
-    @Command(name = "revoke", description = "Clear the break-glass admin flag of a user (by e-mail or Entra object id).")
+    @Command(
+            name = "revoke",
+            description = "Clear the break-glass admin flag of a user (by e-mail or Entra object id).")
     static final class Revoke implements Callable<Integer> {
         @Parameters(paramLabel = "EMAIL_OR_OID")
         String who;
@@ -74,8 +76,8 @@ final class AdminCommand {
                 System.out.println("audit chain intact: " + result.eventsChecked() + " events checked");
                 return 0;
             }
-            System.out.println("audit chain BROKEN at event " + result.firstBrokenEvent().orElseThrow() + " ("
-                    + result.eventsChecked() + " events checked)");
+            System.out.println("audit chain BROKEN at event "
+                    + result.firstBrokenEvent().orElseThrow() + " (" + result.eventsChecked() + " events checked)");
             return 1;
         }
     }

@@ -13,8 +13,8 @@ final class MigrateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Logging.configure(ServeSettings.LogFormat.TEXT, "INFO");
-        try (HikariDataSource dataSource =
-                PostgresPool.create(ServeSettings.database(Settings.environment()).withPoolSize(0, 2))) {
+        try (HikariDataSource dataSource = PostgresPool.create(
+                ServeSettings.database(Settings.environment()).withPoolSize(0, 2))) {
             new SchemaMigrator(dataSource).migrate();
         }
         System.out.println("schema is up to date");

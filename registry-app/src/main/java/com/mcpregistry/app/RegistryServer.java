@@ -1,11 +1,11 @@
 package com.mcpregistry.app;
 
 import com.mcpregistry.http.RegistryApi;
+import com.mcpregistry.port.out.AccessTokenVerifier;
 import com.mcpregistry.postgres.PoolSettings;
 import com.mcpregistry.postgres.PostgresAdapters;
 import com.mcpregistry.postgres.PostgresPool;
 import com.mcpregistry.postgres.SchemaMigrator;
-import com.mcpregistry.port.out.AccessTokenVerifier;
 import com.mcpregistry.service.AuditService;
 import com.mcpregistry.service.RegistrationService;
 import com.mcpregistry.service.UserService;

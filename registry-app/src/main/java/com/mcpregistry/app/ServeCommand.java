@@ -37,19 +37,23 @@ final class ServeCommand implements Callable<Integer> {
      */
     static void awaitShutdown(AutoCloseable... resources) throws InterruptedException {
         CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            try {
-                for (AutoCloseable resource : resources) {
-                    try {
-                        resource.close();
-                    } catch (Exception e) {
-                        LoggerFactory.getLogger(ServeCommand.class).error("shutting down {} failed", resource, e);
-                    }
-                }
-            } finally {
-                stopped.countDown();
-            }
-        }, "registry-shutdown"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            try {
+                                for (AutoCloseable resource : resources) {
+                                    try {
+                                        resource.close();
+                                    } catch (Exception e) {
+                                        LoggerFactory.getLogger(ServeCommand.class)
+                                                .error("shutting down {} failed", resource, e);
+                                    }
+                                }
+                            } finally {
+                                stopped.countDown();
+                            }
+                        },
+                        "registry-shutdown"));
         stopped.await();
     }
 }

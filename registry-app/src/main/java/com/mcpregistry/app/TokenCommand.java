@@ -33,9 +33,8 @@ final class TokenCommand implements Callable<Integer> {
     /** The development user these options describe; unset ones take the default user's or admin's values. */
     static DevelopmentUser user(String name, String email, String oid, boolean admin) {
         DevelopmentUser base = admin ? DevelopmentUser.defaultAdmin() : DevelopmentUser.defaultUser();
-        DevelopmentUser named = email == null
-                ? base
-                : DevelopmentUser.named(name == null ? base.name() : name, email, admin);
+        DevelopmentUser named =
+                email == null ? base : DevelopmentUser.named(name == null ? base.name() : name, email, admin);
         return new DevelopmentUser(
                 oid == null ? named.objectId() : oid, name == null ? named.name() : name, named.email(), admin);
     }

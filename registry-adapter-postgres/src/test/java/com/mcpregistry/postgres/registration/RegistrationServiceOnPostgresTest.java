@@ -54,8 +54,12 @@ class RegistrationServiceOnPostgresTest {
 
     private final PostgresAdapters adapters = database.adapters();
     private final GatedClock clock = new GatedClock();
-    private final RegistrationService service =
-            new RegistrationService(adapters.registrations(), adapters.auditTrail(), adapters.transactions(), clock);
+    private final RegistrationService service = new RegistrationService(
+            adapters.registrations(),
+            adapters.auditTrail(),
+            adapters.idempotencyKeys(),
+            adapters.transactions(),
+            clock);
     private final ExecutorService threads = Executors.newFixedThreadPool(2);
 
     private User submitter;
@@ -80,6 +84,7 @@ class RegistrationServiceOnPostgresTest {
                 new ServerName(namespace + "/" + local),
                 Version.DEFAULT,
                 Fixtures.details("https://" + namespace + ".example.com/" + local),
+                Optional.empty(),
                 requestId);
     }
 
@@ -163,7 +168,11 @@ class RegistrationServiceOnPostgresTest {
     void a_failure_after_the_registration_change_but_before_the_audit_insert_leaves_nothing() {
         ChainVerification before = adapters.auditTrail().verify();
         RegistrationService failing = new RegistrationService(
-                adapters.registrations(), new FailingAuditTrail(adapters.auditTrail()), adapters.transactions(), clock);
+                adapters.registrations(),
+                new FailingAuditTrail(adapters.auditTrail()),
+                adapters.idempotencyKeys(),
+                adapters.transactions(),
+                clock);
 
         assertThatThrownBy(() -> failing.submit(submission("lost", Optional.empty())))
                 .isInstanceOf(IllegalStateException.class)
@@ -177,7 +186,11 @@ class RegistrationServiceOnPostgresTest {
     void a_failed_review_leaves_the_registration_as_it_was() {
         Registration submitted = service.submit(submission("kept", Optional.empty()));
         RegistrationService failing = new RegistrationService(
-                adapters.registrations(), new FailingAuditTrail(adapters.auditTrail()), adapters.transactions(), clock);
+                adapters.registrations(),
+                new FailingAuditTrail(adapters.auditTrail()),
+                adapters.idempotencyKeys(),
+                adapters.transactions(),
+                clock);
 
         assertThatThrownBy(() -> failing.changeStatus(review(submitted.id(), RegistrationStatus.APPROVED)))
                 .hasMessage(FailingAuditTrail.MESSAGE);

@@ -1,0 +1,53 @@
+package com.mcpregistry.postgres.registration;
+
+import com.mcpregistry.domain.error.Conflict;
+import com.mcpregistry.domain.registration.RegistrationId;
+import com.mcpregistry.domain.user.UserId;
+import com.mcpregistry.port.out.IdempotencyKeys;
+import com.mcpregistry.postgres.SqlErrors;
+import com.mcpregistry.postgres.Timestamps;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.jdbi.v3.core.Jdbi;
+
+/** {@link IdempotencyKeys} on the {@code idempotency_keys} table, keyed by owner and key. */
+public final class JdbiIdempotencyKeys implements IdempotencyKeys {
+
+    private final Jdbi jdbi;
+
+    public JdbiIdempotencyKeys(Jdbi jdbi) {
+        this.jdbi = jdbi;
+    }
+
+    @Override
+    public Optional<Remembered> find(UserId owner, String key) {
+        return SqlErrors.translating(() -> jdbi.withHandle(handle -> handle.createQuery(
+                        "SELECT request_fingerprint, registration_id FROM idempotency_keys"
+                                + " WHERE owner_id = :owner AND key = :key")
+                .bind("owner", owner.value())
+                .bind("key", key)
+                .map((rs, ctx) -> new Remembered(
+                        rs.getString("request_fingerprint"),
+                        new RegistrationId(rs.getObject("registration_id", UUID.class))))
+                .findOne()));
+    }
+
+    @Override
+    public void remember(UserId owner, String key, Remembered remembered, Instant at) {
+        SqlErrors.translating(
+                Map.of(
+                        "idempotency_keys_pkey",
+                        () -> new Conflict("the Idempotency-Key is being used by a concurrent request")),
+                () -> jdbi.withHandle(handle -> handle.createUpdate("INSERT INTO idempotency_keys"
+                                + " (owner_id, key, request_fingerprint, registration_id, created_at)"
+                                + " VALUES (:owner, :key, :fingerprint, :registration, :at)")
+                        .bind("owner", owner.value())
+                        .bind("key", key)
+                        .bind("fingerprint", remembered.requestFingerprint())
+                        .bind("registration", remembered.registrationId().value())
+                        .bind("at", Timestamps.of(at))
+                        .execute()));
+    }
+}

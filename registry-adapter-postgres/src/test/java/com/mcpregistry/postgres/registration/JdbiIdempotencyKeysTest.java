@@ -1,0 +1,29 @@
+package com.mcpregistry.postgres.registration;
+
+import com.mcpregistry.contract.IdempotencyKeysContract;
+import com.mcpregistry.port.out.IdempotencyKeys;
+import com.mcpregistry.port.out.RegistrationRepository;
+import com.mcpregistry.port.out.UserRepository;
+import com.mcpregistry.postgres.TestDatabase;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+class JdbiIdempotencyKeysTest extends IdempotencyKeysContract {
+
+    @RegisterExtension
+    static final TestDatabase database = TestDatabase.migrated();
+
+    @Override
+    protected IdempotencyKeys keys() {
+        return database.adapters().idempotencyKeys();
+    }
+
+    @Override
+    protected UserRepository users() {
+        return database.adapters().users();
+    }
+
+    @Override
+    protected RegistrationRepository registrations() {
+        return database.adapters().registrations();
+    }
+}
