@@ -49,7 +49,7 @@ final class HttpObservability {
                 .record((long) (millis * 1_000_000), TimeUnit.NANOSECONDS);
         Caller caller = Caller.orNull(ctx);
         LOG.info(
-                "{} {} {} {}ms",
+                "{} {} {} {}",
                 keyValue("method", ctx.method().name()),
                 keyValue("route", route),
                 keyValue("status", status),
