@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mcpregistry.domain.user.User;
 import com.mcpregistry.entra.DevelopmentTokenIssuer;
 import com.mcpregistry.entra.EntraAccessTokenVerifier;
+import com.mcpregistry.entra.EntraSettings;
 import com.mcpregistry.entra.testing.LocalJwks;
 import com.mcpregistry.entra.testing.TestTokens;
 import com.mcpregistry.http.RegistryApi;
@@ -32,6 +33,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -70,6 +72,7 @@ final class RunningRegistry implements BeforeAllCallback, AfterAllCallback, Auto
     private final boolean jwksDown;
     private final DevelopmentTokenIssuer developmentIssuer;
     private PoolSettings externalDatabase;
+    private UnaryOperator<EntraSettings> identity = UnaryOperator.identity();
     private final Map<String, String> tokenCache = new ConcurrentHashMap<>();
     private final HttpClient client = HttpClient.newBuilder()
             .connectTimeout(Duration.ofSeconds(5))
@@ -101,6 +104,13 @@ final class RunningRegistry implements BeforeAllCallback, AfterAllCallback, Auto
     /** With the identity provider's JWKS answering 503 from the start: the verifier never gets a key. */
     static RunningRegistry withJwksDown() {
         return new RunningRegistry(config -> {}, true, null);
+    }
+
+    /** With the verifier's settings changed, e.g. {@code settings -> settings.withRequiredScope("…")}. */
+    static RunningRegistry withIdentity(UnaryOperator<EntraSettings> identity) {
+        RunningRegistry registry = standard();
+        registry.identity = identity;
+        return registry;
     }
 
     /** On a PostgreSQL of the test's own (e.g. one it stops), with {@code serve}'s wiring. */
@@ -152,7 +162,7 @@ final class RunningRegistry implements BeforeAllCallback, AfterAllCallback, Auto
         return new RegistryServer.Options(
                 pool,
                 developmentIssuer == null
-                        ? EntraAccessTokenVerifier.forTenant(tokens.settings())
+                        ? EntraAccessTokenVerifier.forTenant(identity.apply(tokens.settings()))
                         : EntraAccessTokenVerifier.withKeys(
                                 developmentIssuer.verifierSettings(), developmentIssuer.keySource()),
                 new RegistryApi.Settings(List.of()),

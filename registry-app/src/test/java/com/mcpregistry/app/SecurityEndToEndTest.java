@@ -173,6 +173,27 @@ class SecurityEndToEndTest {
         assertThat(registry.get("/openapi.json", "garbage").statusCode()).isEqualTo(200);
     }
 
+    @Test
+    void a_token_without_the_required_scope_is_403_insufficient_scope() {
+        try (RunningRegistry scoped = RunningRegistry.withIdentity(
+                        settings -> settings.withRequiredScope("Registry.ReadWrite"))
+                .start()) {
+            String without = scoped.userToken("Vic Unscoped");
+            String with = scoped.tokens()
+                    .sign(scoped.claimsOf("Vic Scoped")
+                            .claim("scp", "openid Registry.ReadWrite")
+                            .build());
+
+            HttpResponse<String> refused =
+                    scoped.post("/registrations", without, Submissions.of(Submissions.uniqueName("scoped")));
+
+            assertThat(refused.statusCode()).isEqualTo(403);
+            assertThat(refused.headers().firstValue("WWW-Authenticate"))
+                    .hasValue("Bearer error=\"insufficient_scope\", scope=\"Registry.ReadWrite\"");
+            assertThat(scoped.get("/users/me", with).statusCode()).isEqualTo(200);
+        }
+    }
+
     // ---- Other people's registrations ----
 
     @Test
@@ -233,6 +254,19 @@ class SecurityEndToEndTest {
                             .statusCode())
                     .isEqualTo(403);
         }
+    }
+
+    @Test
+    void every_change_to_an_unknown_registration_is_404() {
+        String path = "/registrations/" + UUID.randomUUID();
+
+        assertThat(registry.patch(path, registry.userToken(OWNER), Map.of("title", "T"))
+                        .statusCode())
+                .isEqualTo(404);
+        assertThat(registry.patch(path + "/status", registry.adminToken(), status("Approved", null))
+                        .statusCode())
+                .isEqualTo(404);
+        assertThat(registry.delete(path, registry.adminToken()).statusCode()).isEqualTo(404);
     }
 
     @Test
