@@ -18,6 +18,8 @@ final class DevelopmentDatabase implements AutoCloseable {
             return new DevelopmentDatabase(EmbeddedPostgres.builder()
                     .setDataDirectory(directory.resolve("postgres"))
                     .setCleanDataDirectory(false)
+                    // Stopped by start-dev after the server has drained, not by a hook of its own while it drains.
+                    .setRegisterShutdownHook(false)
                     .start());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start the development PostgreSQL", e);

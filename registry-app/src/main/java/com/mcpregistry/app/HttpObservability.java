@@ -7,6 +7,7 @@ import com.mcpregistry.http.Caller;
 import com.mcpregistry.http.RequestIds;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
+import io.javalin.router.Endpoint;
 import io.micrometer.core.instrument.Timer;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -61,12 +62,12 @@ final class HttpObservability {
                         caller == null ? null : caller.user().identity().objectId()));
     }
 
-    /** The matched route's pattern, so that metrics do not get one series per id; unmatched requests share one. */
+    /**
+     * The matched route's pattern, so that metrics do not get one series per id; unmatched requests share one. Not
+     * {@code ctx.endpoint()}: when the authentication step refuses a request, that is the before-handler ({@code *}).
+     */
     private static String route(Context ctx) {
-        try {
-            return ctx.endpoint().path;
-        } catch (RuntimeException e) {
-            return "unmatched";
-        }
+        Endpoint matched = ctx.endpoints().matchedHttpEndpoint();
+        return matched == null ? "unmatched" : matched.path;
     }
 }

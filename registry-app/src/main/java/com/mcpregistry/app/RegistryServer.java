@@ -106,6 +106,11 @@ public final class RegistryServer implements AutoCloseable {
         return app.port();
     }
 
+    /** The running Javalin app, for tests that read its route table. */
+    Javalin javalin() {
+        return app;
+    }
+
     @Override
     public void close() {
         try {

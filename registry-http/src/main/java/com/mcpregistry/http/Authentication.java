@@ -10,6 +10,7 @@ import io.javalin.http.HandlerType;
 import io.javalin.router.InternalRouter;
 import io.javalin.security.Roles;
 import io.javalin.security.RouteRole;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
@@ -87,12 +88,13 @@ public final class Authentication {
                 .orElse(roles);
     }
 
-    /** The single access level a route declares; a route that declares none is treated as admin-only. */
+    /** The single access level a route declares; a route that declares none or several is treated as admin-only. */
     static Access accessOf(Set<RouteRole> roles) {
-        return roles.stream()
+        List<Access> declared = roles.stream()
                 .filter(Access.class::isInstance)
                 .map(Access.class::cast)
-                .findFirst()
-                .orElse(Access.ADMIN);
+                .toList();
+        // Fail closed: a route that declares no access, or more than one, is for administrators only.
+        return declared.size() == 1 ? declared.get(0) : Access.ADMIN;
     }
 }

@@ -3,6 +3,7 @@ package com.mcpregistry.http;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpHeaderValue;
 import org.eclipse.jetty.http.HttpStatus;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -25,6 +26,9 @@ final class JettyProblems extends ErrorHandler {
         ProblemDetails.Problem problem = new ProblemDetails.Problem(
                 "about:blank#" + code, title, code, detail, request.getHttpURI().getPath(), null);
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, ProblemDetails.CONTENT_TYPE);
+        // Jetty closes the connection after an error it answers itself (e.g. a NUL in the path) but does not always
+        // say so; a client that reused the connection would see its next request fail without an answer.
+        response.getHeaders().put(HttpHeader.CONNECTION, HttpHeaderValue.CLOSE.asString());
         response.write(true, ByteBuffer.wrap(Json.write(problem).getBytes(StandardCharsets.UTF_8)), callback);
     }
 }

@@ -1,0 +1,164 @@
+package com.mcpregistry.app;
+
+import static com.mcpregistry.app.RunningRegistry.json;
+import static com.mcpregistry.app.Submissions.pathOf;
+import static com.mcpregistry.app.Submissions.status;
+import static com.mcpregistry.app.Submissions.submitNew;
+import static com.mcpregistry.app.Submissions.uniqueName;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.function.IntFunction;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** Races through HTTP: exactly one of many simultaneous conflicting requests wins, and only it is audited. */
+class ConcurrencyEndToEndTest {
+    @RegisterExtension
+    static final RunningRegistry registry = RunningRegistry.standard();
+
+    private static final int RACERS = 20;
+    private static final ExecutorService THREADS = Executors.newFixedThreadPool(RACERS);
+
+    @AfterAll
+    static void stopThreads() {
+        THREADS.shutdownNow();
+    }
+
+    @Test
+    void twenty_simultaneous_approvals_and_rejections_have_exactly_one_winner_and_one_audit_event() throws Exception {
+        JsonNode pending = submitNew(registry, registry.userToken("Racer Submitter"), "contested");
+
+        List<HttpResponse<String>> answers = race(i -> registry.patch(
+                pathOf(pending) + "/status",
+                registry.adminToken(),
+                i % 2 == 0 ? status("Approved", null) : status("Rejected", "Racer " + i + " says no.")));
+
+        Map<Integer, Long> statuses = countStatuses(answers);
+        assertThat(statuses)
+                .containsEntry(200, 1L)
+                .containsEntry(409, (long) RACERS - 1)
+                .hasSize(2);
+        JsonNode winner = answers.stream()
+                .filter(answer -> answer.statusCode() == 200)
+                .map(RunningRegistry::json)
+                .findFirst()
+                .orElseThrow();
+        JsonNode stored = json(registry.get(pathOf(pending), registry.adminToken()));
+        assertThat(stored.path("status").asText())
+                .isEqualTo(winner.path("status").asText());
+        assertThat(stored.path("row_version").asLong())
+                .isEqualTo(winner.path("row_version").asLong());
+        List<String> actions = json(registry.get("/audit?registration=" + idOf(pending), registry.adminToken()))
+                .path("items")
+                .findValuesAsText("action");
+        assertThat(actions).hasSize(2).containsOnlyOnce("submit");
+        assertThat(actions.stream().filter(a -> a.equals("approve") || a.equals("reject")))
+                .hasSize(1);
+    }
+
+    @Test
+    void simultaneous_submissions_of_one_name_and_version_have_exactly_one_winner() throws Exception {
+        String name = uniqueName("wanted");
+
+        List<HttpResponse<String>> answers = race(i -> registry.post(
+                "/registrations",
+                registry.userToken("Racer " + i),
+                Submissions.of(name, "1.0.0", "https://racer" + i + ".contoso.example/mcp")));
+
+        assertThat(countStatuses(answers)).containsEntry(201, 1L).containsEntry(409, (long) RACERS - 1);
+        assertThat(json(registry.get("/registrations?search=" + name, registry.adminToken()))
+                        .path("items"))
+                .hasSize(1);
+    }
+
+    @Test
+    void simultaneous_claims_of_one_endpoint_by_different_servers_have_exactly_one_winner() throws Exception {
+        String endpoint =
+                "https://shared.contoso.example/" + uniqueName("endpoint").replace('/', '-');
+
+        List<HttpResponse<String>> answers = race(i -> registry.post(
+                "/registrations",
+                registry.userToken("Claimer " + i),
+                Submissions.of(uniqueName("claimer"), "1.0.0", endpoint)));
+
+        assertThat(countStatuses(answers)).containsEntry(201, 1L).containsEntry(409, (long) RACERS - 1);
+    }
+
+    @Test
+    void simultaneous_retries_with_one_idempotency_key_create_one_registration() throws Exception {
+        Map<String, Object> body = Submissions.of(uniqueName("retried-at-once"));
+        String key = "race-" + System.nanoTime();
+        registry.userId("Impatient");
+
+        List<HttpResponse<String>> answers = race(
+                i -> registry.post("/registrations", registry.userToken("Impatient"), body, "Idempotency-Key", key));
+
+        assertThat(answers).allSatisfy(answer -> assertThat(answer.statusCode()).isIn(201, 409));
+        assertThat(answers.stream()
+                        .filter(answer -> answer.statusCode() == 201)
+                        .map(answer -> json(answer).path("registration_id").asText())
+                        .distinct())
+                .hasSize(1);
+        assertThat(json(registry.get(
+                                "/registrations/my?search=" + body.get("server_name"), registry.userToken("Impatient")))
+                        .path("items"))
+                .hasSize(1);
+    }
+
+    @Test
+    void a_new_users_first_requests_at_once_sign_in_one_user() throws Exception {
+        String token = registry.userToken("Eager Newcomer");
+
+        List<HttpResponse<String>> answers = race(i -> registry.get("/users/me", token));
+
+        assertThat(countStatuses(answers)).containsOnlyKeys(200);
+        assertThat(answers.stream()
+                        .map(answer -> json(answer).path("user_id").asText())
+                        .distinct())
+                .hasSize(1);
+    }
+
+    /** Sends {@link #RACERS} requests at once (released together) and waits for every answer. */
+    private static List<HttpResponse<String>> race(IntFunction<HttpResponse<String>> request) throws Exception {
+        CountDownLatch ready = new CountDownLatch(RACERS);
+        CountDownLatch go = new CountDownLatch(1);
+        List<Future<HttpResponse<String>>> futures = new ArrayList<>();
+        for (int i = 0; i < RACERS; i++) {
+            int racer = i;
+            Callable<HttpResponse<String>> call = () -> {
+                ready.countDown();
+                go.await();
+                return request.apply(racer);
+            };
+            futures.add(THREADS.submit(call));
+        }
+        assertThat(ready.await(10, TimeUnit.SECONDS)).isTrue();
+        go.countDown();
+        List<HttpResponse<String>> answers = new ArrayList<>();
+        for (Future<HttpResponse<String>> future : futures) {
+            answers.add(future.get(30, TimeUnit.SECONDS));
+        }
+        return answers;
+    }
+
+    private static Map<Integer, Long> countStatuses(List<HttpResponse<String>> answers) {
+        return answers.stream().collect(Collectors.groupingBy(HttpResponse::statusCode, Collectors.counting()));
+    }
+
+    private static String idOf(JsonNode registration) {
+        return registration.path("registration_id").asText();
+    }
+}

@@ -1,0 +1,499 @@
+package com.mcpregistry.app;
+
+import static com.mcpregistry.app.RunningRegistry.json;
+import static com.mcpregistry.app.Submissions.approve;
+import static com.mcpregistry.app.Submissions.pathOf;
+import static com.mcpregistry.app.Submissions.review;
+import static com.mcpregistry.app.Submissions.status;
+import static com.mcpregistry.app.Submissions.submit;
+import static com.mcpregistry.app.Submissions.submitNew;
+import static com.mcpregistry.app.Submissions.uniqueName;
+import static com.mcpregistry.app.Submissions.with;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** {@code /registrations}: submit, read, edit, review, delete and history, through HTTP, PostgreSQL and real tokens. */
+class RegistrationsEndToEndTest {
+    @RegisterExtension
+    static final RunningRegistry registry = RunningRegistry.standard();
+
+    private static final String ALICE = "Alice Submitter";
+    private static final String BOB = "Bob Bystander";
+
+    private static String alice() {
+        return registry.userToken(ALICE);
+    }
+
+    private static String bob() {
+        return registry.userToken(BOB);
+    }
+
+    private static String admin() {
+        return registry.adminToken();
+    }
+
+    // ---- Submit ----
+
+    @Test
+    void submitting_answers_201_with_location_etag_and_the_pending_registration() {
+        String name = uniqueName("ledger");
+        HttpResponse<String> created = registry.post("/registrations", alice(), Submissions.of(name));
+
+        assertThat(created.statusCode()).isEqualTo(201);
+        JsonNode body = json(created);
+        String id = body.path("registration_id").asText();
+        assertThat(created.headers().firstValue("Location")).hasValue("/registrations/" + id);
+        assertThat(created.headers().firstValue("ETag"))
+                .hasValue("\"" + body.path("row_version").asLong() + "\"");
+        assertThat(body.path("server_name").asText()).isEqualTo(name);
+        assertThat(body.path("version").asText()).isEqualTo("1.0.0");
+        assertThat(body.path("status").asText()).isEqualTo("Pending");
+        assertThat(body.path("submitter_id").asText()).isEqualTo(registry.userId(ALICE));
+        assertThat(body.path("tags")).hasSize(2);
+
+        HttpResponse<String> read = registry.get("/registrations/" + id, alice());
+        assertThat(read.statusCode()).isEqualTo(200);
+        assertThat(json(read)).isEqualTo(body);
+        assertThat(read.headers().firstValue("ETag"))
+                .isEqualTo(created.headers().firstValue("ETag"));
+    }
+
+    @Test
+    void the_version_defaults_to_1_0_0() {
+        Map<String, Object> body = Submissions.of(uniqueName("unversioned"));
+        body.remove("version");
+
+        assertThat(submit(registry, alice(), body).path("version").asText()).isEqualTo("1.0.0");
+    }
+
+    @Test
+    void the_same_name_and_version_again_is_409() {
+        Map<String, Object> body = Submissions.of(uniqueName("twice"));
+        submit(registry, alice(), body);
+
+        HttpResponse<String> again =
+                registry.post("/registrations", bob(), with(body, "endpoint_url", "https://other.contoso.example/mcp"));
+
+        assertThat(again.statusCode()).isEqualTo(409);
+    }
+
+    @Test
+    void an_endpoint_that_belongs_to_another_server_is_409() {
+        String first = uniqueName("owner");
+        submit(registry, alice(), Submissions.of(first));
+
+        HttpResponse<String> taken = registry.post(
+                "/registrations",
+                bob(),
+                Submissions.of(uniqueName("squatter"), "1.0.0", Submissions.endpointOf(first)));
+
+        assertThat(taken.statusCode()).isEqualTo(409);
+    }
+
+    @Test
+    void another_version_of_the_same_server_may_share_its_endpoint() {
+        String name = uniqueName("versions");
+        String endpoint = Submissions.endpointOf(name);
+        submit(registry, alice(), Submissions.of(name, "1.0.0", endpoint));
+
+        HttpResponse<String> second = registry.post("/registrations", alice(), Submissions.of(name, "1.1.0", endpoint));
+
+        assertThat(second.statusCode()).isEqualTo(201);
+        assertThat(json(second).path("endpoint_url").asText()).isEqualTo(endpoint);
+    }
+
+    @Test
+    void an_idempotency_key_replays_the_first_answer_without_a_second_registration_or_audit_event() {
+        Map<String, Object> body = Submissions.of(uniqueName("retried"));
+        String key = "retry-" + System.nanoTime();
+
+        HttpResponse<String> first = registry.post("/registrations", alice(), body, "Idempotency-Key", key);
+        HttpResponse<String> replay = registry.post("/registrations", alice(), body, "Idempotency-Key", key);
+
+        assertThat(first.statusCode()).isEqualTo(201);
+        assertThat(replay.statusCode()).isEqualTo(201);
+        assertThat(json(replay)).isEqualTo(json(first));
+        assertThat(replay.headers().firstValue("Location"))
+                .isEqualTo(first.headers().firstValue("Location"));
+        String id = json(first).path("registration_id").asText();
+        HttpResponse<String> events = registry.get("/audit?registration=" + id, admin());
+        assertThat(json(events).path("items")).hasSize(1);
+        HttpResponse<String> mine = registry.get("/registrations/my?search=" + body.get("server_name"), alice());
+        assertThat(json(mine).path("items")).hasSize(1);
+    }
+
+    @Test
+    void an_idempotency_key_reused_for_another_body_is_422() {
+        String key = "reused-" + System.nanoTime();
+        registry.post("/registrations", alice(), Submissions.of(uniqueName("first")), "Idempotency-Key", key);
+
+        HttpResponse<String> other =
+                registry.post("/registrations", alice(), Submissions.of(uniqueName("second")), "Idempotency-Key", key);
+
+        assertThat(other.statusCode()).isEqualTo(422);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"status", "submitter_id", "registration_id", "reviewed_by", "row_version", "created_at"})
+    void a_server_owned_field_in_a_submission_is_400_and_nothing_is_stored(String field) {
+        String name = uniqueName("sneaky");
+        Object value = field.equals("status")
+                ? "Approved"
+                : field.equals("row_version") ? 7 : field.equals("created_at") ? "2020-01-01T00:00:00Z" : randomId();
+
+        HttpResponse<String> refused =
+                registry.post("/registrations", alice(), with(Submissions.of(name), field, value));
+
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(json(refused).path("errors").findValuesAsText("field")).contains(field);
+        assertThat(json(registry.get("/registrations?search=" + name, admin())).path("items"))
+                .isEmpty();
+    }
+
+    @Test
+    void a_submission_lists_every_invalid_field_at_once() {
+        Map<String, Object> body = Submissions.of(uniqueName("broken"));
+        body.put("server_name", "no-slash");
+        body.put("version", "latest");
+        body.put("endpoint_url", "ftp://user:secret@example.com/");
+        body.put("transport", "stdio");
+
+        HttpResponse<String> refused = registry.post("/registrations", alice(), body);
+
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(json(refused).path("errors").findValuesAsText("field"))
+                .contains("server_name", "version", "endpoint_url", "transport");
+    }
+
+    // ---- Read ----
+
+    @Test
+    void a_registration_reads_with_its_row_version_as_etag() {
+        JsonNode created = submitNew(registry, alice(), "etag");
+
+        HttpResponse<String> read = registry.get(pathOf(created), alice());
+
+        assertThat(read.statusCode()).isEqualTo(200);
+        assertThat(read.headers().firstValue("ETag"))
+                .hasValue("\"" + created.path("row_version").asLong() + "\"");
+    }
+
+    @Test
+    void an_unknown_registration_is_404() {
+        assertThat(registry.get("/registrations/" + randomId(), alice()).statusCode())
+                .isEqualTo(404);
+    }
+
+    @Test
+    void an_admin_reads_anyones_pending_registration() {
+        JsonNode created = submitNew(registry, alice(), "admin-reads");
+
+        assertThat(registry.get(pathOf(created), admin()).statusCode()).isEqualTo(200);
+    }
+
+    // ---- Edit ----
+
+    @Test
+    void the_submitter_edits_a_pending_registration_and_its_etag_moves_on() {
+        JsonNode created = submitNew(registry, alice(), "editable");
+        String etag = "\"" + created.path("row_version").asLong() + "\"";
+
+        HttpResponse<String> edited = registry.patch(
+                pathOf(created),
+                alice(),
+                Map.of("title", "Ledger tools v2", "tags", List.of("finance")),
+                "If-Match",
+                etag);
+
+        assertThat(edited.statusCode()).isEqualTo(200);
+        JsonNode body = json(edited);
+        assertThat(body.path("title").asText()).isEqualTo("Ledger tools v2");
+        assertThat(body.path("tags")).hasSize(1);
+        assertThat(body.path("status").asText()).isEqualTo("Pending");
+        assertThat(body.path("row_version").asLong())
+                .isGreaterThan(created.path("row_version").asLong());
+        assertThat(edited.headers().firstValue("ETag"))
+                .hasValue("\"" + body.path("row_version").asLong() + "\"");
+        assertThat(registry.get(pathOf(created), alice()).body()).isEqualTo(edited.body());
+    }
+
+    @Test
+    void an_optional_field_is_cleared_with_null() {
+        JsonNode created = submitNew(registry, alice(), "clearable");
+        java.util.HashMap<String, Object> clear = new java.util.HashMap<>();
+        clear.put("repository_url", null);
+
+        HttpResponse<String> edited = registry.patch(pathOf(created), alice(), clear);
+
+        assertThat(edited.statusCode()).isEqualTo(200);
+        assertThat(json(edited).path("repository_url").isMissingNode()
+                        || json(edited).path("repository_url").isNull())
+                .isTrue();
+    }
+
+    @Test
+    void editing_a_rejected_registration_returns_it_to_pending() {
+        JsonNode created = submitNew(registry, alice(), "rejected-then-fixed");
+        review(registry, created, "Rejected", "The description does not say what the tools do.");
+
+        HttpResponse<String> edited =
+                registry.patch(pathOf(created), alice(), Map.of("description", "Posts and reads ledger entries."));
+
+        assertThat(edited.statusCode()).isEqualTo(200);
+        assertThat(json(edited).path("status").asText()).isEqualTo("Pending");
+    }
+
+    @Test
+    void an_edit_with_a_stale_if_match_is_412_and_changes_nothing() {
+        JsonNode created = submitNew(registry, alice(), "stale-edit");
+        registry.patch(pathOf(created), alice(), Map.of("title", "First edit"));
+
+        HttpResponse<String> stale = registry.patch(
+                pathOf(created),
+                alice(),
+                Map.of("title", "Second edit"),
+                "If-Match",
+                "\"" + created.path("row_version").asLong() + "\"");
+
+        assertThat(stale.statusCode()).isEqualTo(412);
+        assertThat(json(registry.get(pathOf(created), alice())).path("title").asText())
+                .isEqualTo("First edit");
+    }
+
+    @Test
+    void editing_an_approved_registration_is_409() {
+        JsonNode approved = approve(registry, submitNew(registry, alice(), "immutable"));
+
+        HttpResponse<String> edit = registry.patch(pathOf(approved), alice(), Map.of("title", "Changed"));
+
+        assertThat(edit.statusCode()).isEqualTo(409);
+    }
+
+    @Test
+    void only_the_submitter_edits() {
+        JsonNode created = submitNew(registry, alice(), "not-yours");
+
+        assertThat(registry.patch(pathOf(created), admin(), Map.of("title", "Admin edit"))
+                        .statusCode())
+                .isEqualTo(403);
+        assertThat(registry.patch(pathOf(created), bob(), Map.of("title", "Bob edit"))
+                        .statusCode())
+                .isEqualTo(404);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"server_name", "version", "status", "submitter_id"})
+    void an_edit_of_a_fixed_or_server_owned_field_is_400(String field) {
+        JsonNode created = submitNew(registry, alice(), "fixed");
+
+        HttpResponse<String> refused = registry.patch(pathOf(created), alice(), Map.of(field, "x"));
+
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(json(refused).path("errors").findValuesAsText("field")).contains(field);
+        assertThat(json(registry.get(pathOf(created), alice()))).isEqualTo(created);
+    }
+
+    // ---- Review ----
+
+    @Test
+    void an_admin_approves_a_pending_registration() {
+        JsonNode created = submitNew(registry, alice(), "approvable");
+
+        JsonNode approved = approve(registry, created);
+
+        assertThat(approved.path("status").asText()).isEqualTo("Approved");
+        assertThat(approved.path("reviewed_by").asText()).isEqualTo(registry.userId(RunningRegistry.ADMIN_NAME));
+        assertThat(approved.path("reviewed_at").asText()).isNotBlank();
+    }
+
+    @Test
+    void an_admin_rejects_with_a_reason() {
+        JsonNode rejected = review(registry, submitNew(registry, alice(), "rejectable"), "Rejected", "No owner.");
+
+        assertThat(rejected.path("status").asText()).isEqualTo("Rejected");
+        assertThat(rejected.path("status_reason").asText()).isEqualTo("No owner.");
+    }
+
+    @Test
+    void rejecting_without_a_reason_is_400() {
+        JsonNode created = submitNew(registry, alice(), "no-reason");
+
+        HttpResponse<String> refused = registry.patch(pathOf(created) + "/status", admin(), status("Rejected", null));
+
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(json(registry.get(pathOf(created), alice())).path("status").asText())
+                .isEqualTo("Pending");
+    }
+
+    @Test
+    void the_submitter_deprecates_their_approved_registration_and_an_admin_reactivates_it() {
+        JsonNode approved = approve(registry, submitNew(registry, alice(), "lifecycle"));
+
+        HttpResponse<String> deprecated =
+                registry.patch(pathOf(approved) + "/status", alice(), status("Deprecated", "Replaced by v2."));
+        assertThat(deprecated.statusCode()).isEqualTo(200);
+        assertThat(json(deprecated).path("status").asText()).isEqualTo("Deprecated");
+
+        assertThat(registry.patch(pathOf(approved) + "/status", alice(), status("Approved", null))
+                        .statusCode())
+                .as("only an admin reactivates")
+                .isEqualTo(403);
+        JsonNode reactivated = review(registry, approved, "Approved", null);
+        assertThat(reactivated.path("status").asText()).isEqualTo("Approved");
+    }
+
+    @Test
+    void a_user_approving_is_403_even_their_own() {
+        JsonNode created = submitNew(registry, alice(), "self-approval");
+
+        HttpResponse<String> refused = registry.patch(pathOf(created) + "/status", alice(), status("Approved", null));
+
+        assertThat(refused.statusCode()).isEqualTo(403);
+        assertThat(json(registry.get(pathOf(created), alice())).path("status").asText())
+                .isEqualTo("Pending");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"approved", "Published", "Pending", ""})
+    void an_unknown_or_unreachable_status_is_400(String target) {
+        JsonNode created = submitNew(registry, alice(), "odd-status");
+
+        HttpResponse<String> refused = registry.patch(pathOf(created) + "/status", admin(), status(target, null));
+
+        assertThat(refused.statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void a_review_with_a_stale_if_match_is_412() {
+        JsonNode created = submitNew(registry, alice(), "stale-review");
+        registry.patch(pathOf(created), alice(), Map.of("title", "Edited meanwhile"));
+
+        HttpResponse<String> stale = registry.patch(
+                pathOf(created) + "/status",
+                admin(),
+                status("Approved", null),
+                "If-Match",
+                "\"" + created.path("row_version").asLong() + "\"");
+
+        assertThat(stale.statusCode()).isEqualTo(412);
+    }
+
+    @Test
+    void a_review_with_the_current_if_match_succeeds() {
+        JsonNode created = submitNew(registry, alice(), "fresh-review");
+        String etag = registry.get(pathOf(created), admin())
+                .headers()
+                .firstValue("ETag")
+                .orElseThrow();
+
+        HttpResponse<String> approved =
+                registry.patch(pathOf(created) + "/status", admin(), status("Approved", null), "If-Match", etag);
+
+        assertThat(approved.statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void approving_twice_is_409() {
+        JsonNode approved = approve(registry, submitNew(registry, alice(), "twice-approved"));
+
+        assertThat(registry.patch(pathOf(approved) + "/status", admin(), status("Approved", null))
+                        .statusCode())
+                .isEqualTo(409);
+    }
+
+    // ---- Delete ----
+
+    @Test
+    void the_submitter_deletes_a_pending_registration_and_it_is_gone_from_every_read() {
+        JsonNode created = submitNew(registry, alice(), "deletable");
+
+        HttpResponse<String> deleted = registry.delete(pathOf(created), alice());
+
+        assertThat(deleted.statusCode()).isEqualTo(204);
+        assertThat(deleted.body()).isEmpty();
+        assertThat(registry.get(pathOf(created), alice()).statusCode()).isEqualTo(404);
+        assertThat(registry.get(pathOf(created), admin()).statusCode()).isEqualTo(404);
+        assertThat(json(registry.get(
+                                "/registrations/my?search="
+                                        + created.path("server_name").asText(),
+                                alice()))
+                        .path("items"))
+                .isEmpty();
+        assertThat(registry.delete(pathOf(created), alice()).statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void the_submitter_may_not_delete_an_approved_registration_but_an_admin_may() {
+        JsonNode approved = approve(registry, submitNew(registry, alice(), "kept"));
+
+        assertThat(registry.delete(pathOf(approved), alice()).statusCode()).isEqualTo(403);
+        assertThat(registry.delete(pathOf(approved), admin()).statusCode()).isEqualTo(204);
+        assertThat(registry.get(pathOf(approved), alice()).statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void an_admin_deletes_a_pending_registration_of_anyone() {
+        JsonNode created = submitNew(registry, alice(), "admin-deletes");
+
+        assertThat(registry.delete(pathOf(created), admin()).statusCode()).isEqualTo(204);
+    }
+
+    @Test
+    void a_delete_with_a_stale_if_match_is_412() {
+        JsonNode created = submitNew(registry, alice(), "stale-delete");
+        registry.patch(pathOf(created), alice(), Map.of("title", "Edited meanwhile"));
+
+        HttpResponse<String> stale = registry.delete(
+                pathOf(created),
+                alice(),
+                "If-Match",
+                "\"" + created.path("row_version").asLong() + "\"");
+
+        assertThat(stale.statusCode()).isEqualTo(412);
+        assertThat(registry.get(pathOf(created), alice()).statusCode()).isEqualTo(200);
+    }
+
+    // ---- History ----
+
+    @Test
+    void the_history_lists_every_step_for_the_submitter_and_admins_but_no_one_else() {
+        JsonNode created = submitNew(registry, alice(), "history");
+        registry.patch(pathOf(created), alice(), Map.of("title", "Edited"));
+        approve(registry, created);
+
+        HttpResponse<String> mine = registry.get(pathOf(created) + "/history", alice());
+        HttpResponse<String> admins = registry.get(pathOf(created) + "/history", admin());
+        HttpResponse<String> others = registry.get(pathOf(created) + "/history", bob());
+
+        assertThat(mine.statusCode()).isEqualTo(200);
+        List<String> actions = new ArrayList<>(json(mine).path("items").findValuesAsText("action"));
+        assertThat(actions).hasSize(3);
+        assertThat(json(mine).path("items").findValuesAsText("to_status")).contains("Pending", "Approved");
+        assertThat(admins.statusCode()).isEqualTo(200);
+        assertThat(json(admins).path("items")).hasSize(3);
+        assertThat(others.statusCode())
+                .as("bob sees the approved registration, not its history")
+                .isEqualTo(404);
+        assertThat(registry.get(pathOf(created), bob()).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void the_history_of_an_unknown_registration_is_404() {
+        assertThat(registry.get("/registrations/" + randomId() + "/history", admin())
+                        .statusCode())
+                .isEqualTo(404);
+    }
+
+    private static String randomId() {
+        return java.util.UUID.randomUUID().toString();
+    }
+}

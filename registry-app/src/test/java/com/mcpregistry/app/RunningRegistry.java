@@ -1,0 +1,373 @@
+package com.mcpregistry.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.mcpregistry.domain.user.User;
+import com.mcpregistry.entra.DevelopmentTokenIssuer;
+import com.mcpregistry.entra.EntraAccessTokenVerifier;
+import com.mcpregistry.entra.EntraSettings;
+import com.mcpregistry.entra.testing.LocalJwks;
+import com.mcpregistry.entra.testing.TestTokens;
+import com.mcpregistry.http.RegistryApi;
+import com.mcpregistry.http.docs.OpenApiSchemas;
+import com.mcpregistry.postgres.PoolSettings;
+import com.mcpregistry.postgres.TestDatabase;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jwt.JWTClaimsSet;
+import io.javalin.config.JavalinConfig;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.slf4j.bridge.SLF4JBridgeHandler;
+
+/**
+ * The whole registry as production runs it, on loopback, for one test class: a migrated PostgreSQL database of its
+ * own ({@link TestDatabase}), a local JWKS ({@link LocalJwks}) that the real {@link EntraAccessTokenVerifier}
+ * fetches its keys from, and {@link RegistryServer#start} on port 0. Tokens are real RS256 tokens with Entra v2
+ * claims.
+ *
+ * <pre>{@code
+ * @RegisterExtension
+ * static final RunningRegistry registry = RunningRegistry.standard();
+ * }</pre>
+ *
+ * Every answer to a request made through {@link #send} is checked: never a 500, every error is problem+json, and
+ * when the OpenAPI document describes the route, the answer is what the document says (status, media type, body,
+ * headers).
+ */
+final class RunningRegistry implements BeforeAllCallback, AfterAllCallback, AutoCloseable {
+    /** One signing key for every test class: generating RSA keys is slow. */
+    static final RSAKey SIGNING_KEY = TestTokens.newKey(TestTokens.DEFAULT_KID);
+
+    static final ObjectMapper JSON = new ObjectMapper();
+    static final OpenApiSchemas SCHEMAS = OpenApiSchemas.fromClasspath();
+    static final String ADMIN_NAME = "Registry Admin";
+
+    static {
+        // As the commands do: Liquibase and others log through java.util.logging, into logback-test.xml's levels.
+        SLF4JBridgeHandler.removeHandlersForRootLogger();
+        SLF4JBridgeHandler.install();
+    }
+
+    private final Consumer<JavalinConfig> extraRoutes;
+    private final boolean jwksDown;
+    private final DevelopmentTokenIssuer developmentIssuer;
+    private PoolSettings externalDatabase;
+    private UnaryOperator<EntraSettings> identity = UnaryOperator.identity();
+    private final Map<String, String> tokenCache = new ConcurrentHashMap<>();
+    private final HttpClient client = HttpClient.newBuilder()
+            .connectTimeout(Duration.ofSeconds(5))
+            .version(HttpClient.Version.HTTP_1_1)
+            .build();
+
+    private TestDatabase database;
+    private LocalJwks jwks;
+    private TestTokens tokens;
+    private RegistryServer server;
+
+    private RunningRegistry(
+            Consumer<JavalinConfig> extraRoutes, boolean jwksDown, DevelopmentTokenIssuer developmentIssuer) {
+        this.extraRoutes = extraRoutes;
+        this.jwksDown = jwksDown;
+        this.developmentIssuer = developmentIssuer;
+    }
+
+    /** The registry as {@code serve} runs it. */
+    static RunningRegistry standard() {
+        return new RunningRegistry(config -> {}, false, null);
+    }
+
+    /** With routes of the test's own (each must declare an {@code Access}), as {@code start-dev} adds its own. */
+    static RunningRegistry withExtraRoutes(Consumer<JavalinConfig> extraRoutes) {
+        return new RunningRegistry(extraRoutes, false, null);
+    }
+
+    /** With the identity provider's JWKS answering 503 from the start: the verifier never gets a key. */
+    static RunningRegistry withJwksDown() {
+        return new RunningRegistry(config -> {}, true, null);
+    }
+
+    /** With the verifier's settings changed, e.g. {@code settings -> settings.withRequiredScope("…")}. */
+    static RunningRegistry withIdentity(UnaryOperator<EntraSettings> identity) {
+        RunningRegistry registry = standard();
+        registry.identity = identity;
+        return registry;
+    }
+
+    /** On a PostgreSQL of the test's own (e.g. one it stops), with {@code serve}'s wiring. */
+    static RunningRegistry on(PoolSettings database) {
+        RunningRegistry registry = standard();
+        registry.externalDatabase = database;
+        return registry;
+    }
+
+    /**
+     * Wired as {@code start-dev} wires it: the development token issuer's key in the verifier and
+     * {@code POST /dev/token}. The JWKS tokens of {@link #userToken} are not accepted by it.
+     */
+    static RunningRegistry development() {
+        DevelopmentTokenIssuer issuer = DevelopmentTokenIssuer.ephemeral(Clock.systemUTC());
+        return new RunningRegistry(new DevelopmentTokenRoutes(issuer)::addTo, false, issuer);
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        start();
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        close();
+    }
+
+    RunningRegistry start() {
+        PoolSettings pool;
+        if (externalDatabase == null) {
+            database = TestDatabase.migrated();
+            pool = database.poolSettings();
+        } else {
+            pool = externalDatabase;
+        }
+        String tenant = UUID.randomUUID().toString();
+        jwks = LocalJwks.start(tenant).publish(SIGNING_KEY);
+        if (jwksDown) {
+            jwks.failWith(503);
+        }
+        tokens = new TestTokens(jwks.authority(), tenant, UUID.randomUUID().toString(), SIGNING_KEY, Clock.systemUTC());
+        server = RegistryServer.start(options(pool, extraRoutes));
+        return this;
+    }
+
+    /** What {@code serve} passes, with this registry's tenant, on loopback port 0. */
+    RegistryServer.Options options(PoolSettings pool, Consumer<JavalinConfig> routes) {
+        return new RegistryServer.Options(
+                pool,
+                developmentIssuer == null
+                        ? EntraAccessTokenVerifier.forTenant(identity.apply(tokens.settings()))
+                        : EntraAccessTokenVerifier.withKeys(
+                                developmentIssuer.verifierSettings(), developmentIssuer.keySource()),
+                new RegistryApi.Settings(List.of()),
+                "127.0.0.1",
+                0,
+                true,
+                routes,
+                Clock.systemUTC());
+    }
+
+    @Override
+    public void close() {
+        try {
+            if (server != null) {
+                server.close();
+            }
+        } finally {
+            if (jwks != null) {
+                jwks.close();
+            }
+            if (database != null) {
+                database.close();
+            }
+        }
+    }
+
+    TestDatabase database() {
+        return database;
+    }
+
+    TestTokens tokens() {
+        return tokens;
+    }
+
+    LocalJwks jwks() {
+        return jwks;
+    }
+
+    RegistryServer server() {
+        return server;
+    }
+
+    // ---- Tokens ----
+
+    /** A token of an ordinary user; the same name is the same person (object id derived from it). */
+    String userToken(String name) {
+        return tokenCache.computeIfAbsent(
+                "user:" + name, key -> tokens.sign(claimsOf(name).build()));
+    }
+
+    /** A token carrying the {@code Registry.Admin} app role. */
+    String adminToken() {
+        return tokenCache.computeIfAbsent(
+                "admin",
+                key -> tokens.sign(claimsOf(ADMIN_NAME)
+                        .claim("roles", List.of("Registry.Admin"))
+                        .build()));
+    }
+
+    /** The claims of a valid delegated token for {@code name}, to change one thing in. */
+    JWTClaimsSet.Builder claimsOf(String name) {
+        return tokens.userClaims(objectIdOf(name)).claim("name", name).claim("preferred_username", emailOf(name));
+    }
+
+    static String objectIdOf(String name) {
+        return UUID.nameUUIDFromBytes(("e2e:" + name).getBytes(StandardCharsets.UTF_8))
+                .toString();
+    }
+
+    static String emailOf(String name) {
+        return name.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", ".") + "@contoso.example";
+    }
+
+    /** The user record of {@code name}, created by signing in (as any request of theirs does). */
+    String userId(String name) {
+        HttpResponse<String> me = get("/users/me", userToken(name));
+        assertThat(me.statusCode()).isEqualTo(200);
+        return json(me).path("user_id").asText();
+    }
+
+    /**
+     * Sets the break-glass {@code is_admin} flag of a user who has signed in, the way {@code admin grant} does
+     * (same use case, same wiring), against this registry's database.
+     */
+    User grantAdminFlag(String emailOrObjectId) {
+        return AdminCommand.users(database.adapters()).grant(emailOrObjectId);
+    }
+
+    User revokeAdminFlag(String emailOrObjectId) {
+        return AdminCommand.users(database.adapters()).revoke(emailOrObjectId);
+    }
+
+    // ---- HTTP ----
+
+    URI uri(String pathAndQuery) {
+        return URI.create("http://127.0.0.1:" + server.port() + pathAndQuery);
+    }
+
+    HttpRequest.Builder request(String pathAndQuery, String token, String... headers) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(uri(pathAndQuery)).timeout(Duration.ofSeconds(30));
+        if (token != null) {
+            builder.header("Authorization", "Bearer " + token);
+        }
+        if (headers.length > 0) {
+            builder.headers(headers);
+        }
+        return builder;
+    }
+
+    HttpResponse<String> get(String pathAndQuery, String token, String... headers) {
+        return send(request(pathAndQuery, token, headers).GET());
+    }
+
+    HttpResponse<String> post(String pathAndQuery, String token, Object body, String... headers) {
+        return send(withJson(request(pathAndQuery, token, headers), "POST", body));
+    }
+
+    HttpResponse<String> patch(String pathAndQuery, String token, Object body, String... headers) {
+        return send(withJson(request(pathAndQuery, token, headers), "PATCH", body));
+    }
+
+    HttpResponse<String> delete(String pathAndQuery, String token, String... headers) {
+        return send(request(pathAndQuery, token, headers).DELETE());
+    }
+
+    /** A body as JSON: a {@code String} is sent as it is, anything else is serialised. */
+    static HttpRequest.Builder withJson(HttpRequest.Builder builder, String method, Object body) {
+        String text = body instanceof String raw ? raw : write(body);
+        return builder.header("Content-Type", "application/json")
+                .method(method, HttpRequest.BodyPublishers.ofString(text, StandardCharsets.UTF_8));
+    }
+
+    /** Sends the request and checks the answer (see the class comment). */
+    HttpResponse<String> send(HttpRequest.Builder request) {
+        HttpResponse<String> response = sendUnchecked(request.build());
+        assertWellFormed(response);
+        return response;
+    }
+
+    HttpResponse<String> sendUnchecked(HttpRequest request) {
+        try {
+            return client.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    HttpClient client() {
+        return client;
+    }
+
+    /**
+     * What every answer must be: not a 500, an error as problem+json (with the HTTP status in its body), and — on a
+     * route the OpenAPI document describes — what the document says.
+     */
+    static void assertWellFormed(HttpResponse<String> response) {
+        String what = response.request().method() + " " + response.request().uri() + " answered "
+                + response.statusCode() + ": " + response.body();
+        assertThat(response.statusCode()).as(what).isNotEqualTo(500).isLessThan(600);
+        String path = response.request().uri().getRawPath();
+        Optional<OpenApiSchemas.Operation> operation =
+                SCHEMAS.operationFor(response.request().method(), path);
+        if (response.statusCode() >= 400
+                && !response.request().method().equals("HEAD")
+                && !documentedAsOtherThanProblem(operation, response.statusCode())) {
+            assertThat(response.headers().firstValue("Content-Type"))
+                    .as(what)
+                    .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+            assertThat(json(response).path("status").asInt()).as(what).isEqualTo(response.statusCode());
+        }
+        if (operation.isPresent()) {
+            SCHEMAS.assertResponse(response);
+        }
+    }
+
+    /** Whether the document describes this error answer as something else than a problem (the health checks' 503). */
+    private static boolean documentedAsOtherThanProblem(Optional<OpenApiSchemas.Operation> operation, int status) {
+        if (operation.isEmpty()) {
+            return false;
+        }
+        JsonNode answer = operation.get().node().path("responses").path(Integer.toString(status));
+        String ref = answer.path("$ref").asText("");
+        if (ref.startsWith("#/")) {
+            answer = SCHEMAS.document().at(ref.substring(1));
+        }
+        JsonNode content = answer.path("content");
+        return !content.isMissingNode() && !content.has("application/problem+json");
+    }
+
+    static JsonNode json(HttpResponse<String> response) {
+        try {
+            return JSON.readTree(response.body());
+        } catch (JsonProcessingException e) {
+            throw new AssertionError("not JSON: " + response.body(), e);
+        }
+    }
+
+    static String write(Object value) {
+        try {
+            return JSON.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
+}

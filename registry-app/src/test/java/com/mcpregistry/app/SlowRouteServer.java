@@ -1,0 +1,57 @@
+package com.mcpregistry.app;
+
+import com.mcpregistry.entra.EntraAccessTokenVerifier;
+import com.mcpregistry.entra.EntraSettings;
+import com.mcpregistry.http.Access;
+import com.mcpregistry.http.RegistryApi;
+import com.mcpregistry.postgres.PoolSettings;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * A registry process for {@link GracefulShutdownEndToEndTest}: wired and shut down as {@code serve} is
+ * ({@link RegistryServer}, {@link ServeCommand#awaitShutdown}), plus {@code GET /slow}, which answers after
+ * {@code args[1]} milliseconds. Prints {@code listening <port>} once it serves and {@code slow request started}
+ * when a slow request arrives.
+ *
+ * <p>Arguments: the JDBC URL of a database, the slow route's delay in milliseconds.
+ */
+final class SlowRouteServer {
+    private SlowRouteServer() {}
+
+    public static void main(String[] args) throws Exception {
+        String jdbcUrl = args[0];
+        Duration delay = Duration.ofMillis(Long.parseLong(args[1]));
+        // Never asked: /slow is public and the test sends no token.
+        EntraSettings nobody = EntraSettings.of(
+                        UUID.randomUUID().toString(), UUID.randomUUID().toString())
+                .withAuthority("http://127.0.0.1:9");
+        RegistryServer server = RegistryServer.start(new RegistryServer.Options(
+                PoolSettings.of(jdbcUrl, Optional.empty(), Optional.empty()).withPoolSize(1, 2),
+                EntraAccessTokenVerifier.forTenant(nobody),
+                new RegistryApi.Settings(List.of()),
+                "127.0.0.1",
+                0,
+                false,
+                config -> config.routes.get(
+                        "/slow",
+                        ctx -> {
+                            System.out.println("slow request started");
+                            System.out.flush();
+                            Thread.sleep(delay.toMillis());
+                            ctx.result("slow request done");
+                        },
+                        Access.ANYONE),
+                Clock.systemUTC()));
+        System.out.println("listening " + server.port());
+        System.out.flush();
+        ServeCommand.awaitShutdown(server);
+        System.out.println("stopped");
+        System.out.flush();
+        // As Main.main ends after a command returns.
+        System.exit(0);
+    }
+}

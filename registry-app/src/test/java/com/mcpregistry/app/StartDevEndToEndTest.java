@@ -1,0 +1,191 @@
+package com.mcpregistry.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code start-dev} and {@code token} as a developer runs them (SPEC §6), in child processes: the printed tokens
+ * work, the data and the signing key under {@code ./.registry-dev/} survive a restart, and SIGTERM stops the
+ * registry and its PostgreSQL with exit code 0.
+ */
+class StartDevEndToEndTest {
+    private final List<Process> processes = new ArrayList<>();
+    private final HttpClient client = HttpClient.newBuilder()
+            .connectTimeout(Duration.ofSeconds(5))
+            .version(HttpClient.Version.HTTP_1_1)
+            .build();
+
+    @TempDir
+    Path workingDirectory;
+
+    @AfterEach
+    void killWhatIsLeft() throws InterruptedException {
+        for (Process process : processes) {
+            if (process.isAlive()) {
+                process.destroyForcibly();
+                process.waitFor(10, TimeUnit.SECONDS);
+            }
+        }
+    }
+
+    @Test
+    void start_dev_serves_with_its_printed_tokens_keeps_data_and_key_across_restarts_and_stops_on_sigterm()
+            throws Exception {
+        DevProcess first = startDev();
+        String userToken = first.printed("export USER_TOKEN=");
+        String adminToken = first.printed("export ADMIN_TOKEN=");
+        HttpResponse<String> created = send(
+                first,
+                "/registrations",
+                userToken,
+                "POST",
+                RunningRegistry.write(Submissions.of(Submissions.uniqueName("local"))));
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        String location = created.headers().firstValue("Location").orElseThrow();
+        assertThat(send(first, location + "/status", adminToken, "PATCH", "{\"status\":\"Approved\"}")
+                        .statusCode())
+                .isEqualTo(200);
+        assertThat(send(first, "/dev/token", null, "POST", "{\"name\":\"Other Dev\",\"email\":\"other@dev.example\"}")
+                        .statusCode())
+                .isEqualTo(200);
+
+        first.stop();
+        assertThat(workingDirectory.resolve(".registry-dev/postgres/postmaster.pid"))
+                .as("PostgreSQL stopped with the registry")
+                .doesNotExist();
+
+        String minted = tokenCommand("--admin", "--name", "Token Admin");
+        DevProcess second = startDev();
+        HttpResponse<String> kept = send(second, location, userToken, "GET", null);
+        assertThat(kept.statusCode())
+                .as("the first run's token and data, after a restart")
+                .isEqualTo(200);
+        JsonNode registration = RunningRegistry.json(kept);
+        assertThat(registration.path("status").asText()).isEqualTo("Approved");
+        assertThat(send(second, "/audit", minted, "GET", null).statusCode())
+                .as("a token from the token command is an admin token")
+                .isEqualTo(200);
+        second.stop();
+    }
+
+    /** A running {@code start-dev} and what it printed. */
+    private record DevProcess(Process process, int port, List<String> output) {
+        String printed(String prefix) {
+            return output.stream()
+                    .map(String::strip)
+                    .filter(line -> line.startsWith(prefix))
+                    .map(line -> line.substring(prefix.length()))
+                    .findFirst()
+                    .orElseThrow(() -> new AssertionError("start-dev printed no " + prefix + ": " + output));
+        }
+
+        void stop() throws InterruptedException {
+            process.destroy(); // SIGTERM
+            assertThat(process.waitFor(30, TimeUnit.SECONDS))
+                    .as("start-dev ends")
+                    .isTrue();
+            assertThat(process.exitValue()).as("exit code; output: %s", output).isZero();
+        }
+    }
+
+    private DevProcess startDev() throws Exception {
+        Process process = java("start-dev", "--port", "0");
+        List<String> output = new CopyOnWriteArrayList<>();
+        follow(process, output);
+        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        while (System.nanoTime() < deadline && process.isAlive()) {
+            if (output.stream().anyMatch(line -> line.strip().startsWith("export ADMIN_TOKEN="))) {
+                String api = output.stream()
+                        .map(String::strip)
+                        .filter(line -> line.startsWith("API:"))
+                        .findFirst()
+                        .orElseThrow();
+                int port = URI.create(api.substring("API:".length()).strip()).getPort();
+                return new DevProcess(process, port, output);
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("start-dev did not become ready: " + output);
+    }
+
+    private String tokenCommand(String... options) throws Exception {
+        List<String> args = new ArrayList<>(List.of("token"));
+        args.addAll(List.of(options));
+        Process process = java(args.toArray(String[]::new));
+        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).as(out).isZero();
+        return out.lines().filter(line -> line.startsWith("ey")).findFirst().orElseThrow(() -> new AssertionError(out));
+    }
+
+    private Process java(String... args) throws IOException {
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx256m",
+                "-XX:TieredStopAtLevel=1",
+                "-cp",
+                System.getProperty("java.class.path"),
+                Main.class.getName()));
+        command.addAll(List.of(args));
+        Process process = new ProcessBuilder(command)
+                .directory(workingDirectory.toFile())
+                .redirectErrorStream(true)
+                .start();
+        processes.add(process);
+        return process;
+    }
+
+    private static void follow(Process process, List<String> output) {
+        Thread reader = new Thread(
+                () -> {
+                    try (BufferedReader in = new BufferedReader(
+                            new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                        for (String line = in.readLine(); line != null; line = in.readLine()) {
+                            output.add(line);
+                        }
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                },
+                "start-dev-output");
+        reader.setDaemon(true);
+        reader.start();
+    }
+
+    private HttpResponse<String> send(DevProcess dev, String path, String token, String method, String json)
+            throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + dev.port() + path))
+                .timeout(Duration.ofSeconds(30));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        if (json == null) {
+            request.method(method, HttpRequest.BodyPublishers.noBody());
+        } else {
+            request.header("Content-Type", "application/json")
+                    .method(method, HttpRequest.BodyPublishers.ofString(json));
+        }
+        HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        RunningRegistry.assertWellFormed(response);
+        return response;
+    }
+}
