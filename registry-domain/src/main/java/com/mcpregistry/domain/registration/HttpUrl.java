@@ -17,8 +17,13 @@ public record HttpUrl(String value) {
 
     /** Parses {@code raw} as the value of {@code field}, naming that field when it is invalid. */
     public static HttpUrl of(String field, String raw) {
-        check(field, raw);
-        return new HttpUrl(raw);
+        // One check on the way in, the constructor's; only a rejected value is checked again, to name its field.
+        try {
+            return new HttpUrl(raw);
+        } catch (InvalidInput e) {
+            check(field, raw);
+            throw e;
+        }
     }
 
     private static void check(String field, String raw) {

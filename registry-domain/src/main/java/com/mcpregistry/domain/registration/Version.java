@@ -2,7 +2,6 @@ package com.mcpregistry.domain.registration;
 
 import com.mcpregistry.domain.Text;
 import com.mcpregistry.domain.error.InvalidInput;
-import java.util.Arrays;
 import java.util.regex.Pattern;
 
 /**
@@ -26,8 +25,18 @@ public record Version(String value) {
         }
     }
 
+    /** Whether one of the parts between '.', '+' and '-' is a lone {@code x} or {@code X}. */
     private static boolean isWildcard(String value) {
-        return Arrays.stream(value.split("[.+-]")).anyMatch(part -> part.equals("x") || part.equals("X"));
+        int start = 0;
+        for (int i = 0; i <= value.length(); i++) {
+            if (i == value.length() || ".+-".indexOf(value.charAt(i)) >= 0) {
+                if (i - start == 1 && (value.charAt(start) == 'x' || value.charAt(start) == 'X')) {
+                    return true;
+                }
+                start = i + 1;
+            }
+        }
+        return false;
     }
 
     @Override

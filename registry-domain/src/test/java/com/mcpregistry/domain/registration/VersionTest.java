@@ -27,6 +27,9 @@ class VersionTest {
                 "v2",
                 "10.20.30-beta_2",
                 "1.0.0+20130313144700",
+                "1.0.0-xray",
+                "1.0.0+x86",
+                "x1.0",
             })
     void accepts_one_exact_version(String value) {
         assertThat(new Version(value).value()).isEqualTo(value);
@@ -53,6 +56,9 @@ class VersionTest {
                 "1.X",
                 "1.2.x",
                 "x",
+                "x.1",
+                "1.0.0-x",
+                "1.0.0+X",
                 "1.*",
                 "*",
                 "1.2 - 2",
