@@ -46,6 +46,13 @@ public final class JdbiAuditTrail implements AuditTrail {
             + " VALUES (:id, :at, :actor_id, :action, :registration_id, :from_status, :to_status, :reason,"
             + " :request_id, :prev_hash, :hash)";
 
+    /** The newest event's hash, read under the chain lock: what the next event chains to. */
+    static final String LAST_HASH = "SELECT hash FROM audit_log ORDER BY seq DESC LIMIT 1";
+
+    /** One registration's events in chain order. */
+    static final String HISTORY =
+            "SELECT " + COLUMNS + " FROM audit_log WHERE registration_id = :registration ORDER BY seq";
+
     private static final int VERIFY_FETCH_SIZE = 1000;
 
     private final Jdbi jdbi;
@@ -68,7 +75,7 @@ public final class JdbiAuditTrail implements AuditTrail {
                             .bind("key", CHAIN_LOCK)
                             .mapTo(Integer.class)
                             .one();
-                    String previous = handle.createQuery("SELECT hash FROM audit_log ORDER BY seq DESC LIMIT 1")
+                    String previous = handle.createQuery(LAST_HASH)
                             .mapTo(String.class)
                             .findOne()
                             .orElse(AuditChain.GENESIS);
@@ -150,8 +157,7 @@ public final class JdbiAuditTrail implements AuditTrail {
 
     @Override
     public List<AuditEvent> history(RegistrationId registration) {
-        return SqlErrors.translating(() -> jdbi.withHandle(handle -> handle.createQuery(
-                        "SELECT " + COLUMNS + " FROM audit_log WHERE registration_id = :registration ORDER BY seq")
+        return SqlErrors.translating(() -> jdbi.withHandle(handle -> handle.createQuery(HISTORY)
                 .bind("registration", registration.value())
                 .map(JdbiAuditTrail::map)
                 .list()));

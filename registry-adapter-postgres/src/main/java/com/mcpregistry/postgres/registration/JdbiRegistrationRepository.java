@@ -13,6 +13,7 @@ import com.mcpregistry.port.Cursor;
 import com.mcpregistry.port.Page;
 import com.mcpregistry.port.out.RegistrationQuery;
 import com.mcpregistry.port.out.RegistrationRepository;
+import com.mcpregistry.postgres.CustomPlans;
 import com.mcpregistry.postgres.SqlErrors;
 import com.mcpregistry.postgres.Timestamps;
 import java.time.OffsetDateTime;
@@ -26,6 +27,7 @@ import java.util.UUID;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.Query;
 import org.jdbi.v3.core.statement.SqlStatement;
 
 /**
@@ -94,10 +96,13 @@ public final class JdbiRegistrationRepository implements RegistrationRepository 
     public Page<Registration> find(RegistrationQuery query) {
         Select select = select(query);
         int limit = query.page().limit();
-        List<Registration> rows = SqlErrors.translating(() -> jdbi.withHandle(handle -> handle.createQuery(select.sql())
-                .bindMap(select.params())
-                .map(mapper)
-                .list()));
+        List<Registration> rows = SqlErrors.translating(() -> jdbi.withHandle(handle -> {
+            Query statement = handle.createQuery(select.sql()).bindMap(select.params());
+            if (query.search().isPresent()) {
+                statement.addCustomizer(CustomPlans.EVERY_TIME);
+            }
+            return statement.map(mapper).list();
+        }));
         return Page.of(rows, limit, r -> new Cursor(r.createdAt(), r.id().value()));
     }
 

@@ -10,10 +10,17 @@ import com.mcpregistry.port.PageRequest;
 import com.mcpregistry.port.out.AuditQuery;
 import com.mcpregistry.postgres.QueryPlans;
 import com.mcpregistry.postgres.TestDatabase;
+import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** Every audit filter can be served by an index in keyset order. */
 class AuditQueryPlanTest {
@@ -28,6 +35,15 @@ class AuditQueryPlanTest {
             trail.append(Fixtures.event(
                     UserId.random(), "action_" + (i % 7), Optional.of(RegistrationId.random()), T0.plusSeconds(i)));
         }
+        // And enough events that reading the whole trail costs more than the right index, as it does in production
+        // (their hashes need not chain: only the plans are looked at here).
+        database.jdbi().useHandle(handle -> handle.execute("""
+                        INSERT INTO audit_log (id, at, actor_id, action, registration_id, to_status, prev_hash, hash)
+                        SELECT gen_random_uuid(), now() - n * interval '1 second', gen_random_uuid(), 'imported',
+                               gen_random_uuid(), 'Pending', encode(sha256(('prev' || n)::bytea), 'hex'),
+                               encode(sha256(('hash' || n)::bytea), 'hex')
+                          FROM generate_series(1, 20000) AS n
+                        """));
     }
 
     private static String plan(Optional<UserId> actor, Optional<String> action, Optional<RegistrationId> registration) {
@@ -61,5 +77,52 @@ class AuditQueryPlanTest {
     void a_registration_filter_reads_the_registration_index() {
         assertThat(plan(Optional.empty(), Optional.empty(), Optional.of(RegistrationId.random())))
                 .contains("audit_log_registration_idx");
+    }
+
+    /** Every filter of GET /audit, the registration history and the chain's newest hash. */
+    static Stream<Arguments> reads() {
+        return Stream.of(
+                Arguments.of(
+                        "everything", select(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty())),
+                Arguments.of(
+                        "by actor",
+                        select(Optional.of(UserId.random()), Optional.empty(), Optional.empty(), Optional.empty())),
+                Arguments.of(
+                        "by action",
+                        select(Optional.empty(), Optional.of("action_3"), Optional.empty(), Optional.empty())),
+                Arguments.of(
+                        "by registration",
+                        select(
+                                Optional.empty(),
+                                Optional.empty(),
+                                Optional.of(RegistrationId.random()),
+                                Optional.empty())),
+                Arguments.of("since", select(Optional.empty(), Optional.empty(), Optional.empty(), Optional.of(T0))),
+                Arguments.of(
+                        "history",
+                        new JdbiAuditTrail.Select(JdbiAuditTrail.HISTORY, Map.of("registration", UUID.randomUUID()))),
+                Arguments.of("newest hash", new JdbiAuditTrail.Select(JdbiAuditTrail.LAST_HASH, Map.of())));
+    }
+
+    private static JdbiAuditTrail.Select select(
+            Optional<UserId> actor,
+            Optional<String> action,
+            Optional<RegistrationId> registration,
+            Optional<Instant> since) {
+        return JdbiAuditTrail.select(new AuditQuery(actor, action, registration, since, PageRequest.first(20)));
+    }
+
+    // The planner's own choice for the statements the driver prepares on the server, in the generic plan that
+    // PostgreSQL may cache for them, at a size where a missing index would show; and, to show that the check can
+    // fail, the same statements with only the primary key left.
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("reads")
+    void no_audit_read_scans_the_trail_sequentially_even_in_its_generic_plan(
+            String name, JdbiAuditTrail.Select select) {
+        assertThat(QueryPlans.generic(database.jdbi(), select.sql()))
+                .contains("Index")
+                .doesNotContain("Seq Scan on audit_log");
+        assertThat(QueryPlans.withoutIndexes(database.jdbi(), "audit_log", select.sql(), select.params()))
+                .contains("Seq Scan on audit_log");
     }
 }
