@@ -10,7 +10,8 @@
 --   * status by position: 80 % Approved, 10 % Pending, 5 % Rejected, 5 % Deprecated, with the reviewer, review
 --     time, reason and row version each workflow step leaves;
 --   * titles and descriptions built from word lists of prime length, so that a word such as 'quokka' (the
---     benchmark's search term) is in about 1 % of titles at any size;
+--     benchmark's common search term) is in about 1 % of titles at any size, and 'zebrafish' (its rare term) in
+--     the titles of exactly 10 servers, 40 registrations, at any size;
 --   * creation times one every 13 s back from an hour ago, newest first in the keyset indexes;
 --   * one audit event per workflow step (submit; approve or reject; deprecate), in time order, with the hash
 --     chain computed here exactly as com.mcpregistry.domain.audit.AuditChain computes it, so that
@@ -63,7 +64,7 @@ INSERT INTO registrations (id, server_name, version, title, description, endpoin
 SELECT gen_random_uuid(),
        'com.' || org || '.team' || team || '/' || tool || '-' || s,
        '1.' || (n % 4) || '.0',
-       initcap(word) || ' ' || tool || ' ' || s,
+       CASE WHEN s % (:rows / 40) = 7 THEN 'Zebrafish ' ELSE '' END || initcap(word) || ' ' || tool || ' ' || s,
        'Reads and books ' || noun || ' entries for team ' || team || ' (' || org || ')',
        'https://srv' || s || '.mcp.bench.example/mcp',
        CASE WHEN n % 5 = 0 THEN 'sse' ELSE 'streamable-http' END,
