@@ -55,8 +55,8 @@ class OpenApiSchemasTest {
 
     private final Clock clock = Clock.systemUTC();
     private final InMemoryDatabase db = new InMemoryDatabase();
-    private final RegistrationService registrations =
-            new RegistrationService(db.registrationRepository(), db.auditTrail(), db.idempotencyKeys(), db, clock);
+    private final RegistrationService registrations = new RegistrationService(
+            db.registrationRepository(), db.publishedServers(), db.auditTrail(), db.idempotencyKeys(), db, clock);
     private final UserService users = new UserService(db.userRepository(), db.auditTrail(), db, clock);
     private final AuditService audit = new AuditService(db.auditTrail());
 
