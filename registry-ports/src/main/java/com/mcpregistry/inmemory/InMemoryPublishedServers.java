@@ -12,6 +12,7 @@ import com.mcpregistry.port.out.PublishedServerPage;
 import com.mcpregistry.port.out.PublishedServerQuery;
 import com.mcpregistry.port.out.PublishedServers;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -67,7 +68,10 @@ public final class InMemoryPublishedServers implements PublishedServers {
                 if (publication.latest() != shouldBeLatest) {
                     db.publications.put(
                             r.id(), new InMemoryDatabase.Publication(publication.publishedAt(), shouldBeLatest));
-                    db.registrations.put(r.id(), withUpdatedAt(r, changedAt));
+                    // Forward even when the change is dated before the row's last update (clocks of instances
+                    // differ), so that a reader syncing with updated_since always sees the flip.
+                    Instant bumped = r.updatedAt().plus(1, ChronoUnit.MICROS);
+                    db.registrations.put(r.id(), withUpdatedAt(r, bumped.isAfter(changedAt) ? bumped : changedAt));
                 }
             }
             return null;
