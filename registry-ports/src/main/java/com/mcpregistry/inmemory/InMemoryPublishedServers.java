@@ -68,10 +68,7 @@ public final class InMemoryPublishedServers implements PublishedServers {
                 if (publication.latest() != shouldBeLatest) {
                     db.publications.put(
                             r.id(), new InMemoryDatabase.Publication(publication.publishedAt(), shouldBeLatest));
-                    // Forward even when the change is dated before the row's last update (clocks of instances
-                    // differ), so that a reader syncing with updated_since always sees the flip.
-                    Instant bumped = r.updatedAt().plus(1, ChronoUnit.MICROS);
-                    db.registrations.put(r.id(), withUpdatedAt(r, bumped.isAfter(changedAt) ? bumped : changedAt));
+                    db.registrations.put(r.id(), withUpdatedAt(r, flippedAt(r.updatedAt(), changedAt)));
                 }
             }
             return null;
@@ -173,6 +170,15 @@ public final class InMemoryPublishedServers implements PublishedServers {
             return byTime > 0
                     || (byTime == 0 && Cursor.compareIds(p.registration().id().value(), byUpdate.id()) > 0);
         };
+    }
+
+    /**
+     * The update time of a version whose latest flag flips: the change's time, but forward of the version's last
+     * update even when the change is dated before it (instances' clocks differ), so that a reader syncing with
+     * {@code updated_since} always sees the flip.
+     */
+    static Instant flippedAt(Instant lastUpdate, Instant changedAt) {
+        return lastUpdate.isAfter(changedAt) ? lastUpdate.plus(1, ChronoUnit.MICROS) : changedAt;
     }
 
     private static Registration withUpdatedAt(Registration r, Instant updatedAt) {

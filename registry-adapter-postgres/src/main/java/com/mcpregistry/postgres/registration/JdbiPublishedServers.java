@@ -33,6 +33,8 @@ import org.jdbi.v3.core.mapper.RowMapper;
 public final class JdbiPublishedServers implements PublishedServers {
 
     private static final String COLUMNS = RegistrationRowMapper.COLUMNS + ", published_at, is_latest";
+    private static final String FLIPPED_AT =
+            "CASE WHEN updated_at > :at THEN updated_at + interval '1 microsecond' ELSE :at END";
     private static final String NAME_ORDER = "server_name COLLATE \"C\", version COLLATE \"C\", id";
     private static final String SAME_SERVER = "server_name COLLATE \"C\" = :server_name";
 
@@ -71,17 +73,18 @@ public final class JdbiPublishedServers implements PublishedServers {
     @Override
     public void markLatest(ServerName serverName, Optional<RegistrationId> latest, Instant changedAt) {
         // One latest version per server is a unique index: clear the old flag before setting the new one. A flipped
-        // row's update time moves forward even when its clock lags, so that updated_since always sees the flip.
+        // row's update time is the change's, but forward of its last update even when the change is dated before
+        // it (instances' clocks differ), so that updated_since always sees the flip.
         SqlErrors.translating(() -> jdbi.inTransaction(handle -> {
             handle.createUpdate("UPDATE registrations"
-                            + " SET is_latest = false, updated_at = greatest(updated_at + interval '1 microsecond', :at)"
+                            + " SET is_latest = false, updated_at = " + FLIPPED_AT
                             + " WHERE " + SAME_SERVER + " AND is_latest AND id IS DISTINCT FROM :latest")
                     .bind("server_name", serverName.value())
                     .bindByType("latest", latest.map(RegistrationId::value).orElse(null), UUID.class)
                     .bindByType("at", Timestamps.of(changedAt), OffsetDateTime.class)
                     .execute();
             latest.ifPresent(id -> handle.createUpdate("UPDATE registrations"
-                            + " SET is_latest = true, updated_at = greatest(updated_at + interval '1 microsecond', :at)"
+                            + " SET is_latest = true, updated_at = " + FLIPPED_AT
                             + " WHERE id = :latest AND NOT is_latest")
                     .bind("latest", id.value())
                     .bindByType("at", Timestamps.of(changedAt), OffsetDateTime.class)
