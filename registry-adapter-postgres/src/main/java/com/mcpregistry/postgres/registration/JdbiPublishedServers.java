@@ -42,6 +42,12 @@ public final class JdbiPublishedServers implements PublishedServers {
     private static final String LOCK =
             "SELECT 1 FROM pg_advisory_xact_lock(hashtextextended('mcp-server:' || :server_name, 0))";
 
+    static final String CLEAR_LATEST = "UPDATE registrations SET is_latest = false, updated_at = " + FLIPPED_AT
+            + " WHERE " + SAME_SERVER + " AND is_latest AND id IS DISTINCT FROM :latest";
+    static final String SET_LATEST = "UPDATE registrations SET is_latest = true, updated_at = " + FLIPPED_AT
+            + " WHERE id = :latest AND NOT is_latest";
+    static final String LATEST = "SELECT " + COLUMNS + " FROM registrations WHERE " + SAME_SERVER + " AND is_latest";
+
     private final Jdbi jdbi;
     private final RowMapper<PublishedServer> mapper;
 
@@ -76,16 +82,12 @@ public final class JdbiPublishedServers implements PublishedServers {
         // row's update time is the change's, but forward of its last update even when the change is dated before
         // it (instances' clocks differ), so that updated_since always sees the flip.
         SqlErrors.translating(() -> jdbi.inTransaction(handle -> {
-            handle.createUpdate("UPDATE registrations"
-                            + " SET is_latest = false, updated_at = " + FLIPPED_AT
-                            + " WHERE " + SAME_SERVER + " AND is_latest AND id IS DISTINCT FROM :latest")
+            handle.createUpdate(CLEAR_LATEST)
                     .bind("server_name", serverName.value())
                     .bindByType("latest", latest.map(RegistrationId::value).orElse(null), UUID.class)
                     .bindByType("at", Timestamps.of(changedAt), OffsetDateTime.class)
                     .execute();
-            latest.ifPresent(id -> handle.createUpdate("UPDATE registrations"
-                            + " SET is_latest = true, updated_at = " + FLIPPED_AT
-                            + " WHERE id = :latest AND NOT is_latest")
+            latest.ifPresent(id -> handle.createUpdate(SET_LATEST)
                     .bind("latest", id.value())
                     .bindByType("at", Timestamps.of(changedAt), OffsetDateTime.class)
                     .execute());
@@ -106,10 +108,7 @@ public final class JdbiPublishedServers implements PublishedServers {
 
     @Override
     public List<PublishedServer> versions(ServerName serverName, boolean includeDeleted) {
-        return SqlErrors.translating(() -> jdbi.withHandle(handle -> handle.createQuery("SELECT " + COLUMNS
-                        + " FROM registrations WHERE " + SAME_SERVER + " AND published_at IS NOT NULL"
-                        + (includeDeleted ? "" : " AND deleted_at IS NULL")
-                        + " ORDER BY published_at DESC, id DESC")
+        return SqlErrors.translating(() -> jdbi.withHandle(handle -> handle.createQuery(versionsSql(includeDeleted))
                 .bind("server_name", serverName.value())
                 .map(mapper)
                 .list()));
@@ -117,10 +116,7 @@ public final class JdbiPublishedServers implements PublishedServers {
 
     @Override
     public Optional<PublishedServer> version(ServerName serverName, Version version, boolean includeDeleted) {
-        return SqlErrors.translating(() -> jdbi.withHandle(handle -> handle.createQuery("SELECT " + COLUMNS
-                        + " FROM registrations WHERE " + SAME_SERVER + " AND version COLLATE \"C\" = :version"
-                        + " AND published_at IS NOT NULL" + (includeDeleted ? "" : " AND deleted_at IS NULL")
-                        + " ORDER BY deleted_at DESC NULLS FIRST LIMIT 1")
+        return SqlErrors.translating(() -> jdbi.withHandle(handle -> handle.createQuery(versionSql(includeDeleted))
                 .bind("server_name", serverName.value())
                 .bind("version", version.value())
                 .map(mapper)
@@ -129,11 +125,23 @@ public final class JdbiPublishedServers implements PublishedServers {
 
     @Override
     public Optional<PublishedServer> latest(ServerName serverName) {
-        return SqlErrors.translating(() -> jdbi.withHandle(handle -> handle.createQuery(
-                        "SELECT " + COLUMNS + " FROM registrations WHERE " + SAME_SERVER + " AND is_latest")
+        return SqlErrors.translating(() -> jdbi.withHandle(handle -> handle.createQuery(LATEST)
                 .bind("server_name", serverName.value())
                 .map(mapper)
                 .findOne()));
+    }
+
+    static String versionsSql(boolean includeDeleted) {
+        return "SELECT " + COLUMNS + " FROM registrations WHERE " + SAME_SERVER + " AND published_at IS NOT NULL"
+                + (includeDeleted ? "" : " AND deleted_at IS NULL") + " ORDER BY published_at DESC, id DESC";
+    }
+
+    static String versionSql(boolean includeDeleted) {
+        // The live version first, then the most recently deleted: a version number may be registered again.
+        return "SELECT " + COLUMNS + " FROM registrations WHERE " + SAME_SERVER
+                + " AND version COLLATE \"C\" = :version"
+                + " AND published_at IS NOT NULL" + (includeDeleted ? "" : " AND deleted_at IS NULL")
+                + " ORDER BY deleted_at DESC NULLS FIRST LIMIT 1";
     }
 
     /** A query's SQL and parameters. */
