@@ -231,7 +231,7 @@ class OpenApiSchemasTest {
     void an_unknown_schema_or_operation_is_a_mistake_in_the_test() {
         assertThatThrownBy(() -> SCHEMAS.problems("RegistrationJson", "{}"))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> SCHEMAS.responseProblems("listServers", 200, "application/json", "{}"))
+        assertThatThrownBy(() -> SCHEMAS.responseProblems("publishServer", 200, "application/json", "{}"))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
