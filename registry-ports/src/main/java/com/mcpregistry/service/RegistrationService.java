@@ -47,6 +47,13 @@ public final class RegistrationService
                 DeleteRegistrationUseCase,
                 FindRegistrationsUseCase {
 
+    /** The official registry's version order, ties (1.0.0+a and 1.0.0+b published together) broken by id. */
+    private static final Comparator<PublishedServer> LATEST_LAST = Comparator.comparing(
+                    (PublishedServer version) ->
+                            new VersionOrder.Published(version.registration().version(), version.publishedAt()),
+                    VersionOrder.OLDEST_FIRST)
+            .thenComparing(version -> version.registration().id().value(), Cursor::compareIds);
+
     private final RegistrationRepository registrations;
     private final PublishedServers published;
     private final AuditTrail auditTrail;
@@ -212,13 +219,6 @@ public final class RegistrationService
                 .map(version -> version.registration().id());
         published.markLatest(changed.serverName(), latest, changed.updatedAt());
     }
-
-    private static final Comparator<PublishedServer> LATEST_LAST = Comparator.comparing(
-                    (PublishedServer version) ->
-                            new VersionOrder.Published(version.registration().version(), version.publishedAt()),
-                    VersionOrder.OLDEST_FIRST)
-            // Equal in every way the official order looks at (e.g. 1.0.0+a and 1.0.0+b published together).
-            .thenComparing(version -> version.registration().id().value(), Cursor::compareIds);
 
     private Registration visible(Actor actor, RegistrationId id) {
         return registrations.findById(id).filter(r -> r.isVisibleTo(actor)).orElseThrow(() -> notFound(id));

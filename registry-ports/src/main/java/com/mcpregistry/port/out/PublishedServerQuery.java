@@ -50,12 +50,7 @@ public record PublishedServerQuery(
         return updatedSince.isPresent();
     }
 
-    /** The first page of the whole catalogue (latest and older versions, no deleted ones). */
-    public static PublishedServerQuery catalogue(int limit) {
-        return new PublishedServerQuery(
-                Optional.empty(), Optional.empty(), false, Optional.empty(), limit, Optional.empty());
-    }
-
+    /** The same query, continuing after {@code cursor}. */
     public PublishedServerQuery after(ServerListCursor cursor) {
         return new PublishedServerQuery(search, version, includeDeleted, updatedSince, limit, Optional.of(cursor));
     }
