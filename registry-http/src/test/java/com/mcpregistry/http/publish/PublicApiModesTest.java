@@ -68,6 +68,34 @@ class PublicApiModesTest {
     }
 
     @Test
+    void the_seed_apis_cors_origins_leave_the_registry_api_open_to_every_origin() {
+        try (StartedApi api =
+                StartedApi.start(new RegistryApi.Settings(List.of("https://portal.contoso.com")), new StubTokens())) {
+            HttpResponse<String> elsewhere = api.send(HttpRequest.newBuilder(api.uri("/v0.1/servers"))
+                    .header("Origin", "https://vscode.dev")
+                    .GET()
+                    .build());
+            HttpResponse<String> portal = api.send(HttpRequest.newBuilder(api.uri("/v0.1/servers"))
+                    .header("Origin", "https://portal.contoso.com")
+                    .GET()
+                    .build());
+            HttpResponse<String> seedApi = api.send(HttpRequest.newBuilder(api.uri("/health"))
+                    .header("Origin", "https://vscode.dev")
+                    .GET()
+                    .build());
+
+            assertThat(elsewhere.statusCode()).isEqualTo(200);
+            assertThat(elsewhere.headers().firstValue("Access-Control-Allow-Origin"))
+                    .contains("*");
+            assertThat(portal.headers().allValues("Access-Control-Allow-Origin"))
+                    .singleElement()
+                    .isIn("*", "https://portal.contoso.com");
+            assertThat(seedApi.headers().firstValue("Access-Control-Allow-Origin"))
+                    .isEmpty();
+        }
+    }
+
+    @Test
     void off_the_routes_do_not_exist_and_the_rest_of_the_api_is_unchanged() {
         try (StartedApi api =
                 StartedApi.start(new RegistryApi.Settings(List.of(), RegistryApi.PublicApi.OFF), new StubTokens())) {
