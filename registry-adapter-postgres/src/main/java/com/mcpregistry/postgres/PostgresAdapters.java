@@ -2,6 +2,7 @@ package com.mcpregistry.postgres;
 
 import com.mcpregistry.postgres.audit.JdbiAuditTrail;
 import com.mcpregistry.postgres.registration.JdbiIdempotencyKeys;
+import com.mcpregistry.postgres.registration.JdbiPublishedServers;
 import com.mcpregistry.postgres.registration.JdbiRegistrationRepository;
 import com.mcpregistry.postgres.user.JdbiUserRepository;
 import javax.sql.DataSource;
@@ -17,6 +18,7 @@ public final class PostgresAdapters {
     private final JdbiAuditTrail auditTrail;
     private final JdbiTransactions transactions;
     private final JdbiIdempotencyKeys idempotencyKeys;
+    private final JdbiPublishedServers publishedServers;
 
     public PostgresAdapters(DataSource dataSource) {
         this.jdbi = jdbi(dataSource);
@@ -25,6 +27,7 @@ public final class PostgresAdapters {
         this.auditTrail = new JdbiAuditTrail(jdbi);
         this.transactions = new JdbiTransactions(jdbi);
         this.idempotencyKeys = new JdbiIdempotencyKeys(jdbi);
+        this.publishedServers = new JdbiPublishedServers(jdbi);
     }
 
     /** The one {@code Jdbi} for a data source, set up for PostgreSQL (uuid, arrays, java.time). */
@@ -54,6 +57,10 @@ public final class PostgresAdapters {
 
     public JdbiIdempotencyKeys idempotencyKeys() {
         return idempotencyKeys;
+    }
+
+    public JdbiPublishedServers publishedServers() {
+        return publishedServers;
     }
 
     /** Whether the database answers a trivial query now: what readiness and health checks report. */

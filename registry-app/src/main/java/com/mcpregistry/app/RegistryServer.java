@@ -7,6 +7,7 @@ import com.mcpregistry.postgres.PostgresAdapters;
 import com.mcpregistry.postgres.PostgresPool;
 import com.mcpregistry.postgres.SchemaMigrator;
 import com.mcpregistry.service.AuditService;
+import com.mcpregistry.service.PublishedServersService;
 import com.mcpregistry.service.RegistrationService;
 import com.mcpregistry.service.UserService;
 import com.zaxxer.hikari.HikariDataSource;
@@ -78,7 +79,12 @@ public final class RegistryServer implements AutoCloseable {
 
     private static Javalin api(PostgresAdapters db, Metrics metrics, Options options) {
         RegistrationService registrations = new RegistrationService(
-                db.registrations(), db.auditTrail(), db.idempotencyKeys(), db.transactions(), options.clock());
+                db.registrations(),
+                db.publishedServers(),
+                db.auditTrail(),
+                db.idempotencyKeys(),
+                db.transactions(),
+                options.clock());
         UserService users = new UserService(db.users(), db.auditTrail(), db.transactions(), options.clock());
         RegistryApi.UseCases useCases = new RegistryApi.UseCases(
                 registrations,
@@ -90,7 +96,8 @@ public final class RegistryServer implements AutoCloseable {
                 users,
                 users,
                 options.verifier(),
-                db::databaseReachable);
+                db::databaseReachable,
+                new PublishedServersService(db.publishedServers()));
         HttpObservability observability = new HttpObservability(metrics, options.metricsRoute());
         return RegistryApi.create(options.api(), useCases, config -> {
             config.jetty.modifyServer(server -> {
