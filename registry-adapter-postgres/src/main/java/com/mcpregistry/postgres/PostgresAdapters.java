@@ -5,6 +5,7 @@ import com.mcpregistry.postgres.registration.JdbiIdempotencyKeys;
 import com.mcpregistry.postgres.registration.JdbiPublishedServers;
 import com.mcpregistry.postgres.registration.JdbiRegistrationRepository;
 import com.mcpregistry.postgres.user.JdbiUserRepository;
+import com.mcpregistry.service.RegistryCore;
 import javax.sql.DataSource;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.postgres.PostgresPlugin;
@@ -72,5 +73,11 @@ public final class PostgresAdapters {
             // Any failure, not only Unavailable, means the database cannot serve requests now.
             return false;
         }
+    }
+
+    /** Every PostgreSQL adapter, sharing one transaction per use case, for {@link RegistryCore#create}. */
+    public RegistryCore.Adapters coreAdapters() {
+        return new RegistryCore.Adapters(
+                registrations, publishedServers, users, auditTrail, idempotencyKeys, transactions);
     }
 }

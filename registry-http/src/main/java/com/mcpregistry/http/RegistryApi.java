@@ -19,6 +19,7 @@ import com.mcpregistry.port.in.SignInUseCase;
 import com.mcpregistry.port.in.SubmitRegistrationUseCase;
 import com.mcpregistry.port.out.AccessTokenVerifier;
 import com.mcpregistry.port.out.DatabaseHealth;
+import com.mcpregistry.service.RegistryCore;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.json.JavalinJackson;
@@ -58,6 +59,22 @@ public final class RegistryApi {
             Objects.requireNonNull(tokenVerifier, "tokenVerifier");
             Objects.requireNonNull(databaseHealth, "databaseHealth");
             Objects.requireNonNull(publishedServers, "publishedServers");
+        }
+
+        /** The use cases of {@code core}, with the token verifier and database health the API needs besides. */
+        public static UseCases of(RegistryCore core, AccessTokenVerifier tokenVerifier, DatabaseHealth databaseHealth) {
+            return new UseCases(
+                    core.registrations(),
+                    core.registrations(),
+                    core.registrations(),
+                    core.registrations(),
+                    core.registrations(),
+                    core.audit(),
+                    core.users(),
+                    core.users(),
+                    tokenVerifier,
+                    databaseHealth,
+                    core.publishedServers());
         }
     }
 

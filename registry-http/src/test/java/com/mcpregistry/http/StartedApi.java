@@ -3,10 +3,7 @@ package com.mcpregistry.http;
 import com.mcpregistry.inmemory.InMemoryDatabase;
 import com.mcpregistry.port.out.AccessTokenVerifier;
 import com.mcpregistry.port.out.TokenVerification;
-import com.mcpregistry.service.AuditService;
-import com.mcpregistry.service.PublishedServersService;
-import com.mcpregistry.service.RegistrationService;
-import com.mcpregistry.service.UserService;
+import com.mcpregistry.service.RegistryCore;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import java.io.IOException;
@@ -56,21 +53,7 @@ public final class StartedApi implements AutoCloseable {
             RegistryApi.Settings settings, AccessTokenVerifier verifier, Consumer<JavalinConfig> extension) {
         Clock clock = Clock.systemUTC();
         var db = new InMemoryDatabase();
-        var registrations = new RegistrationService(
-                db.registrationRepository(), db.publishedServers(), db.auditTrail(), db.idempotencyKeys(), db, clock);
-        var users = new UserService(db.userRepository(), db.auditTrail(), db, clock);
-        var useCases = new RegistryApi.UseCases(
-                registrations,
-                registrations,
-                registrations,
-                registrations,
-                registrations,
-                new AuditService(db.auditTrail()),
-                users,
-                users,
-                verifier,
-                db,
-                new PublishedServersService(db.publishedServers()));
+        var useCases = RegistryApi.UseCases.of(RegistryCore.create(db.coreAdapters(), clock), verifier, db);
         Javalin app = RegistryApi.create(settings, useCases, extension);
         app.start("127.0.0.1", 0);
         return new StartedApi(app);

@@ -8,6 +8,7 @@ import com.mcpregistry.domain.user.UserId;
 import com.mcpregistry.port.out.DatabaseHealth;
 import com.mcpregistry.port.out.IdempotencyKeys;
 import com.mcpregistry.port.out.Transactions;
+import com.mcpregistry.service.RegistryCore;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -90,5 +91,11 @@ public final class InMemoryDatabase implements Transactions, DatabaseHealth {
 
     public InMemoryPublishedServers publishedServers() {
         return new InMemoryPublishedServers(this);
+    }
+
+    /** Every in-memory adapter, sharing this database's transactions, for {@link RegistryCore#create}. */
+    public RegistryCore.Adapters coreAdapters() {
+        return new RegistryCore.Adapters(
+                registrationRepository(), publishedServers(), userRepository(), auditTrail(), idempotencyKeys(), this);
     }
 }
