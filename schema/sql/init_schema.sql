@@ -178,4 +178,29 @@ CREATE TABLE idempotency_keys (
         CHECK (request_fingerprint ~ '^[0-9a-f]{64}$')
 );
 
+-- 008-published-servers: what the MCP Registry API (v0.1) publishes, kept on each registration: published_at, the
+-- time of its first approval, and is_latest, whether it is its server's latest version (the registration service
+-- recomputes it in the transaction of every review and delete). Indexes serve the API's lists by keyset: by name
+-- (C collation, so the order never depends on the database's locale), latest versions only, by update time for
+-- updated_since, and trigram search on name and description. (The changeset also backfills these columns for
+-- registrations published before it; a database created from this file has none.)
+ALTER TABLE registrations ADD COLUMN published_at timestamptz;
+ALTER TABLE registrations ADD COLUMN is_latest boolean NOT NULL DEFAULT false;
+ALTER TABLE registrations ADD CONSTRAINT registrations_published_status
+    CHECK (published_at IS NULL OR status IN ('Approved', 'Deprecated'));
+ALTER TABLE registrations ADD CONSTRAINT registrations_latest_published
+    CHECK (NOT is_latest OR published_at IS NOT NULL);
+CREATE UNIQUE INDEX registrations_one_latest_per_server
+    ON registrations (server_name) WHERE is_latest;
+CREATE INDEX registrations_published_name_idx
+    ON registrations (server_name COLLATE "C", version COLLATE "C", id) WHERE published_at IS NOT NULL;
+CREATE INDEX registrations_latest_name_idx
+    ON registrations (server_name COLLATE "C", version COLLATE "C", id) WHERE is_latest;
+CREATE INDEX registrations_published_updated_idx
+    ON registrations (updated_at, id) WHERE published_at IS NOT NULL;
+CREATE INDEX registrations_published_server_name_trgm_idx
+    ON registrations USING gin (server_name gin_trgm_ops) WHERE published_at IS NOT NULL;
+CREATE INDEX registrations_published_description_trgm_idx
+    ON registrations USING gin (description gin_trgm_ops) WHERE published_at IS NOT NULL;
+
 COMMIT;

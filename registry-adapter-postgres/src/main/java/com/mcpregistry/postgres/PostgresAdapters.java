@@ -2,8 +2,10 @@ package com.mcpregistry.postgres;
 
 import com.mcpregistry.postgres.audit.JdbiAuditTrail;
 import com.mcpregistry.postgres.registration.JdbiIdempotencyKeys;
+import com.mcpregistry.postgres.registration.JdbiPublishedServers;
 import com.mcpregistry.postgres.registration.JdbiRegistrationRepository;
 import com.mcpregistry.postgres.user.JdbiUserRepository;
+import com.mcpregistry.service.RegistryCore;
 import javax.sql.DataSource;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.postgres.PostgresPlugin;
@@ -17,6 +19,7 @@ public final class PostgresAdapters {
     private final JdbiAuditTrail auditTrail;
     private final JdbiTransactions transactions;
     private final JdbiIdempotencyKeys idempotencyKeys;
+    private final JdbiPublishedServers publishedServers;
 
     public PostgresAdapters(DataSource dataSource) {
         this.jdbi = jdbi(dataSource);
@@ -25,6 +28,7 @@ public final class PostgresAdapters {
         this.auditTrail = new JdbiAuditTrail(jdbi);
         this.transactions = new JdbiTransactions(jdbi);
         this.idempotencyKeys = new JdbiIdempotencyKeys(jdbi);
+        this.publishedServers = new JdbiPublishedServers(jdbi);
     }
 
     /** The one {@code Jdbi} for a data source, set up for PostgreSQL (uuid, arrays, java.time). */
@@ -56,6 +60,10 @@ public final class PostgresAdapters {
         return idempotencyKeys;
     }
 
+    public JdbiPublishedServers publishedServers() {
+        return publishedServers;
+    }
+
     /** Whether the database answers a trivial query now: what readiness and health checks report. */
     public boolean databaseReachable() {
         try {
@@ -65,5 +73,11 @@ public final class PostgresAdapters {
             // Any failure, not only Unavailable, means the database cannot serve requests now.
             return false;
         }
+    }
+
+    /** Every PostgreSQL adapter, sharing one transaction per use case, for {@link RegistryCore#create}. */
+    public RegistryCore.Adapters coreAdapters() {
+        return new RegistryCore.Adapters(
+                registrations, publishedServers, users, auditTrail, idempotencyKeys, transactions);
     }
 }

@@ -21,7 +21,8 @@ class SchemaMigratorTest {
             "004-registrations-read-indexes",
             "005-audit-log",
             "006-audit-log-append-only",
-            "007-idempotency-keys");
+            "007-idempotency-keys",
+            "008-published-servers");
 
     private static Map<String, Integer> appliedChangesets(Jdbi jdbi) {
         return jdbi.withHandle(handle -> handle.createQuery(

@@ -6,9 +6,7 @@ import com.mcpregistry.postgres.PoolSettings;
 import com.mcpregistry.postgres.PostgresAdapters;
 import com.mcpregistry.postgres.PostgresPool;
 import com.mcpregistry.postgres.SchemaMigrator;
-import com.mcpregistry.service.AuditService;
-import com.mcpregistry.service.RegistrationService;
-import com.mcpregistry.service.UserService;
+import com.mcpregistry.service.RegistryCore;
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.metrics.micrometer.MicrometerMetricsTrackerFactory;
 import io.javalin.Javalin;
@@ -77,20 +75,8 @@ public final class RegistryServer implements AutoCloseable {
     }
 
     private static Javalin api(PostgresAdapters db, Metrics metrics, Options options) {
-        RegistrationService registrations = new RegistrationService(
-                db.registrations(), db.auditTrail(), db.idempotencyKeys(), db.transactions(), options.clock());
-        UserService users = new UserService(db.users(), db.auditTrail(), db.transactions(), options.clock());
-        RegistryApi.UseCases useCases = new RegistryApi.UseCases(
-                registrations,
-                registrations,
-                registrations,
-                registrations,
-                registrations,
-                new AuditService(db.auditTrail()),
-                users,
-                users,
-                options.verifier(),
-                db::databaseReachable);
+        RegistryApi.UseCases useCases = RegistryApi.UseCases.of(
+                RegistryCore.create(db.coreAdapters(), options.clock()), options.verifier(), db::databaseReachable);
         HttpObservability observability = new HttpObservability(metrics, options.metricsRoute());
         return RegistryApi.create(options.api(), useCases, config -> {
             config.jetty.modifyServer(server -> {

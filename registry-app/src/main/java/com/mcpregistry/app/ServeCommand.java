@@ -19,7 +19,7 @@ final class ServeCommand implements Callable<Integer> {
         RegistryServer server = RegistryServer.start(new RegistryServer.Options(
                 settings.database(),
                 EntraAccessTokenVerifier.forTenant(settings.identity()),
-                new RegistryApi.Settings(settings.corsOrigins()),
+                new RegistryApi.Settings(settings.corsOrigins(), settings.publicApi()),
                 "0.0.0.0",
                 settings.port(),
                 settings.metricsEnabled(),

@@ -1,6 +1,7 @@
 package com.mcpregistry.app;
 
 import com.mcpregistry.entra.EntraSettings;
+import com.mcpregistry.http.RegistryApi;
 import com.mcpregistry.postgres.PoolSettings;
 import java.util.List;
 import java.util.Locale;
@@ -18,20 +19,13 @@ public record ServeSettings(
         String logLevel,
         LogFormat logFormat,
         String environment,
-        PublicApi publicApi,
+        RegistryApi.PublicApi publicApi,
         boolean metricsEnabled) {
 
     /** How log lines are written: one JSON object a line, or readable text. */
     public enum LogFormat {
         JSON,
         TEXT
-    }
-
-    /** Who may read the MCP registry API ({@code /v0.1}): anyone, signed-in callers, or nobody. */
-    public enum PublicApi {
-        ANONYMOUS,
-        AUTHENTICATED,
-        OFF
     }
 
     public static ServeSettings from(Environment env) {
@@ -45,7 +39,7 @@ public record ServeSettings(
                 logLevel(env),
                 env.choice("LOG_FORMAT", LogFormat.class, LogFormat.JSON),
                 env.get("ENVIRONMENT").orElse("production"),
-                env.choice("REGISTRY_PUBLIC_API", PublicApi.class, PublicApi.ANONYMOUS),
+                env.choice("REGISTRY_PUBLIC_API", RegistryApi.PublicApi.class, RegistryApi.PublicApi.ANONYMOUS),
                 !env.get("REGISTRY_METRICS").map("off"::equalsIgnoreCase).orElse(false));
     }
 

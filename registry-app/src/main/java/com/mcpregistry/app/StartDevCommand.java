@@ -52,7 +52,7 @@ final class StartDevCommand implements Callable<Integer> {
                 MCP Registry (development) is running.
                   API:            %1$s
                   Docs:           %1$s/docs
-                  MCP registry:   %1$s/v0.1/servers
+                  MCP registry:   %1$s/v0.1/servers  (VS Code: "chat.mcp.gallery.serviceUrl": "%1$s")
                   Database:       %2$s (data in %3$s)
 
                 A user token (valid %4$s h):

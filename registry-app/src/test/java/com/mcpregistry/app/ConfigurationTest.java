@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import com.mcpregistry.http.RegistryApi;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -48,7 +49,7 @@ class ConfigurationTest {
         assertThat(settings.port()).isEqualTo(8080);
         assertThat(settings.logFormat()).isEqualTo(ServeSettings.LogFormat.JSON);
         assertThat(settings.logLevel()).isEqualTo("INFO");
-        assertThat(settings.publicApi()).isEqualTo(ServeSettings.PublicApi.ANONYMOUS);
+        assertThat(settings.publicApi()).isEqualTo(RegistryApi.PublicApi.ANONYMOUS);
         assertThat(settings.metricsEnabled()).isTrue();
         assertThat(settings.corsOrigins()).isEmpty();
         assertThat(settings.database().jdbcUrl())
@@ -84,7 +85,7 @@ class ConfigurationTest {
         assertThat(settings.port()).isEqualTo(9090);
         assertThat(settings.logFormat()).isEqualTo(ServeSettings.LogFormat.TEXT);
         assertThat(settings.logLevel()).isEqualTo("DEBUG");
-        assertThat(settings.publicApi()).isEqualTo(ServeSettings.PublicApi.AUTHENTICATED);
+        assertThat(settings.publicApi()).isEqualTo(RegistryApi.PublicApi.AUTHENTICATED);
         assertThat(settings.database().minimumIdle()).isEqualTo(2);
         assertThat(settings.database().maximumPoolSize()).isEqualTo(4);
         assertThat(settings.identity().authority()).isEqualTo("https://login.microsoftonline.us");
@@ -160,7 +161,7 @@ class ConfigurationTest {
         ServeSettings settings = settings(values);
 
         assertThat(settings.logFormat()).isEqualTo(ServeSettings.LogFormat.JSON);
-        assertThat(settings.publicApi()).isEqualTo(ServeSettings.PublicApi.OFF);
+        assertThat(settings.publicApi()).isEqualTo(RegistryApi.PublicApi.OFF);
         assertThat(settings.port()).isEqualTo(8080);
     }
 

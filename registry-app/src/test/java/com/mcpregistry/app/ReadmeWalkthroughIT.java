@@ -55,7 +55,8 @@ class ReadmeWalkthroughIT {
             assertThat(walk.waitFor(120, TimeUnit.SECONDS)).isTrue();
 
             assertThat(walk.exitValue()).as(output).isZero();
-            assertThat(output).contains("submitted ", "\"status\":\"Approved\"", "\"action\":\"approve\"");
+            assertThat(output)
+                    .contains("submitted ", "\"status\":\"Approved\"", "\"action\":\"approve\"", "\"isLatest\":true");
         } finally {
             registry.destroy();
             if (!registry.waitFor(30, TimeUnit.SECONDS)) {

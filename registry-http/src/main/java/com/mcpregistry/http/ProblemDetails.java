@@ -16,16 +16,26 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.HttpStatus;
 import java.util.List;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The one place where failures become RFC 9457 {@code application/problem+json} answers. */
+/**
+ * The one place where failures become answers: RFC 9457 {@code application/problem+json}, except on the MCP
+ * Registry API, whose clients expect the official registry's {@code {"error": "..."}} (its openapi.yaml documents
+ * that shape for every error) and which marks its requests with {@link #answerAsRegistryApi}.
+ */
 public final class ProblemDetails {
     public static final String CONTENT_TYPE = "application/problem+json";
     /** How long a client should wait before retrying when a dependency is down. */
     public static final String RETRY_AFTER_SECONDS = "5";
 
     private static final Logger LOG = LoggerFactory.getLogger(ProblemDetails.class);
+    private static final String REGISTRY_API = "registry.errors.mcpRegistryApi";
+    private static final String ANSWERED = "registry.errors.answered";
+
+    /** The JSON body of an error answer of the MCP Registry API, e.g. {@code {"error":"Server not found"}}. */
+    public record RegistryError(String error) {}
 
     /** The JSON body of a problem answer. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -92,11 +102,24 @@ public final class ProblemDetails {
 
     private static boolean isProblem(Context ctx) {
         String contentType = ctx.res().getContentType();
-        return contentType != null && contentType.startsWith(CONTENT_TYPE);
+        return ctx.attribute(ANSWERED) != null || (contentType != null && contentType.startsWith(CONTENT_TYPE));
+    }
+
+    /** Makes every error of this request an MCP Registry API error body instead of a problem document. */
+    public static void answerAsRegistryApi(Context ctx) {
+        ctx.attribute(REGISTRY_API, Boolean.TRUE);
     }
 
     /** Writes a problem answer; {@code errors} lists rejected fields for validation failures. */
     public static void write(Context ctx, int status, String title, String detail, List<FieldError> errors) {
+        ctx.attribute(ANSWERED, Boolean.TRUE);
+        if (ctx.attribute(REGISTRY_API) != null) {
+            String message = errors == null || errors.isEmpty()
+                    ? detail
+                    : errors.stream().map(e -> e.field() + ": " + e.message()).collect(Collectors.joining("; "));
+            ctx.status(status).contentType("application/json").result(Json.write(new RegistryError(message)));
+            return;
+        }
         Problem problem =
                 new Problem("about:blank#" + Integer.toString(status), title, status, detail, ctx.path(), errors);
         ctx.status(status).contentType(CONTENT_TYPE).result(Json.write(problem));

@@ -19,7 +19,14 @@ public final class Queries {
 
     /** {@code limit} (1–100, default {@code defaultLimit}) and {@code cursor}. */
     public static PageRequest page(Context ctx, int defaultLimit) {
-        int limit = optional(ctx, "limit", raw -> {
+        int limit = limit(ctx, defaultLimit);
+        Optional<Cursor> cursor = optional(ctx, "cursor", Cursor::decode);
+        return new PageRequest(limit, cursor);
+    }
+
+    /** {@code limit}, a whole number (its range is checked where it is used), {@code defaultLimit} if absent. */
+    public static int limit(Context ctx, int defaultLimit) {
+        return optional(ctx, "limit", raw -> {
                     try {
                         return Integer.parseInt(raw);
                     } catch (NumberFormatException e) {
@@ -27,8 +34,20 @@ public final class Queries {
                     }
                 })
                 .orElse(defaultLimit);
-        Optional<Cursor> cursor = optional(ctx, "cursor", Cursor::decode);
-        return new PageRequest(limit, cursor);
+    }
+
+    /** {@code true} or {@code false} (any case); {@code false} if absent. */
+    public static boolean flag(Context ctx, String name) {
+        return optional(ctx, name, raw -> {
+                    if (raw.equalsIgnoreCase("true")) {
+                        return true;
+                    }
+                    if (raw.equalsIgnoreCase("false")) {
+                        return false;
+                    }
+                    throw InvalidInput.of(name, "must be true or false");
+                })
+                .orElse(false);
     }
 
     /** A free-text search term, at most {@link #MAX_SEARCH_LENGTH} characters; blank means no search. */

@@ -5,18 +5,21 @@ import com.mcpregistry.http.docs.DocsPage;
 import com.mcpregistry.http.docs.DocsRoutes;
 import com.mcpregistry.http.docs.OpenApiDocument;
 import com.mcpregistry.http.health.HealthRoutes;
+import com.mcpregistry.http.publish.PublishedServerRoutes;
 import com.mcpregistry.http.registration.RegistrationRoutes;
 import com.mcpregistry.http.user.UserRoutes;
 import com.mcpregistry.port.in.DeleteRegistrationUseCase;
 import com.mcpregistry.port.in.EditRegistrationUseCase;
 import com.mcpregistry.port.in.FindRegistrationsUseCase;
 import com.mcpregistry.port.in.FindUserUseCase;
+import com.mcpregistry.port.in.ListPublishedServersUseCase;
 import com.mcpregistry.port.in.QueryAuditUseCase;
 import com.mcpregistry.port.in.ReviewRegistrationUseCase;
 import com.mcpregistry.port.in.SignInUseCase;
 import com.mcpregistry.port.in.SubmitRegistrationUseCase;
 import com.mcpregistry.port.out.AccessTokenVerifier;
 import com.mcpregistry.port.out.DatabaseHealth;
+import com.mcpregistry.service.RegistryCore;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.json.JavalinJackson;
@@ -42,7 +45,8 @@ public final class RegistryApi {
             SignInUseCase signIn,
             FindUserUseCase findUser,
             AccessTokenVerifier tokenVerifier,
-            DatabaseHealth databaseHealth) {
+            DatabaseHealth databaseHealth,
+            ListPublishedServersUseCase publishedServers) {
         public UseCases {
             Objects.requireNonNull(submit, "submit");
             Objects.requireNonNull(edit, "edit");
@@ -54,13 +58,49 @@ public final class RegistryApi {
             Objects.requireNonNull(findUser, "findUser");
             Objects.requireNonNull(tokenVerifier, "tokenVerifier");
             Objects.requireNonNull(databaseHealth, "databaseHealth");
+            Objects.requireNonNull(publishedServers, "publishedServers");
+        }
+
+        /** The use cases of {@code core}, with the token verifier and database health the API needs besides. */
+        public static UseCases of(RegistryCore core, AccessTokenVerifier tokenVerifier, DatabaseHealth databaseHealth) {
+            return new UseCases(
+                    core.registrations(),
+                    core.registrations(),
+                    core.registrations(),
+                    core.registrations(),
+                    core.registrations(),
+                    core.audit(),
+                    core.users(),
+                    core.users(),
+                    tokenVerifier,
+                    databaseHealth,
+                    core.publishedServers());
         }
     }
 
-    /** How the API behaves: which browser origins may call the seed API. */
-    public record Settings(List<String> corsOrigins) {
+    /**
+     * Who may read the MCP Registry API ({@code /v0.1} and {@code /v0}): anyone (MCP clients send no credentials),
+     * callers with a valid access token, or nobody (the routes do not exist). {@code REGISTRY_PUBLIC_API}.
+     */
+    public enum PublicApi {
+        ANONYMOUS,
+        AUTHENTICATED,
+        OFF
+    }
+
+    /**
+     * How the API behaves: which browser origins may call the seed API (the MCP Registry API answers every origin),
+     * and who may read the MCP Registry API.
+     */
+    public record Settings(List<String> corsOrigins, PublicApi publicApi) {
         public Settings {
             corsOrigins = List.copyOf(corsOrigins);
+            Objects.requireNonNull(publicApi, "publicApi");
+        }
+
+        /** The MCP Registry API open to anyone, as MCP clients expect. */
+        public Settings(List<String> corsOrigins) {
+            this(corsOrigins, PublicApi.ANONYMOUS);
         }
     }
 
@@ -101,6 +141,7 @@ public final class RegistryApi {
                             useCases.findRegistrations())
                     .addTo(config.routes);
             new AuditRoutes(useCases.audit()).addTo(config.routes);
+            new PublishedServerRoutes(useCases.publishedServers(), settings.publicApi()).addTo(config.routes);
             new DocsRoutes(OpenApiDocument.fromClasspath(), DocsPage.swaggerUi(), DocsPage.redoc())
                     .addTo(config.routes);
             extension.accept(config);

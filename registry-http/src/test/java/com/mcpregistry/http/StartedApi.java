@@ -1,10 +1,9 @@
 package com.mcpregistry.http;
 
 import com.mcpregistry.inmemory.InMemoryDatabase;
+import com.mcpregistry.port.out.AccessTokenVerifier;
 import com.mcpregistry.port.out.TokenVerification;
-import com.mcpregistry.service.AuditService;
-import com.mcpregistry.service.RegistrationService;
-import com.mcpregistry.service.UserService;
+import com.mcpregistry.service.RegistryCore;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import java.io.IOException;
@@ -20,8 +19,9 @@ import java.util.function.Consumer;
 
 /**
  * The real {@link RegistryApi} on a loopback port, backed by the in-memory adapters, and an HTTP client to call it.
- * Every token is refused: tests built on this exercise public routes only (authenticated behaviour is proved
- * end to end in registry-app, with real signed tokens).
+ * By default every token is refused: tests built on this exercise public routes only (authenticated behaviour is
+ * proved end to end in registry-app, with real signed tokens). {@link #start(RegistryApi.Settings,
+ * AccessTokenVerifier)} takes a verifier of the test's own, e.g. {@link StubTokens}.
  */
 public final class StartedApi implements AutoCloseable {
     private final Javalin app;
@@ -38,23 +38,23 @@ public final class StartedApi implements AutoCloseable {
 
     /** Started with {@code extension} applied, as the app applies its own routes and settings. */
     public static StartedApi start(Consumer<JavalinConfig> extension) {
+        return start(
+                new RegistryApi.Settings(List.of()),
+                token -> new TokenVerification.Invalid("these tests sign no tokens"),
+                extension);
+    }
+
+    /** Started with these settings, accepting the tokens {@code verifier} accepts. */
+    public static StartedApi start(RegistryApi.Settings settings, AccessTokenVerifier verifier) {
+        return start(settings, verifier, config -> {});
+    }
+
+    private static StartedApi start(
+            RegistryApi.Settings settings, AccessTokenVerifier verifier, Consumer<JavalinConfig> extension) {
         Clock clock = Clock.systemUTC();
         var db = new InMemoryDatabase();
-        var registrations =
-                new RegistrationService(db.registrationRepository(), db.auditTrail(), db.idempotencyKeys(), db, clock);
-        var users = new UserService(db.userRepository(), db.auditTrail(), db, clock);
-        var useCases = new RegistryApi.UseCases(
-                registrations,
-                registrations,
-                registrations,
-                registrations,
-                registrations,
-                new AuditService(db.auditTrail()),
-                users,
-                users,
-                token -> new TokenVerification.Invalid("these tests sign no tokens"),
-                db);
-        Javalin app = RegistryApi.create(new RegistryApi.Settings(List.of()), useCases, extension);
+        var useCases = RegistryApi.UseCases.of(RegistryCore.create(db.coreAdapters(), clock), verifier, db);
+        Javalin app = RegistryApi.create(settings, useCases, extension);
         app.start("127.0.0.1", 0);
         return new StartedApi(app);
     }

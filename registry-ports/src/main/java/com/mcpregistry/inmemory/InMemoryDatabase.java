@@ -8,6 +8,8 @@ import com.mcpregistry.domain.user.UserId;
 import com.mcpregistry.port.out.DatabaseHealth;
 import com.mcpregistry.port.out.IdempotencyKeys;
 import com.mcpregistry.port.out.Transactions;
+import com.mcpregistry.service.RegistryCore;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,9 +28,13 @@ public final class InMemoryDatabase implements Transactions, DatabaseHealth {
     Map<UserId, User> users = new LinkedHashMap<>();
     List<ChainedEvent> auditEvents = new ArrayList<>();
     Map<String, IdempotencyKeys.Remembered> idempotencyKeys = new LinkedHashMap<>();
+    Map<RegistrationId, Publication> publications = new LinkedHashMap<>();
 
     /** An audit event with the hash the chain gave it when it was appended. */
     record ChainedEvent(AuditEvent event, String hash) {}
+
+    /** What the MCP Registry API knows of a published registration beyond the registration itself. */
+    record Publication(Instant publishedAt, boolean latest) {}
 
     @Override
     public <T> T inTransaction(Supplier<T> work) {
@@ -41,6 +47,7 @@ public final class InMemoryDatabase implements Transactions, DatabaseHealth {
             var savedUsers = new LinkedHashMap<>(users);
             var savedEvents = new ArrayList<>(auditEvents);
             var savedKeys = new LinkedHashMap<>(idempotencyKeys);
+            var savedPublications = new LinkedHashMap<>(publications);
             try {
                 return work.get();
             } catch (RuntimeException | Error e) {
@@ -48,6 +55,7 @@ public final class InMemoryDatabase implements Transactions, DatabaseHealth {
                 users = savedUsers;
                 auditEvents = savedEvents;
                 idempotencyKeys = savedKeys;
+                publications = savedPublications;
                 throw e;
             }
         } finally {
@@ -79,5 +87,15 @@ public final class InMemoryDatabase implements Transactions, DatabaseHealth {
 
     public InMemoryIdempotencyKeys idempotencyKeys() {
         return new InMemoryIdempotencyKeys(this);
+    }
+
+    public InMemoryPublishedServers publishedServers() {
+        return new InMemoryPublishedServers(this);
+    }
+
+    /** Every in-memory adapter, sharing this database's transactions, for {@link RegistryCore#create}. */
+    public RegistryCore.Adapters coreAdapters() {
+        return new RegistryCore.Adapters(
+                registrationRepository(), publishedServers(), userRepository(), auditTrail(), idempotencyKeys(), this);
     }
 }

@@ -7,8 +7,11 @@ import com.mcpregistry.domain.error.Unprocessable;
 import com.mcpregistry.domain.registration.Change;
 import com.mcpregistry.domain.registration.Registration;
 import com.mcpregistry.domain.registration.RegistrationId;
+import com.mcpregistry.domain.registration.RegistrationStatus;
+import com.mcpregistry.domain.registration.VersionOrder;
 import com.mcpregistry.domain.user.Actor;
 import com.mcpregistry.domain.user.UserId;
+import com.mcpregistry.port.Cursor;
 import com.mcpregistry.port.Page;
 import com.mcpregistry.port.in.DeleteRegistrationUseCase;
 import com.mcpregistry.port.in.EditRegistrationUseCase;
@@ -17,17 +20,26 @@ import com.mcpregistry.port.in.ReviewRegistrationUseCase;
 import com.mcpregistry.port.in.SubmitRegistrationUseCase;
 import com.mcpregistry.port.out.AuditTrail;
 import com.mcpregistry.port.out.IdempotencyKeys;
+import com.mcpregistry.port.out.PublishedServer;
+import com.mcpregistry.port.out.PublishedServers;
 import com.mcpregistry.port.out.RegistrationQuery;
 import com.mcpregistry.port.out.RegistrationRepository;
 import com.mcpregistry.port.out.Transactions;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 
-/** The registration use cases: each write stores the changed registration and its audit event in one transaction. */
+/**
+ * The registration use cases: each write stores the changed registration and its audit event in one transaction.
+ * A review or delete that adds, changes or removes a published version also brings the {@link PublishedServers}
+ * read model up to date in that transaction: the version's first publication time and which version of its server
+ * is the latest. Such changes are serialised per server name, so the latest version is always computed from every
+ * committed change of that server.
+ */
 public final class RegistrationService
         implements SubmitRegistrationUseCase,
                 EditRegistrationUseCase,
@@ -35,7 +47,15 @@ public final class RegistrationService
                 DeleteRegistrationUseCase,
                 FindRegistrationsUseCase {
 
+    /** The official registry's version order, ties (1.0.0+a and 1.0.0+b published together) broken by id. */
+    private static final Comparator<PublishedServer> LATEST_LAST = Comparator.comparing(
+                    (PublishedServer version) ->
+                            new VersionOrder.Published(version.registration().version(), version.publishedAt()),
+                    VersionOrder.OLDEST_FIRST)
+            .thenComparing(version -> version.registration().id().value(), Cursor::compareIds);
+
     private final RegistrationRepository registrations;
+    private final PublishedServers published;
     private final AuditTrail auditTrail;
     private final IdempotencyKeys idempotencyKeys;
     private final Transactions transactions;
@@ -43,11 +63,13 @@ public final class RegistrationService
 
     public RegistrationService(
             RegistrationRepository registrations,
+            PublishedServers published,
             AuditTrail auditTrail,
             IdempotencyKeys idempotencyKeys,
             Transactions transactions,
             Clock clock) {
         this.registrations = registrations;
+        this.published = published;
         this.auditTrail = auditTrail;
         this.idempotencyKeys = idempotencyKeys;
         this.transactions = transactions;
@@ -166,10 +188,36 @@ public final class RegistrationService
                                 "the registration is at version " + current.rowVersion() + ", not " + expected);
                     });
             Change change = step.apply(current);
-            registrations.update(change.registration(), current.rowVersion());
+            Registration next = change.registration();
+            boolean publication =
+                    current.status().isPublished() || next.status().isPublished();
+            if (publication) {
+                // Before the first write of this server's rows: lock, then write, never the other way round.
+                published.lock(next.serverName());
+            }
+            registrations.update(next, current.rowVersion());
             auditTrail.append(change.event());
-            return change.registration();
+            if (publication) {
+                republish(next);
+            }
+            return next;
         });
+    }
+
+    /**
+     * Brings the read model up to date after {@code changed} was stored: its first publication, and the server's
+     * latest version, the highest of its Approved, non-deleted versions in {@link VersionOrder} (a deprecated
+     * version is never the latest).
+     */
+    private void republish(Registration changed) {
+        if (changed.status() == RegistrationStatus.APPROVED && !changed.isDeleted()) {
+            published.markPublished(changed.id(), changed.reviewedAt().orElse(changed.updatedAt()));
+        }
+        Optional<RegistrationId> latest = published.versions(changed.serverName(), false).stream()
+                .filter(version -> version.registration().status() == RegistrationStatus.APPROVED)
+                .max(LATEST_LAST)
+                .map(version -> version.registration().id());
+        published.markLatest(changed.serverName(), latest, changed.updatedAt());
     }
 
     private Registration visible(Actor actor, RegistrationId id) {

@@ -39,8 +39,8 @@ class AuditServiceTest {
 
     private final MutableClock clock = new MutableClock(Instant.parse("2025-03-01T09:00:00Z"));
     private final InMemoryDatabase db = new InMemoryDatabase();
-    private final RegistrationService registrations =
-            new RegistrationService(db.registrationRepository(), db.auditTrail(), db.idempotencyKeys(), db, clock);
+    private final RegistrationService registrations = new RegistrationService(
+            db.registrationRepository(), db.publishedServers(), db.auditTrail(), db.idempotencyKeys(), db, clock);
     private final AuditService service = new AuditService(db.auditTrail());
 
     private final Actor alice = new Actor(UserId.random(), false);

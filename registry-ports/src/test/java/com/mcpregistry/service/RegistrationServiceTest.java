@@ -63,8 +63,8 @@ class RegistrationServiceTest {
     private final MutableClock clock = new MutableClock(Instant.parse("2025-03-01T09:00:00Z"));
     private final InMemoryDatabase db = new InMemoryDatabase();
     private final FailingAuditTrail auditTrail = new FailingAuditTrail(db.auditTrail());
-    private final RegistrationService service =
-            new RegistrationService(db.registrationRepository(), auditTrail, db.idempotencyKeys(), db, clock);
+    private final RegistrationService service = new RegistrationService(
+            db.registrationRepository(), db.publishedServers(), auditTrail, db.idempotencyKeys(), db, clock);
 
     private final Actor alice = new Actor(UserId.random(), false);
     private final Actor bob = new Actor(UserId.random(), false);

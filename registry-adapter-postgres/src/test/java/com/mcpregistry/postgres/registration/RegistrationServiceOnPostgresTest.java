@@ -56,6 +56,7 @@ class RegistrationServiceOnPostgresTest {
     private final GatedClock clock = new GatedClock();
     private final RegistrationService service = new RegistrationService(
             adapters.registrations(),
+            adapters.publishedServers(),
             adapters.auditTrail(),
             adapters.idempotencyKeys(),
             adapters.transactions(),
@@ -169,6 +170,7 @@ class RegistrationServiceOnPostgresTest {
         ChainVerification before = adapters.auditTrail().verify();
         RegistrationService failing = new RegistrationService(
                 adapters.registrations(),
+                adapters.publishedServers(),
                 new FailingAuditTrail(adapters.auditTrail()),
                 adapters.idempotencyKeys(),
                 adapters.transactions(),
@@ -187,6 +189,7 @@ class RegistrationServiceOnPostgresTest {
         Registration submitted = service.submit(submission("kept", Optional.empty()));
         RegistrationService failing = new RegistrationService(
                 adapters.registrations(),
+                adapters.publishedServers(),
                 new FailingAuditTrail(adapters.auditTrail()),
                 adapters.idempotencyKeys(),
                 adapters.transactions(),

@@ -157,6 +157,18 @@ public final class OpenApiSchemas {
         return responseProblems(operation(operationId), status, contentType, body, Map.of());
     }
 
+    /**
+     * What is wrong with {@code body} as the answer {@code status} of the operation serving {@code method} and
+     * {@code rawPath} (a concrete path, e.g. {@code /v0.1/servers/com.contoso%2Fledger/versions}): for documents whose
+     * operations have no {@code operationId}.
+     */
+    public List<String> responseProblems(String method, String rawPath, int status, String contentType, String body) {
+        Operation operation = operationFor(method, rawPath)
+                .orElseThrow(() ->
+                        new IllegalArgumentException("the document has no operation for " + method + " " + rawPath));
+        return responseProblems(operation, status, contentType, body, Map.of());
+    }
+
     /** Asserts that the answer matches the operation its request was for: status, media type, body and headers. */
     public void assertResponse(HttpResponse<String> response) {
         String method = response.request().method();

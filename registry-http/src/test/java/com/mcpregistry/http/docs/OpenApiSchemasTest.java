@@ -55,8 +55,8 @@ class OpenApiSchemasTest {
 
     private final Clock clock = Clock.systemUTC();
     private final InMemoryDatabase db = new InMemoryDatabase();
-    private final RegistrationService registrations =
-            new RegistrationService(db.registrationRepository(), db.auditTrail(), db.idempotencyKeys(), db, clock);
+    private final RegistrationService registrations = new RegistrationService(
+            db.registrationRepository(), db.publishedServers(), db.auditTrail(), db.idempotencyKeys(), db, clock);
     private final UserService users = new UserService(db.userRepository(), db.auditTrail(), db, clock);
     private final AuditService audit = new AuditService(db.auditTrail());
 
@@ -231,7 +231,7 @@ class OpenApiSchemasTest {
     void an_unknown_schema_or_operation_is_a_mistake_in_the_test() {
         assertThatThrownBy(() -> SCHEMAS.problems("RegistrationJson", "{}"))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> SCHEMAS.responseProblems("listServers", 200, "application/json", "{}"))
+        assertThatThrownBy(() -> SCHEMAS.responseProblems("publishServer", 200, "application/json", "{}"))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 

@@ -1,0 +1,162 @@
+package com.mcpregistry.postgres.registration;
+
+import static com.mcpregistry.contract.Fixtures.T0;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.mcpregistry.contract.Fixtures;
+import com.mcpregistry.domain.registration.Version;
+import com.mcpregistry.port.ServerListCursor;
+import com.mcpregistry.port.VersionSelector;
+import com.mcpregistry.port.out.PublishedServerQuery;
+import com.mcpregistry.postgres.QueryPlans;
+import com.mcpregistry.postgres.TestDatabase;
+import com.mcpregistry.postgres.Timestamps;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * Every read of the MCP Registry API can be served by an index in keyset order, so that the first page, a page deep
+ * in the list and a search cost the same at a million registrations as at ten thousand: no OFFSET, no scan of the
+ * table, no sort of everything that matches.
+ */
+class PublishedServerQueryPlanTest {
+
+    @RegisterExtension
+    static final TestDatabase database = TestDatabase.migrated();
+
+    @BeforeAll
+    static void givenThousandsOfVersionsOfManyServersInEveryState() {
+        UUID submitter = database.adapters().users().save(Fixtures.user()).id().value();
+        // Two thousand servers of three versions; a fiftieth still pending, some deprecated, a few deleted.
+        database.jdbi()
+                .useHandle(handle ->
+                        handle.createUpdate("""
+                        INSERT INTO registrations (id, server_name, version, title, description, endpoint_url,
+                            transport, owner_contact, submitter_id, status, status_reason, reviewed_by, reviewed_at,
+                            created_at, updated_at, deleted_at, published_at, is_latest)
+                        SELECT gen_random_uuid(), 'com.plan/server-' || s, v || '.0.0',
+                               'Server number ' || s,
+                               CASE WHEN s = 1234 THEN 'Books quokka payroll' ELSE 'Reads ledger entries' END,
+                               'https://plan.example.com/' || s, 'streamable-http', 'owner@example.com', :submitter,
+                               CASE WHEN s % 50 = 0 THEN 'Pending' WHEN s % 7 = 0 AND v = 1 THEN 'Deprecated'
+                                    ELSE 'Approved' END,
+                               CASE WHEN s % 7 = 0 AND v = 1 AND s % 50 <> 0 THEN 'superseded' END,
+                               CASE WHEN s % 50 <> 0 THEN :submitter END, CASE WHEN s % 50 <> 0 THEN now() END,
+                               now() - s * interval '1 second', now() - (s * 3 + v) * interval '1 second',
+                               CASE WHEN s % 97 = 0 AND v = 2 THEN now() END,
+                               CASE WHEN s % 50 <> 0 THEN now() - s * interval '1 second' END,
+                               s % 50 <> 0 AND v = 3
+                          FROM generate_series(1, 2000) AS s, generate_series(1, 3) AS v
+                        """).bind("submitter", submitter).execute());
+    }
+
+    private static String plan(PublishedServerQuery query) {
+        JdbiPublishedServers.Select select = JdbiPublishedServers.select(query);
+        return QueryPlans.inIndexOrder(database.jdbi(), select.sql(), select.params());
+    }
+
+    private static PublishedServerQuery query(
+            Optional<VersionSelector> version, boolean includeDeleted, Optional<ServerListCursor> after) {
+        return new PublishedServerQuery(Optional.empty(), version, includeDeleted, Optional.empty(), 30, after);
+    }
+
+    private static final Optional<ServerListCursor> DEEP =
+            Optional.of(new ServerListCursor.ByName("com.plan/server-1500", "2.0.0", UUID.randomUUID()));
+
+    @Test
+    void the_first_page_of_the_catalogue_comes_from_the_name_index_already_in_order() {
+        assertThat(plan(query(Optional.empty(), false, Optional.empty())))
+                .contains("Index Scan using registrations_published_name_idx")
+                .doesNotContain("Sort");
+    }
+
+    @Test
+    void a_page_deep_in_the_catalogue_starts_at_the_cursor_in_the_index() {
+        assertThat(plan(query(Optional.empty(), false, DEEP)))
+                .contains("Index Scan using registrations_published_name_idx")
+                .containsPattern("Index Cond: \\(ROW\\(\\(server_name\\)::text, \\(version\\)::text, id\\) >")
+                .doesNotContain("Sort");
+        assertThat(plan(query(Optional.empty(), true, DEEP)))
+                .contains("Index Scan using registrations_published_name_idx")
+                .doesNotContain("Sort");
+    }
+
+    @Test
+    void latest_versions_come_from_their_own_small_index_from_any_depth() {
+        assertThat(plan(query(Optional.of(new VersionSelector.Latest()), false, Optional.empty())))
+                .contains("Index Scan using registrations_latest_name_idx")
+                .doesNotContain("Sort");
+        assertThat(plan(query(Optional.of(new VersionSelector.Latest()), false, DEEP)))
+                .contains("Index Scan using registrations_latest_name_idx")
+                .contains("Index Cond: (ROW(")
+                .doesNotContain("Sort");
+    }
+
+    @Test
+    void an_exact_version_is_filtered_while_reading_the_name_index_in_order() {
+        assertThat(plan(query(Optional.of(new VersionSelector.Exact(new Version("2.0.0"))), false, DEEP)))
+                .contains("registrations_published_name_idx")
+                .doesNotContain("Sort");
+    }
+
+    @Test
+    void changes_since_a_time_come_from_the_update_time_index_in_order_from_any_depth() {
+        PublishedServerQuery since = new PublishedServerQuery(
+                Optional.empty(), Optional.empty(), false, Optional.of(T0), 30, Optional.empty());
+
+        assertThat(plan(since))
+                .contains("Index Scan using registrations_published_updated_idx")
+                .doesNotContain("Sort");
+        assertThat(plan(since.after(new ServerListCursor.ByUpdate(T0.plusSeconds(60), UUID.randomUUID()))))
+                .contains("Index Scan using registrations_published_updated_idx")
+                .contains("Index Cond: ((updated_at > ")
+                .doesNotContain("Sort");
+    }
+
+    @Test
+    void a_search_uses_the_trigram_indexes_of_name_and_description() {
+        for (boolean includeDeleted : new boolean[] {false, true}) {
+            JdbiPublishedServers.Select select = JdbiPublishedServers.select(new PublishedServerQuery(
+                    Optional.of("quokka"), Optional.empty(), includeDeleted, Optional.empty(), 30, Optional.empty()));
+
+            assertThat(QueryPlans.withoutSequentialScans(database.jdbi(), select.sql(), select.params()))
+                    .contains("BitmapOr")
+                    .contains("server_name_trgm_idx")
+                    .contains("description_trgm_idx");
+        }
+    }
+
+    @Test
+    void one_server_its_versions_and_its_latest_are_read_by_index() {
+        Map<String, Object> name = Map.of("server_name", "com.plan/server-1234");
+
+        assertThat(QueryPlans.inIndexOrder(database.jdbi(), JdbiPublishedServers.versionsSql(true), name))
+                .contains("Index Scan")
+                .doesNotContain("Seq Scan");
+        assertThat(QueryPlans.inIndexOrder(
+                        database.jdbi(),
+                        JdbiPublishedServers.versionSql(false),
+                        Map.of("server_name", "com.plan/server-1234", "version", "2.0.0")))
+                .contains("Index Scan")
+                .doesNotContain("Seq Scan");
+        assertThat(QueryPlans.inIndexOrder(database.jdbi(), JdbiPublishedServers.LATEST, name))
+                .contains("Index Scan using registrations_latest_name_idx");
+    }
+
+    @Test
+    void moving_the_latest_flag_touches_only_that_servers_rows_by_index() {
+        Map<String, Object> params = Map.of(
+                "server_name", "com.plan/server-1234",
+                "latest", UUID.randomUUID(),
+                "at", Timestamps.of(T0));
+
+        assertThat(QueryPlans.inIndexOrder(database.jdbi(), JdbiPublishedServers.CLEAR_LATEST, params))
+                .contains("Index Scan using registrations_latest_name_idx");
+        assertThat(QueryPlans.inIndexOrder(database.jdbi(), JdbiPublishedServers.SET_LATEST, params))
+                .contains("Index Scan using registrations_pkey");
+    }
+}

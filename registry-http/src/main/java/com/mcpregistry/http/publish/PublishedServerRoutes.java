@@ -1,0 +1,136 @@
+package com.mcpregistry.http.publish;
+
+import com.mcpregistry.domain.error.InvalidInput;
+import com.mcpregistry.domain.error.NotFound;
+import com.mcpregistry.domain.registration.ServerName;
+import com.mcpregistry.http.Access;
+import com.mcpregistry.http.ProblemDetails;
+import com.mcpregistry.http.Queries;
+import com.mcpregistry.http.RegistryApi;
+import com.mcpregistry.http.RequestIds;
+import com.mcpregistry.port.ServerListCursor;
+import com.mcpregistry.port.VersionSelector;
+import com.mcpregistry.port.in.ListPublishedServersUseCase;
+import com.mcpregistry.port.out.PublishedServerQuery;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The MCP Registry API (v0.1, and the same under {@code /v0}) that VS Code, GitHub Copilot and other MCP clients
+ * read: the list of published servers, the versions of one server, one version (or the latest). Who may read it is
+ * the {@link RegistryApi.PublicApi} setting: anyone (the default; MCP clients send no credentials), callers with a
+ * valid token, or nobody (the routes do not exist). Browsers may read it from any origin; answers carry an entity
+ * tag and may be cached briefly; errors are the official {@code {"error": "..."}} bodies.
+ */
+public final class PublishedServerRoutes {
+    /** The API's versions: the current one and its predecessor, which serves the same. */
+    public static final List<String> PREFIXES = List.of("/v0.1", "/v0");
+
+    static final int DEFAULT_LIMIT = 30;
+    static final int MAX_AGE_SECONDS = 30;
+    private static final String SERVERS = "/servers";
+    private static final String VERSIONS = "/servers/{serverName}/versions";
+    private static final String VERSION = "/servers/{serverName}/versions/{version}";
+
+    private final ListPublishedServersUseCase servers;
+    private final RegistryApi.PublicApi mode;
+    private final CacheableJson answers;
+
+    public PublishedServerRoutes(ListPublishedServersUseCase servers, RegistryApi.PublicApi mode) {
+        this.servers = servers;
+        this.mode = mode;
+        // What anyone may read, any cache may keep; what needs a token, only the caller's own.
+        this.answers = new CacheableJson(mode == RegistryApi.PublicApi.ANONYMOUS, MAX_AGE_SECONDS);
+    }
+
+    public void addTo(RoutesConfig routes) {
+        if (mode == RegistryApi.PublicApi.OFF) {
+            return;
+        }
+        Access access = mode == RegistryApi.PublicApi.ANONYMOUS ? Access.ANYONE : Access.USER;
+        for (String prefix : PREFIXES) {
+            routes.before(prefix + "/*", PublishedServerRoutes::openToEveryOrigin);
+            routes.get(prefix + SERVERS, this::list, access);
+            routes.get(prefix + VERSIONS, this::versions, access);
+            routes.get(prefix + VERSION, this::version, access);
+            // Preflight requests carry no credentials, whatever the mode.
+            for (String path : List.of(SERVERS, VERSIONS, VERSION)) {
+                routes.options(prefix + path, PublishedServerRoutes::preflight, Access.ANYONE);
+            }
+        }
+    }
+
+    /**
+     * CORS for every origin: the API is read-only and, when it needs a token, the token is sent explicitly in
+     * {@code Authorization}, never as a cookie, so no origin gains anything another lacks.
+     */
+    private static void openToEveryOrigin(Context ctx) {
+        ProblemDetails.answerAsRegistryApi(ctx);
+        ctx.header("Access-Control-Allow-Origin", "*");
+        ctx.header("Access-Control-Expose-Headers", "ETag, " + RequestIds.HEADER);
+    }
+
+    private static void preflight(Context ctx) {
+        ctx.header("Access-Control-Allow-Methods", "GET, HEAD, OPTIONS");
+        ctx.header("Access-Control-Allow-Headers", "Authorization, If-None-Match, " + RequestIds.HEADER);
+        ctx.header("Access-Control-Max-Age", "600");
+        ctx.status(204);
+    }
+
+    private void list(Context ctx) {
+        PublishedServerQuery query = new PublishedServerQuery(
+                Queries.search(ctx),
+                Queries.optional(ctx, "version", VersionSelector::parse),
+                Queries.flag(ctx, "include_deleted"),
+                updatedSince(ctx),
+                Queries.limit(ctx, DEFAULT_LIMIT),
+                Queries.optional(ctx, "cursor", ServerListCursor::decode));
+        answers.respond(ctx, ServerListJson.of(servers.list(query)));
+    }
+
+    private void versions(Context ctx) {
+        answers.respond(
+                ctx, ServerListJson.of(servers.versions(serverName(ctx), Queries.flag(ctx, "include_deleted"))));
+    }
+
+    private void version(Context ctx) {
+        VersionSelector version;
+        try {
+            version = VersionSelector.parse(ctx.pathParam("version"));
+        } catch (InvalidInput e) {
+            throw new NotFound(ListPublishedServersUseCase.SERVER_NOT_FOUND);
+        }
+        answers.respond(
+                ctx,
+                ServerListJson.ServerResponseJson.of(
+                        servers.version(serverName(ctx), version, Queries.flag(ctx, "include_deleted"))));
+    }
+
+    /** The path's server name, which clients send URL-encoded ({@code com.contoso%2Fledger}); no such name, no server. */
+    private static ServerName serverName(Context ctx) {
+        try {
+            return new ServerName(ctx.pathParam("serverName"));
+        } catch (InvalidInput e) {
+            throw new NotFound(ListPublishedServersUseCase.SERVER_NOT_FOUND);
+        }
+    }
+
+    /**
+     * {@code updated_since} as RFC 3339. An offset's {@code +} arrives as a space when a client forgot to encode it
+     * ({@code +} means space in a query string); no RFC 3339 time holds a space, so it is read back as {@code +}.
+     */
+    private static Optional<Instant> updatedSince(Context ctx) {
+        return Queries.optional(ctx, "updated_since", raw -> {
+            try {
+                return OffsetDateTime.parse(raw.replace(' ', '+')).toInstant();
+            } catch (DateTimeParseException e) {
+                throw InvalidInput.of("updated_since", "must be an RFC 3339 time such as 2025-08-07T13:15:04.280Z");
+            }
+        });
+    }
+}
