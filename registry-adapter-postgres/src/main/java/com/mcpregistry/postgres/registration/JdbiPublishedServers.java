@@ -10,6 +10,7 @@ import com.mcpregistry.port.out.PublishedServer;
 import com.mcpregistry.port.out.PublishedServerPage;
 import com.mcpregistry.port.out.PublishedServerQuery;
 import com.mcpregistry.port.out.PublishedServers;
+import com.mcpregistry.postgres.CustomPlans;
 import com.mcpregistry.postgres.SqlErrors;
 import com.mcpregistry.postgres.Timestamps;
 import java.time.Instant;
@@ -22,6 +23,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.mapper.RowMapper;
+import org.jdbi.v3.core.statement.Query;
 
 /**
  * {@link PublishedServers} on the {@code registrations} table: {@code published_at} marks a registration as
@@ -98,11 +100,13 @@ public final class JdbiPublishedServers implements PublishedServers {
     @Override
     public PublishedServerPage list(PublishedServerQuery query) {
         Select select = select(query);
-        List<PublishedServer> rows =
-                SqlErrors.translating(() -> jdbi.withHandle(handle -> handle.createQuery(select.sql())
-                        .bindMap(select.params())
-                        .map(mapper)
-                        .list()));
+        List<PublishedServer> rows = SqlErrors.translating(() -> jdbi.withHandle(handle -> {
+            Query statement = handle.createQuery(select.sql()).bindMap(select.params());
+            if (query.search().isPresent()) {
+                statement.addCustomizer(CustomPlans.EVERY_TIME);
+            }
+            return statement.map(mapper).list();
+        }));
         return PublishedServerPage.of(rows, query);
     }
 

@@ -8,15 +8,24 @@ import com.mcpregistry.domain.registration.Version;
 import com.mcpregistry.port.ServerListCursor;
 import com.mcpregistry.port.VersionSelector;
 import com.mcpregistry.port.out.PublishedServerQuery;
+import com.mcpregistry.postgres.PostgresAdapters;
+import com.mcpregistry.postgres.PostgresPool;
 import com.mcpregistry.postgres.QueryPlans;
 import com.mcpregistry.postgres.TestDatabase;
 import com.mcpregistry.postgres.Timestamps;
+import com.zaxxer.hikari.HikariDataSource;
+import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Every read of the MCP Registry API can be served by an index in keyset order, so that the first page, a page deep
@@ -158,5 +167,103 @@ class PublishedServerQueryPlanTest {
                 .contains("Index Scan using registrations_latest_name_idx");
         assertThat(QueryPlans.inIndexOrder(database.jdbi(), JdbiPublishedServers.SET_LATEST, params))
                 .contains("Index Scan using registrations_pkey");
+    }
+
+    /** Every list the MCP Registry API makes: the catalogue, latest versions, one version, changes since, deep. */
+    static Stream<Arguments> lists() {
+        Optional<VersionSelector> latest = Optional.of(VersionSelector.parse("latest"));
+        Optional<VersionSelector> exact = Optional.of(VersionSelector.parse("2.0.0"));
+        Optional<ServerListCursor> sinceCursor =
+                Optional.of(new ServerListCursor.ByUpdate(Instant.now().minusSeconds(3000), UUID.randomUUID()));
+        return Stream.of(
+                Arguments.of("catalogue", query(Optional.empty(), false, Optional.empty())),
+                Arguments.of("catalogue, deep", query(Optional.empty(), false, DEEP)),
+                Arguments.of("catalogue with deleted, deep", query(Optional.empty(), true, DEEP)),
+                Arguments.of("latest versions", query(latest, false, Optional.empty())),
+                Arguments.of("latest versions, deep", query(latest, false, DEEP)),
+                Arguments.of("one version", query(exact, false, Optional.empty())),
+                Arguments.of(
+                        "changes since",
+                        new PublishedServerQuery(
+                                Optional.empty(),
+                                Optional.empty(),
+                                false,
+                                Optional.of(Instant.now().minusSeconds(3000)),
+                                30,
+                                Optional.empty())),
+                Arguments.of(
+                        "changes since, deep",
+                        new PublishedServerQuery(
+                                Optional.empty(),
+                                Optional.empty(),
+                                false,
+                                Optional.of(Instant.now().minusSeconds(3000)),
+                                30,
+                                sinceCursor)));
+    }
+
+    /** Searches for a word one server has and for one nearly every server has, first page and deep. */
+    static Stream<Arguments> searches() {
+        return Stream.of(
+                Arguments.of("a rare word", search("quokka", Optional.empty())),
+                Arguments.of("a common word", search("ledger", Optional.empty())),
+                Arguments.of("a common word, deep", search("ledger", DEEP)));
+    }
+
+    private static PublishedServerQuery search(String term, Optional<ServerListCursor> after) {
+        return new PublishedServerQuery(Optional.of(term), Optional.empty(), false, Optional.empty(), 30, after);
+    }
+
+    // The planner's own choice, no setting changed: the lists in the generic plan PostgreSQL may cache for the
+    // statements the driver prepares, searches (planned with their term each time, see CustomPlans) in the plan
+    // for their term. Each check is shown to be able to fail: with only the primary key left, the same statement
+    // reads the table sequentially.
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("lists")
+    void no_list_reads_the_registrations_sequentially_even_in_its_generic_plan(
+            String name, PublishedServerQuery query) {
+        JdbiPublishedServers.Select select = JdbiPublishedServers.select(query);
+
+        assertThat(QueryPlans.generic(database.jdbi(), select.sql()))
+                .contains("Index Scan")
+                .doesNotContain("Seq Scan on registrations");
+        assertThat(QueryPlans.withoutIndexes(database.jdbi(), "registrations", select.sql(), select.params()))
+                .contains("Seq Scan on registrations");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("searches")
+    void no_search_reads_the_registrations_sequentially(String name, PublishedServerQuery query) {
+        JdbiPublishedServers.Select select = JdbiPublishedServers.select(query);
+
+        assertThat(QueryPlans.chosen(database.jdbi(), select.sql(), select.params()))
+                .containsPattern("Index Scan|Bitmap Index Scan")
+                .doesNotContain("Seq Scan on registrations");
+        assertThat(QueryPlans.withoutIndexes(database.jdbi(), "registrations", select.sql(), select.params()))
+                .contains("Seq Scan on registrations");
+    }
+
+    @Test
+    void a_search_is_planned_for_its_own_term_each_time_while_a_list_is_prepared_once() {
+        // One connection, so that everything below runs in the session whose prepared statements are listed.
+        try (HikariDataSource oneConnection =
+                PostgresPool.create(database.poolSettings().withPoolSize(1, 1))) {
+            PostgresAdapters adapters = new PostgresAdapters(oneConnection);
+            for (int i = 0; i < 10; i++) {
+                adapters.publishedServers().list(search("quokka", Optional.empty()));
+                adapters.publishedServers().list(query(Optional.empty(), false, Optional.empty()));
+            }
+
+            List<String> prepared = adapters.jdbi()
+                    .withHandle(handle -> handle.createQuery("SELECT statement FROM pg_prepared_statements")
+                            .mapTo(String.class)
+                            .list());
+
+            // A server-side prepared statement may get one generic plan for every term; the search never is one.
+            assertThat(prepared)
+                    .anyMatch(sql -> sql.contains("published_at IS NOT NULL"))
+                    .noneMatch(sql -> sql.contains("ILIKE"));
+        }
     }
 }
