@@ -10,8 +10,9 @@
 --   * status by position: 80 % Approved, 10 % Pending, 5 % Rejected, 5 % Deprecated, with the reviewer, review
 --     time, reason and row version each workflow step leaves;
 --   * titles and descriptions built from word lists of prime length, so that a word such as 'quokka' (the
---     benchmark's common search term) is in about 1 % of titles at any size, and 'zebrafish' (its rare term) in
---     the titles of exactly 10 servers, 40 registrations, at any size;
+--     benchmark's common search term) is in about 1 % of titles and descriptions at any size, and 'zebrafish'
+--     (its rare term) in the descriptions of exactly 10 servers, 40 registrations, at any size;
+--   * published_at and is_latest as the registration service keeps them (changeset 008) for the MCP Registry API;
 --   * creation times one every 13 s back from an hour ago, newest first in the keyset indexes;
 --   * one audit event per workflow step (submit; approve or reject; deprecate), in time order, with the hash
 --     chain computed here exactly as com.mcpregistry.domain.audit.AuditChain computes it, so that
@@ -30,23 +31,26 @@ $$;
 BEGIN;
 SET LOCAL work_mem = '256MB';
 
--- Bulk load: the secondary indexes, the exclusion and unique constraints and the foreign keys of the two big
--- tables are dropped for the load and made again from their own definitions afterwards (one sorted build instead
--- of a million inserts each), and the result is checked against those definitions. Primary keys stay.
+-- Bulk load: the indexes and the key, unique, exclusion and foreign-key constraints of the two big tables (and the
+-- foreign keys that reference them) are dropped for the load and made again from their own definitions afterwards
+-- (one sorted build instead of a million inserts each), and the result is checked against those definitions.
 CREATE TEMPORARY TABLE seed_deferred ON COMMIT DROP AS
 SELECT c.conrelid::regclass::text AS table_name, c.conname AS name, 'constraint' AS kind,
-       pg_get_constraintdef(c.oid) AS definition
+       pg_get_constraintdef(c.oid) AS definition,
+       CASE c.contype WHEN 'p' THEN 1 WHEN 'f' THEN 4 ELSE 2 END AS build_order
   FROM pg_constraint AS c
- WHERE c.conrelid IN ('registrations'::regclass, 'audit_log'::regclass) AND c.contype IN ('u', 'x', 'f')
+ WHERE c.contype IN ('p', 'u', 'x', 'f')
+   AND (c.conrelid IN ('registrations'::regclass, 'audit_log'::regclass)
+        OR c.confrelid IN ('registrations'::regclass, 'audit_log'::regclass))
 UNION ALL
-SELECT i.indrelid::regclass::text, i.indexrelid::regclass::text, 'index', pg_get_indexdef(i.indexrelid)
+SELECT i.indrelid::regclass::text, i.indexrelid::regclass::text, 'index', pg_get_indexdef(i.indexrelid), 3
   FROM pg_index AS i
- WHERE i.indrelid IN ('registrations'::regclass, 'audit_log'::regclass) AND NOT i.indisprimary
+ WHERE i.indrelid IN ('registrations'::regclass, 'audit_log'::regclass)
    AND NOT EXISTS (SELECT 1 FROM pg_constraint AS c WHERE c.conindid = i.indexrelid);
 
 SELECT CASE kind WHEN 'constraint' THEN format('ALTER TABLE %s DROP CONSTRAINT %I', table_name, name)
                  ELSE format('DROP INDEX %s', name) END
-  FROM seed_deferred \gexec
+  FROM seed_deferred ORDER BY build_order DESC \gexec
 
 CREATE TEMPORARY TABLE seed_users ON COMMIT DROP AS
 SELECT k, gen_random_uuid() AS id FROM generate_series(0, 1000) AS k;  -- k = 1000 is the reviewer
@@ -60,12 +64,13 @@ SELECT id, 'bench-seed', 'seed-' || k,
 
 INSERT INTO registrations (id, server_name, version, title, description, endpoint_url, transport, owner_contact,
                            repository_url, documentation_url, tags, submitter_id, status, status_reason,
-                           reviewed_by, reviewed_at, created_at, updated_at, row_version)
+                           reviewed_by, reviewed_at, created_at, updated_at, row_version, published_at, is_latest)
 SELECT gen_random_uuid(),
        'com.' || org || '.team' || team || '/' || tool || '-' || s,
        '1.' || (n % 4) || '.0',
-       CASE WHEN s % (:rows / 40) = 7 THEN 'Zebrafish ' ELSE '' END || initcap(word) || ' ' || tool || ' ' || s,
-       'Reads and books ' || noun || ' entries for team ' || team || ' (' || org || ')',
+       initcap(word) || ' ' || tool || ' ' || s,
+       CASE WHEN s % (:rows / 40) = 7 THEN 'Zebrafish. ' ELSE '' END
+           || 'Reads and books ' || noun || ' entries for the ' || word || ' team ' || team,
        'https://srv' || s || '.mcp.bench.example/mcp',
        CASE WHEN n % 5 = 0 THEN 'sse' ELSE 'streamable-http' END,
        'team' || team || '@bench.example',
@@ -81,7 +86,11 @@ SELECT gen_random_uuid(),
        created_at,
        created_at + CASE status WHEN 'Pending' THEN interval '0' WHEN 'Deprecated' THEN interval '2 hours'
                                 ELSE interval '1 hour' END,
-       CASE status WHEN 'Pending' THEN 1 WHEN 'Deprecated' THEN 3 ELSE 2 END
+       CASE status WHEN 'Pending' THEN 1 WHEN 'Deprecated' THEN 3 ELSE 2 END,
+       -- Published at its approval; of a server's versions 1.0.0 … 1.3.0 the highest Approved one is the latest,
+       -- which by the status rule above is 1.3.0 for four servers in five and none for the fifth.
+       CASE WHEN status IN ('Approved', 'Deprecated') THEN created_at + interval '1 hour' END,
+       n % 4 = 3 AND n % 20 < 16
   FROM generate_series(0, :rows - 1) AS n
  CROSS JOIN LATERAL (SELECT n / 4 AS s) AS server
  CROSS JOIN LATERAL (
@@ -159,7 +168,7 @@ DROP SCHEMA bench_seed CASCADE;
 
 SELECT CASE kind WHEN 'constraint' THEN format('ALTER TABLE %s ADD CONSTRAINT %I %s', table_name, name, definition)
                  ELSE definition END
-  FROM seed_deferred \gexec
+  FROM seed_deferred ORDER BY build_order \gexec
 
 DO $$
 BEGIN
@@ -167,6 +176,7 @@ BEGIN
                EXCEPT
                SELECT pg_get_constraintdef(c.oid) FROM pg_constraint AS c
                 WHERE c.conrelid IN ('registrations'::regclass, 'audit_log'::regclass)
+                   OR c.confrelid IN ('registrations'::regclass, 'audit_log'::regclass)
                EXCEPT
                SELECT pg_get_indexdef(i.indexrelid) FROM pg_index AS i
                 WHERE i.indrelid IN ('registrations'::regclass, 'audit_log'::regclass)) THEN

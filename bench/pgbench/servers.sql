@@ -1,0 +1,2 @@
+-- GET /v0.1/servers?limit=30, anonymous: JdbiPublishedServers.select(), the catalogue in name order, limit + 1.
+SELECT id, server_name, version, title, description, endpoint_url, transport, owner_contact, repository_url, documentation_url, tags, submitter_id, status, status_reason, reviewed_by, reviewed_at, created_at, updated_at, row_version, deleted_at, published_at, is_latest FROM registrations WHERE published_at IS NOT NULL AND deleted_at IS NULL ORDER BY server_name COLLATE "C", version COLLATE "C", id LIMIT :limit
