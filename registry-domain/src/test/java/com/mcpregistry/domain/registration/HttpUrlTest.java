@@ -2,7 +2,9 @@ package com.mcpregistry.domain.registration;
 
 import static com.mcpregistry.domain.Rejections.assertRejected;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.NullAndEmptySource;
@@ -83,5 +85,35 @@ class HttpUrlTest {
     @Test
     void the_constructor_names_the_generic_url_field() {
         assertRejected("url", () -> new HttpUrl("ftp://files.contoso.com/"));
+    }
+
+    @Test
+    void the_shortcut_for_plain_urls_accepts_only_what_the_parsed_rule_accepts() {
+        // Random URLs assembled from the parts where the two could disagree: schemes, host names with odd labels,
+        // ports, user info, IP literals, escapes, queries, fragments.
+        String[] schemes = {"http://", "https://", "HTTP://", "ftp://", "http:/", "http:", "", "https:///"};
+        String host = "aaaabbbb9999--...._@:[]%";
+        String rest = "/////aabb99-._~?=&#%@:+ ";
+        Random random = new Random(20_240_611);
+        int plain = 0;
+        for (int i = 0; i < 300_000; i++) {
+            StringBuilder url = new StringBuilder(schemes[random.nextInt(schemes.length)]);
+            for (int j = random.nextInt(9); j > 0; j--) {
+                url.append(host.charAt(random.nextInt(host.length())));
+            }
+            for (int j = random.nextInt(9); j > 0; j--) {
+                url.append(rest.charAt(random.nextInt(rest.length())));
+            }
+            String candidate = url.toString();
+            if (HttpUrl.isPlain(candidate)) {
+                plain++;
+                assertThatCode(() -> HttpUrl.checkParsed("url", candidate))
+                        .as(candidate)
+                        .doesNotThrowAnyException();
+            }
+        }
+        assertThat(plain).as("plain URLs among the samples").isGreaterThan(1_000);
+        assertThat(HttpUrl.isPlain("https://srv12.mcp.bench.example:8443/mcp/v1?team=7&x=y"))
+                .isTrue();
     }
 }
