@@ -14,6 +14,8 @@ import io.javalin.config.JavalinConfig;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.function.Consumer;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 
@@ -61,15 +63,39 @@ public final class RegistryServer implements AutoCloseable {
     public static RegistryServer start(Options options) {
         HikariDataSource dataSource = PostgresPool.create(options.database());
         Metrics metrics = new Metrics();
+        CompletableFuture<Void> migrated = CompletableFuture.completedFuture(null);
         try {
             dataSource.setMetricsTrackerFactory(new MicrometerMetricsTrackerFactory(metrics.registry()));
-            new SchemaMigrator(dataSource).migrate();
+            // The schema check (Liquibase, much of it waiting for the database) and building the API (routes, JSON,
+            // the OpenAPI document) need nothing from each other: side by side they take the longer of the two, not
+            // the sum. Nothing listens before the schema is up to date.
+            migrated = CompletableFuture.runAsync(
+                    () -> new SchemaMigrator(dataSource).migrate(),
+                    task -> new Thread(task, "schema-migration").start());
             Javalin app = api(new PostgresAdapters(dataSource), metrics, options);
+            awaitMigration(migrated);
             app.start(options.host(), options.port());
             return new RegistryServer(dataSource, metrics, options.verifier(), app);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
+            // The migration must not go on using the pool that is closed next.
+            migrated.handle((done, failure) -> done).join();
             dataSource.close();
             metrics.close();
+            throw e;
+        }
+    }
+
+    /** Waits for the migration and rethrows its failure as itself. */
+    private static void awaitMigration(CompletableFuture<Void> migrated) {
+        try {
+            migrated.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException failure) {
+                throw failure;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
             throw e;
         }
     }
