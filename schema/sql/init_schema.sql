@@ -203,4 +203,11 @@ CREATE INDEX registrations_published_server_name_trgm_idx
 CREATE INDEX registrations_published_description_trgm_idx
     ON registrations USING gin (description gin_trgm_ops) WHERE published_at IS NOT NULL;
 
+-- 009-search-statistics: a larger statistics sample of the searched columns, so that the planner's estimate of how
+-- many rows a substring search matches (from the column's histogram) holds for words in about 1 % of the rows too.
+ALTER TABLE registrations
+    ALTER COLUMN server_name SET STATISTICS 300,
+    ALTER COLUMN title SET STATISTICS 300,
+    ALTER COLUMN description SET STATISTICS 300;
+
 COMMIT;

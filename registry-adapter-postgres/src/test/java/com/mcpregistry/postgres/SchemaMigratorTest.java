@@ -22,7 +22,8 @@ class SchemaMigratorTest {
             "005-audit-log",
             "006-audit-log-append-only",
             "007-idempotency-keys",
-            "008-published-servers");
+            "008-published-servers",
+            "009-search-statistics");
 
     private static Map<String, Integer> appliedChangesets(Jdbi jdbi) {
         return jdbi.withHandle(handle -> handle.createQuery(

@@ -24,9 +24,11 @@ class SchemaSqlMatchesChangelogTest {
     private static final List<String> CATALOG_QUERIES = List.of(
             "SELECT 'extension ' || extname FROM pg_extension WHERE extname <> 'plpgsql'",
             """
-            SELECT format('column %s.%s #%s %s %s default %s identity %s', c.relname, a.attname, a.attnum,
-                          format_type(a.atttypid, a.atttypmod), CASE WHEN a.attnotnull THEN 'not null' ELSE 'null' END,
-                          pg_get_expr(d.adbin, d.adrelid), a.attidentity)
+            SELECT format('column %s.%s #%s %s %s default %s identity %s statistics %s', c.relname, a.attname,
+                          a.attnum, format_type(a.atttypid, a.atttypmod),
+                          CASE WHEN a.attnotnull THEN 'not null' ELSE 'null' END, pg_get_expr(d.adbin, d.adrelid),
+                          a.attidentity,
+                          CASE WHEN a.attstattarget >= 0 THEN a.attstattarget::text ELSE 'default' END)
               FROM pg_attribute a
               JOIN pg_class c ON c.oid = a.attrelid
               JOIN pg_namespace n ON n.oid = c.relnamespace
