@@ -1,5 +1,6 @@
 -- Seeds :rows registrations, their submitters and their audit events into a freshly migrated, empty registry
--- database, set-based (INSERT … SELECT … FROM generate_series): a million registrations and their two million audit events take under three minutes on 2 cores.
+-- database, set-based (INSERT … SELECT … FROM generate_series): a million registrations and their two million
+-- audit events take under three minutes on 2 cores.
 --
 --   psql "$URL" -v rows=1000000 -f bench/sql/seed.sql
 --
