@@ -8,7 +8,12 @@ import static com.mcpregistry.app.Submissions.uniqueName;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.InetAddress;
+import java.net.Socket;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -240,6 +245,35 @@ class HostileInputEndToEndTest {
                 sendBody(route, "application/json", HttpRequest.BodyPublishers.ofString(hugeJson()));
 
         assertThat(refused.statusCode()).isEqualTo(413);
+    }
+
+    /**
+     * A client that announces a large body and waits for {@code 100 Continue} is answered 413 without being asked
+     * to send it. (A raw socket, since the JDK 17 client waits forever when the answer to an expectation is final.)
+     */
+    @ParameterizedTest
+    @MethodSource("bodyRoutes")
+    void a_client_expecting_100_continue_hears_413_without_sending_its_body(String route) throws IOException {
+        String[] methodAndPath = route.split(" ", 2);
+        String path = methodAndPath[1].replace("{pending}", pathOf(pending));
+        String head = methodAndPath[0] + " " + path + " HTTP/1.1\r\n"
+                + "Host: 127.0.0.1\r\n"
+                + "Authorization: Bearer " + registry.userToken(USER) + "\r\n"
+                + "Content-Type: application/json\r\n"
+                + "Content-Length: " + ONE_MIB + "\r\n"
+                + "Expect: 100-continue\r\n\r\n";
+
+        try (Socket socket =
+                new Socket(InetAddress.getLoopbackAddress(), registry.uri("/").getPort())) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(head.getBytes(StandardCharsets.US_ASCII));
+            String statusLine = new BufferedReader(
+                            new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII))
+                    .readLine();
+
+            assertThat(statusLine).startsWith("HTTP/1.1 413 ");
+        }
+        assertUnchanged();
     }
 
     @ParameterizedTest

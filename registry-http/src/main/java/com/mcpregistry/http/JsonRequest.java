@@ -29,6 +29,9 @@ public final class JsonRequest {
     /** The largest body the API reads, chunked or not. */
     public static final int MAX_BODY_BYTES = 64 * 1024;
 
+    /** How much of an oversized body is read and thrown away, so that the client reads its 413. */
+    private static final long MAX_DISCARDED_BYTES = 4L * 1024 * 1024;
+
     private final byte[] raw;
     private final ObjectNode body;
     private final Validation validation = new Validation();
@@ -66,17 +69,34 @@ public final class JsonRequest {
 
     private static byte[] readBounded(Context ctx) {
         long declared = ctx.req().getContentLengthLong();
-        if (declared > MAX_BODY_BYTES) {
+        boolean waitingForContinue = "100-continue".equalsIgnoreCase(ctx.header("Expect"));
+        if (declared > MAX_BODY_BYTES && (waitingForContinue || declared > MAX_DISCARDED_BYTES)) {
             throw HttpProblem.payloadTooLarge(MAX_BODY_BYTES);
         }
         try (InputStream in = ctx.req().getInputStream()) {
             byte[] bytes = in.readNBytes(MAX_BODY_BYTES + 1);
             if (bytes.length > MAX_BODY_BYTES) {
+                discardRest(in);
                 throw HttpProblem.payloadTooLarge(MAX_BODY_BYTES);
             }
             return bytes;
         } catch (IOException e) {
             throw new HttpProblem(400, "Bad Request", "the request body could not be read");
+        }
+    }
+
+    /**
+     * Reads and throws away what is left of an oversized body, up to {@link #MAX_DISCARDED_BYTES}, before the 413:
+     * a client still sending when the server answers and closes may have its connection reset before it reads the
+     * answer (RFC 9112 §9.6). A client waiting for {@code 100 Continue} has sent nothing yet, so it is answered
+     * before the body is opened (opening it would tell the client to send), as is one announcing a larger body.
+     */
+    private static void discardRest(InputStream in) throws IOException {
+        byte[] buffer = new byte[8192];
+        long discarded = 0;
+        int read;
+        while (discarded < MAX_DISCARDED_BYTES && (read = in.read(buffer)) != -1) {
+            discarded += read;
         }
     }
 
