@@ -1,7 +1,5 @@
 -- GET /registrations?status=:status&limit=20&cursor=… (a page deep in the cursor chain) as a signed-in user.
--- The sign-in every authenticated request makes (UserService.signIn: JdbiUserRepository.findByIdentity), for
--- one of the benchmark users; it writes nothing while the profile is unchanged and last_seen_at is under an hour.
-\set oid random(:first_oid, :last_oid)
-SELECT id, tid, oid, email, display_name, is_admin, created_at, updated_at, last_seen_at FROM users WHERE tid = :tid AND oid = :oid \gset user_
+-- No user lookup: serve remembers a signed-in user for SIGN_IN_CACHE_SECONDS (5 s, RecentSignIns), so the sign-in's
+-- lookup runs once per user per 5 s, not per request. :user_id is one benchmark user's id (bench/run).
 -- JdbiRegistrationRepository.select(): as list.sql, continuing after the cursor's (created_at, id).
 SELECT id, server_name, version, title, description, endpoint_url, transport, owner_contact, repository_url, documentation_url, tags, submitter_id, status, status_reason, reviewed_by, reviewed_at, created_at, updated_at, row_version, deleted_at FROM registrations WHERE deleted_at IS NULL AND (status IN ('Approved', 'Deprecated') OR submitter_id = :user_id) AND status = :status AND (created_at, id) < (:after_at, :after_id) ORDER BY created_at DESC, id DESC LIMIT :limit

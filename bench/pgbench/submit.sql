@@ -1,10 +1,10 @@
--- POST /registrations as a signed-in user: the sign-in, then one transaction with the registration and its audit
+-- POST /registrations as a signed-in user: one transaction with the registration and its audit
 -- event, the chain's advisory lock, the previous hash and the chained hash (RegistrationService.submit,
 -- JdbiRegistrationRepository.insert, JdbiAuditTrail.append). The statements are those the endpoint runs; the
 -- values that the service makes in Java (ids, names, times, the SHA-256 of the event) are made here in SQL, with
 -- the same canonical form as AuditChain, so that `admin audit verify` still accepts the trail afterwards.
-\set oid random(:first_oid, :last_oid)
-SELECT id, tid, oid, email, display_name, is_admin, created_at, updated_at, last_seen_at FROM users WHERE tid = :tid AND oid = :oid \gset user_
+-- No user lookup: serve remembers a signed-in user for SIGN_IN_CACHE_SECONDS (5 s, RecentSignIns), so the sign-in's
+-- lookup runs once per user per 5 s, not per request. :user_id is one benchmark user's id (bench/run).
 \set n random(1, 1000000000000)
 BEGIN;
 INSERT INTO registrations (id, server_name, version, title, description, endpoint_url, transport, owner_contact, repository_url, documentation_url, tags, submitter_id, status, status_reason, reviewed_by, reviewed_at, created_at, updated_at, row_version, deleted_at) VALUES (gen_random_uuid(), 'com.bench.pgbench-c' || :client_id || '/s-' || :n, '1.0.0', 'Submitted by pgbench', 'Reads and books ledger entries', 'https://pgbench-c' || :client_id || '-' || :n || '.bench.example/mcp', 'streamable-http', 'bench@bench.example', NULL, NULL, CAST('{bench}' AS text[]), :user_id, 'Pending', NULL, NULL, NULL, date_trunc('microseconds', clock_timestamp()), date_trunc('microseconds', clock_timestamp()), 1, NULL) RETURNING id, created_at \gset registration_

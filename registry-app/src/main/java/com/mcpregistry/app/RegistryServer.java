@@ -41,6 +41,7 @@ public final class RegistryServer implements AutoCloseable {
             int port,
             boolean metricsRoute,
             Consumer<JavalinConfig> extraRoutes,
+            Duration signInMemory,
             Clock clock) {
         public Options {
             Objects.requireNonNull(database, "database");
@@ -48,6 +49,7 @@ public final class RegistryServer implements AutoCloseable {
             Objects.requireNonNull(api, "api");
             Objects.requireNonNull(host, "host");
             Objects.requireNonNull(extraRoutes, "extraRoutes");
+            Objects.requireNonNull(signInMemory, "signInMemory");
             Objects.requireNonNull(clock, "clock");
         }
     }
@@ -101,8 +103,9 @@ public final class RegistryServer implements AutoCloseable {
     }
 
     private static Javalin api(PostgresAdapters db, Metrics metrics, Options options) {
-        RegistryApi.UseCases useCases = RegistryApi.UseCases.of(
-                RegistryCore.create(db.coreAdapters(), options.clock()), options.verifier(), db::databaseReachable);
+        RegistryCore core = RegistryCore.create(db.coreAdapters(), options.clock());
+        RegistryApi.UseCases useCases = RegistryApi.UseCases.of(core, options.verifier(), db::databaseReachable)
+                .withSignIn(RecentSignIns.remembering(core.users(), options.signInMemory()));
         HttpObservability observability = new HttpObservability(metrics, options.metricsRoute());
         return RegistryApi.create(options.api(), useCases, config -> {
             config.jetty.modifyServer(server -> {

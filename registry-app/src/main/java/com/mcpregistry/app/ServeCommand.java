@@ -24,6 +24,7 @@ final class ServeCommand implements Callable<Integer> {
                 settings.port(),
                 settings.metricsEnabled(),
                 config -> {},
+                settings.signInMemory(),
                 Clock.systemUTC()));
         LoggerFactory.getLogger(ServeCommand.class)
                 .info("mcp-registry serving on port {} ({})", server.port(), settings.environment());

@@ -3,6 +3,7 @@ package com.mcpregistry.app;
 import com.mcpregistry.entra.EntraSettings;
 import com.mcpregistry.http.RegistryApi;
 import com.mcpregistry.postgres.PoolSettings;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -20,7 +21,11 @@ public record ServeSettings(
         LogFormat logFormat,
         String environment,
         RegistryApi.PublicApi publicApi,
-        boolean metricsEnabled) {
+        boolean metricsEnabled,
+        Duration signInMemory) {
+
+    /** How long a signed-in user is remembered (SIGN_IN_CACHE_SECONDS): see {@link RecentSignIns}. */
+    public static final Duration DEFAULT_SIGN_IN_MEMORY = Duration.ofSeconds(5);
 
     /** How log lines are written: one JSON object a line, or readable text. */
     public enum LogFormat {
@@ -40,7 +45,9 @@ public record ServeSettings(
                 env.choice("LOG_FORMAT", LogFormat.class, LogFormat.JSON),
                 env.get("ENVIRONMENT").orElse("production"),
                 env.choice("REGISTRY_PUBLIC_API", RegistryApi.PublicApi.class, RegistryApi.PublicApi.ANONYMOUS),
-                !env.get("REGISTRY_METRICS").map("off"::equalsIgnoreCase).orElse(false));
+                !env.get("REGISTRY_METRICS").map("off"::equalsIgnoreCase).orElse(false),
+                Duration.ofSeconds(
+                        env.integer("SIGN_IN_CACHE_SECONDS", (int) DEFAULT_SIGN_IN_MEMORY.toSeconds(), 0, 300)));
     }
 
     /** Where PostgreSQL is and how many connections to keep (DB_POOL_MIN / DB_POOL_MAX, 10 / 20). */

@@ -40,6 +40,7 @@ final class StartDevCommand implements Callable<Integer> {
                     port,
                     true,
                     new DevelopmentTokenRoutes(issuer)::addTo,
+                    ServeSettings.DEFAULT_SIGN_IN_MEMORY,
                     Clock.systemUTC()));
         } catch (RuntimeException e) {
             database.close();

@@ -10,6 +10,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -51,6 +52,7 @@ class ConfigurationTest {
         assertThat(settings.logLevel()).isEqualTo("INFO");
         assertThat(settings.publicApi()).isEqualTo(RegistryApi.PublicApi.ANONYMOUS);
         assertThat(settings.metricsEnabled()).isTrue();
+        assertThat(settings.signInMemory()).isEqualTo(Duration.ofSeconds(5));
         assertThat(settings.corsOrigins()).isEmpty();
         assertThat(settings.database().jdbcUrl())
                 .isEqualTo("jdbc:postgresql://db.contoso.example:5432/registry?sslmode=require");
@@ -79,6 +81,7 @@ class ConfigurationTest {
                 "ENTRA_ADMIN_GROUP_ID", group,
                 "CORS_ORIGINS", "https://portal.contoso.example, https://admin.contoso.example"));
         values.put("ENTRA_REQUIRED_SCOPE", "access_as_user");
+        values.put("SIGN_IN_CACHE_SECONDS", "0");
 
         ServeSettings settings = settings(values);
 
@@ -94,6 +97,7 @@ class ConfigurationTest {
         assertThat(settings.identity().requiredScope()).hasValue("access_as_user");
         assertThat(settings.corsOrigins())
                 .containsExactly("https://portal.contoso.example", "https://admin.contoso.example");
+        assertThat(settings.signInMemory()).isZero();
     }
 
     @ParameterizedTest
@@ -122,6 +126,9 @@ class ConfigurationTest {
                 "DB_POOL_MIN|some",
                 "DB_POOL_MAX|0",
                 "DB_POOL_MAX|100000",
+                "SIGN_IN_CACHE_SECONDS|-1",
+                "SIGN_IN_CACHE_SECONDS|301",
+                "SIGN_IN_CACHE_SECONDS|5s",
                 "DATABASE_URL|mysql://db.contoso.example/registry",
                 "DATABASE_URL|postgresql:///no-host",
                 "AZURE_TENANT_ID|contoso.onmicrosoft.com",

@@ -73,6 +73,7 @@ final class RunningRegistry implements BeforeAllCallback, AfterAllCallback, Auto
     private final DevelopmentTokenIssuer developmentIssuer;
     private PoolSettings externalDatabase;
     private UnaryOperator<EntraSettings> identity = UnaryOperator.identity();
+    private Duration signInMemory = ServeSettings.DEFAULT_SIGN_IN_MEMORY;
     private final Map<String, String> tokenCache = new ConcurrentHashMap<>();
     private final HttpClient client = HttpClient.newBuilder()
             .connectTimeout(Duration.ofSeconds(5))
@@ -129,6 +130,12 @@ final class RunningRegistry implements BeforeAllCallback, AfterAllCallback, Auto
         return new RunningRegistry(new DevelopmentTokenRoutes(issuer)::addTo, false, issuer);
     }
 
+    /** Remembering signed-in users for {@code memory} instead of {@code serve}'s default. */
+    RunningRegistry rememberingSignInsFor(Duration memory) {
+        this.signInMemory = memory;
+        return this;
+    }
+
     @Override
     public void beforeAll(ExtensionContext context) {
         start();
@@ -170,6 +177,7 @@ final class RunningRegistry implements BeforeAllCallback, AfterAllCallback, Auto
                 0,
                 true,
                 routes,
+                signInMemory,
                 Clock.systemUTC());
     }
 

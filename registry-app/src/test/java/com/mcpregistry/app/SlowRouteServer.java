@@ -45,6 +45,7 @@ final class SlowRouteServer {
                             ctx.result("slow request done");
                         },
                         Access.ANYONE),
+                Duration.ZERO,
                 Clock.systemUTC()));
         System.out.println("listening " + server.port());
         System.out.flush();

@@ -61,6 +61,22 @@ public final class RegistryApi {
             Objects.requireNonNull(publishedServers, "publishedServers");
         }
 
+        /** These use cases with {@code signIn} in place of the core's own (e.g. one that remembers recent users). */
+        public UseCases withSignIn(SignInUseCase signIn) {
+            return new UseCases(
+                    submit,
+                    edit,
+                    review,
+                    delete,
+                    findRegistrations,
+                    audit,
+                    signIn,
+                    findUser,
+                    tokenVerifier,
+                    databaseHealth,
+                    publishedServers);
+        }
+
         /** The use cases of {@code core}, with the token verifier and database health the API needs besides. */
         public static UseCases of(RegistryCore core, AccessTokenVerifier tokenVerifier, DatabaseHealth databaseHealth) {
             return new UseCases(

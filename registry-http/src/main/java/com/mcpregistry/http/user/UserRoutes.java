@@ -23,8 +23,10 @@ public final class UserRoutes {
         routes.get("/users/{user_id}", this::get, USER);
     }
 
+    /** The caller's stored record, read afresh: the sign-in may have come from a recent one remembered. */
     private void me(Context ctx) {
-        ctx.json(UserJson.of(Caller.of(ctx).user()));
+        Caller caller = Caller.of(ctx);
+        ctx.json(UserJson.of(findUser.get(caller.actor(), caller.user().id())));
     }
 
     private void get(Context ctx) {
