@@ -1,7 +1,6 @@
 package com.mcpregistry.http;
 
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpHeaderValue;
 import org.eclipse.jetty.http.HttpStatus;
@@ -29,6 +28,6 @@ final class JettyProblems extends ErrorHandler {
         // Jetty closes the connection after an error it answers itself (e.g. a NUL in the path) but does not always
         // say so; a client that reused the connection would see its next request fail without an answer.
         response.getHeaders().put(HttpHeader.CONNECTION, HttpHeaderValue.CLOSE.asString());
-        response.write(true, ByteBuffer.wrap(Json.write(problem).getBytes(StandardCharsets.UTF_8)), callback);
+        response.write(true, ByteBuffer.wrap(Json.writeBytes(problem)), callback);
     }
 }

@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.fasterxml.jackson.module.blackbird.BlackbirdModule;
+import java.nio.charset.StandardCharsets;
 
 /**
  * The one JSON configuration of the API: strict on input, ISO-8601 times, absent optionals omitted. Blackbird reads
@@ -41,11 +42,16 @@ public final class Json {
 
     private Json() {}
 
-    public static String write(Object value) {
+    /** {@code value} as UTF-8 JSON, written straight to bytes. */
+    public static byte[] writeBytes(Object value) {
         try {
-            return MAPPER.writeValueAsString(value);
+            return MAPPER.writeValueAsBytes(value);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write " + value.getClass().getSimpleName() + " as JSON", e);
         }
+    }
+
+    public static String write(Object value) {
+        return new String(writeBytes(value), StandardCharsets.UTF_8);
     }
 }
