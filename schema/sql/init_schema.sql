@@ -210,4 +210,19 @@ ALTER TABLE registrations
     ALTER COLUMN title SET STATISTICS 300,
     ALTER COLUMN description SET STATISTICS 300;
 
+-- 010-catalogue-search-lower-case: the MCP Registry API's search matches lower-cased copies of the server name and
+-- description with a plain LIKE (ILIKE lower-cases every row it checks); the trigram indexes move to them.
+ALTER TABLE registrations
+    ADD COLUMN search_name text GENERATED ALWAYS AS (lower(server_name)) STORED,
+    ADD COLUMN search_description text GENERATED ALWAYS AS (lower(description)) STORED;
+ALTER TABLE registrations
+    ALTER COLUMN search_name SET STATISTICS 300,
+    ALTER COLUMN search_description SET STATISTICS 300;
+CREATE INDEX registrations_published_search_name_trgm_idx
+    ON registrations USING gin (search_name gin_trgm_ops) WHERE published_at IS NOT NULL;
+CREATE INDEX registrations_published_search_description_trgm_idx
+    ON registrations USING gin (search_description gin_trgm_ops) WHERE published_at IS NOT NULL;
+DROP INDEX registrations_published_server_name_trgm_idx;
+DROP INDEX registrations_published_description_trgm_idx;
+
 COMMIT;

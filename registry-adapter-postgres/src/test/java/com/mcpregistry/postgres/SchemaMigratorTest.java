@@ -23,7 +23,8 @@ class SchemaMigratorTest {
             "006-audit-log-append-only",
             "007-idempotency-keys",
             "008-published-servers",
-            "009-search-statistics");
+            "009-search-statistics",
+            "010-catalogue-search-lower-case");
 
     private static Map<String, Integer> appliedChangesets(Jdbi jdbi) {
         return jdbi.withHandle(handle -> handle.createQuery(

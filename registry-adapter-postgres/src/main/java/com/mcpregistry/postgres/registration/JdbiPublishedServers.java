@@ -166,8 +166,9 @@ public final class JdbiPublishedServers implements PublishedServers {
             if (text.indexOf('\u0000') >= 0) {
                 throw InvalidInput.of("search", "must not contain NUL characters");
             }
-            // ILIKE's escape character is the backslash; a trigram index serves each side of the OR.
-            where.add("(server_name ILIKE :pattern OR description ILIKE :pattern)");
+            // Lower-cased copies of both columns (changeset 010) with a plain LIKE, whose escape character is the
+            // backslash; a trigram index serves each side of the OR.
+            where.add("(search_name LIKE lower(:pattern) OR search_description LIKE lower(:pattern))");
             params.put("pattern", "%" + JdbiRegistrationRepository.likeLiteral(text) + "%");
         });
         query.version().ifPresent(selector -> {
