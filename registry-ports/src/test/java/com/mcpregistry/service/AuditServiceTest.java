@@ -4,6 +4,7 @@ import static com.mcpregistry.domain.registration.RegistrationStatus.APPROVED;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.mcpregistry.contract.TestClock;
 import com.mcpregistry.domain.audit.AuditEvent;
 import com.mcpregistry.domain.error.Forbidden;
 import com.mcpregistry.domain.registration.Description;
@@ -37,7 +38,7 @@ import org.junit.jupiter.api.Test;
 
 class AuditServiceTest {
 
-    private final MutableClock clock = new MutableClock(Instant.parse("2025-03-01T09:00:00Z"));
+    private final TestClock clock = new TestClock(Instant.parse("2025-03-01T09:00:00Z"));
     private final InMemoryDatabase db = new InMemoryDatabase();
     private final RegistrationService registrations = new RegistrationService(
             db.registrationRepository(), db.publishedServers(), db.auditTrail(), db.idempotencyKeys(), db, clock);

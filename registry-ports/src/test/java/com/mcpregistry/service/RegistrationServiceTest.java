@@ -7,6 +7,7 @@ import static com.mcpregistry.domain.registration.RegistrationStatus.REJECTED;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.mcpregistry.contract.TestClock;
 import com.mcpregistry.domain.audit.AuditEvent;
 import com.mcpregistry.domain.error.Conflict;
 import com.mcpregistry.domain.error.FieldError;
@@ -60,7 +61,7 @@ class RegistrationServiceTest {
 
     private static final Reason REASON = new Reason("the endpoint does not answer");
 
-    private final MutableClock clock = new MutableClock(Instant.parse("2025-03-01T09:00:00Z"));
+    private final TestClock clock = new TestClock(Instant.parse("2025-03-01T09:00:00Z"));
     private final InMemoryDatabase db = new InMemoryDatabase();
     private final FailingAuditTrail auditTrail = new FailingAuditTrail(db.auditTrail());
     private final RegistrationService service = new RegistrationService(

@@ -3,6 +3,7 @@ package com.mcpregistry.service;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.mcpregistry.contract.TestClock;
 import com.mcpregistry.domain.audit.AuditEvent;
 import com.mcpregistry.domain.error.Conflict;
 import com.mcpregistry.domain.error.NotFound;
@@ -27,7 +28,7 @@ class UserServiceTest {
 
     private static final String TENANT = "72f988bf-86f1-41af-91ab-2d7cd011db47";
 
-    private final MutableClock clock = new MutableClock(Instant.parse("2025-03-01T09:00:00Z"));
+    private final TestClock clock = new TestClock(Instant.parse("2025-03-01T09:00:00Z"));
     private final InMemoryDatabase db = new InMemoryDatabase();
     private final CountingUserRepository users = new CountingUserRepository(db.userRepository());
     private final AuditTrail auditTrail = db.auditTrail();
