@@ -49,10 +49,15 @@ class HostileInputEndToEndTest {
         return List.of("POST /registrations", "PATCH {pending}", "PATCH {pending}/status");
     }
 
-    private static HttpResponse<String> sendBody(String route, String contentType, HttpRequest.BodyPublisher body) {
+    /** The method and the path of one of {@link #bodyRoutes}, with {@link #pending} in place of its placeholder. */
+    private static String[] methodAndPath(String route) {
         String[] methodAndPath = route.split(" ", 2);
-        String path = methodAndPath[1].replace("{pending}", pathOf(pending));
-        return registry.send(registry.request(path, registry.userToken(USER), "Content-Type", contentType)
+        return new String[] {methodAndPath[0], methodAndPath[1].replace("{pending}", pathOf(pending))};
+    }
+
+    private static HttpResponse<String> sendBody(String route, String contentType, HttpRequest.BodyPublisher body) {
+        String[] methodAndPath = methodAndPath(route);
+        return registry.send(registry.request(methodAndPath[1], registry.userToken(USER), "Content-Type", contentType)
                 .method(methodAndPath[0], body));
     }
 
@@ -254,9 +259,8 @@ class HostileInputEndToEndTest {
     @ParameterizedTest
     @MethodSource("bodyRoutes")
     void a_client_expecting_100_continue_hears_413_without_sending_its_body(String route) throws IOException {
-        String[] methodAndPath = route.split(" ", 2);
-        String path = methodAndPath[1].replace("{pending}", pathOf(pending));
-        String head = methodAndPath[0] + " " + path + " HTTP/1.1\r\n"
+        String[] methodAndPath = methodAndPath(route);
+        String head = methodAndPath[0] + " " + methodAndPath[1] + " HTTP/1.1\r\n"
                 + "Host: 127.0.0.1\r\n"
                 + "Authorization: Bearer " + registry.userToken(USER) + "\r\n"
                 + "Content-Type: application/json\r\n"

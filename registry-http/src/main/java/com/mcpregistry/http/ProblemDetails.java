@@ -117,11 +117,11 @@ public final class ProblemDetails {
             String message = errors == null || errors.isEmpty()
                     ? detail
                     : errors.stream().map(e -> e.field() + ": " + e.message()).collect(Collectors.joining("; "));
-            ctx.status(status).contentType("application/json").result(Json.write(new RegistryError(message)));
+            ctx.status(status).contentType("application/json").result(Json.writeBytes(new RegistryError(message)));
             return;
         }
         Problem problem =
                 new Problem("about:blank#" + Integer.toString(status), title, status, detail, ctx.path(), errors);
-        ctx.status(status).contentType(CONTENT_TYPE).result(Json.write(problem));
+        ctx.status(status).contentType(CONTENT_TYPE).result(Json.writeBytes(problem));
     }
 }
