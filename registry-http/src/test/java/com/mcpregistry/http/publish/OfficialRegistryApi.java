@@ -13,10 +13,10 @@ import com.networknt.schema.SchemaValidatorsConfig;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -26,12 +26,13 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 /**
  * The official MCP Registry API, as its own documents describe it: {@code openapi.yaml} and
- * {@code server.schema.json}, copied from the official registry into {@code shared/reference/mcp-registry-api} and
- * read at test time (found by walking up from the working directory; a missing copy fails the test). Answers of
- * this registry must validate against both, so that MCP clients written against the official registry read it.
+ * {@code server.schema.json}, vendored from the official registry into this module's test resources
+ * ({@code mcp-registry-api/}, with their licence and source commits) and read from the class path. Answers of this
+ * registry must validate against both, so that MCP clients written against the official registry read it.
  */
 final class OfficialRegistryApi {
-    static final String DIRECTORY = "shared/reference/mcp-registry-api";
+    /** Where the vendored documents are on the test class path. */
+    static final String RESOURCES = "/mcp-registry-api/";
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static OfficialRegistryApi instance;
@@ -39,15 +40,14 @@ final class OfficialRegistryApi {
     private final OpenApiSchemas openApi;
     private final JsonSchema serverSchema;
 
-    private OfficialRegistryApi(Path directory) throws IOException {
-        Map<String, Object> yaml = new Yaml(new SafeConstructor(new LoaderOptions()))
-                .load(Files.readString(directory.resolve("openapi.yaml")));
+    private OfficialRegistryApi() throws IOException {
+        Map<String, Object> yaml = new Yaml(new SafeConstructor(new LoaderOptions())).load(document("openapi.yaml"));
         ObjectNode document = MAPPER.valueToTree(yaml);
         // The document's own $id would send schema references to modelcontextprotocol.io; they all point inside it.
         document.remove("$id");
         this.openApi = OpenApiSchemas.of(MAPPER.writeValueAsString(document));
 
-        String serverJson = Files.readString(directory.resolve("server.schema.json"));
+        String serverJson = document("server.schema.json");
         String id = MAPPER.readTree(serverJson).path("$id").asText();
         JsonSchemaFactory factory = JsonSchemaFactory.getInstance(
                 SpecVersion.VersionFlag.V7,
@@ -60,7 +60,7 @@ final class OfficialRegistryApi {
     static synchronized OfficialRegistryApi load() {
         if (instance == null) {
             try {
-                instance = new OfficialRegistryApi(directory());
+                instance = new OfficialRegistryApi();
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -68,19 +68,15 @@ final class OfficialRegistryApi {
         return instance;
     }
 
-    /** {@code shared/reference/mcp-registry-api} in the working directory or a parent of it. */
-    static Path directory() {
-        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            Path candidate = dir.resolve(DIRECTORY);
-            if (Files.isRegularFile(candidate.resolve("openapi.yaml"))
-                    && Files.isRegularFile(candidate.resolve("server.schema.json"))) {
-                return candidate;
+    /** One of the vendored documents, read from the class path; a missing one fails the test. */
+    static String document(String name) throws IOException {
+        try (InputStream in = OfficialRegistryApi.class.getResourceAsStream(RESOURCES + name)) {
+            if (in == null) {
+                throw new AssertionError("the official MCP Registry API document " + RESOURCES + name
+                        + " is not on the test class path");
             }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
-        throw new AssertionError("the official MCP Registry API documents (" + DIRECTORY
-                + "/openapi.yaml and server.schema.json) are not in "
-                + Path.of("").toAbsolutePath()
-                + " or any directory above it");
     }
 
     /**
