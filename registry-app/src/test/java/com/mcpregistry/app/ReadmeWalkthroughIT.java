@@ -13,7 +13,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -45,6 +48,7 @@ class ReadmeWalkthroughIT {
                 .start();
         try {
             awaitReady(port, registry);
+            Set<Path> filesBefore = filesIn(workDir);
             ProcessBuilder walkthrough = new ProcessBuilder("bash", "-euo", "pipefail", "-c", script)
                     .directory(workDir.toFile())
                     .redirectErrorStream(true);
@@ -57,6 +61,9 @@ class ReadmeWalkthroughIT {
             assertThat(walk.exitValue()).as(output).isZero();
             assertThat(output)
                     .contains("submitted ", "\"status\":\"Approved\"", "\"action\":\"approve\"", "\"isLatest\":true");
+            assertThat(filesIn(workDir))
+                    .as("the walk-through leaves no files behind")
+                    .isEqualTo(filesBefore);
         } finally {
             registry.destroy();
             if (!registry.waitFor(30, TimeUnit.SECONDS)) {
@@ -67,6 +74,13 @@ class ReadmeWalkthroughIT {
         assertThat(registry.exitValue())
                 .as(Files.readString(workDir.resolve("start-dev.log")))
                 .isIn(0, 143);
+    }
+
+    /** The files and folders in {@code directory} itself, outside what start-dev keeps in .registry-dev. */
+    private static Set<Path> filesIn(Path directory) throws IOException {
+        try (Stream<Path> entries = Files.list(directory)) {
+            return entries.map(directory::relativize).collect(Collectors.toSet());
+        }
     }
 
     private static String walkthrough(String readme) {
