@@ -225,4 +225,34 @@ CREATE INDEX registrations_published_search_description_trgm_idx
 DROP INDEX registrations_published_server_name_trgm_idx;
 DROP INDEX registrations_published_description_trgm_idx;
 
+-- 011-audit-log-changes: the fields an edit changed, as a JSON array of {"field", "old", "new"} objects (a secret
+-- field as {"field", "secret": true}); null for every other event. The hash chain covers it only when present.
+ALTER TABLE audit_log ADD COLUMN changes jsonb;
+ALTER TABLE audit_log ADD CONSTRAINT audit_log_changes_list CHECK (jsonb_typeof(changes) = 'array');
+
+-- 012-versions-never-reused: a (server name, version) that ever existed, deleted included, is never reused. Older
+-- deleted duplicates from before (marked version_reused_later by the changeset) stay out of the unique index; only
+-- deleted rows may be marked, and triggers refuse marking any row from now on.
+ALTER TABLE registrations ADD COLUMN version_reused_later boolean NOT NULL DEFAULT false;
+ALTER TABLE registrations ADD CONSTRAINT registrations_version_reused_deleted
+    CHECK (NOT version_reused_later OR deleted_at IS NOT NULL);
+DROP INDEX registrations_server_name_version_unique;
+CREATE UNIQUE INDEX registrations_server_name_version_unique
+    ON registrations (server_name, version) WHERE NOT version_reused_later;
+CREATE FUNCTION registrations_refuse_version_reuse() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+    BEGIN
+        RAISE EXCEPTION 'a version is never reused: only changeset 012 marks a registration version_reused_later'
+            USING ERRCODE = 'integrity_constraint_violation';
+    END
+    $$;
+CREATE TRIGGER registrations_inserted_reused
+    BEFORE INSERT ON registrations
+    FOR EACH ROW WHEN (NEW.version_reused_later) EXECUTE FUNCTION registrations_refuse_version_reuse();
+CREATE TRIGGER registrations_marked_reused
+    BEFORE UPDATE OF version_reused_later ON registrations
+    FOR EACH ROW WHEN (NEW.version_reused_later AND NOT OLD.version_reused_later)
+    EXECUTE FUNCTION registrations_refuse_version_reuse();
+
 COMMIT;

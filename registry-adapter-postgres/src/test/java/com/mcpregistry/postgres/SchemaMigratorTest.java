@@ -24,7 +24,9 @@ class SchemaMigratorTest {
             "007-idempotency-keys",
             "008-published-servers",
             "009-search-statistics",
-            "010-catalogue-search-lower-case");
+            "010-catalogue-search-lower-case",
+            "011-audit-log-changes",
+            "012-versions-never-reused");
 
     private static Map<String, Integer> appliedChangesets(Jdbi jdbi) {
         return jdbi.withHandle(handle -> handle.createQuery(

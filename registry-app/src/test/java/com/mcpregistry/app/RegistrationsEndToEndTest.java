@@ -486,6 +486,156 @@ class RegistrationsEndToEndTest {
         assertThat(registry.get(pathOf(created), bob()).statusCode()).isEqualTo(200);
     }
 
+    // ---- The record is honest ----
+
+    @Test
+    void an_edit_that_changes_nothing_keeps_the_row_version_etag_and_history() {
+        JsonNode created = submitNew(registry, alice(), "unchanged");
+        String etag = "\"" + created.path("row_version").asLong() + "\"";
+        java.util.HashMap<String, Object> nullTitle = new java.util.HashMap<>();
+        nullTitle.put("title", null);
+        List<Object> noOps = List.of(
+                Map.of(),
+                nullTitle,
+                Map.of(
+                        "title", created.path("title").asText(),
+                        "description", created.path("description").asText(),
+                        "tags",
+                                List.of(
+                                        created.path("tags").get(0).asText(),
+                                        created.path("tags").get(1).asText())));
+        String historyBefore =
+                registry.get(pathOf(created) + "/history", alice()).body();
+
+        for (Object noOp : noOps) {
+            HttpResponse<String> edited = registry.patch(pathOf(created), alice(), noOp, "If-Match", etag);
+
+            assertThat(edited.statusCode()).as("PATCH %s", noOp).isEqualTo(200);
+            assertThat(edited.headers().firstValue("ETag")).as("PATCH %s", noOp).hasValue(etag);
+            assertThat(json(edited)).as("PATCH %s", noOp).isEqualTo(created);
+        }
+        assertThat(json(registry.get(pathOf(created), alice()))).isEqualTo(created);
+        assertThat(registry.get(pathOf(created) + "/history", alice()).body()).isEqualTo(historyBefore);
+        assertThat(json(registry.get(pathOf(created) + "/history", alice())).path("items"))
+                .hasSize(1);
+    }
+
+    @Test
+    void an_edit_that_changes_nothing_is_still_refused_where_a_real_one_would_be() {
+        JsonNode approved = approve(registry, submitNew(registry, alice(), "unchanged-approved"));
+
+        assertThat(registry.patch(pathOf(approved), alice(), Map.of()).statusCode())
+                .isEqualTo(409);
+        assertThat(registry.patch(pathOf(approved), bob(), Map.of()).statusCode())
+                .isEqualTo(403);
+        assertThat(registry.patch(pathOf(approved), alice(), Map.of(), "If-Match", "\"99\"")
+                        .statusCode())
+                .isEqualTo(412);
+    }
+
+    @Test
+    void a_real_edits_history_event_lists_the_fields_it_changed() {
+        JsonNode created = submitNew(registry, alice(), "changed");
+        java.util.HashMap<String, Object> edit = new java.util.HashMap<>();
+        edit.put("title", "Ledger tools v2");
+        edit.put("repository_url", null);
+
+        assertThat(registry.patch(pathOf(created), alice(), edit).statusCode()).isEqualTo(200);
+
+        JsonNode history =
+                json(registry.get(pathOf(created) + "/history", alice())).path("items");
+        assertThat(history).hasSize(2);
+        JsonNode event = history.get(1);
+        assertThat(event.path("action").asText()).isEqualTo("edit");
+        assertThat(event.path("changes")).hasSize(2);
+        assertThat(event.path("changes").get(0).path("field").asText()).isEqualTo("title");
+        assertThat(event.path("changes").get(0).path("old").asText())
+                .isEqualTo(created.path("title").asText());
+        assertThat(event.path("changes").get(0).path("new").asText()).isEqualTo("Ledger tools v2");
+        assertThat(event.path("changes").get(1).path("field").asText()).isEqualTo("repository_url");
+        assertThat(event.path("changes").get(1).path("old").asText())
+                .isEqualTo(created.path("repository_url").asText());
+        assertThat(event.path("changes").get(1).has("new")).isFalse();
+        assertThat(history.get(0).has("changes"))
+                .as("a submission changes no fields")
+                .isFalse();
+        JsonNode audited = json(registry.get(
+                        "/audit?action=edit&registration="
+                                + created.path("registration_id").asText(),
+                        admin()))
+                .path("items");
+        assertThat(audited)
+                .singleElement()
+                .satisfies(e -> assertThat(e.path("changes")).isEqualTo(event.path("changes")));
+    }
+
+    @Test
+    void a_rejected_registration_edited_back_to_pending_no_longer_shows_the_old_review() {
+        JsonNode created = submitNew(registry, alice(), "reviewed-again");
+        review(registry, created, "Rejected", "The description does not say what the tools do.");
+
+        JsonNode edited = json(
+                registry.patch(pathOf(created), alice(), Map.of("description", "Posts and reads ledger entries.")));
+
+        assertThat(edited.path("status").asText()).isEqualTo("Pending");
+        for (String field : List.of("reviewed_by", "reviewed_at", "status_reason")) {
+            assertThat(edited.path(field).isMissingNode() || edited.path(field).isNull())
+                    .as(field)
+                    .isTrue();
+        }
+        assertThat(json(registry.get(pathOf(created) + "/history", alice()))
+                        .path("items")
+                        .findValuesAsText("action"))
+                .containsExactly("submit", "reject", "edit");
+    }
+
+    @Test
+    void history_and_audit_name_each_actor_with_display_name_and_email() {
+        JsonNode created = submitNew(registry, alice(), "named");
+        approve(registry, created);
+
+        JsonNode mine =
+                json(registry.get(pathOf(created) + "/history", alice())).path("items");
+        assertThat(mine).hasSize(2);
+        assertThat(mine.get(0).path("actor_id").asText()).isEqualTo(registry.userId(ALICE));
+        assertThat(mine.get(0).path("actor").path("user_id").asText()).isEqualTo(registry.userId(ALICE));
+        assertThat(mine.get(0).path("actor").path("display_name").asText()).isEqualTo(ALICE);
+        assertThat(mine.get(0).path("actor").path("email").asText()).isEqualTo(RunningRegistry.emailOf(ALICE));
+        assertThat(mine.get(1).path("actor").path("display_name").asText()).isEqualTo(RunningRegistry.ADMIN_NAME);
+        assertThat(mine.get(1).path("actor").path("email").asText())
+                .isEqualTo(RunningRegistry.emailOf(RunningRegistry.ADMIN_NAME));
+
+        JsonNode audited = json(registry.get(
+                        "/audit?registration=" + created.path("registration_id").asText(), admin()))
+                .path("items");
+        assertThat(audited.findValuesAsText("display_name")).containsExactly(RunningRegistry.ADMIN_NAME, ALICE);
+    }
+
+    @Test
+    void a_deleted_name_and_version_is_never_submitted_again() {
+        String name = uniqueName("retired");
+        JsonNode approved = approve(
+                registry, submit(registry, alice(), Submissions.of(name, "2.0.0", Submissions.endpointOf(name))));
+        assertThat(registry.delete(pathOf(approved), admin()).statusCode()).isEqualTo(204);
+
+        HttpResponse<String> again =
+                registry.post("/registrations", alice(), Submissions.of(name, "2.0.0", Submissions.endpointOf(name)));
+
+        assertThat(again.statusCode()).isEqualTo(409);
+        assertThat(json(again).path("detail").asText())
+                .isEqualTo(name
+                        + " 2.0.0 existed before and was deleted; versions are never reused: submit a new version");
+        HttpResponse<String> versions = registry.get(
+                "/v0.1/servers/" + java.net.URLEncoder.encode(name, java.nio.charset.StandardCharsets.UTF_8)
+                        + "/versions?include_deleted=true",
+                admin());
+        assertThat(versions.statusCode()).isEqualTo(200);
+        assertThat(versions.body()).containsOnlyOnce("\"2.0.0\"");
+        assertThat(registry.post("/registrations", alice(), Submissions.of(name, "2.0.1", Submissions.endpointOf(name)))
+                        .statusCode())
+                .isEqualTo(201);
+    }
+
     @Test
     void the_history_of_an_unknown_registration_is_404() {
         assertThat(registry.get("/registrations/" + randomId() + "/history", admin())

@@ -3,8 +3,10 @@ package com.mcpregistry.inmemory;
 import com.mcpregistry.domain.audit.AuditChain;
 import com.mcpregistry.domain.audit.AuditEvent;
 import com.mcpregistry.domain.registration.RegistrationId;
+import com.mcpregistry.domain.user.User;
 import com.mcpregistry.port.Cursor;
 import com.mcpregistry.port.Page;
+import com.mcpregistry.port.out.AuditEntry;
 import com.mcpregistry.port.out.AuditQuery;
 import com.mcpregistry.port.out.AuditTrail;
 import com.mcpregistry.port.out.ChainVerification;
@@ -37,7 +39,7 @@ public final class InMemoryAuditTrail implements AuditTrail {
     }
 
     @Override
-    public Page<AuditEvent> find(AuditQuery query) {
+    public Page<AuditEntry> find(AuditQuery query) {
         return db.atomically(() -> Page.of(
                 events().stream()
                         .filter(e -> query.actor()
@@ -55,16 +57,23 @@ public final class InMemoryAuditTrail implements AuditTrail {
                                 .map(c -> c.isFollowedBy(e.at(), e.id()))
                                 .orElse(true))
                         .limit(query.page().limit() + 1L)
+                        .map(this::withActor)
                         .toList(),
                 query.page().limit(),
-                e -> new Cursor(e.at(), e.id())));
+                entry -> new Cursor(entry.event().at(), entry.event().id())));
     }
 
     @Override
-    public List<AuditEvent> history(RegistrationId registration) {
+    public List<AuditEntry> history(RegistrationId registration) {
         return db.atomically(() -> events().stream()
                 .filter(e -> e.registrationId().equals(Optional.of(registration)))
+                .map(this::withActor)
                 .toList());
+    }
+
+    /** What PostgreSQL's join does: the actor's profile from the users the same database holds. */
+    private AuditEntry withActor(AuditEvent event) {
+        return new AuditEntry(event, event.actorId().map(db.users::get).map(User::profile));
     }
 
     @Override

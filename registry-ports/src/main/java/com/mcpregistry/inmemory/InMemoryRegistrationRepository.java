@@ -7,6 +7,7 @@ import com.mcpregistry.port.Cursor;
 import com.mcpregistry.port.Page;
 import com.mcpregistry.port.out.RegistrationQuery;
 import com.mcpregistry.port.out.RegistrationRepository;
+import com.mcpregistry.port.out.VersionConflicts;
 import java.util.Comparator;
 import java.util.Locale;
 import java.util.Optional;
@@ -89,13 +90,18 @@ public final class InMemoryRegistrationRepository implements RegistrationReposit
 
     private void checkUniqueness(Registration candidate) {
         for (Registration other : db.registrations.values()) {
-            if (other.isDeleted() || other.id().equals(candidate.id())) {
+            if (other.id().equals(candidate.id())) {
                 continue;
             }
+            // A version is never reused, not even after its registration was deleted.
             if (other.serverName().equals(candidate.serverName())
                     && other.version().equals(candidate.version())) {
-                throw new Conflict(
-                        candidate.serverName() + " version " + candidate.version() + " is registered already");
+                throw other.isDeleted()
+                        ? VersionConflicts.deletedBefore(candidate.serverName(), candidate.version())
+                        : VersionConflicts.registered(candidate.serverName(), candidate.version());
+            }
+            if (other.isDeleted()) {
+                continue;
             }
             if (other.details().endpointUrl().equals(candidate.details().endpointUrl())
                     && !other.serverName().equals(candidate.serverName())) {

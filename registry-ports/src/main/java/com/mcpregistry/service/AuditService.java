@@ -1,10 +1,10 @@
 package com.mcpregistry.service;
 
-import com.mcpregistry.domain.audit.AuditEvent;
 import com.mcpregistry.domain.error.Forbidden;
 import com.mcpregistry.domain.user.Actor;
 import com.mcpregistry.port.Page;
 import com.mcpregistry.port.in.QueryAuditUseCase;
+import com.mcpregistry.port.out.AuditEntry;
 import com.mcpregistry.port.out.AuditQuery;
 import com.mcpregistry.port.out.AuditTrail;
 import com.mcpregistry.port.out.ChainVerification;
@@ -19,7 +19,7 @@ public final class AuditService implements QueryAuditUseCase {
     }
 
     @Override
-    public Page<AuditEvent> query(Actor actor, AuditQuery query) {
+    public Page<AuditEntry> query(Actor actor, AuditQuery query) {
         if (!actor.admin()) {
             throw new Forbidden("only administrators read the audit trail");
         }

@@ -1,6 +1,5 @@
 package com.mcpregistry.service;
 
-import com.mcpregistry.domain.audit.AuditEvent;
 import com.mcpregistry.domain.error.NotFound;
 import com.mcpregistry.domain.error.PreconditionFailed;
 import com.mcpregistry.domain.error.Unprocessable;
@@ -18,6 +17,7 @@ import com.mcpregistry.port.in.EditRegistrationUseCase;
 import com.mcpregistry.port.in.FindRegistrationsUseCase;
 import com.mcpregistry.port.in.ReviewRegistrationUseCase;
 import com.mcpregistry.port.in.SubmitRegistrationUseCase;
+import com.mcpregistry.port.out.AuditEntry;
 import com.mcpregistry.port.out.AuditTrail;
 import com.mcpregistry.port.out.IdempotencyKeys;
 import com.mcpregistry.port.out.PublishedServer;
@@ -120,6 +120,7 @@ public final class RegistrationService
 
     @Override
     public Registration edit(EditRegistration command) {
+        // An edit that changes nothing comes back as the registration it was: no new row version, no audit event.
         return change(
                 command.actor(),
                 command.id(),
@@ -134,8 +135,8 @@ public final class RegistrationService
                 command.actor(),
                 command.id(),
                 command.expectedRowVersion(),
-                current -> current.changeStatus(
-                        command.target(), command.reason(), command.actor(), now(), command.requestId()));
+                current -> Optional.of(current.changeStatus(
+                        command.target(), command.reason(), command.actor(), now(), command.requestId())));
     }
 
     @Override
@@ -144,7 +145,7 @@ public final class RegistrationService
                 command.actor(),
                 command.id(),
                 command.expectedRowVersion(),
-                current -> current.delete(command.actor(), now(), command.requestId()));
+                current -> Optional.of(current.delete(command.actor(), now(), command.requestId())));
     }
 
     @Override
@@ -167,7 +168,7 @@ public final class RegistrationService
     }
 
     @Override
-    public List<AuditEvent> history(Actor actor, RegistrationId id) {
+    public List<AuditEntry> history(Actor actor, RegistrationId id) {
         registrations
                 .findById(id)
                 // A deleted registration is gone from every read; its events stay readable for audit (admins).
@@ -176,9 +177,15 @@ public final class RegistrationService
         return auditTrail.history(id);
     }
 
-    /** Loads a registration the actor can see, applies one workflow step and stores it with its audit event. */
+    /**
+     * Loads a registration the actor can see, applies one workflow step and stores it with its audit event. A step
+     * that changes nothing (empty) stores nothing and returns the registration as it is.
+     */
     private Registration change(
-            Actor actor, RegistrationId id, Optional<Long> expectedRowVersion, Function<Registration, Change> step) {
+            Actor actor,
+            RegistrationId id,
+            Optional<Long> expectedRowVersion,
+            Function<Registration, Optional<Change>> step) {
         return transactions.inTransaction(() -> {
             Registration current = visible(actor, id);
             expectedRowVersion
@@ -187,7 +194,11 @@ public final class RegistrationService
                         throw new PreconditionFailed(
                                 "the registration is at version " + current.rowVersion() + ", not " + expected);
                     });
-            Change change = step.apply(current);
+            Optional<Change> taken = step.apply(current);
+            if (taken.isEmpty()) {
+                return current;
+            }
+            Change change = taken.get();
             Registration next = change.registration();
             boolean publication =
                     current.status().isPublished() || next.status().isPublished();

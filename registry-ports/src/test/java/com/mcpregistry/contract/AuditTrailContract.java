@@ -6,15 +6,20 @@ import static com.mcpregistry.contract.Fixtures.event;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.mcpregistry.domain.audit.AuditEvent;
+import com.mcpregistry.domain.audit.FieldChange;
 import com.mcpregistry.domain.registration.RegistrationId;
 import com.mcpregistry.domain.registration.RegistrationStatus;
+import com.mcpregistry.domain.user.EntraIdentity;
+import com.mcpregistry.domain.user.User;
 import com.mcpregistry.domain.user.UserId;
 import com.mcpregistry.port.Cursor;
 import com.mcpregistry.port.Page;
 import com.mcpregistry.port.PageRequest;
+import com.mcpregistry.port.out.AuditEntry;
 import com.mcpregistry.port.out.AuditQuery;
 import com.mcpregistry.port.out.AuditTrail;
 import com.mcpregistry.port.out.ChainVerification;
+import com.mcpregistry.port.out.UserRepository;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,6 +35,9 @@ import org.junit.jupiter.api.Test;
 public abstract class AuditTrailContract {
 
     protected abstract AuditTrail auditTrail();
+
+    /** The users the trail's actors are, kept in the same store as the trail. */
+    protected abstract UserRepository users();
 
     private UserId actor;
     private String action;
@@ -58,7 +66,11 @@ public abstract class AuditTrailContract {
     }
 
     private List<AuditEvent> find(AuditQuery query) {
-        return auditTrail().find(query).items();
+        return events(auditTrail().find(query).items());
+    }
+
+    private static List<AuditEvent> events(List<AuditEntry> entries) {
+        return entries.stream().map(AuditEntry::event).toList();
     }
 
     @Test
@@ -174,14 +186,14 @@ public abstract class AuditTrailContract {
         Optional<Cursor> after = Optional.empty();
         int pages = 0;
         do {
-            Page<AuditEvent> page = auditTrail()
+            Page<AuditEntry> page = auditTrail()
                     .find(new AuditQuery(
                             Optional.of(actor),
                             Optional.empty(),
                             Optional.empty(),
                             Optional.empty(),
                             new PageRequest(4, after)));
-            walked.addAll(page.items());
+            walked.addAll(events(page.items()));
             after = page.next();
             pages++;
         } while (after.isPresent() && pages < 100);
@@ -198,7 +210,7 @@ public abstract class AuditTrailContract {
         AuditEvent approved = appended(Optional.of(registration), T0.plusSeconds(2));
         AuditEvent deprecated = appended(Optional.of(registration), T0.plusSeconds(3));
 
-        assertThat(auditTrail().history(registration)).containsExactly(submitted, approved, deprecated);
+        assertThat(events(auditTrail().history(registration))).containsExactly(submitted, approved, deprecated);
     }
 
     @Test
@@ -219,5 +231,88 @@ public abstract class AuditTrailContract {
         assertThat(after.intact()).isTrue();
         assertThat(after.firstBrokenEvent()).isEmpty();
         assertThat(after.eventsChecked()).isEqualTo(before.eventsChecked() + 3);
+    }
+
+    private AuditEvent edited(UserId by, RegistrationId registration, List<FieldChange> changes) {
+        return appended(new AuditEvent(
+                UUID.randomUUID(),
+                T0,
+                Optional.of(by),
+                action,
+                Optional.of(registration),
+                Optional.of(RegistrationStatus.REJECTED),
+                Optional.of(RegistrationStatus.PENDING),
+                Optional.empty(),
+                Optional.of("req-" + UUID.randomUUID()),
+                changes));
+    }
+
+    @Test
+    void an_events_changed_fields_are_stored_and_read_back_in_order() {
+        RegistrationId registration = RegistrationId.random();
+        List<FieldChange> changes = List.of(
+                FieldChange.of("title", Optional.of("Ledger – “old”"), Optional.of("Ledger \\ 'new'")),
+                FieldChange.of("repository_url", Optional.empty(), Optional.of("https://example.com/r")),
+                FieldChange.of("documentation_url", Optional.of("https://example.com/d"), Optional.empty()),
+                FieldChange.secret("api_key"));
+        AuditEvent event = edited(actor, registration, changes);
+
+        assertThat(find(query(Optional.of(actor), Optional.empty(), Optional.empty(), Optional.empty())))
+                .containsExactly(event);
+        assertThat(events(auditTrail().history(registration))).containsExactly(event);
+        assertThat(event.changes()).isEqualTo(changes);
+    }
+
+    @Test
+    void events_are_read_with_their_actors_name_and_email() {
+        User known = users().save(Fixtures.user());
+        User withoutEmail = users().save(new User(
+                UserId.random(),
+                new EntraIdentity("tenant-" + Fixtures.unique(), "oid-" + Fixtures.unique()),
+                Optional.empty(),
+                "No Mail " + Fixtures.unique(),
+                false,
+                T0,
+                T0,
+                T0));
+        RegistrationId registration = RegistrationId.random();
+        appended(event(known.id(), action, Optional.of(registration), T0));
+        appended(event(withoutEmail.id(), action, Optional.of(registration), T0.plusSeconds(1)));
+        appended(event(actor, action, Optional.of(registration), T0.plusSeconds(2)));
+        appended(new AuditEvent(
+                UUID.randomUUID(),
+                T0.plusSeconds(3),
+                Optional.empty(),
+                action,
+                Optional.of(registration),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty()));
+
+        List<Optional<User.Profile>> expected = List.of(
+                Optional.of(known.profile()), Optional.of(withoutEmail.profile()), Optional.empty(), Optional.empty());
+        assertThat(auditTrail().history(registration))
+                .extracting(AuditEntry::actor)
+                .containsExactlyElementsOf(expected);
+        assertThat(auditTrail()
+                        .find(query(Optional.empty(), Optional.of(action), Optional.empty(), Optional.empty()))
+                        .items())
+                .extracting(AuditEntry::actor)
+                .containsExactly(expected.get(3), expected.get(2), expected.get(1), expected.get(0));
+        assertThat(known.profile().email()).isPresent();
+    }
+
+    @Test
+    void a_chain_of_events_with_and_without_changed_fields_verifies() {
+        appended(Optional.of(RegistrationId.random()), T0);
+        edited(actor, RegistrationId.random(), List.of(FieldChange.of("title", Optional.of("a"), Optional.of("b"))));
+        edited(actor, RegistrationId.random(), List.of(FieldChange.secret("api_key")));
+        appended(Optional.empty(), T0.plusSeconds(1));
+
+        ChainVerification verification = auditTrail().verify();
+
+        assertThat(verification.intact()).isTrue();
+        assertThat(verification.firstBrokenEvent()).isEmpty();
     }
 }

@@ -232,13 +232,37 @@ public abstract class RegistrationRepositoryContract {
     }
 
     @Test
-    void a_deleted_registration_frees_its_server_name_and_version() {
+    void a_deleted_registrations_server_name_and_version_are_never_reused() {
+        Registration submitted = stored(pendingOf(submitter, "tools", "2.0.0", T0));
+        Registration approved = reviewed(submitted, APPROVED, admin.id(), T0.plusSeconds(1));
+        registrations().update(approved, submitted.rowVersion());
+        registrations().update(deleted(approved, T0.plusSeconds(5)), approved.rowVersion());
+        Registration again = pendingOf(submitter, "tools", "2.0.0", T0.plusSeconds(6));
+
+        assertThatThrownBy(() -> registrations().insert(again))
+                .isInstanceOf(Conflict.class)
+                .hasMessageContaining(name("tools") + " 2.0.0 existed before and was deleted")
+                .hasMessageContaining("versions are never reused");
+        assertThat(registrations().findById(again.id())).isEmpty();
+    }
+
+    @Test
+    void after_a_deletion_another_version_of_the_server_is_still_accepted() {
         Registration first = stored(pendingOf(submitter, "tools", "1.0.0", T0));
         registrations().update(deleted(first, T0.plusSeconds(1)), first.rowVersion());
 
-        Registration again = stored(pendingOf(submitter, "tools", "1.0.0", T0.plusSeconds(2)));
+        Registration next = stored(pendingOf(submitter, "tools", "1.0.1", T0.plusSeconds(2)));
 
-        assertThat(registrations().findById(again.id())).contains(again);
+        assertThat(registrations().findById(next.id())).contains(next);
+    }
+
+    @Test
+    void a_registered_server_name_and_version_is_a_conflict_that_says_it_is_registered() {
+        stored(pendingOf(submitter, "tools", "1.0.0", T0));
+
+        assertThatThrownBy(() -> registrations().insert(pendingOf(other, "tools", "1.0.0", T0)))
+                .isInstanceOf(Conflict.class)
+                .hasMessageContaining("is registered already");
     }
 
     @Test

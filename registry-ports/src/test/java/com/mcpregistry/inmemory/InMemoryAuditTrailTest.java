@@ -2,6 +2,7 @@ package com.mcpregistry.inmemory;
 
 import com.mcpregistry.contract.AuditTrailContract;
 import com.mcpregistry.port.out.AuditTrail;
+import com.mcpregistry.port.out.UserRepository;
 
 class InMemoryAuditTrailTest extends AuditTrailContract {
 
@@ -10,5 +11,10 @@ class InMemoryAuditTrailTest extends AuditTrailContract {
     @Override
     protected AuditTrail auditTrail() {
         return db.auditTrail();
+    }
+
+    @Override
+    protected UserRepository users() {
+        return db.userRepository();
     }
 }

@@ -26,6 +26,7 @@ import com.mcpregistry.port.Page;
 import com.mcpregistry.port.PageRequest;
 import com.mcpregistry.port.in.ReviewRegistrationUseCase.ChangeStatus;
 import com.mcpregistry.port.in.SubmitRegistrationUseCase.SubmitRegistration;
+import com.mcpregistry.port.out.AuditEntry;
 import com.mcpregistry.port.out.AuditQuery;
 import com.mcpregistry.port.out.ChainVerification;
 import java.time.Duration;
@@ -90,7 +91,10 @@ class AuditServiceTest {
         submit(alice, "com.contoso/ledger");
 
         assertThatThrownBy(() -> service.query(alice, everything())).isInstanceOf(Forbidden.class);
-        assertThat(service.query(admin, everything()).items()).hasSize(1);
+        assertThat(service.query(admin, everything()).items().stream()
+                        .map(AuditEntry::event)
+                        .toList())
+                .hasSize(1);
     }
 
     @Test
@@ -99,10 +103,14 @@ class AuditServiceTest {
         approve(a.id());
         submit(alice, "com.contoso/b");
 
-        assertThat(service.query(admin, everything()).items())
+        assertThat(service.query(admin, everything()).items().stream()
+                        .map(AuditEntry::event)
+                        .toList())
                 .extracting(AuditEvent::action)
                 .containsExactly("submit", "approve", "submit");
-        assertThat(service.query(admin, everything()).items())
+        assertThat(service.query(admin, everything()).items().stream()
+                        .map(AuditEntry::event)
+                        .toList())
                 .extracting(AuditEvent::at)
                 .isSortedAccordingTo(java.util.Comparator.reverseOrder());
     }
@@ -115,41 +123,60 @@ class AuditServiceTest {
         approve(a.id());
         approve(b.id());
 
-        assertThat(service.query(
+        assertThat(service
+                        .query(
                                 admin,
                                 query(
                                         Optional.of(admin.userId()),
                                         Optional.empty(),
                                         Optional.empty(),
                                         Optional.empty()))
-                        .items())
+                        .items()
+                        .stream()
+                        .map(AuditEntry::event)
+                        .toList())
                 .extracting(AuditEvent::action)
                 .containsExactly("approve", "approve");
-        assertThat(service.query(
+        assertThat(service
+                        .query(
                                 admin,
                                 query(Optional.empty(), Optional.of("submit"), Optional.empty(), Optional.empty()))
-                        .items())
+                        .items()
+                        .stream()
+                        .map(AuditEntry::event)
+                        .toList())
                 .extracting(AuditEvent::registrationId)
                 .containsExactly(Optional.of(b.id()), Optional.of(a.id()));
-        assertThat(service.query(
-                                admin, query(Optional.empty(), Optional.empty(), Optional.of(a.id()), Optional.empty()))
-                        .items())
+        assertThat(service
+                        .query(admin, query(Optional.empty(), Optional.empty(), Optional.of(a.id()), Optional.empty()))
+                        .items()
+                        .stream()
+                        .map(AuditEntry::event)
+                        .toList())
                 .extracting(AuditEvent::action)
                 .containsExactly("approve", "submit");
-        assertThat(service.query(
+        assertThat(service
+                        .query(
                                 admin,
                                 query(Optional.empty(), Optional.empty(), Optional.empty(), Optional.of(afterFirst)))
-                        .items())
+                        .items()
+                        .stream()
+                        .map(AuditEntry::event)
+                        .toList())
                 .hasSize(3)
                 .allSatisfy(e -> assertThat(e.at()).isAfterOrEqualTo(afterFirst));
-        assertThat(service.query(
+        assertThat(service
+                        .query(
                                 admin,
                                 query(
                                         Optional.of(alice.userId()),
                                         Optional.of("approve"),
                                         Optional.empty(),
                                         Optional.empty()))
-                        .items())
+                        .items()
+                        .stream()
+                        .map(AuditEntry::event)
+                        .toList())
                 .isEmpty();
     }
 
@@ -159,13 +186,14 @@ class AuditServiceTest {
             approve(submit(alice, "com.contoso/s" + i).id());
         }
         List<UUID> all = service.query(admin, everything()).items().stream()
+                .map(AuditEntry::event)
                 .map(AuditEvent::id)
                 .toList();
 
         List<UUID> paged = new ArrayList<>();
         Optional<Cursor> after = Optional.empty();
         do {
-            Page<AuditEvent> page = service.query(
+            Page<AuditEntry> page = service.query(
                     admin,
                     new AuditQuery(
                             Optional.empty(),
@@ -173,7 +201,7 @@ class AuditServiceTest {
                             Optional.empty(),
                             Optional.empty(),
                             new PageRequest(3, after)));
-            page.items().forEach(e -> paged.add(e.id()));
+            page.items().forEach(e -> paged.add(e.event().id()));
             after = page.next();
         } while (after.isPresent());
 

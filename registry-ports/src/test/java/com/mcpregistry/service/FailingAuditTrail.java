@@ -3,6 +3,7 @@ package com.mcpregistry.service;
 import com.mcpregistry.domain.audit.AuditEvent;
 import com.mcpregistry.domain.registration.RegistrationId;
 import com.mcpregistry.port.Page;
+import com.mcpregistry.port.out.AuditEntry;
 import com.mcpregistry.port.out.AuditQuery;
 import com.mcpregistry.port.out.AuditTrail;
 import com.mcpregistry.port.out.ChainVerification;
@@ -26,12 +27,12 @@ final class FailingAuditTrail implements AuditTrail {
     }
 
     @Override
-    public Page<AuditEvent> find(AuditQuery query) {
+    public Page<AuditEntry> find(AuditQuery query) {
         return delegate.find(query);
     }
 
     @Override
-    public List<AuditEvent> history(RegistrationId registration) {
+    public List<AuditEntry> history(RegistrationId registration) {
         return delegate.history(registration);
     }
 

@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.mcpregistry.contract.TestClock;
 import com.mcpregistry.domain.audit.AuditEvent;
+import com.mcpregistry.domain.audit.FieldChange;
 import com.mcpregistry.domain.error.Conflict;
 import com.mcpregistry.domain.error.FieldError;
 import com.mcpregistry.domain.error.Forbidden;
@@ -42,6 +43,7 @@ import com.mcpregistry.port.in.FindRegistrationsUseCase.RegistrationFilter;
 import com.mcpregistry.port.in.ReviewRegistrationUseCase.ChangeStatus;
 import com.mcpregistry.port.in.SubmitRegistrationUseCase.IdempotencyKey;
 import com.mcpregistry.port.in.SubmitRegistrationUseCase.SubmitRegistration;
+import com.mcpregistry.port.out.AuditEntry;
 import com.mcpregistry.port.out.AuditQuery;
 import java.time.Duration;
 import java.time.Instant;
@@ -158,10 +160,14 @@ class RegistrationServiceTest {
     }
 
     private List<AuditEvent> allEvents() {
-        return db.auditTrail()
+        return events(db.auditTrail()
                 .find(new AuditQuery(
                         Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), PageRequest.first(100)))
-                .items();
+                .items());
+    }
+
+    private static List<AuditEvent> events(List<AuditEntry> entries) {
+        return entries.stream().map(AuditEntry::event).toList();
     }
 
     private static RegistrationFilter all(int limit) {
@@ -238,14 +244,17 @@ class RegistrationServiceTest {
     }
 
     @Test
-    void deleting_a_registration_frees_its_name_and_version() {
-        Registration first = submit(alice, "com.contoso/ledger", "1.0.0");
-        delete(alice, first.id());
+    void a_deleted_registrations_name_and_version_are_never_submitted_again() {
+        Registration first = approved(alice, "com.contoso/ledger");
+        delete(admin, first.id());
+        int events = allEvents().size();
 
-        Registration again = submit(alice, "com.contoso/ledger", "1.0.0");
-
-        assertThat(again.id()).isNotEqualTo(first.id());
-        assertThat(service.get(alice, again.id()).status()).isEqualTo(PENDING);
+        assertThatThrownBy(() -> submit(alice, "com.contoso/ledger", "1.0.0"))
+                .isInstanceOf(Conflict.class)
+                .hasMessageContaining("com.contoso/ledger 1.0.0 existed before and was deleted")
+                .hasMessageContaining("versions are never reused");
+        assertThat(allEvents()).hasSize(events);
+        assertThat(submit(alice, "com.contoso/ledger", "1.0.1").status()).isEqualTo(PENDING);
     }
 
     // ---- edit ----------------------------------------------------------------------------------------------
@@ -263,7 +272,7 @@ class RegistrationServiceTest {
         assertThat(edited.rowVersion()).isEqualTo(2);
         assertThat(edited.updatedAt()).isEqualTo(editedAt);
         assertThat(service.get(alice, r.id())).isEqualTo(edited);
-        assertThat(service.history(alice, r.id()))
+        assertThat(events(service.history(alice, r.id())))
                 .extracting(AuditEvent::action)
                 .containsExactly("submit", "edit");
     }
@@ -275,11 +284,70 @@ class RegistrationServiceTest {
         Registration edited = edit(alice, rejected.id(), newTitle("Fixed"), Optional.empty());
 
         assertThat(edited.status()).isEqualTo(PENDING);
-        assertThat(service.history(admin, rejected.id())).last().satisfies(e -> {
+        assertThat(events(service.history(admin, rejected.id()))).last().satisfies(e -> {
             assertThat(e.action()).isEqualTo("edit");
             assertThat(e.fromStatus()).contains(REJECTED);
             assertThat(e.toStatus()).contains(PENDING);
         });
+    }
+
+    @Test
+    void an_edit_that_changes_nothing_stores_nothing_and_records_nothing() {
+        Registration r = submit(alice, "com.contoso/ledger");
+        List<AuditEvent> before = events(service.history(alice, r.id()));
+
+        Registration empty = edit(alice, r.id(), DetailsPatch.NOTHING, Optional.empty());
+        Registration same = edit(alice, r.id(), newTitle(r.details().title().value()), Optional.of(1L));
+
+        assertThat(empty).isEqualTo(r);
+        assertThat(same).isEqualTo(r);
+        assertThat(service.get(alice, r.id())).isEqualTo(r);
+        assertThat(events(service.history(alice, r.id()))).isEqualTo(before);
+    }
+
+    @Test
+    void an_edit_that_changes_nothing_is_refused_as_a_real_edit_would_be() {
+        Registration approved = approved(alice, "com.contoso/ledger");
+        Registration pending = submit(alice, "com.contoso/other");
+
+        assertThatThrownBy(() -> edit(alice, approved.id(), DetailsPatch.NOTHING, Optional.empty()))
+                .isInstanceOf(Conflict.class);
+        assertThatThrownBy(() -> edit(bob, approved.id(), DetailsPatch.NOTHING, Optional.empty()))
+                .isInstanceOf(Forbidden.class);
+        assertThatThrownBy(() -> edit(alice, pending.id(), DetailsPatch.NOTHING, Optional.of(7L)))
+                .isInstanceOf(PreconditionFailed.class);
+    }
+
+    @Test
+    void an_edits_history_event_lists_the_fields_it_changed() {
+        Registration r = submit(alice, "com.contoso/ledger");
+
+        edit(alice, r.id(), newTitle("Ledger tools"), Optional.empty());
+
+        assertThat(events(service.history(alice, r.id())))
+                .last()
+                .satisfies(e -> assertThat(e.changes())
+                        .containsExactly(FieldChange.of(
+                                "title", Optional.of("Title of com.contoso/ledger"), Optional.of("Ledger tools"))));
+    }
+
+    @Test
+    void editing_a_rejected_registration_clears_its_review_and_the_history_keeps_it() {
+        Registration rejected = inStatus(alice, "com.contoso/ledger", REJECTED);
+
+        Registration edited = edit(alice, rejected.id(), newTitle("Fixed"), Optional.empty());
+
+        assertThat(edited.reviewedBy()).isEmpty();
+        assertThat(edited.reviewedAt()).isEmpty();
+        assertThat(edited.statusReason()).isEmpty();
+        assertThat(service.get(alice, rejected.id())).isEqualTo(edited);
+        assertThat(events(service.history(admin, rejected.id())))
+                .filteredOn(e -> e.action().equals("reject"))
+                .singleElement()
+                .satisfies(e -> {
+                    assertThat(e.actorId()).contains(admin.userId());
+                    assertThat(e.reason()).contains(REASON.value());
+                });
     }
 
     @Test
@@ -353,7 +421,7 @@ class RegistrationServiceTest {
         assertThat(approved.reviewedBy()).contains(admin.userId());
         assertThat(approved.reviewedAt()).contains(reviewedAt);
         assertThat(approved.rowVersion()).isEqualTo(2);
-        assertThat(service.history(admin, r.id())).last().satisfies(e -> {
+        assertThat(events(service.history(admin, r.id()))).last().satisfies(e -> {
             assertThat(e.action()).isEqualTo("approve");
             assertThat(e.actorId()).contains(admin.userId());
             assertThat(e.fromStatus()).contains(PENDING);
@@ -393,7 +461,7 @@ class RegistrationServiceTest {
         Registration seen = service.get(alice, r.id());
         assertThat(seen.status()).isEqualTo(REJECTED);
         assertThat(seen.statusReason()).contains(REASON);
-        assertThat(service.history(alice, r.id())).last().satisfies(e -> {
+        assertThat(events(service.history(alice, r.id()))).last().satisfies(e -> {
             assertThat(e.action()).isEqualTo("reject");
             assertThat(e.reason()).contains(REASON.value());
         });
@@ -415,7 +483,7 @@ class RegistrationServiceTest {
 
         assertThat(deprecated.status()).isEqualTo(DEPRECATED);
         assertThat(deprecated.statusReason()).contains(REASON);
-        assertThat(service.history(alice, approved.id()))
+        assertThat(events(service.history(alice, approved.id())))
                 .extracting(AuditEvent::action)
                 .containsExactly("submit", "approve", "deprecate");
     }
@@ -445,7 +513,7 @@ class RegistrationServiceTest {
         Registration reactivated = changeStatus(admin, deprecated.id(), APPROVED, null);
 
         assertThat(reactivated.status()).isEqualTo(APPROVED);
-        assertThat(service.history(admin, deprecated.id()))
+        assertThat(events(service.history(admin, deprecated.id())))
                 .last()
                 .satisfies(e -> assertThat(e.action()).isEqualTo("reactivate"));
     }
@@ -508,7 +576,7 @@ class RegistrationServiceTest {
             assertThat(won).isEqualTo(1);
             assertThat(conflicts).isEqualTo(reviewers - 1);
             assertThat(service.get(admin, r.id()).rowVersion()).isEqualTo(2);
-            assertThat(service.history(admin, r.id())).hasSize(2);
+            assertThat(events(service.history(admin, r.id()))).hasSize(2);
         } finally {
             pool.shutdownNow();
         }
@@ -535,17 +603,17 @@ class RegistrationServiceTest {
         Registration r = submit(alice, "com.contoso/ledger");
         delete(alice, r.id());
 
-        assertThat(service.history(admin, r.id()))
+        assertThat(events(service.history(admin, r.id())))
                 .extracting(AuditEvent::action)
                 .containsExactly("submit", "delete");
-        assertThat(service.history(admin, r.id())).last().satisfies(e -> {
+        assertThat(events(service.history(admin, r.id()))).last().satisfies(e -> {
             assertThat(e.actorId()).contains(alice.userId());
             assertThat(e.fromStatus()).contains(PENDING);
             assertThat(e.toStatus()).isEmpty();
             assertThat(e.requestId()).contains("req-delete");
         });
-        assertThatThrownBy(() -> service.history(alice, r.id())).isInstanceOf(NotFound.class);
-        assertThatThrownBy(() -> service.history(bob, r.id())).isInstanceOf(NotFound.class);
+        assertThatThrownBy(() -> events(service.history(alice, r.id()))).isInstanceOf(NotFound.class);
+        assertThatThrownBy(() -> events(service.history(bob, r.id()))).isInstanceOf(NotFound.class);
     }
 
     @Test
@@ -585,7 +653,7 @@ class RegistrationServiceTest {
         assertThatThrownBy(() -> changeStatus(admin, r.id(), APPROVED, null)).isInstanceOf(NotFound.class);
         assertThatThrownBy(() -> edit(alice, r.id(), newTitle("Back"), Optional.empty()))
                 .isInstanceOf(NotFound.class);
-        assertThat(service.history(admin, r.id())).hasSize(2);
+        assertThat(events(service.history(admin, r.id()))).hasSize(2);
     }
 
     @Test
@@ -624,7 +692,7 @@ class RegistrationServiceTest {
     @Test
     void an_unknown_registration_is_not_found_even_for_admins() {
         assertThatThrownBy(() -> service.get(admin, RegistrationId.random())).isInstanceOf(NotFound.class);
-        assertThatThrownBy(() -> service.history(admin, RegistrationId.random()))
+        assertThatThrownBy(() -> events(service.history(admin, RegistrationId.random())))
                 .isInstanceOf(NotFound.class);
         assertThatThrownBy(() -> changeStatus(admin, RegistrationId.random(), APPROVED, null))
                 .isInstanceOf(NotFound.class);
@@ -634,13 +702,13 @@ class RegistrationServiceTest {
     void the_history_is_for_the_submitter_and_admins_oldest_first() {
         Registration r = approved(alice, "com.contoso/ledger");
 
-        assertThat(service.history(alice, r.id()))
+        assertThat(events(service.history(alice, r.id())))
                 .extracting(AuditEvent::action)
                 .containsExactly("submit", "approve");
-        assertThat(service.history(admin, r.id()))
+        assertThat(events(service.history(admin, r.id())))
                 .extracting(AuditEvent::action)
                 .containsExactly("submit", "approve");
-        assertThatThrownBy(() -> service.history(bob, r.id())).isInstanceOf(NotFound.class);
+        assertThatThrownBy(() -> events(service.history(bob, r.id()))).isInstanceOf(NotFound.class);
     }
 
     @Test
@@ -648,7 +716,7 @@ class RegistrationServiceTest {
         Registration mine = submit(alice, "com.contoso/ledger");
         submit(bob, "com.fabrikam/tools");
 
-        assertThat(service.history(alice, mine.id()))
+        assertThat(events(service.history(alice, mine.id())))
                 .singleElement()
                 .satisfies(e -> assertThat(e.registrationId()).contains(mine.id()));
     }

@@ -14,6 +14,7 @@ import com.mcpregistry.domain.user.UserId;
 import com.mcpregistry.inmemory.InMemoryDatabase;
 import com.mcpregistry.port.PageRequest;
 import com.mcpregistry.port.in.SignInUseCase.SignedIn;
+import com.mcpregistry.port.out.AuditEntry;
 import com.mcpregistry.port.out.AuditQuery;
 import com.mcpregistry.port.out.AuditTrail;
 import com.mcpregistry.port.out.VerifiedIdentity;
@@ -54,7 +55,10 @@ class UserServiceTest {
         return auditTrail
                 .find(new AuditQuery(
                         Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), PageRequest.first(100)))
-                .items();
+                .items()
+                .stream()
+                .map(AuditEntry::event)
+                .toList();
     }
 
     // ---- sign-in -------------------------------------------------------------------------------------------

@@ -2,17 +2,21 @@ package com.mcpregistry.postgres.audit;
 
 import com.mcpregistry.domain.audit.AuditChain;
 import com.mcpregistry.domain.audit.AuditEvent;
+import com.mcpregistry.domain.audit.FieldChange;
 import com.mcpregistry.domain.error.Conflict;
 import com.mcpregistry.domain.registration.RegistrationId;
 import com.mcpregistry.domain.registration.RegistrationStatus;
+import com.mcpregistry.domain.user.User;
 import com.mcpregistry.domain.user.UserId;
 import com.mcpregistry.port.Cursor;
 import com.mcpregistry.port.Page;
+import com.mcpregistry.port.out.AuditEntry;
 import com.mcpregistry.port.out.AuditQuery;
 import com.mcpregistry.port.out.AuditTrail;
 import com.mcpregistry.port.out.ChainVerification;
 import com.mcpregistry.postgres.SqlErrors;
 import com.mcpregistry.postgres.Timestamps;
+import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
@@ -39,19 +43,41 @@ public final class JdbiAuditTrail implements AuditTrail {
      */
     static final long CHAIN_LOCK = 0x6d63702d61756474L; // "mcp-audt"
 
-    private static final String COLUMNS =
-            "id, at, actor_id, action, registration_id, from_status, to_status, reason, request_id";
+    /**
+     * An event's columns, of the audit_log row {@code a}. The changed fields, stored as a JSON array of {@code
+     * {"field", "secret", "old", "new"}} objects (null values left out), are read as a two-dimensional text array
+     * of {@code [field, secret|plain, old, new]}, so that no JSON library is needed here.
+     */
+    private static final String EVENT_COLUMNS = "a.id, a.at, a.actor_id, a.action, a.registration_id, a.from_status,"
+            + " a.to_status, a.reason, a.request_id,"
+            + " ARRAY(SELECT ARRAY[c.value ->> 'field',"
+            + " CASE WHEN (c.value -> 'secret') = 'true' THEN 'secret' ELSE 'plain' END,"
+            + " c.value ->> 'old', c.value ->> 'new']"
+            + " FROM jsonb_array_elements(a.changes) WITH ORDINALITY AS c(value, n) ORDER BY c.n) AS changes";
 
-    private static final String INSERT = "INSERT INTO audit_log (" + COLUMNS + ", prev_hash, hash)"
+    /** An event's columns and its actor's profile, joined from users (left out for unknown actors). */
+    private static final String ENTRY_COLUMNS =
+            EVENT_COLUMNS + ", u.id AS actor_user_id, u.display_name AS actor_display_name, u.email AS actor_email";
+
+    private static final String WITH_ACTORS = " FROM audit_log a LEFT JOIN users u ON u.id = a.actor_id";
+
+    private static final String INSERT = "INSERT INTO audit_log (id, at, actor_id, action, registration_id,"
+            + " from_status, to_status, reason, request_id, changes, prev_hash, hash)"
             + " VALUES (:id, :at, :actor_id, :action, :registration_id, :from_status, :to_status, :reason,"
-            + " :request_id, :prev_hash, :hash)";
+            + " :request_id,"
+            + " (SELECT jsonb_agg(jsonb_strip_nulls(jsonb_build_object('field', c.field,"
+            + " 'secret', CASE WHEN c.secret THEN true END, 'old', c.old_value, 'new', c.new_value)) ORDER BY c.n)"
+            + " FROM unnest(CAST(:change_fields AS text[]), CAST(:change_secrets AS boolean[]),"
+            + " CAST(:change_olds AS text[]), CAST(:change_news AS text[]))"
+            + " WITH ORDINALITY AS c(field, secret, old_value, new_value, n)),"
+            + " :prev_hash, :hash)";
 
     /** The newest event's hash, read under the chain lock: what the next event chains to. */
     static final String LAST_HASH = "SELECT hash FROM audit_log ORDER BY seq DESC LIMIT 1";
 
-    /** One registration's events in chain order. */
+    /** One registration's events in chain order, with their actors. */
     static final String HISTORY =
-            "SELECT " + COLUMNS + " FROM audit_log WHERE registration_id = :registration ORDER BY seq";
+            "SELECT " + ENTRY_COLUMNS + WITH_ACTORS + " WHERE a.registration_id = :registration ORDER BY a.seq";
 
     private static final int VERIFY_FETCH_SIZE = 1000;
 
@@ -105,6 +131,30 @@ public final class JdbiAuditTrail implements AuditTrail {
                                             .orElse(null))
                             .bind("reason", event.reason().orElse(null))
                             .bind("request_id", event.requestId().orElse(null))
+                            .bindArray(
+                                    "change_fields",
+                                    String.class,
+                                    event.changes().stream()
+                                            .map(FieldChange::field)
+                                            .toList())
+                            .bindArray(
+                                    "change_secrets",
+                                    Boolean.class,
+                                    event.changes().stream()
+                                            .map(FieldChange::secret)
+                                            .toList())
+                            .bindArray(
+                                    "change_olds",
+                                    String.class,
+                                    event.changes().stream()
+                                            .map(c -> c.oldValue().orElse(null))
+                                            .toList())
+                            .bindArray(
+                                    "change_news",
+                                    String.class,
+                                    event.changes().stream()
+                                            .map(c -> c.newValue().orElse(null))
+                                            .toList())
                             .bind("prev_hash", previous)
                             .bind("hash", AuditChain.hash(previous, event))
                             .execute();
@@ -112,13 +162,16 @@ public final class JdbiAuditTrail implements AuditTrail {
     }
 
     @Override
-    public Page<AuditEvent> find(AuditQuery query) {
+    public Page<AuditEntry> find(AuditQuery query) {
         Select select = select(query);
-        List<AuditEvent> rows = SqlErrors.translating(() -> jdbi.withHandle(handle -> handle.createQuery(select.sql())
+        List<AuditEntry> rows = SqlErrors.translating(() -> jdbi.withHandle(handle -> handle.createQuery(select.sql())
                 .bindMap(select.params())
-                .map(JdbiAuditTrail::map)
+                .map(JdbiAuditTrail::entry)
                 .list()));
-        return Page.of(rows, query.page().limit(), e -> new Cursor(e.at(), e.id()));
+        return Page.of(
+                rows,
+                query.page().limit(),
+                entry -> new Cursor(entry.event().at(), entry.event().id()));
     }
 
     /** A query's SQL and parameters. */
@@ -129,37 +182,37 @@ public final class JdbiAuditTrail implements AuditTrail {
         List<String> where = new ArrayList<>(List.of("TRUE"));
         Map<String, Object> params = new HashMap<>();
         query.actor().ifPresent(actor -> {
-            where.add("actor_id = :actor");
+            where.add("a.actor_id = :actor");
             params.put("actor", actor.value());
         });
         query.action().ifPresent(action -> {
-            where.add("action = :action");
+            where.add("a.action = :action");
             params.put("action", action);
         });
         query.registration().ifPresent(registration -> {
-            where.add("registration_id = :registration");
+            where.add("a.registration_id = :registration");
             params.put("registration", registration.value());
         });
         query.since().ifPresent(since -> {
-            where.add("at >= :since");
+            where.add("a.at >= :since");
             params.put("since", Timestamps.of(since));
         });
         query.page().after().ifPresent(cursor -> {
-            where.add("(at, id) < (:after_at, :after_id)");
+            where.add("(a.at, a.id) < (:after_at, :after_id)");
             params.put("after_at", Timestamps.of(cursor.at()));
             params.put("after_id", cursor.id());
         });
         params.put("limit", query.page().limit() + 1);
-        String sql = "SELECT " + COLUMNS + " FROM audit_log WHERE " + String.join(" AND ", where)
-                + " ORDER BY at DESC, id DESC LIMIT :limit";
+        String sql = "SELECT " + ENTRY_COLUMNS + WITH_ACTORS + " WHERE " + String.join(" AND ", where)
+                + " ORDER BY a.at DESC, a.id DESC LIMIT :limit";
         return new Select(sql, params);
     }
 
     @Override
-    public List<AuditEvent> history(RegistrationId registration) {
+    public List<AuditEntry> history(RegistrationId registration) {
         return SqlErrors.translating(() -> jdbi.withHandle(handle -> handle.createQuery(HISTORY)
                 .bind("registration", registration.value())
-                .map(JdbiAuditTrail::map)
+                .map(JdbiAuditTrail::entry)
                 .list()));
     }
 
@@ -167,7 +220,7 @@ public final class JdbiAuditTrail implements AuditTrail {
     public ChainVerification verify() {
         // In a transaction so that the driver streams rows with a cursor instead of loading the whole trail.
         return SqlErrors.translating(() -> jdbi.inTransaction(handle -> handle.createQuery(
-                        "SELECT " + COLUMNS + ", prev_hash, hash FROM audit_log ORDER BY seq")
+                        "SELECT " + EVENT_COLUMNS + ", a.prev_hash, a.hash FROM audit_log a ORDER BY a.seq")
                 .setFetchSize(VERIFY_FETCH_SIZE)
                 .map((rs, ctx) -> new StoredEvent(map(rs, ctx), rs.getString("prev_hash"), rs.getString("hash")))
                 .withStream(stream -> {
@@ -199,6 +252,38 @@ public final class JdbiAuditTrail implements AuditTrail {
                 Optional.ofNullable(rs.getString("from_status")).map(s -> RegistrationStatus.parse("from_status", s)),
                 Optional.ofNullable(rs.getString("to_status")).map(s -> RegistrationStatus.parse("to_status", s)),
                 Optional.ofNullable(rs.getString("reason")),
-                Optional.ofNullable(rs.getString("request_id")));
+                Optional.ofNullable(rs.getString("request_id")),
+                changes(rs));
+    }
+
+    private static AuditEntry entry(ResultSet rs, StatementContext ctx) throws SQLException {
+        Optional<User.Profile> actor = rs.getObject("actor_user_id", UUID.class) == null
+                ? Optional.empty()
+                : Optional.of(new User.Profile(
+                        Optional.ofNullable(rs.getString("actor_email")), rs.getString("actor_display_name")));
+        return new AuditEntry(map(rs, ctx), actor);
+    }
+
+    /** The rows of the {@code changes} text array: field, {@code secret} or {@code plain}, old, new. */
+    private static List<FieldChange> changes(ResultSet rs) throws SQLException {
+        Array array = rs.getArray("changes");
+        if (array == null) {
+            return List.of();
+        }
+        try {
+            Object[] rows = (Object[]) array.getArray();
+            List<FieldChange> changes = new ArrayList<>(rows.length);
+            for (Object row : rows) {
+                String[] change = (String[]) row;
+                changes.add(new FieldChange(
+                        change[0],
+                        "secret".equals(change[1]),
+                        Optional.ofNullable(change[2]),
+                        Optional.ofNullable(change[3])));
+            }
+            return changes;
+        } finally {
+            array.free();
+        }
     }
 }

@@ -13,6 +13,7 @@ import com.mcpregistry.port.Cursor;
 import com.mcpregistry.port.Page;
 import com.mcpregistry.port.out.RegistrationQuery;
 import com.mcpregistry.port.out.RegistrationRepository;
+import com.mcpregistry.port.out.VersionConflicts;
 import com.mcpregistry.postgres.CustomPlans;
 import com.mcpregistry.postgres.SqlErrors;
 import com.mcpregistry.postgres.Timestamps;
@@ -32,8 +33,9 @@ import org.jdbi.v3.core.statement.SqlStatement;
 
 /**
  * {@link RegistrationRepository} on the {@code registrations} table. The uniqueness rules are the database's
- * (a partial unique index and an exclusion constraint), so they hold under concurrent writers; this class only
- * names the rule a failed write broke.
+ * (a unique index over every version ever submitted and an exclusion constraint), so they hold under concurrent
+ * writers; this class only names the rule a failed write broke, and before an insert looks whether its version
+ * was taken, to say by a live or by a deleted registration.
  */
 public final class JdbiRegistrationRepository implements RegistrationRepository {
 
@@ -56,6 +58,13 @@ public final class JdbiRegistrationRepository implements RegistrationRepository 
             + " row_version = :row_version, deleted_at = :deleted_at"
             + " WHERE id = :id AND row_version = :expected_row_version";
 
+    /**
+     * Whether the registration holding a (server name, version) in the unique index is deleted; no row when the
+     * version is free. (Older duplicates from before changeset 012 are outside the index; the newest is inside.)
+     */
+    private static final String VERSION_HOLDER = "SELECT deleted_at IS NOT NULL FROM registrations"
+            + " WHERE server_name = :server_name AND version = :version AND NOT version_reused_later";
+
     private final Jdbi jdbi;
     private final RegistrationRowMapper mapper = new RegistrationRowMapper();
 
@@ -67,8 +76,21 @@ public final class JdbiRegistrationRepository implements RegistrationRepository 
     public void insert(Registration registration) {
         SqlErrors.translating(
                 uniquenessRules(registration),
-                () -> jdbi.withHandle(handle ->
-                        bindAll(handle.createUpdate(INSERT), registration).execute()));
+                () -> jdbi.withHandle(handle -> {
+                    handle.createQuery(VERSION_HOLDER)
+                            .bind("server_name", registration.serverName().value())
+                            .bind("version", registration.version().value())
+                            .mapTo(Boolean.class)
+                            .findOne()
+                            .ifPresent(deleted -> {
+                                throw deleted
+                                        ? VersionConflicts.deletedBefore(
+                                                registration.serverName(), registration.version())
+                                        : VersionConflicts.registered(
+                                                registration.serverName(), registration.version());
+                            });
+                    return bindAll(handle.createUpdate(INSERT), registration).execute();
+                }));
     }
 
     @Override
@@ -154,8 +176,7 @@ public final class JdbiRegistrationRepository implements RegistrationRepository 
                 "registrations_pkey",
                 () -> new Conflict("registration " + registration.id() + " exists already"),
                 "registrations_server_name_version_unique",
-                () -> new Conflict(
-                        registration.serverName() + " version " + registration.version() + " is registered already"),
+                () -> VersionConflicts.taken(registration.serverName(), registration.version()),
                 "registrations_endpoint_single_server",
                 () -> new Conflict(
                         "the endpoint URL " + registration.details().endpointUrl() + " belongs to another server name"),

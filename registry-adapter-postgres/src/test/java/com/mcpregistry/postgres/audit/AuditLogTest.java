@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.mcpregistry.domain.audit.AuditEvent;
 import com.mcpregistry.domain.registration.RegistrationId;
 import com.mcpregistry.domain.user.UserId;
+import com.mcpregistry.port.out.AuditEntry;
 import com.mcpregistry.port.out.ChainVerification;
 import com.mcpregistry.postgres.TestDatabase;
 import java.util.ArrayList;
@@ -50,7 +51,9 @@ class AuditLogTest {
         assertThatThrownBy(
                         () -> jdbi.useHandle(handle -> handle.execute("UPDATE audit_log SET reason = 'x' WHERE false")))
                 .hasMessageContaining("append-only");
-        assertThat(trail.history(event.registrationId().orElseThrow())).containsExactly(event);
+        assertThat(trail.history(event.registrationId().orElseThrow()))
+                .extracting(AuditEntry::event)
+                .containsExactly(event);
     }
 
     @Test
@@ -60,7 +63,9 @@ class AuditLogTest {
         assertThatThrownBy(() ->
                         jdbi.useHandle(handle -> handle.execute("DELETE FROM audit_log WHERE id = ?", event.id())))
                 .hasMessageContaining("audit_log is append-only: DELETE is not allowed");
-        assertThat(trail.history(event.registrationId().orElseThrow())).containsExactly(event);
+        assertThat(trail.history(event.registrationId().orElseThrow()))
+                .extracting(AuditEntry::event)
+                .containsExactly(event);
     }
 
     @Test
@@ -69,7 +74,9 @@ class AuditLogTest {
 
         assertThatThrownBy(() -> jdbi.useHandle(handle -> handle.execute("TRUNCATE audit_log")))
                 .hasMessageContaining("audit_log is append-only: TRUNCATE is not allowed");
-        assertThat(trail.history(event.registrationId().orElseThrow())).containsExactly(event);
+        assertThat(trail.history(event.registrationId().orElseThrow()))
+                .extracting(AuditEntry::event)
+                .containsExactly(event);
     }
 
     @Test

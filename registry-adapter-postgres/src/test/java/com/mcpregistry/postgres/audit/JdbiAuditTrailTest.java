@@ -2,6 +2,7 @@ package com.mcpregistry.postgres.audit;
 
 import com.mcpregistry.contract.AuditTrailContract;
 import com.mcpregistry.port.out.AuditTrail;
+import com.mcpregistry.port.out.UserRepository;
 import com.mcpregistry.postgres.TestDatabase;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -13,5 +14,10 @@ class JdbiAuditTrailTest extends AuditTrailContract {
     @Override
     protected AuditTrail auditTrail() {
         return database.adapters().auditTrail();
+    }
+
+    @Override
+    protected UserRepository users() {
+        return database.adapters().users();
     }
 }

@@ -12,6 +12,7 @@ import com.mcpregistry.domain.registration.RegistrationId;
 import com.mcpregistry.domain.registration.RegistrationStatus;
 import com.mcpregistry.port.Page;
 import com.mcpregistry.port.in.ReviewRegistrationUseCase.ChangeStatus;
+import com.mcpregistry.port.out.AuditEntry;
 import com.mcpregistry.port.out.AuditQuery;
 import com.mcpregistry.port.out.AuditTrail;
 import com.mcpregistry.port.out.ChainVerification;
@@ -121,12 +122,12 @@ class PublishingOnPostgresTest extends PublishingContract {
             }
 
             @Override
-            public Page<AuditEvent> find(AuditQuery query) {
+            public Page<AuditEntry> find(AuditQuery query) {
                 return auditTrail().find(query);
             }
 
             @Override
-            public List<AuditEvent> history(RegistrationId id) {
+            public List<AuditEntry> history(RegistrationId id) {
                 return auditTrail().history(id);
             }
 

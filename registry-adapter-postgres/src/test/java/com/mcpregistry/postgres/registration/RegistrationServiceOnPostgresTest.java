@@ -20,6 +20,7 @@ import com.mcpregistry.port.Page;
 import com.mcpregistry.port.PageRequest;
 import com.mcpregistry.port.in.ReviewRegistrationUseCase.ChangeStatus;
 import com.mcpregistry.port.in.SubmitRegistrationUseCase.SubmitRegistration;
+import com.mcpregistry.port.out.AuditEntry;
 import com.mcpregistry.port.out.AuditQuery;
 import com.mcpregistry.port.out.AuditTrail;
 import com.mcpregistry.port.out.ChainVerification;
@@ -130,7 +131,9 @@ class RegistrationServiceOnPostgresTest {
         Registration stored = adapters.registrations().findById(submitted.id()).orElseThrow();
         assertThat(stored).isEqualTo(winners.get(0));
         assertThat(stored.rowVersion()).isEqualTo(2);
-        List<AuditEvent> history = adapters.auditTrail().history(submitted.id());
+        List<AuditEvent> history = adapters.auditTrail().history(submitted.id()).stream()
+                .map(AuditEntry::event)
+                .toList();
         assertThat(history)
                 .extracting(AuditEvent::action)
                 .containsExactly("submit", stored.status() == RegistrationStatus.APPROVED ? "approve" : "reject");
@@ -200,7 +203,7 @@ class RegistrationServiceOnPostgresTest {
 
         assertThat(adapters.registrations().findById(submitted.id())).contains(submitted);
         assertThat(adapters.auditTrail().history(submitted.id()))
-                .extracting(AuditEvent::action)
+                .extracting(entry -> entry.event().action())
                 .containsExactly("submit");
     }
 
@@ -230,12 +233,12 @@ class RegistrationServiceOnPostgresTest {
         }
 
         @Override
-        public Page<AuditEvent> find(AuditQuery query) {
+        public Page<AuditEntry> find(AuditQuery query) {
             return stored.find(query);
         }
 
         @Override
-        public List<AuditEvent> history(RegistrationId registration) {
+        public List<AuditEntry> history(RegistrationId registration) {
             return stored.history(registration);
         }
 

@@ -4,13 +4,15 @@ import com.mcpregistry.domain.registration.RegistrationId;
 import com.mcpregistry.domain.registration.RegistrationStatus;
 import com.mcpregistry.domain.user.UserId;
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
 /**
  * One recorded change, written with the change itself and never altered. The actor is empty for changes made
- * from the command line (the break-glass admin flag); the registration is empty for changes to users.
+ * from the command line (the break-glass admin flag); the registration is empty for changes to users. {@code
+ * changes} lists the fields an edit altered; it is empty for every other action.
  */
 public record AuditEvent(
         UUID id,
@@ -21,7 +23,8 @@ public record AuditEvent(
         Optional<RegistrationStatus> fromStatus,
         Optional<RegistrationStatus> toStatus,
         Optional<String> reason,
-        Optional<String> requestId) {
+        Optional<String> requestId,
+        List<FieldChange> changes) {
 
     public AuditEvent {
         Objects.requireNonNull(id, "id");
@@ -33,6 +36,21 @@ public record AuditEvent(
         Objects.requireNonNull(toStatus, "toStatus");
         Objects.requireNonNull(reason, "reason");
         Objects.requireNonNull(requestId, "requestId");
+        changes = List.copyOf(Objects.requireNonNull(changes, "changes"));
+    }
+
+    /** An event that changed no fields of a registration. */
+    public AuditEvent(
+            UUID id,
+            Instant at,
+            Optional<UserId> actorId,
+            String action,
+            Optional<RegistrationId> registrationId,
+            Optional<RegistrationStatus> fromStatus,
+            Optional<RegistrationStatus> toStatus,
+            Optional<String> reason,
+            Optional<String> requestId) {
+        this(id, at, actorId, action, registrationId, fromStatus, toStatus, reason, requestId, List.of());
     }
 
     /** The audit actions that are not workflow steps. */

@@ -1,11 +1,13 @@
 package com.mcpregistry.domain.registration;
 
 import com.mcpregistry.domain.audit.AuditEvent;
+import com.mcpregistry.domain.audit.FieldChange;
 import com.mcpregistry.domain.error.Conflict;
 import com.mcpregistry.domain.error.InvalidInput;
 import com.mcpregistry.domain.user.Actor;
 import com.mcpregistry.domain.user.UserId;
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
@@ -93,28 +95,35 @@ public record Registration(
         return !isDeleted() && (actor.admin() || status.isPublished() || actor.is(submitterId));
     }
 
-    /** The submitter changes what they said; the registration goes (back) to {@code Pending} for review. */
-    public Change edit(ServerDetails newDetails, Actor actor, Instant now, Optional<String> requestId) {
+    /**
+     * The submitter changes what they said; the registration goes (back) to {@code Pending} for a new review, with
+     * no trace of the earlier one but in the history. An edit that changes no field is no change at all (empty), but
+     * is refused exactly as a real edit would be.
+     */
+    public Optional<Change> edit(ServerDetails newDetails, Actor actor, Instant now, Optional<String> requestId) {
         Objects.requireNonNull(newDetails, "newDetails");
-        return take(Action.EDIT, Optional.empty(), newDetails, actor, now, requestId);
+        List<FieldChange> changes = details.changesTo(newDetails);
+        Change change = take(Action.EDIT, Optional.empty(), newDetails, changes, actor, now, requestId);
+        return changes.isEmpty() ? Optional.empty() : Optional.of(change);
     }
 
     /** A reviewer (or, to deprecate, the submitter) moves the registration to {@code target}. */
     public Change changeStatus(
             RegistrationStatus target, Optional<Reason> reason, Actor actor, Instant now, Optional<String> requestId) {
         Action action = Workflow.actionReaching(status, target);
-        return take(action, reason, details, actor, now, requestId);
+        return take(action, reason, details, List.of(), actor, now, requestId);
     }
 
     /** Soft delete: the registration leaves every read but stays for the audit trail. */
     public Change delete(Actor actor, Instant now, Optional<String> requestId) {
-        return take(Action.DELETE, Optional.empty(), details, actor, now, requestId);
+        return take(Action.DELETE, Optional.empty(), details, List.of(), actor, now, requestId);
     }
 
     private Change take(
             Action action,
             Optional<Reason> reason,
             ServerDetails newDetails,
+            List<FieldChange> changes,
             Actor actor,
             Instant now,
             Optional<String> requestId) {
@@ -126,6 +135,11 @@ public record Registration(
             throw InvalidInput.of("reason", "is required to " + action.wireName());
         }
         boolean review = action != Action.EDIT && action != Action.DELETE;
+        // The current record describes the current review only: an edit starts a new one, a delete keeps the last.
+        Optional<UserId> reviewer =
+                review ? Optional.of(actor.userId()) : action == Action.EDIT ? Optional.empty() : reviewedBy;
+        Optional<Instant> reviewTime =
+                review ? Optional.of(now) : action == Action.EDIT ? Optional.empty() : reviewedAt;
         Registration next = new Registration(
                 id,
                 serverName,
@@ -134,8 +148,8 @@ public record Registration(
                 submitterId,
                 transition.to(),
                 action.needsReason() ? reason : action == Action.DELETE ? statusReason : Optional.empty(),
-                review ? Optional.of(actor.userId()) : reviewedBy,
-                review ? Optional.of(now) : reviewedAt,
+                reviewer,
+                reviewTime,
                 createdAt,
                 now,
                 rowVersion + 1,
@@ -149,7 +163,8 @@ public record Registration(
                 Optional.of(status),
                 action == Action.DELETE ? Optional.empty() : Optional.of(transition.to()),
                 reason.map(Reason::value),
-                requestId);
+                requestId,
+                changes);
         return new Change(next, event);
     }
 }

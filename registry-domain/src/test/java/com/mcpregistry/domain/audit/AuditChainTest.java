@@ -230,4 +230,78 @@ class AuditChainTest {
         assertThat(AuditChain.hash(PREVIOUS, reason(Optional.of("a\nb"), Optional.of("c"))))
                 .isNotEqualTo(AuditChain.hash(PREVIOUS, reason(Optional.of("a"), Optional.of("b\nc"))));
     }
+
+    @Test
+    void an_event_without_changes_hashes_exactly_as_events_did_before_changes_were_recorded() {
+        // Hashes computed by AuditChain before events carried changed fields: chains stored then must still verify.
+        assertThat(AuditChain.hash(PREVIOUS, EVENT))
+                .isEqualTo("06fc31cce5db6e0905290e22cc8b41dce8bab2b0d59a182c5d35e650e81f5ad0");
+        AuditEvent bare = new AuditEvent(
+                EVENT.id(),
+                EVENT.at(),
+                Optional.empty(),
+                "admin_granted",
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty());
+        assertThat(AuditChain.hash(AuditChain.GENESIS, bare))
+                .isEqualTo("52bfc21d83c81b825ece45e1581818b70a77e7cba7c53785588c1d49384c52ac");
+    }
+
+    private static AuditEvent edit(List<FieldChange> changes) {
+        AuditEvent e = EVENT;
+        return new AuditEvent(
+                e.id(),
+                e.at(),
+                e.actorId(),
+                "edit",
+                e.registrationId(),
+                e.fromStatus(),
+                e.toStatus(),
+                Optional.empty(),
+                e.requestId(),
+                changes);
+    }
+
+    @Test
+    void the_changed_fields_are_covered_by_the_hash() {
+        FieldChange title = FieldChange.of("title", Optional.of("Old"), Optional.of("New"));
+        List<AuditEvent> events = List.of(
+                edit(List.of()),
+                edit(List.of(title)),
+                edit(List.of(FieldChange.of("title", Optional.of("Old"), Optional.of("Newer")))),
+                edit(List.of(FieldChange.of("title", Optional.of("Older"), Optional.of("New")))),
+                edit(List.of(FieldChange.of("description", Optional.of("Old"), Optional.of("New")))),
+                edit(List.of(FieldChange.of("title", Optional.empty(), Optional.of("New")))),
+                edit(List.of(FieldChange.of("title", Optional.of("Old"), Optional.empty()))),
+                edit(List.of(FieldChange.secret("title"))),
+                edit(List.of(title, FieldChange.of("tags", Optional.empty(), Optional.of("a")))),
+                edit(List.of(FieldChange.of("tags", Optional.empty(), Optional.of("a")), title)));
+
+        Set<String> hashes = new HashSet<>();
+        events.forEach(event -> hashes.add(AuditChain.hash(PREVIOUS, event)));
+
+        assertThat(hashes).hasSize(events.size());
+    }
+
+    @Test
+    void text_moving_between_a_changed_fields_old_and_new_value_never_collides() {
+        assertThat(AuditChain.hash(
+                        PREVIOUS, edit(List.of(FieldChange.of("title", Optional.of("a b"), Optional.of("c"))))))
+                .isNotEqualTo(AuditChain.hash(
+                        PREVIOUS, edit(List.of(FieldChange.of("title", Optional.of("a"), Optional.of("b c"))))));
+    }
+
+    @Test
+    void a_secret_field_is_recorded_by_name_only() {
+        FieldChange secret = FieldChange.secret("api_key");
+
+        assertThat(secret.oldValue()).isEmpty();
+        assertThat(secret.newValue()).isEmpty();
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () -> new FieldChange("api_key", true, Optional.of("s3cret"), Optional.empty()))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
 }

@@ -26,6 +26,19 @@ final class Fixtures {
                 new Tags(List.of("finance", "ledger")));
     }
 
+    /** {@link #details()} with every field changed. */
+    static ServerDetails otherDetails() {
+        return new ServerDetails(
+                new Title("Ledger tools v2"),
+                new Description("Now with reconciliation"),
+                new HttpUrl("https://ledger2.contoso.com/mcp"),
+                Transport.SSE,
+                new Email("ledger@contoso.com"),
+                Optional.empty(),
+                Optional.of(new HttpUrl("https://docs.contoso.com/ledger")),
+                Tags.NONE);
+    }
+
     /** A registration of {@code submitter} that is in {@code status}, as the workflow would have left it. */
     static Registration inStatus(RegistrationStatus status, UserId submitter) {
         boolean reviewed = status != RegistrationStatus.PENDING;

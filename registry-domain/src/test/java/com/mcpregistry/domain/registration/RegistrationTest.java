@@ -3,6 +3,7 @@ package com.mcpregistry.domain.registration;
 import static com.mcpregistry.domain.registration.Fixtures.NOW;
 import static com.mcpregistry.domain.registration.Fixtures.details;
 import static com.mcpregistry.domain.registration.Fixtures.inStatus;
+import static com.mcpregistry.domain.registration.Fixtures.otherDetails;
 import static com.mcpregistry.domain.registration.RegistrationStatus.APPROVED;
 import static com.mcpregistry.domain.registration.RegistrationStatus.DEPRECATED;
 import static com.mcpregistry.domain.registration.RegistrationStatus.PENDING;
@@ -11,6 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.mcpregistry.domain.audit.AuditEvent;
+import com.mcpregistry.domain.audit.FieldChange;
 import com.mcpregistry.domain.error.Conflict;
 import com.mcpregistry.domain.error.Forbidden;
 import com.mcpregistry.domain.error.InvalidInput;
@@ -77,7 +79,7 @@ class RegistrationTest {
 
         Change applyTo(Registration r, Actor actor) {
             return switch (this) {
-                case EDIT -> r.edit(details(), actor, NOW, REQUEST);
+                case EDIT -> r.edit(otherDetails(), actor, NOW, REQUEST).orElseThrow();
                 case DELETE -> r.delete(actor, NOW, REQUEST);
                 default -> r.changeStatus(target().orElseThrow(), reason(), actor, NOW, REQUEST);
             };
@@ -301,17 +303,10 @@ class RegistrationTest {
     void editing_replaces_the_details_and_returns_a_rejected_registration_to_pending() {
         UserId submitter = UserId.random();
         Registration rejected = inStatus(REJECTED, submitter);
-        ServerDetails changed = new ServerDetails(
-                new Title("Ledger tools v2"),
-                new Description("Now with reconciliation"),
-                new HttpUrl("https://ledger2.contoso.com/mcp"),
-                Transport.SSE,
-                new Email("ledger@contoso.com"),
-                Optional.empty(),
-                Optional.of(new HttpUrl("https://docs.contoso.com/ledger")),
-                Tags.NONE);
+        ServerDetails changed = otherDetails();
 
-        Change change = rejected.edit(changed, new Actor(submitter, false), NOW, REQUEST);
+        Change change = rejected.edit(changed, new Actor(submitter, false), NOW, REQUEST)
+                .orElseThrow();
 
         assertThat(change.registration().details()).isEqualTo(changed);
         assertThat(change.registration().status()).isEqualTo(PENDING);
@@ -321,6 +316,113 @@ class RegistrationTest {
         assertThat(change.event().fromStatus()).contains(REJECTED);
         assertThat(change.event().toStatus()).contains(PENDING);
         assertThat(change.event().reason()).isEmpty();
+    }
+
+    @Test
+    void an_edit_that_changes_no_field_is_no_change() {
+        UserId submitter = UserId.random();
+        Registration pending = inStatus(PENDING, submitter);
+        Registration rejected = inStatus(REJECTED, submitter);
+        Actor owner = new Actor(submitter, false);
+
+        assertThat(pending.edit(details(), owner, NOW, REQUEST)).isEmpty();
+        assertThat(rejected.edit(details(), owner, NOW, REQUEST)).isEmpty();
+    }
+
+    @Test
+    void an_edit_that_changes_nothing_is_refused_exactly_as_a_real_edit() {
+        UserId submitter = UserId.random();
+        Actor owner = new Actor(submitter, false);
+
+        assertThatThrownBy(() ->
+                        inStatus(PENDING, submitter).edit(details(), new Actor(UserId.random(), false), NOW, REQUEST))
+                .isInstanceOf(Forbidden.class);
+        assertThatThrownBy(() -> inStatus(APPROVED, submitter).edit(details(), owner, NOW, REQUEST))
+                .isInstanceOf(Conflict.class);
+        assertThatThrownBy(() -> Fixtures.deletedInStatus(PENDING, submitter).edit(details(), owner, NOW, REQUEST))
+                .isInstanceOf(Conflict.class);
+    }
+
+    @Test
+    void an_edits_event_lists_the_fields_it_changed_with_old_and_new_values() {
+        UserId submitter = UserId.random();
+        Registration pending = inStatus(PENDING, submitter);
+        ServerDetails d = pending.details();
+        ServerDetails edited = new ServerDetails(
+                new Title("Ledger tools v2"),
+                d.description(),
+                d.endpointUrl(),
+                d.transport(),
+                d.ownerContact(),
+                Optional.empty(),
+                Optional.of(new HttpUrl("https://docs.contoso.com/ledger")),
+                new Tags(List.of("ledger", "finance")));
+
+        Change change =
+                pending.edit(edited, new Actor(submitter, false), NOW, REQUEST).orElseThrow();
+
+        assertThat(change.event().changes())
+                .containsExactly(
+                        FieldChange.of("title", Optional.of("Ledger tools"), Optional.of("Ledger tools v2")),
+                        FieldChange.of(
+                                "repository_url",
+                                Optional.of("https://github.com/contoso/ledger-tools"),
+                                Optional.empty()),
+                        FieldChange.of(
+                                "documentation_url", Optional.empty(), Optional.of("https://docs.contoso.com/ledger")),
+                        FieldChange.of("tags", Optional.of("finance, ledger"), Optional.of("ledger, finance")));
+        assertThat(change.registration().details()).isEqualTo(edited);
+    }
+
+    @Test
+    void every_changed_field_is_listed_once_and_unchanged_fields_never() {
+        ServerDetails before = details();
+
+        assertThat(before.changesTo(before)).isEmpty();
+        assertThat(before.changesTo(otherDetails()))
+                .extracting(FieldChange::field)
+                .containsExactly(
+                        "title",
+                        "description",
+                        "endpoint_url",
+                        "transport",
+                        "owner_contact",
+                        "repository_url",
+                        "documentation_url",
+                        "tags");
+        assertThat(before.changesTo(otherDetails())).noneMatch(FieldChange::secret);
+    }
+
+    @Test
+    void tags_that_read_alike_but_differ_are_still_a_change() {
+        ServerDetails d = details();
+        ServerDetails oneTag = new ServerDetails(
+                d.title(),
+                d.description(),
+                d.endpointUrl(),
+                d.transport(),
+                d.ownerContact(),
+                d.repositoryUrl(),
+                d.documentationUrl(),
+                new Tags(List.of("finance, ledger")));
+
+        assertThat(d.changesTo(oneTag)).extracting(FieldChange::field).containsExactly("tags");
+    }
+
+    @Test
+    void editing_a_rejected_registration_clears_its_review_for_the_next_one() {
+        UserId submitter = UserId.random();
+        Registration rejected = inStatus(REJECTED, submitter);
+
+        Registration edited = rejected.edit(otherDetails(), new Actor(submitter, false), NOW, REQUEST)
+                .orElseThrow()
+                .registration();
+
+        assertThat(edited.status()).isEqualTo(PENDING);
+        assertThat(edited.statusReason()).isEmpty();
+        assertThat(edited.reviewedBy()).isEmpty();
+        assertThat(edited.reviewedAt()).isEmpty();
+        assertThat(rejected.reviewedBy()).isPresent();
     }
 
     @Test
@@ -356,8 +458,9 @@ class RegistrationTest {
     @Test
     void a_change_without_a_request_id_records_none() {
         UserId submitter = UserId.random();
-        Change change =
-                inStatus(PENDING, submitter).edit(details(), new Actor(submitter, false), NOW, Optional.empty());
+        Change change = inStatus(PENDING, submitter)
+                .edit(otherDetails(), new Actor(submitter, false), NOW, Optional.empty())
+                .orElseThrow();
 
         assertThat(change.event().requestId()).isEmpty();
     }
@@ -368,9 +471,14 @@ class RegistrationTest {
         Registration pending = inStatus(PENDING, submitter);
         Actor actor = new Actor(submitter, false);
 
-        assertThat(pending.edit(details(), actor, NOW, REQUEST).event().id())
-                .isNotEqualTo(
-                        pending.edit(details(), actor, NOW, REQUEST).event().id());
+        assertThat(pending.edit(otherDetails(), actor, NOW, REQUEST)
+                        .orElseThrow()
+                        .event()
+                        .id())
+                .isNotEqualTo(pending.edit(otherDetails(), actor, NOW, REQUEST)
+                        .orElseThrow()
+                        .event()
+                        .id());
     }
 
     @Test
@@ -389,7 +497,7 @@ class RegistrationTest {
                 .registration();
 
         r = r.changeStatus(REJECTED, Optional.of(REASON), admin, NOW, REQUEST).registration();
-        r = r.edit(details(), owner, NOW, REQUEST).registration();
+        r = r.edit(otherDetails(), owner, NOW, REQUEST).orElseThrow().registration();
         r = r.changeStatus(APPROVED, Optional.empty(), admin, NOW, REQUEST).registration();
         r = r.changeStatus(DEPRECATED, Optional.of(REASON), owner, NOW, REQUEST).registration();
         r = r.changeStatus(APPROVED, Optional.empty(), admin, NOW, REQUEST).registration();

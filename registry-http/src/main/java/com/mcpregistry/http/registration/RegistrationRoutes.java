@@ -2,7 +2,6 @@ package com.mcpregistry.http.registration;
 
 import static com.mcpregistry.http.Access.USER;
 
-import com.mcpregistry.domain.audit.AuditEvent;
 import com.mcpregistry.domain.registration.Reason;
 import com.mcpregistry.domain.registration.Registration;
 import com.mcpregistry.domain.registration.RegistrationId;
@@ -25,6 +24,7 @@ import com.mcpregistry.port.in.ReviewRegistrationUseCase.ChangeStatus;
 import com.mcpregistry.port.in.SubmitRegistrationUseCase;
 import com.mcpregistry.port.in.SubmitRegistrationUseCase.IdempotencyKey;
 import com.mcpregistry.port.in.SubmitRegistrationUseCase.SubmitRegistration;
+import com.mcpregistry.port.out.AuditEntry;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.List;
@@ -122,7 +122,7 @@ public final class RegistrationRoutes {
     }
 
     private void history(Context ctx) {
-        List<AuditEvent> events = find.history(Caller.of(ctx).actor(), id(ctx));
+        List<AuditEntry> events = find.history(Caller.of(ctx).actor(), id(ctx));
         ctx.json(new PageJson<>(events.stream().map(AuditEventJson::of).toList(), null));
     }
 

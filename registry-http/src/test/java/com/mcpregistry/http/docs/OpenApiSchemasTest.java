@@ -3,8 +3,11 @@ package com.mcpregistry.http.docs;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.mcpregistry.domain.audit.AuditEvent;
+import com.mcpregistry.domain.audit.FieldChange;
 import com.mcpregistry.domain.error.FieldError;
 import com.mcpregistry.domain.registration.Description;
+import com.mcpregistry.domain.registration.DetailsPatch;
 import com.mcpregistry.domain.registration.Email;
 import com.mcpregistry.domain.registration.HttpUrl;
 import com.mcpregistry.domain.registration.Reason;
@@ -28,10 +31,12 @@ import com.mcpregistry.http.registration.RegistrationJson;
 import com.mcpregistry.http.user.UserJson;
 import com.mcpregistry.inmemory.InMemoryDatabase;
 import com.mcpregistry.port.PageRequest;
+import com.mcpregistry.port.in.EditRegistrationUseCase.EditRegistration;
 import com.mcpregistry.port.in.FindRegistrationsUseCase.RegistrationFilter;
 import com.mcpregistry.port.in.ReviewRegistrationUseCase.ChangeStatus;
 import com.mcpregistry.port.in.SignInUseCase.SignedIn;
 import com.mcpregistry.port.in.SubmitRegistrationUseCase.SubmitRegistration;
+import com.mcpregistry.port.out.AuditEntry;
 import com.mcpregistry.port.out.AuditQuery;
 import com.mcpregistry.port.out.VerifiedIdentity;
 import com.mcpregistry.service.AuditService;
@@ -118,6 +123,20 @@ class OpenApiSchemasTest {
     void the_audit_trail_and_a_registrations_history_are_audit_event_pages() {
         Actor submitter = signIn("ada@contoso.com").actor();
         Registration submitted = registrations.submit(submission(submitter, "com.contoso/audited", false));
+        registrations.edit(new EditRegistration(
+                submitter,
+                submitted.id(),
+                new DetailsPatch(
+                        Optional.of(new Title("Audited tools")),
+                        Optional.empty(),
+                        Optional.empty(),
+                        Optional.empty(),
+                        Optional.empty(),
+                        Optional.of(Optional.empty()),
+                        Optional.empty(),
+                        Optional.empty()),
+                Optional.empty(),
+                Optional.empty()));
         registrations.changeStatus(new ChangeStatus(
                 admin,
                 submitted.id(),
@@ -132,12 +151,31 @@ class OpenApiSchemasTest {
                         Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), PageRequest.first(50)));
         var history = registrations.history(admin, submitted.id());
 
-        assertThat(trail.items()).hasSize(2);
+        assertThat(trail.items()).hasSize(3);
+        assertThat(history.get(1).event().changes()).isNotEmpty();
+        assertThat(history.get(1).actor()).isPresent();
         SCHEMAS.assertConforms("AuditEventPage", Json.write(PageJson.of(trail, AuditEventJson::of)));
         SCHEMAS.assertConforms(
                 "AuditEventPage",
                 Json.write(
                         new PageJson<>(history.stream().map(AuditEventJson::of).toList(), null)));
+    }
+
+    @Test
+    void an_event_with_a_secret_field_change_and_no_known_actor_is_an_audit_event() {
+        AuditEvent event = new AuditEvent(
+                java.util.UUID.randomUUID(),
+                java.time.Instant.parse("2025-03-01T09:00:00Z"),
+                Optional.of(com.mcpregistry.domain.user.UserId.random()),
+                "edit",
+                Optional.of(com.mcpregistry.domain.registration.RegistrationId.random()),
+                Optional.of(RegistrationStatus.PENDING),
+                Optional.of(RegistrationStatus.PENDING),
+                Optional.empty(),
+                Optional.empty(),
+                List.of(FieldChange.secret("api_key"), FieldChange.of("title", Optional.empty(), Optional.of("T"))));
+
+        SCHEMAS.assertConforms("AuditEvent", Json.write(AuditEventJson.of(new AuditEntry(event, Optional.empty()))));
     }
 
     @Test

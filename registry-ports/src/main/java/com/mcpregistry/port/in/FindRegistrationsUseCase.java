@@ -1,12 +1,12 @@
 package com.mcpregistry.port.in;
 
-import com.mcpregistry.domain.audit.AuditEvent;
 import com.mcpregistry.domain.registration.Registration;
 import com.mcpregistry.domain.registration.RegistrationId;
 import com.mcpregistry.domain.registration.RegistrationStatus;
 import com.mcpregistry.domain.user.Actor;
 import com.mcpregistry.port.Page;
 import com.mcpregistry.port.PageRequest;
+import com.mcpregistry.port.out.AuditEntry;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -24,8 +24,11 @@ public interface FindRegistrationsUseCase {
     /** Only the actor's own registrations. */
     Page<Registration> listMine(Actor actor, RegistrationFilter filter);
 
-    /** The audit events of one registration, oldest first: for administrators and its submitter. */
-    List<AuditEvent> history(Actor actor, RegistrationId id);
+    /**
+     * The audit events of one registration, oldest first, with their actors' names and e-mails: for administrators
+     * and its submitter, the only readers of a history, and both allowed to know who acted on it.
+     */
+    List<AuditEntry> history(Actor actor, RegistrationId id);
 
     record RegistrationFilter(Optional<RegistrationStatus> status, Optional<String> search, PageRequest page) {
         public RegistrationFilter {

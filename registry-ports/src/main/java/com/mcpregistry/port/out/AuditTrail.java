@@ -13,11 +13,11 @@ public interface AuditTrail {
 
     void append(AuditEvent event);
 
-    /** Events matching the query, newest first. */
-    Page<AuditEvent> find(AuditQuery query);
+    /** Events matching the query, newest first, each with its actor's profile. */
+    Page<AuditEntry> find(AuditQuery query);
 
-    /** Every event of one registration, oldest first. */
-    List<AuditEvent> history(RegistrationId registration);
+    /** Every event of one registration, oldest first, each with its actor's profile. */
+    List<AuditEntry> history(RegistrationId registration);
 
     /** Recomputes the hash chain over all events. */
     ChainVerification verify();

@@ -12,8 +12,9 @@ public interface RegistrationRepository {
     /**
      * Stores a new registration.
      *
-     * @throws Conflict when a non-deleted registration has the same server name and version, or its endpoint URL
-     *     belongs to another server name
+     * @throws Conflict when a registration has, or had before it was deleted, the same server name and version (a
+     *     version is never reused: see {@link VersionConflicts}), or its endpoint URL belongs to another server name
+     *     among non-deleted registrations
      */
     void insert(Registration registration);
 

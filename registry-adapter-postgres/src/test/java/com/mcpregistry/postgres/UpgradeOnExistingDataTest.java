@@ -1,0 +1,260 @@
+package com.mcpregistry.postgres;
+
+import static com.mcpregistry.contract.Fixtures.T0;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.mcpregistry.contract.Fixtures;
+import com.mcpregistry.domain.audit.AuditChain;
+import com.mcpregistry.domain.audit.AuditEvent;
+import com.mcpregistry.domain.audit.FieldChange;
+import com.mcpregistry.domain.error.Conflict;
+import com.mcpregistry.domain.registration.RegistrationId;
+import com.mcpregistry.domain.registration.RegistrationStatus;
+import com.mcpregistry.domain.user.UserId;
+import com.mcpregistry.port.out.AuditEntry;
+import com.mcpregistry.port.out.ChainVerification;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.sql.Connection;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import liquibase.Scope;
+import liquibase.command.CommandScope;
+import liquibase.command.core.UpdateCountCommandStep;
+import liquibase.command.core.helpers.DbUrlConnectionArgumentsCommandStep;
+import liquibase.database.Database;
+import liquibase.database.DatabaseFactory;
+import liquibase.database.jvm.JdbcConnection;
+import liquibase.resource.ClassLoaderResourceAccessor;
+import org.jdbi.v3.core.Jdbi;
+import org.junit.jupiter.api.Test;
+import org.yaml.snakeyaml.Yaml;
+
+/**
+ * Databases written by earlier versions of the registry upgrade in place: an audit trail stored before changeset
+ * 011 still verifies with the events written after it, and the duplicate versions a database could hold before
+ * changeset 012 migrate without loss while no version is reused from then on.
+ */
+class UpgradeOnExistingDataTest {
+
+    @Test
+    void an_audit_trail_stored_before_changes_were_recorded_verifies_with_the_events_written_after() {
+        try (TestDatabase database = TestDatabase.empty()) {
+            migrateUpTo(database, "011-audit-log-changes");
+            Jdbi jdbi = Jdbi.create(database.unpooledDataSource());
+            String previous = AuditChain.GENESIS;
+            for (int i = 0; i < 3; i++) {
+                previous = insertAsBefore011(
+                        jdbi,
+                        previous,
+                        Fixtures.event(
+                                UserId.random(), "approve", Optional.of(RegistrationId.random()), T0.plusSeconds(i)));
+            }
+
+            new SchemaMigrator(database.unpooledDataSource()).migrate();
+            RegistrationId edited = RegistrationId.random();
+            AuditEvent edit = new AuditEvent(
+                    UUID.randomUUID(),
+                    T0.plusSeconds(10),
+                    Optional.of(UserId.random()),
+                    "edit",
+                    Optional.of(edited),
+                    Optional.of(RegistrationStatus.PENDING),
+                    Optional.of(RegistrationStatus.PENDING),
+                    Optional.empty(),
+                    Optional.of("req-edit"),
+                    List.of(FieldChange.of("title", Optional.of("Old"), Optional.of("New"))));
+            database.adapters().auditTrail().append(edit);
+            database.adapters()
+                    .auditTrail()
+                    .append(Fixtures.event(UserId.random(), "approve", Optional.of(edited), T0.plusSeconds(11)));
+
+            ChainVerification verification = database.adapters().auditTrail().verify();
+
+            assertThat(verification.intact()).isTrue();
+            assertThat(verification.eventsChecked()).isEqualTo(5);
+            assertThat(database.adapters().auditTrail().history(edited))
+                    .extracting(AuditEntry::event)
+                    .first()
+                    .isEqualTo(edit);
+        }
+    }
+
+    @Test
+    void duplicate_versions_from_before_migrate_and_no_version_is_reused_after() {
+        try (TestDatabase database = TestDatabase.empty()) {
+            migrateUpTo(database, "012-versions-never-reused");
+            Jdbi jdbi = Jdbi.create(database.unpooledDataSource());
+            UUID user = insertUser(jdbi);
+            String ns = Fixtures.namespace();
+            // Deleted, then the same version submitted again and still live.
+            UUID liveOld = insertRegistration(jdbi, user, ns + "/live", "2.0.0", T0, true);
+            UUID liveNew = insertRegistration(jdbi, user, ns + "/live", "2.0.0", T0.plusSeconds(10), false);
+            // The same version submitted and deleted three times.
+            UUID goneFirst = insertRegistration(jdbi, user, ns + "/gone", "1.0.0", T0, true);
+            UUID goneSecond = insertRegistration(jdbi, user, ns + "/gone", "1.0.0", T0.plusSeconds(1), true);
+            UUID goneLast = insertRegistration(jdbi, user, ns + "/gone", "1.0.0", T0.plusSeconds(2), true);
+            // Deleted once, never reused.
+            UUID single = insertRegistration(jdbi, user, ns + "/single", "1.0.0", T0, true);
+
+            new SchemaMigrator(database.unpooledDataSource()).migrate();
+
+            Map<UUID, Boolean> marked =
+                    jdbi.withHandle(handle -> handle.createQuery("SELECT id, version_reused_later FROM registrations")
+                            .setMapKeyColumn("id")
+                            .setMapValueColumn("version_reused_later")
+                            .collectInto(new org.jdbi.v3.core.generic.GenericType<Map<UUID, Boolean>>() {}));
+            assertThat(marked)
+                    .hasSize(6)
+                    .containsEntry(liveOld, true)
+                    .containsEntry(liveNew, false)
+                    .containsEntry(goneFirst, true)
+                    .containsEntry(goneSecond, true)
+                    .containsEntry(goneLast, false)
+                    .containsEntry(single, false);
+            for (String name : List.of("/live", "/gone", "/single")) {
+                String version = name.equals("/live") ? "2.0.0" : "1.0.0";
+                assertThatThrownBy(() -> insertRegistration(jdbi, user, ns + name, version, T0.plusSeconds(60), false))
+                        .as("the database refuses %s %s again", name, version)
+                        .hasMessageContaining("registrations_server_name_version_unique");
+            }
+            insertRegistration(jdbi, user, ns + "/gone", "1.0.1", T0.plusSeconds(60), false);
+
+            var repository = database.adapters().registrations();
+            var users = database.adapters().users();
+            var submitter = users.save(Fixtures.user());
+            assertThatThrownBy(() -> repository.insert(Fixtures.pending(
+                            submitter.id(), ns + "/gone", "1.0.0", "https://" + ns + ".example.com/gone", T0)))
+                    .isInstanceOf(Conflict.class)
+                    .hasMessageContaining(ns + "/gone 1.0.0 existed before and was deleted");
+            assertThatThrownBy(() -> repository.insert(Fixtures.pending(
+                            submitter.id(), ns + "/live", "2.0.0", "https://" + ns + ".example.com/live", T0)))
+                    .isInstanceOf(Conflict.class)
+                    .hasMessageContaining("is registered already");
+
+            assertThatThrownBy(() -> jdbi.useHandle(handle -> handle.execute(
+                            "UPDATE registrations SET version_reused_later = true WHERE id = ?", goneLast)))
+                    .as("no row is marked after the migration")
+                    .hasMessageContaining("never reused");
+            assertThatThrownBy(() -> jdbi.useHandle(handle ->
+                            handle.execute("UPDATE registrations SET deleted_at = NULL WHERE id = ?", goneFirst)))
+                    .as("a marked row stays deleted")
+                    .hasMessageContaining("registrations_version_reused_deleted");
+            assertThatThrownBy(() -> jdbi.useHandle(handle -> handle.execute(
+                            "INSERT INTO registrations (id, server_name, version, title, description, endpoint_url,"
+                                    + " transport, owner_contact, submitter_id, status, created_at, updated_at,"
+                                    + " deleted_at, version_reused_later) SELECT ?, server_name, version, title,"
+                                    + " description, endpoint_url, transport, owner_contact, submitter_id, status,"
+                                    + " created_at, updated_at, deleted_at, true FROM registrations WHERE id = ?",
+                            UUID.randomUUID(),
+                            goneLast)))
+                    .as("no row is inserted marked")
+                    .hasMessageContaining("never reused");
+        }
+    }
+
+    /** Inserts {@code event} as the registry did before changeset 011; returns its hash. */
+    private static String insertAsBefore011(Jdbi jdbi, String previous, AuditEvent event) {
+        String hash = AuditChain.hash(previous, event);
+        jdbi.useHandle(handle -> handle.createUpdate(
+                        "INSERT INTO audit_log (id, at, actor_id, action, registration_id, from_status, to_status,"
+                                + " reason, request_id, prev_hash, hash) VALUES (:id, :at, :actor, :action,"
+                                + " :registration, :from, :to, :reason, :request, :prev_hash, :hash)")
+                .bind("id", event.id())
+                .bind("at", OffsetDateTime.ofInstant(event.at(), java.time.ZoneOffset.UTC))
+                .bind("actor", event.actorId().orElseThrow().value())
+                .bind("action", event.action())
+                .bind("registration", event.registrationId().orElseThrow().value())
+                .bind("from", event.fromStatus().orElseThrow().label())
+                .bind("to", event.toStatus().orElseThrow().label())
+                .bind("reason", event.reason().orElse(null))
+                .bind("request", event.requestId().orElse(null))
+                .bind("prev_hash", previous)
+                .bind("hash", hash)
+                .execute());
+        return hash;
+    }
+
+    private static UUID insertUser(Jdbi jdbi) {
+        UUID id = UUID.randomUUID();
+        jdbi.useHandle(handle -> handle.execute(
+                "INSERT INTO users (id, tid, oid, display_name, created_at, updated_at, last_seen_at)"
+                        + " VALUES (?, 'tenant', ?, 'Old User', now(), now(), now())",
+                id,
+                "oid-" + id));
+        return id;
+    }
+
+    /** An Approved registration stored as the registry stored it before changeset 012, deleted or not. */
+    private static UUID insertRegistration(
+            Jdbi jdbi, UUID submitter, String name, String version, Instant createdAt, boolean deleted) {
+        UUID id = UUID.randomUUID();
+        OffsetDateTime created =
+                OffsetDateTime.ofInstant(createdAt.truncatedTo(ChronoUnit.MICROS), java.time.ZoneOffset.UTC);
+        jdbi.useHandle(handle -> handle.execute(
+                "INSERT INTO registrations (id, server_name, version, title, description, endpoint_url, transport,"
+                        + " owner_contact, submitter_id, status, created_at, updated_at, deleted_at)"
+                        + " VALUES (?, ?, ?, 'Tools', 'Does things', ?, 'streamable-http', 'owner@example.com', ?,"
+                        + " 'Approved', ?, ?, ?)",
+                id,
+                name,
+                version,
+                "https://" + name.replace('/', '.') + ".example.com/mcp",
+                submitter,
+                created,
+                created,
+                deleted ? created.plusSeconds(5) : null));
+        return id;
+    }
+
+    /** Applies the changelog up to, not including, the changeset {@code id}. */
+    private static void migrateUpTo(TestDatabase database, String id) {
+        int count = changeSetIds().indexOf(id);
+        assertThat(count).as("changeset " + id + " is in the changelog").isPositive();
+        try {
+            Scope.child(
+                    Map.of(
+                            Scope.Attr.resourceAccessor.name(),
+                            new ClassLoaderResourceAccessor(UpgradeOnExistingDataTest.class.getClassLoader()),
+                            "liquibase.analytics.enabled",
+                            Boolean.FALSE),
+                    () -> {
+                        try (Connection connection =
+                                database.unpooledDataSource().getConnection()) {
+                            Database liquibase = DatabaseFactory.getInstance()
+                                    .findCorrectDatabaseImplementation(new JdbcConnection(connection));
+                            new CommandScope(UpdateCountCommandStep.COMMAND_NAME)
+                                    .addArgumentValue(DbUrlConnectionArgumentsCommandStep.DATABASE_ARG, liquibase)
+                                    .addArgumentValue(
+                                            UpdateCountCommandStep.CHANGELOG_FILE_ARG, SchemaMigrator.CHANGELOG)
+                                    .addArgumentValue(UpdateCountCommandStep.COUNT_ARG, count)
+                                    .execute();
+                        }
+                    });
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot migrate up to " + id, e);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> changeSetIds() {
+        try (InputStream in =
+                UpgradeOnExistingDataTest.class.getClassLoader().getResourceAsStream(SchemaMigrator.CHANGELOG)) {
+            Map<String, Object> changelog = new Yaml().load(in);
+            return ((List<Map<String, Object>>) changelog.get("databaseChangeLog"))
+                    .stream()
+                            .map(entry -> (Map<String, Object>) entry.get("changeSet"))
+                            .map(changeSet -> (String) changeSet.get("id"))
+                            .toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
