@@ -27,6 +27,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.Query;
 import org.jdbi.v3.core.statement.SqlStatement;
@@ -34,8 +35,8 @@ import org.jdbi.v3.core.statement.SqlStatement;
 /**
  * {@link RegistrationRepository} on the {@code registrations} table. The uniqueness rules are the database's
  * (a unique index over every version ever submitted and an exclusion constraint), so they hold under concurrent
- * writers; this class only names the rule a failed write broke, and before an insert looks whether its version
- * was taken, to say by a live or by a deleted registration.
+ * writers; this class only names the rule a failed write broke, and when an insert finds its version taken, says
+ * whether by a live or by a deleted registration.
  */
 public final class JdbiRegistrationRepository implements RegistrationRepository {
 
@@ -47,7 +48,9 @@ public final class JdbiRegistrationRepository implements RegistrationRepository 
     private static final String INSERT = "INSERT INTO registrations (" + RegistrationRowMapper.COLUMNS + ")"
             + " VALUES (:id, :server_name, :version, :title, :description, :endpoint_url, :transport,"
             + " :owner_contact, :repository_url, :documentation_url, CAST(:tags AS text[]), :submitter_id, :status,"
-            + " :status_reason, :reviewed_by, :reviewed_at, :created_at, :updated_at, :row_version, :deleted_at)";
+            + " :status_reason, :reviewed_by, :reviewed_at, :created_at, :updated_at, :row_version, :deleted_at)"
+            // A taken version inserts nothing (no error that would end the transaction); VERSION_HOLDER then says why.
+            + " ON CONFLICT (server_name, version) WHERE NOT version_reused_later DO NOTHING";
 
     // server_name, version, submitter_id and created_at never change once submitted.
     private static final String UPDATE = "UPDATE registrations SET title = :title, description = :description,"
@@ -77,20 +80,26 @@ public final class JdbiRegistrationRepository implements RegistrationRepository 
         SqlErrors.translating(
                 uniquenessRules(registration),
                 () -> jdbi.withHandle(handle -> {
-                    handle.createQuery(VERSION_HOLDER)
-                            .bind("server_name", registration.serverName().value())
-                            .bind("version", registration.version().value())
-                            .mapTo(Boolean.class)
-                            .findOne()
-                            .ifPresent(deleted -> {
-                                throw deleted
-                                        ? VersionConflicts.deletedBefore(
-                                                registration.serverName(), registration.version())
-                                        : VersionConflicts.registered(
-                                                registration.serverName(), registration.version());
-                            });
-                    return bindAll(handle.createUpdate(INSERT), registration).execute();
+                    int inserted =
+                            bindAll(handle.createUpdate(INSERT), registration).execute();
+                    if (inserted == 0) {
+                        throw versionTaken(handle, registration);
+                    }
+                    return inserted;
                 }));
+    }
+
+    /** Why an insert found its (server name, version) taken: by a live registration or a deleted one. */
+    private static Conflict versionTaken(Handle handle, Registration registration) {
+        return handle.createQuery(VERSION_HOLDER)
+                .bind("server_name", registration.serverName().value())
+                .bind("version", registration.version().value())
+                .mapTo(Boolean.class)
+                .findOne()
+                .map(deleted -> deleted
+                        ? VersionConflicts.deletedBefore(registration.serverName(), registration.version())
+                        : VersionConflicts.registered(registration.serverName(), registration.version()))
+                .orElseGet(() -> VersionConflicts.taken(registration.serverName(), registration.version()));
     }
 
     @Override
