@@ -127,9 +127,13 @@ public final class RegistryApi {
      */
     public static Javalin create(Settings settings, UseCases useCases, Consumer<JavalinConfig> extension) {
         Authentication authentication = new Authentication(useCases.tokenVerifier(), useCases.signIn());
+        AllowedMethods allowedMethods =
+                new AllowedMethods(!settings.corsOrigins().isEmpty());
         Javalin app = Javalin.create(config -> {
             config.jsonMapper(new JavalinJackson(Json.MAPPER, false));
             config.http.maxRequestSize = JsonRequest.MAX_BODY_BYTES;
+            // A known path asked with a method it does not serve is a 405 with Allow (ProblemDetails), not a 404.
+            config.http.prefer405over404 = true;
             config.startup.showJavalinBanner = false;
             config.jetty.modifyServer(server -> server.setErrorHandler(new JettyProblems()));
             config.jetty.modifyHttpConfiguration(http -> {
@@ -146,7 +150,7 @@ public final class RegistryApi {
             }
             config.routes.before(RequestIds::assign);
             config.routes.beforeMatched(authentication::check);
-            ProblemDetails.register(config.routes);
+            ProblemDetails.register(config.routes, allowedMethods);
             new HealthRoutes(useCases.databaseHealth()).addTo(config.routes);
             new UserRoutes(useCases.findUser()).addTo(config.routes);
             new RegistrationRoutes(
@@ -158,11 +162,16 @@ public final class RegistryApi {
                     .addTo(config.routes);
             new AuditRoutes(useCases.audit()).addTo(config.routes);
             new PublishedServerRoutes(useCases.publishedServers(), settings.publicApi()).addTo(config.routes);
-            new DocsRoutes(OpenApiDocument.fromClasspath(), DocsPage.swaggerUi(), DocsPage.redoc())
+            new DocsRoutes(
+                            OpenApiDocument.fromClasspath(),
+                            DocsPage.swaggerUi(),
+                            DocsPage.redoc(),
+                            settings.publicApi() != PublicApi.OFF)
                     .addTo(config.routes);
             extension.accept(config);
         });
         authentication.useRouter(app.unsafe.internalRouter);
+        allowedMethods.useRouter(app.unsafe.internalRouter);
         return app;
     }
 }
