@@ -4,6 +4,7 @@ import com.mcpregistry.http.audit.AuditRoutes;
 import com.mcpregistry.http.docs.DocsPage;
 import com.mcpregistry.http.docs.DocsRoutes;
 import com.mcpregistry.http.docs.OpenApiDocument;
+import com.mcpregistry.http.docs.OpenApiPaths;
 import com.mcpregistry.http.health.HealthRoutes;
 import com.mcpregistry.http.publish.PublishedServerRoutes;
 import com.mcpregistry.http.registration.RegistrationRoutes;
@@ -121,11 +122,51 @@ public final class RegistryApi {
     }
 
     /**
-     * The API with every route, the authentication step and the error mapping; {@code extension} adds what the
-     * app owns (server settings, request logging, metrics, development routes) — each route it adds must declare
-     * an {@link Access}.
+     * What the application adds to the API (server settings, request logging, metrics, development routes), with
+     * the OpenAPI description of the routes it adds, so that the served document describes exactly the routes that
+     * exist. Each route it adds must declare an {@link Access}.
      */
-    public static Javalin create(Settings settings, UseCases useCases, Consumer<JavalinConfig> extension) {
+    @FunctionalInterface
+    public interface Extension {
+        void configure(JavalinConfig config);
+
+        /** The description of the routes {@link #configure} adds; none by default. */
+        default OpenApiPaths documentation() {
+            return OpenApiPaths.none();
+        }
+
+        /** {@code configure}, whose routes {@code documentation} describes. */
+        static Extension documented(Consumer<JavalinConfig> configure, OpenApiPaths documentation) {
+            return new Extension() {
+                @Override
+                public void configure(JavalinConfig config) {
+                    configure.accept(config);
+                }
+
+                @Override
+                public OpenApiPaths documentation() {
+                    return documentation;
+                }
+            };
+        }
+
+        /** This extension, then {@code next}, with the documentation of both. */
+        default Extension andThen(Extension next) {
+            Extension first = this;
+            return documented(
+                    config -> {
+                        first.configure(config);
+                        next.configure(config);
+                    },
+                    first.documentation().and(next.documentation()));
+        }
+    }
+
+    /**
+     * The API with every route, the authentication step and the error mapping, and what {@code extension} adds; the
+     * OpenAPI document served at {@code /openapi.json} includes the extension's documentation.
+     */
+    public static Javalin create(Settings settings, UseCases useCases, Extension extension) {
         Authentication authentication = new Authentication(useCases.tokenVerifier(), useCases.signIn());
         AllowedMethods allowedMethods =
                 new AllowedMethods(!settings.corsOrigins().isEmpty());
@@ -163,12 +204,12 @@ public final class RegistryApi {
             new AuditRoutes(useCases.audit()).addTo(config.routes);
             new PublishedServerRoutes(useCases.publishedServers(), settings.publicApi()).addTo(config.routes);
             new DocsRoutes(
-                            OpenApiDocument.fromClasspath(),
+                            OpenApiDocument.fromClasspath().with(extension.documentation()),
                             DocsPage.swaggerUi(),
                             DocsPage.redoc(),
                             settings.publicApi() != PublicApi.OFF)
                     .addTo(config.routes);
-            extension.accept(config);
+            extension.configure(config);
         });
         authentication.useRouter(app.unsafe.internalRouter);
         allowedMethods.useRouter(app.unsafe.internalRouter);
