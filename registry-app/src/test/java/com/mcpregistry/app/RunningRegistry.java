@@ -68,12 +68,13 @@ final class RunningRegistry implements BeforeAllCallback, AfterAllCallback, Auto
         SLF4JBridgeHandler.install();
     }
 
-    private final Consumer<JavalinConfig> extraRoutes;
+    private final RegistryApi.Extension extraRoutes;
     private final boolean jwksDown;
     private final DevelopmentTokenIssuer developmentIssuer;
     private PoolSettings externalDatabase;
     private UnaryOperator<EntraSettings> identity = UnaryOperator.identity();
     private Duration signInMemory = ServeSettings.DEFAULT_SIGN_IN_MEMORY;
+    private boolean metricsRoute = true;
     private final Map<String, String> tokenCache = new ConcurrentHashMap<>();
     private final HttpClient client = HttpClient.newBuilder()
             .connectTimeout(Duration.ofSeconds(5))
@@ -86,7 +87,7 @@ final class RunningRegistry implements BeforeAllCallback, AfterAllCallback, Auto
     private RegistryServer server;
 
     private RunningRegistry(
-            Consumer<JavalinConfig> extraRoutes, boolean jwksDown, DevelopmentTokenIssuer developmentIssuer) {
+            RegistryApi.Extension extraRoutes, boolean jwksDown, DevelopmentTokenIssuer developmentIssuer) {
         this.extraRoutes = extraRoutes;
         this.jwksDown = jwksDown;
         this.developmentIssuer = developmentIssuer;
@@ -99,7 +100,7 @@ final class RunningRegistry implements BeforeAllCallback, AfterAllCallback, Auto
 
     /** With routes of the test's own (each must declare an {@code Access}), as {@code start-dev} adds its own. */
     static RunningRegistry withExtraRoutes(Consumer<JavalinConfig> extraRoutes) {
-        return new RunningRegistry(extraRoutes, false, null);
+        return new RunningRegistry(extraRoutes::accept, false, null);
     }
 
     /** With the identity provider's JWKS answering 503 from the start: the verifier never gets a key. */
@@ -127,7 +128,13 @@ final class RunningRegistry implements BeforeAllCallback, AfterAllCallback, Auto
      */
     static RunningRegistry development() {
         DevelopmentTokenIssuer issuer = DevelopmentTokenIssuer.ephemeral(Clock.systemUTC());
-        return new RunningRegistry(new DevelopmentTokenRoutes(issuer)::addTo, false, issuer);
+        return new RunningRegistry(new DevelopmentTokenRoutes(issuer), false, issuer);
+    }
+
+    /** Without {@code GET /metrics}, as {@code serve} runs with {@code REGISTRY_METRICS=off}. */
+    RunningRegistry withoutMetrics() {
+        this.metricsRoute = false;
+        return this;
     }
 
     /** Remembering signed-in users for {@code memory} instead of {@code serve}'s default. */
@@ -165,7 +172,7 @@ final class RunningRegistry implements BeforeAllCallback, AfterAllCallback, Auto
     }
 
     /** What {@code serve} passes, with this registry's tenant, on loopback port 0. */
-    RegistryServer.Options options(PoolSettings pool, Consumer<JavalinConfig> routes) {
+    RegistryServer.Options options(PoolSettings pool, RegistryApi.Extension routes) {
         return new RegistryServer.Options(
                 pool,
                 developmentIssuer == null
@@ -175,7 +182,7 @@ final class RunningRegistry implements BeforeAllCallback, AfterAllCallback, Auto
                 new RegistryApi.Settings(List.of()),
                 "127.0.0.1",
                 0,
-                true,
+                metricsRoute,
                 routes,
                 signInMemory,
                 Clock.systemUTC());
@@ -301,6 +308,13 @@ final class RunningRegistry implements BeforeAllCallback, AfterAllCallback, Auto
         String text = body instanceof String raw ? raw : write(body);
         return builder.header("Content-Type", "application/json")
                 .method(method, HttpRequest.BodyPublishers.ofString(text, StandardCharsets.UTF_8));
+    }
+
+    /** The OpenAPI document this registry serves at {@code /openapi.json}. */
+    OpenApiSchemas servedDocument() {
+        HttpResponse<String> document = get("/openapi.json", null);
+        assertThat(document.statusCode()).isEqualTo(200);
+        return OpenApiSchemas.of(document.body());
     }
 
     /** Sends the request and checks the answer (see the class comment). */
