@@ -4,6 +4,7 @@ import static com.mcpregistry.http.Access.ANYONE;
 
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -16,9 +17,6 @@ import java.util.Map;
  * client with links to where things are.
  */
 public final class DocsRoutes {
-    /** Where {@code GET /} sends a browser. */
-    static final String BROWSER_HOME = "/docs";
-
     private final OpenApiDocument document;
     private final DocsPage swaggerUi;
     private final DocsPage redoc;
@@ -27,7 +25,7 @@ public final class DocsRoutes {
     /** The JSON answer of {@code GET /}: what this is and where to go. */
     public record Index(String name, String description, Map<String, String> links) {
         public Index {
-            links = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(links));
+            links = Collections.unmodifiableMap(new LinkedHashMap<>(links));
         }
     }
 
@@ -66,7 +64,7 @@ public final class DocsRoutes {
     private void home(Context ctx) {
         ctx.header("Vary", "Accept");
         if (prefersHtml(ctx.header("Accept"))) {
-            ctx.header("Location", BROWSER_HOME).status(303);
+            ctx.header("Location", swaggerUi.path()).status(303);
         } else {
             ctx.json(index);
         }
