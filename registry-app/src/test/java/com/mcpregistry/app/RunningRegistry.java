@@ -51,15 +51,17 @@ import org.slf4j.bridge.SLF4JBridgeHandler;
  * }</pre>
  *
  * Every answer to a request made through {@link #send} is checked: never a 500, every error is problem+json, and
- * when the OpenAPI document describes the route, the answer is what the document says (status, media type, body,
- * headers).
+ * when the OpenAPI document this registry serves describes the route, the answer is what the document says (status,
+ * media type, body, headers).
  */
 final class RunningRegistry implements BeforeAllCallback, AfterAllCallback, AutoCloseable {
     /** One signing key for every test class: generating RSA keys is slow. */
     static final RSAKey SIGNING_KEY = TestTokens.newKey(TestTokens.DEFAULT_KID);
 
     static final ObjectMapper JSON = new ObjectMapper();
+    /** The API's own document, without the routes the application adds in some modes. */
     static final OpenApiSchemas SCHEMAS = OpenApiSchemas.fromClasspath();
+
     static final String ADMIN_NAME = "Registry Admin";
 
     static {
@@ -85,6 +87,7 @@ final class RunningRegistry implements BeforeAllCallback, AfterAllCallback, Auto
     private LocalJwks jwks;
     private TestTokens tokens;
     private RegistryServer server;
+    private OpenApiSchemas document;
 
     private RunningRegistry(
             RegistryApi.Extension extraRoutes, boolean jwksDown, DevelopmentTokenIssuer developmentIssuer) {
@@ -168,6 +171,7 @@ final class RunningRegistry implements BeforeAllCallback, AfterAllCallback, Auto
         }
         tokens = new TestTokens(jwks.authority(), tenant, UUID.randomUUID().toString(), SIGNING_KEY, Clock.systemUTC());
         server = RegistryServer.start(options(pool, extraRoutes));
+        document = servedDocument();
         return this;
     }
 
@@ -310,17 +314,23 @@ final class RunningRegistry implements BeforeAllCallback, AfterAllCallback, Auto
                 .method(method, HttpRequest.BodyPublishers.ofString(text, StandardCharsets.UTF_8));
     }
 
-    /** The OpenAPI document this registry serves at {@code /openapi.json}. */
+    /** The OpenAPI document this registry serves at {@code /openapi.json}, read now. */
     OpenApiSchemas servedDocument() {
-        HttpResponse<String> document = get("/openapi.json", null);
-        assertThat(document.statusCode()).isEqualTo(200);
-        return OpenApiSchemas.of(document.body());
+        HttpResponse<String> served =
+                sendUnchecked(request("/openapi.json", null).GET().build());
+        assertThat(served.statusCode()).isEqualTo(200);
+        return OpenApiSchemas.of(served.body());
+    }
+
+    /** The document {@link #send} checks answers against: the one this registry served when it started. */
+    OpenApiSchemas document() {
+        return document;
     }
 
     /** Sends the request and checks the answer (see the class comment). */
     HttpResponse<String> send(HttpRequest.Builder request) {
         HttpResponse<String> response = sendUnchecked(request.build());
-        assertWellFormed(response);
+        assertWellFormed(document, response);
         return response;
     }
 
@@ -339,39 +349,45 @@ final class RunningRegistry implements BeforeAllCallback, AfterAllCallback, Auto
         return client;
     }
 
+    /** {@link #assertWellFormed(OpenApiSchemas, HttpResponse)} against the API's own document. */
+    static void assertWellFormed(HttpResponse<String> response) {
+        assertWellFormed(SCHEMAS, response);
+    }
+
     /**
      * What every answer must be: not a 500, an error as problem+json (with the HTTP status in its body), and — on a
-     * route the OpenAPI document describes — what the document says.
+     * route {@code document} describes — what the document says.
      */
-    static void assertWellFormed(HttpResponse<String> response) {
+    static void assertWellFormed(OpenApiSchemas document, HttpResponse<String> response) {
         String what = response.request().method() + " " + response.request().uri() + " answered "
                 + response.statusCode() + ": " + response.body();
         assertThat(response.statusCode()).as(what).isNotEqualTo(500).isLessThan(600);
         String path = response.request().uri().getRawPath();
         Optional<OpenApiSchemas.Operation> operation =
-                SCHEMAS.operationFor(response.request().method(), path);
+                document.operationFor(response.request().method(), path);
         if (response.statusCode() >= 400
                 && !response.request().method().equals("HEAD")
-                && !documentedAsOtherThanProblem(operation, response.statusCode())) {
+                && !documentedAsOtherThanProblem(document, operation, response.statusCode())) {
             assertThat(response.headers().firstValue("Content-Type"))
                     .as(what)
                     .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
             assertThat(json(response).path("status").asInt()).as(what).isEqualTo(response.statusCode());
         }
         if (operation.isPresent()) {
-            SCHEMAS.assertResponse(response);
+            document.assertResponse(response);
         }
     }
 
     /** Whether the document describes this error answer as something else than a problem (the health checks' 503). */
-    private static boolean documentedAsOtherThanProblem(Optional<OpenApiSchemas.Operation> operation, int status) {
+    private static boolean documentedAsOtherThanProblem(
+            OpenApiSchemas document, Optional<OpenApiSchemas.Operation> operation, int status) {
         if (operation.isEmpty()) {
             return false;
         }
         JsonNode answer = operation.get().node().path("responses").path(Integer.toString(status));
         String ref = answer.path("$ref").asText("");
         if (ref.startsWith("#/")) {
-            answer = SCHEMAS.document().at(ref.substring(1));
+            answer = document.document().at(ref.substring(1));
         }
         JsonNode content = answer.path("content");
         return !content.isMissingNode() && !content.has("application/problem+json");
