@@ -4,21 +4,32 @@ import com.mcpregistry.entra.DevelopmentTokenIssuer;
 import com.mcpregistry.entra.DevelopmentUser;
 import com.mcpregistry.http.Access;
 import com.mcpregistry.http.JsonRequest;
+import com.mcpregistry.http.RegistryApi;
+import com.mcpregistry.http.docs.OpenApiPaths;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import java.util.Map;
 import java.util.Set;
 
-/** {@code POST /dev/token}: mints development tokens. Registered by {@code start-dev} only, never by {@code serve}. */
-final class DevelopmentTokenRoutes {
+/**
+ * {@code POST /dev/token}: mints development tokens. Registered by {@code start-dev} only, never by {@code serve};
+ * the OpenAPI document describes it exactly when it is registered.
+ */
+final class DevelopmentTokenRoutes implements RegistryApi.Extension {
     private final DevelopmentTokenIssuer issuer;
 
     DevelopmentTokenRoutes(DevelopmentTokenIssuer issuer) {
         this.issuer = issuer;
     }
 
-    void addTo(JavalinConfig config) {
+    @Override
+    public void configure(JavalinConfig config) {
         config.routes.post("/dev/token", this::mint, Access.ANYONE);
+    }
+
+    @Override
+    public OpenApiPaths documentation() {
+        return OpenApiPaths.fromClasspath(OpenApiPaths.DEVELOPMENT_TOKEN);
     }
 
     private void mint(Context ctx) {

@@ -4,7 +4,9 @@ import static net.logstash.logback.argument.StructuredArguments.keyValue;
 
 import com.mcpregistry.http.Access;
 import com.mcpregistry.http.Caller;
+import com.mcpregistry.http.RegistryApi;
 import com.mcpregistry.http.RequestIds;
+import com.mcpregistry.http.docs.OpenApiPaths;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.router.Endpoint;
@@ -17,7 +19,7 @@ import org.slf4j.LoggerFactory;
  * One log line and one timer sample per request: request id, method, route, status, duration and the caller's
  * object id; never a token. Also serves {@code GET /metrics} when metrics are enabled.
  */
-final class HttpObservability {
+final class HttpObservability implements RegistryApi.Extension {
     private static final Logger LOG = LoggerFactory.getLogger("http.request");
 
     private final Metrics metrics;
@@ -28,7 +30,8 @@ final class HttpObservability {
         this.metricsRoute = metricsRoute;
     }
 
-    void configure(JavalinConfig config) {
+    @Override
+    public void configure(JavalinConfig config) {
         config.requestLogger.http(this::completed);
         if (metricsRoute) {
             config.routes.get(
@@ -37,6 +40,11 @@ final class HttpObservability {
                             .result(metrics.scrape()),
                     Access.ANYONE);
         }
+    }
+
+    @Override
+    public OpenApiPaths documentation() {
+        return metricsRoute ? OpenApiPaths.fromClasspath(OpenApiPaths.METRICS) : OpenApiPaths.none();
     }
 
     private void completed(Context ctx, Float millis) {

@@ -10,13 +10,11 @@ import com.mcpregistry.service.RegistryCore;
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.metrics.micrometer.MicrometerMetricsTrackerFactory;
 import io.javalin.Javalin;
-import io.javalin.config.JavalinConfig;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.function.Consumer;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 
 /**
@@ -40,7 +38,7 @@ public final class RegistryServer implements AutoCloseable {
             String host,
             int port,
             boolean metricsRoute,
-            Consumer<JavalinConfig> extraRoutes,
+            RegistryApi.Extension extraRoutes,
             Duration signInMemory,
             Clock clock) {
         public Options {
@@ -107,14 +105,12 @@ public final class RegistryServer implements AutoCloseable {
         RegistryApi.UseCases useCases = RegistryApi.UseCases.of(core, options.verifier(), db::databaseReachable)
                 .withSignIn(RecentSignIns.remembering(core.users(), options.signInMemory()));
         HttpObservability observability = new HttpObservability(metrics, options.metricsRoute());
-        return RegistryApi.create(options.api(), useCases, config -> {
-            config.jetty.modifyServer(server -> {
-                server.setStopTimeout(DRAIN_TIME.toMillis());
-                server.insertHandler(new GracefulHandler());
-            });
-            observability.configure(config);
-            options.extraRoutes().accept(config);
+        RegistryApi.Extension drain = config -> config.jetty.modifyServer(server -> {
+            server.setStopTimeout(DRAIN_TIME.toMillis());
+            server.insertHandler(new GracefulHandler());
         });
+        return RegistryApi.create(
+                options.api(), useCases, drain.andThen(observability).andThen(options.extraRoutes()));
     }
 
     public int port() {

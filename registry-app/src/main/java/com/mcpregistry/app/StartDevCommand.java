@@ -39,7 +39,7 @@ final class StartDevCommand implements Callable<Integer> {
                     "127.0.0.1",
                     port,
                     true,
-                    new DevelopmentTokenRoutes(issuer)::addTo,
+                    new DevelopmentTokenRoutes(issuer),
                     ServeSettings.DEFAULT_SIGN_IN_MEMORY,
                     Clock.systemUTC()));
         } catch (RuntimeException e) {

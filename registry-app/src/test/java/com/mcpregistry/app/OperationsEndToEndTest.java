@@ -8,6 +8,7 @@ import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.mcpregistry.http.docs.OpenApiPaths;
 import com.mcpregistry.http.docs.OpenApiSchemas;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -86,7 +87,11 @@ class OperationsEndToEndTest {
         assertThat(document.headers().firstValue("Content-Type"))
                 .hasValueSatisfying(type -> assertThat(type).startsWith("application/json"));
         OpenApiSchemas served = OpenApiSchemas.of(document.body());
-        assertThat(served.document()).isEqualTo(RunningRegistry.SCHEMAS.document());
+        assertThat(served.document())
+                .as("serve's document: the API's own and /metrics")
+                .isEqualTo(
+                        OpenApiSchemas.fromClasspathWith(OpenApiPaths.METRICS).document());
+        assertThat(registry.document().document()).isEqualTo(served.document());
         assertThat(served.document().path("openapi").asText()).startsWith("3.1.");
     }
 

@@ -51,15 +51,17 @@ import org.slf4j.bridge.SLF4JBridgeHandler;
  * }</pre>
  *
  * Every answer to a request made through {@link #send} is checked: never a 500, every error is problem+json, and
- * when the OpenAPI document describes the route, the answer is what the document says (status, media type, body,
- * headers).
+ * when the OpenAPI document this registry serves describes the route, the answer is what the document says (status,
+ * media type, body, headers).
  */
 final class RunningRegistry implements BeforeAllCallback, AfterAllCallback, AutoCloseable {
     /** One signing key for every test class: generating RSA keys is slow. */
     static final RSAKey SIGNING_KEY = TestTokens.newKey(TestTokens.DEFAULT_KID);
 
     static final ObjectMapper JSON = new ObjectMapper();
+    /** The API's own document, without the routes the application adds in some modes. */
     static final OpenApiSchemas SCHEMAS = OpenApiSchemas.fromClasspath();
+
     static final String ADMIN_NAME = "Registry Admin";
 
     static {
@@ -68,12 +70,13 @@ final class RunningRegistry implements BeforeAllCallback, AfterAllCallback, Auto
         SLF4JBridgeHandler.install();
     }
 
-    private final Consumer<JavalinConfig> extraRoutes;
+    private final RegistryApi.Extension extraRoutes;
     private final boolean jwksDown;
     private final DevelopmentTokenIssuer developmentIssuer;
     private PoolSettings externalDatabase;
     private UnaryOperator<EntraSettings> identity = UnaryOperator.identity();
     private Duration signInMemory = ServeSettings.DEFAULT_SIGN_IN_MEMORY;
+    private boolean metricsRoute = true;
     private final Map<String, String> tokenCache = new ConcurrentHashMap<>();
     private final HttpClient client = HttpClient.newBuilder()
             .connectTimeout(Duration.ofSeconds(5))
@@ -84,9 +87,10 @@ final class RunningRegistry implements BeforeAllCallback, AfterAllCallback, Auto
     private LocalJwks jwks;
     private TestTokens tokens;
     private RegistryServer server;
+    private OpenApiSchemas document;
 
     private RunningRegistry(
-            Consumer<JavalinConfig> extraRoutes, boolean jwksDown, DevelopmentTokenIssuer developmentIssuer) {
+            RegistryApi.Extension extraRoutes, boolean jwksDown, DevelopmentTokenIssuer developmentIssuer) {
         this.extraRoutes = extraRoutes;
         this.jwksDown = jwksDown;
         this.developmentIssuer = developmentIssuer;
@@ -99,7 +103,7 @@ final class RunningRegistry implements BeforeAllCallback, AfterAllCallback, Auto
 
     /** With routes of the test's own (each must declare an {@code Access}), as {@code start-dev} adds its own. */
     static RunningRegistry withExtraRoutes(Consumer<JavalinConfig> extraRoutes) {
-        return new RunningRegistry(extraRoutes, false, null);
+        return new RunningRegistry(extraRoutes::accept, false, null);
     }
 
     /** With the identity provider's JWKS answering 503 from the start: the verifier never gets a key. */
@@ -127,7 +131,13 @@ final class RunningRegistry implements BeforeAllCallback, AfterAllCallback, Auto
      */
     static RunningRegistry development() {
         DevelopmentTokenIssuer issuer = DevelopmentTokenIssuer.ephemeral(Clock.systemUTC());
-        return new RunningRegistry(new DevelopmentTokenRoutes(issuer)::addTo, false, issuer);
+        return new RunningRegistry(new DevelopmentTokenRoutes(issuer), false, issuer);
+    }
+
+    /** Without {@code GET /metrics}, as {@code serve} runs with {@code REGISTRY_METRICS=off}. */
+    RunningRegistry withoutMetrics() {
+        this.metricsRoute = false;
+        return this;
     }
 
     /** Remembering signed-in users for {@code memory} instead of {@code serve}'s default. */
@@ -161,11 +171,12 @@ final class RunningRegistry implements BeforeAllCallback, AfterAllCallback, Auto
         }
         tokens = new TestTokens(jwks.authority(), tenant, UUID.randomUUID().toString(), SIGNING_KEY, Clock.systemUTC());
         server = RegistryServer.start(options(pool, extraRoutes));
+        document = servedDocument();
         return this;
     }
 
     /** What {@code serve} passes, with this registry's tenant, on loopback port 0. */
-    RegistryServer.Options options(PoolSettings pool, Consumer<JavalinConfig> routes) {
+    RegistryServer.Options options(PoolSettings pool, RegistryApi.Extension routes) {
         return new RegistryServer.Options(
                 pool,
                 developmentIssuer == null
@@ -175,7 +186,7 @@ final class RunningRegistry implements BeforeAllCallback, AfterAllCallback, Auto
                 new RegistryApi.Settings(List.of()),
                 "127.0.0.1",
                 0,
-                true,
+                metricsRoute,
                 routes,
                 signInMemory,
                 Clock.systemUTC());
@@ -303,10 +314,23 @@ final class RunningRegistry implements BeforeAllCallback, AfterAllCallback, Auto
                 .method(method, HttpRequest.BodyPublishers.ofString(text, StandardCharsets.UTF_8));
     }
 
+    /** The OpenAPI document this registry serves at {@code /openapi.json}, read now. */
+    OpenApiSchemas servedDocument() {
+        HttpResponse<String> served =
+                sendUnchecked(request("/openapi.json", null).GET().build());
+        assertThat(served.statusCode()).isEqualTo(200);
+        return OpenApiSchemas.of(served.body());
+    }
+
+    /** The document {@link #send} checks answers against: the one this registry served when it started. */
+    OpenApiSchemas document() {
+        return document;
+    }
+
     /** Sends the request and checks the answer (see the class comment). */
     HttpResponse<String> send(HttpRequest.Builder request) {
         HttpResponse<String> response = sendUnchecked(request.build());
-        assertWellFormed(response);
+        assertWellFormed(document, response);
         return response;
     }
 
@@ -325,39 +349,45 @@ final class RunningRegistry implements BeforeAllCallback, AfterAllCallback, Auto
         return client;
     }
 
+    /** {@link #assertWellFormed(OpenApiSchemas, HttpResponse)} against the API's own document. */
+    static void assertWellFormed(HttpResponse<String> response) {
+        assertWellFormed(SCHEMAS, response);
+    }
+
     /**
      * What every answer must be: not a 500, an error as problem+json (with the HTTP status in its body), and — on a
-     * route the OpenAPI document describes — what the document says.
+     * route {@code document} describes — what the document says.
      */
-    static void assertWellFormed(HttpResponse<String> response) {
+    static void assertWellFormed(OpenApiSchemas document, HttpResponse<String> response) {
         String what = response.request().method() + " " + response.request().uri() + " answered "
                 + response.statusCode() + ": " + response.body();
         assertThat(response.statusCode()).as(what).isNotEqualTo(500).isLessThan(600);
         String path = response.request().uri().getRawPath();
         Optional<OpenApiSchemas.Operation> operation =
-                SCHEMAS.operationFor(response.request().method(), path);
+                document.operationFor(response.request().method(), path);
         if (response.statusCode() >= 400
                 && !response.request().method().equals("HEAD")
-                && !documentedAsOtherThanProblem(operation, response.statusCode())) {
+                && !documentedAsOtherThanProblem(document, operation, response.statusCode())) {
             assertThat(response.headers().firstValue("Content-Type"))
                     .as(what)
                     .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
             assertThat(json(response).path("status").asInt()).as(what).isEqualTo(response.statusCode());
         }
         if (operation.isPresent()) {
-            SCHEMAS.assertResponse(response);
+            document.assertResponse(response);
         }
     }
 
     /** Whether the document describes this error answer as something else than a problem (the health checks' 503). */
-    private static boolean documentedAsOtherThanProblem(Optional<OpenApiSchemas.Operation> operation, int status) {
+    private static boolean documentedAsOtherThanProblem(
+            OpenApiSchemas document, Optional<OpenApiSchemas.Operation> operation, int status) {
         if (operation.isEmpty()) {
             return false;
         }
         JsonNode answer = operation.get().node().path("responses").path(Integer.toString(status));
         String ref = answer.path("$ref").asText("");
         if (ref.startsWith("#/")) {
-            answer = SCHEMAS.document().at(ref.substring(1));
+            answer = document.document().at(ref.substring(1));
         }
         JsonNode content = answer.path("content");
         return !content.isMissingNode() && !content.has("application/problem+json");

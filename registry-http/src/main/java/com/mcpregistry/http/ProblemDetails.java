@@ -15,6 +15,7 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.HttpStatus;
+import io.javalin.http.MethodNotAllowedResponse;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -44,8 +45,18 @@ public final class ProblemDetails {
 
     private ProblemDetails() {}
 
-    static void register(RoutesConfig routes) {
+    static void register(RoutesConfig routes, AllowedMethods allowedMethods) {
         routes.exception(DomainException.class, (e, ctx) -> domain(e, ctx));
+        routes.exception(MethodNotAllowedResponse.class, (e, ctx) -> {
+            String allowed = String.join(", ", allowedMethods.of(ctx.path()));
+            ctx.header("Allow", allowed);
+            write(
+                    ctx,
+                    405,
+                    "Method Not Allowed",
+                    ctx.method() + " is not allowed on " + ctx.path() + "; it allows " + allowed,
+                    null);
+        });
         routes.exception(HttpProblem.class, (e, ctx) -> {
             e.headers().forEach(ctx::header);
             write(ctx, e.status(), e.title(), e.getMessage(), null);

@@ -4,6 +4,7 @@ import com.mcpregistry.http.audit.AuditRoutes;
 import com.mcpregistry.http.docs.DocsPage;
 import com.mcpregistry.http.docs.DocsRoutes;
 import com.mcpregistry.http.docs.OpenApiDocument;
+import com.mcpregistry.http.docs.OpenApiPaths;
 import com.mcpregistry.http.health.HealthRoutes;
 import com.mcpregistry.http.publish.PublishedServerRoutes;
 import com.mcpregistry.http.registration.RegistrationRoutes;
@@ -121,15 +122,59 @@ public final class RegistryApi {
     }
 
     /**
-     * The API with every route, the authentication step and the error mapping; {@code extension} adds what the
-     * app owns (server settings, request logging, metrics, development routes) — each route it adds must declare
-     * an {@link Access}.
+     * What the application adds to the API (server settings, request logging, metrics, development routes), with
+     * the OpenAPI description of the routes it adds, so that the served document describes exactly the routes that
+     * exist. Each route it adds must declare an {@link Access}.
      */
-    public static Javalin create(Settings settings, UseCases useCases, Consumer<JavalinConfig> extension) {
+    @FunctionalInterface
+    public interface Extension {
+        void configure(JavalinConfig config);
+
+        /** The description of the routes {@link #configure} adds; none by default. */
+        default OpenApiPaths documentation() {
+            return OpenApiPaths.none();
+        }
+
+        /** {@code configure}, whose routes {@code documentation} describes. */
+        static Extension documented(Consumer<JavalinConfig> configure, OpenApiPaths documentation) {
+            return new Extension() {
+                @Override
+                public void configure(JavalinConfig config) {
+                    configure.accept(config);
+                }
+
+                @Override
+                public OpenApiPaths documentation() {
+                    return documentation;
+                }
+            };
+        }
+
+        /** This extension, then {@code next}, with the documentation of both. */
+        default Extension andThen(Extension next) {
+            Extension first = this;
+            return documented(
+                    config -> {
+                        first.configure(config);
+                        next.configure(config);
+                    },
+                    first.documentation().and(next.documentation()));
+        }
+    }
+
+    /**
+     * The API with every route, the authentication step and the error mapping, and what {@code extension} adds; the
+     * OpenAPI document served at {@code /openapi.json} includes the extension's documentation.
+     */
+    public static Javalin create(Settings settings, UseCases useCases, Extension extension) {
         Authentication authentication = new Authentication(useCases.tokenVerifier(), useCases.signIn());
+        AllowedMethods allowedMethods =
+                new AllowedMethods(!settings.corsOrigins().isEmpty());
         Javalin app = Javalin.create(config -> {
             config.jsonMapper(new JavalinJackson(Json.MAPPER, false));
             config.http.maxRequestSize = JsonRequest.MAX_BODY_BYTES;
+            // A known path asked with a method it does not serve is a 405 with Allow (ProblemDetails), not a 404.
+            config.http.prefer405over404 = true;
             config.startup.showJavalinBanner = false;
             config.jetty.modifyServer(server -> server.setErrorHandler(new JettyProblems()));
             config.jetty.modifyHttpConfiguration(http -> {
@@ -146,7 +191,7 @@ public final class RegistryApi {
             }
             config.routes.before(RequestIds::assign);
             config.routes.beforeMatched(authentication::check);
-            ProblemDetails.register(config.routes);
+            ProblemDetails.register(config.routes, allowedMethods);
             new HealthRoutes(useCases.databaseHealth()).addTo(config.routes);
             new UserRoutes(useCases.findUser()).addTo(config.routes);
             new RegistrationRoutes(
@@ -158,11 +203,16 @@ public final class RegistryApi {
                     .addTo(config.routes);
             new AuditRoutes(useCases.audit()).addTo(config.routes);
             new PublishedServerRoutes(useCases.publishedServers(), settings.publicApi()).addTo(config.routes);
-            new DocsRoutes(OpenApiDocument.fromClasspath(), DocsPage.swaggerUi(), DocsPage.redoc())
+            new DocsRoutes(
+                            OpenApiDocument.fromClasspath().with(extension.documentation()),
+                            DocsPage.swaggerUi(),
+                            DocsPage.redoc(),
+                            settings.publicApi() != PublicApi.OFF)
                     .addTo(config.routes);
-            extension.accept(config);
+            extension.configure(config);
         });
         authentication.useRouter(app.unsafe.internalRouter);
+        allowedMethods.useRouter(app.unsafe.internalRouter);
         return app;
     }
 }

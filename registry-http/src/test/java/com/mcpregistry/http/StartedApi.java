@@ -5,7 +5,6 @@ import com.mcpregistry.port.out.AccessTokenVerifier;
 import com.mcpregistry.port.out.TokenVerification;
 import com.mcpregistry.service.RegistryCore;
 import io.javalin.Javalin;
-import io.javalin.config.JavalinConfig;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -15,7 +14,6 @@ import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.function.Consumer;
 
 /**
  * The real {@link RegistryApi} on a loopback port, backed by the in-memory adapters, and an HTTP client to call it.
@@ -37,7 +35,7 @@ public final class StartedApi implements AutoCloseable {
     }
 
     /** Started with {@code extension} applied, as the app applies its own routes and settings. */
-    public static StartedApi start(Consumer<JavalinConfig> extension) {
+    public static StartedApi start(RegistryApi.Extension extension) {
         return start(
                 new RegistryApi.Settings(List.of()),
                 token -> new TokenVerification.Invalid("these tests sign no tokens"),
@@ -50,7 +48,7 @@ public final class StartedApi implements AutoCloseable {
     }
 
     private static StartedApi start(
-            RegistryApi.Settings settings, AccessTokenVerifier verifier, Consumer<JavalinConfig> extension) {
+            RegistryApi.Settings settings, AccessTokenVerifier verifier, RegistryApi.Extension extension) {
         Clock clock = Clock.systemUTC();
         var db = new InMemoryDatabase();
         var useCases = RegistryApi.UseCases.of(RegistryCore.create(db.coreAdapters(), clock), verifier, db);

@@ -15,7 +15,8 @@ import io.javalin.http.Context;
 
 /** {@code GET /audit}: the audit trail for administrators, filtered and keyset-paged. */
 public final class AuditRoutes {
-    private static final int DEFAULT_LIMIT = 50;
+    /** How many audit events a page holds when the client does not say. */
+    public static final int DEFAULT_LIMIT = 50;
 
     private final QueryAuditUseCase audit;
 

@@ -1,14 +1,16 @@
 package com.mcpregistry.http.docs;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.mcpregistry.http.Json;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 
 /**
- * The registry's OpenAPI 3.1 document, written by hand in {@value #RESOURCE} and served as it is written. It is read
- * and checked once, when the API is built, so that a broken document stops start-up instead of reaching clients.
+ * The registry's OpenAPI 3.1 document, written by hand in {@value #RESOURCE} and served as it is written, with the
+ * {@link OpenApiPaths} of the routes the application adds merged in. It is read and checked once, when the API is
+ * built, so that a broken document stops start-up instead of reaching clients.
  */
 public final class OpenApiDocument {
     /** Where the document lives on the classpath. */
@@ -38,6 +40,41 @@ public final class OpenApiDocument {
             throw new IllegalStateException("the OpenAPI document must declare openapi 3.1.x, not '" + version + "'");
         }
         return new OpenApiDocument(json.clone());
+    }
+
+    /**
+     * This document with {@code added}'s path items and components, for routes the application adds. A path or
+     * component that is already described is an error: a part never replaces what the document says.
+     */
+    public OpenApiDocument with(OpenApiPaths added) {
+        if (added.isEmpty()) {
+            return this;
+        }
+        ObjectNode root;
+        try {
+            root = (ObjectNode) Json.MAPPER.readTree(json);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        for (ObjectNode part : added.parts()) {
+            mergeNew(root.withObjectProperty("paths"), part.path("paths"), "paths");
+            part.path("components")
+                    .fields()
+                    .forEachRemaining(section -> mergeNew(
+                            root.withObjectProperty("components").withObjectProperty(section.getKey()),
+                            section.getValue(),
+                            "components." + section.getKey()));
+        }
+        return of(Json.writeBytes(root));
+    }
+
+    private static void mergeNew(ObjectNode into, JsonNode from, String where) {
+        from.fields().forEachRemaining(entry -> {
+            if (into.has(entry.getKey())) {
+                throw new IllegalStateException("the OpenAPI document already has " + where + "." + entry.getKey());
+            }
+            into.set(entry.getKey(), entry.getValue().deepCopy());
+        });
     }
 
     /** The document as written; callers only send it, never change it. */

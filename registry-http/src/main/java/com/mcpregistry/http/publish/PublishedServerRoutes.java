@@ -31,7 +31,9 @@ public final class PublishedServerRoutes {
     /** The API's versions: the current one and its predecessor, which serves the same. */
     public static final List<String> PREFIXES = List.of("/v0.1", "/v0");
 
-    static final int DEFAULT_LIMIT = 30;
+    /** How many servers a page holds when the client does not say (the official registry's default). */
+    public static final int DEFAULT_LIMIT = 30;
+
     static final int MAX_AGE_SECONDS = 30;
     private static final String SERVERS = "/servers";
     private static final String VERSIONS = "/servers/{serverName}/versions";

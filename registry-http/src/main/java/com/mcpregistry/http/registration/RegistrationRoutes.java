@@ -33,7 +33,8 @@ import java.util.Set;
 
 /** The seed API's {@code /registrations} routes: submit, read, edit, review, delete, history. */
 public final class RegistrationRoutes {
-    private static final int DEFAULT_LIMIT = 20;
+    /** How many registrations a page holds when the client does not say. */
+    public static final int DEFAULT_LIMIT = 20;
 
     private final SubmitRegistrationUseCase submit;
     private final EditRegistrationUseCase edit;

@@ -2,9 +2,13 @@ package com.mcpregistry.http.docs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.mcpregistry.http.RegistryApi;
 import com.mcpregistry.http.StartedApi;
+import com.mcpregistry.http.StubTokens;
 import java.io.IOException;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -17,7 +21,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** {@code /openapi.json}, {@code /docs} and {@code /redoc} are served by the registry alone, public and offline. */
+/**
+ * {@code /openapi.json}, {@code /docs} and {@code /redoc} are served by the registry alone, public and offline;
+ * {@code /} sends a browser to {@code /docs} and any other client to a list of links.
+ */
 class DocsPagesTest {
     private static final Pattern REFERENCE = Pattern.compile("(?:src|href|spec-url)\\s*=\\s*\"([^\"]*)\"");
     private static final OpenApiSchemas SCHEMAS = OpenApiSchemas.fromClasspath();
@@ -42,6 +49,59 @@ class DocsPagesTest {
         ObjectMapper mapper = new ObjectMapper();
         assertThat(mapper.readTree(response.body())).isEqualTo(SCHEMAS.document());
         SCHEMAS.assertResponse(response);
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "text/html,application/xhtml+xml,application/xml;q=0.9,image/avif,image/webp,*/*;q=0.8",
+                "text/html",
+                "application/json;q=0.5, text/*"
+            })
+    void the_root_sends_a_browser_to_swagger_ui(String accept) {
+        HttpResponse<String> response = api.send(HttpRequest.newBuilder(api.uri("/"))
+                .header("Accept", accept)
+                .GET()
+                .build());
+
+        assertThat(response.statusCode()).isEqualTo(303);
+        assertThat(response.headers().firstValue("Location")).hasValue("/docs");
+        assertThat(response.headers().firstValue("Vary")).hasValue("Accept");
+        SCHEMAS.assertResponse(response);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"application/json", "*/*", "", "text/html, application/json", "text/html;q=0"})
+    void the_root_answers_any_other_client_with_links_to_where_things_are(String accept) throws IOException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(api.uri("/")).GET();
+        if (!accept.isEmpty()) {
+            request.header("Accept", accept);
+        }
+        HttpResponse<String> response = api.send(request.build());
+
+        assertThat(response.statusCode()).as(accept).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/json");
+        SCHEMAS.assertResponse(response);
+        JsonNode links = new ObjectMapper().readTree(response.body()).path("links");
+        assertThat(links.path("docs").asText()).isEqualTo("/docs");
+        assertThat(links.path("openapi").asText()).isEqualTo("/openapi.json");
+        assertThat(links.path("mcp_registry_api").asText()).isEqualTo("/v0.1/servers");
+        links.fields()
+                .forEachRemaining(
+                        link -> assertThat(api.get(link.getValue().asText()).statusCode())
+                                .as(link.getKey() + " is served (or asks for a token)")
+                                .isIn(200, 401));
+    }
+
+    @Test
+    void the_root_links_to_the_mcp_registry_api_only_while_it_is_served() throws IOException {
+        try (StartedApi off =
+                StartedApi.start(new RegistryApi.Settings(List.of(), RegistryApi.PublicApi.OFF), new StubTokens())) {
+            JsonNode links = new ObjectMapper().readTree(off.get("/").body()).path("links");
+
+            assertThat(links.has("docs")).isTrue();
+            assertThat(links.has("mcp_registry_api")).isFalse();
+        }
     }
 
     @Test

@@ -2,8 +2,11 @@ package com.mcpregistry.http.docs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.BooleanNode;
+import com.fasterxml.jackson.databind.node.IntNode;
 import com.mcpregistry.domain.registration.Description;
 import com.mcpregistry.domain.registration.Email;
 import com.mcpregistry.domain.registration.HttpUrl;
@@ -17,6 +20,9 @@ import com.mcpregistry.domain.registration.Version;
 import com.mcpregistry.http.JsonRequest;
 import com.mcpregistry.http.Queries;
 import com.mcpregistry.http.RegistryApi;
+import com.mcpregistry.http.audit.AuditRoutes;
+import com.mcpregistry.http.publish.PublishedServerRoutes;
+import com.mcpregistry.http.registration.RegistrationRoutes;
 import com.mcpregistry.port.PageRequest;
 import com.mcpregistry.port.in.SubmitRegistrationUseCase;
 import com.networknt.schema.JsonSchema;
@@ -41,20 +47,61 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
-/** The hand-written OpenAPI document is a valid OpenAPI 3.1 document, complete and consistent with itself. */
+/**
+ * The hand-written OpenAPI document is a valid OpenAPI 3.1 document, complete and consistent with itself, alone and
+ * with every part the application may add ({@link OpenApiPaths}) merged in: the checks below run on the whole.
+ */
 class OpenApiDocumentTest {
-    private static final OpenApiSchemas SCHEMAS = OpenApiSchemas.fromClasspath();
+    private static final OpenApiPaths EVERY_PART = OpenApiPaths.fromClasspath(OpenApiPaths.METRICS)
+            .and(OpenApiPaths.fromClasspath(OpenApiPaths.DEVELOPMENT_TOKEN));
+    private static final String WHOLE =
+            new String(OpenApiDocument.fromClasspath().with(EVERY_PART).json(), StandardCharsets.UTF_8);
+    private static final OpenApiSchemas SCHEMAS = OpenApiSchemas.of(WHOLE);
     private static final JsonNode DOCUMENT = SCHEMAS.document();
 
     @Test
-    void the_document_is_valid_openapi_3_1() throws IOException {
-        ParseOptions options = new ParseOptions();
-        options.setValidateInternalRefs(true);
-        SwaggerParseResult result = new OpenAPIV3Parser().readContents(text(), null, options);
+    void the_document_is_valid_openapi_3_1_alone_and_with_every_part() throws IOException {
+        for (String document : List.of(text(), WHOLE)) {
+            ParseOptions options = new ParseOptions();
+            options.setValidateInternalRefs(true);
+            SwaggerParseResult result = new OpenAPIV3Parser().readContents(document, null, options);
 
-        assertThat(result.getMessages()).isEmpty();
-        assertThat(result.getOpenAPI().getOpenapi()).startsWith("3.1.");
-        assertThat(result.getOpenAPI().getPaths()).isNotEmpty();
+            assertThat(result.getMessages()).isEmpty();
+            assertThat(result.getOpenAPI().getOpenapi()).startsWith("3.1.");
+            assertThat(result.getOpenAPI().getPaths()).isNotEmpty();
+        }
+        assertThat(DOCUMENT.path("paths").has("/metrics")).isTrue();
+        assertThat(DOCUMENT.path("paths").has("/dev/token")).isTrue();
+        assertThat(OpenApiSchemas.fromClasspath().document().path("paths").has("/dev/token"))
+                .as("the document alone describes only the API's own routes")
+                .isFalse();
+    }
+
+    @Test
+    void a_part_never_replaces_what_the_document_already_says() {
+        OpenApiDocument withMetrics =
+                OpenApiDocument.fromClasspath().with(OpenApiPaths.fromClasspath(OpenApiPaths.METRICS));
+
+        assertThatThrownBy(() -> withMetrics.with(OpenApiPaths.fromClasspath(OpenApiPaths.METRICS)))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("paths./metrics");
+        assertThat(OpenApiDocument.fromClasspath().with(OpenApiPaths.none()).json())
+                .isEqualTo(OpenApiDocument.fromClasspath().json());
+    }
+
+    @Test
+    void the_document_says_how_to_get_a_token_in_development_and_to_paste_it_without_the_prefix() {
+        for (String text : List.of(
+                DOCUMENT.at("/info/description").asText(),
+                DOCUMENT.at("/components/securitySchemes/bearerAuth/description")
+                        .asText())) {
+            assertThat(text)
+                    .contains("start-dev")
+                    .contains("java -jar registry-app/target/mcp-registry.jar token [--admin]")
+                    .contains("POST /dev/token")
+                    .contains("without the `Bearer ` prefix");
+        }
+        assertThat(DOCUMENT.at("/info/description").asText()).contains("**Authorize**");
     }
 
     @Test
@@ -285,6 +332,59 @@ class OpenApiDocumentTest {
                 .contains(Integer.toString(JsonRequest.MAX_BODY_BYTES));
         assertThat(DOCUMENT.at("/info/description").asText())
                 .contains((RegistryApi.MAX_REQUEST_HEADER_BYTES / 1024) + " KiB");
+    }
+
+    /**
+     * Swagger UI fills a parameter's box from its {@code examples}, {@code example}, its content's example, its
+     * schema's {@code example} or {@code default}, then its own {@code default} (swagger-ui 5, ParameterRow
+     * setDefaultValue), and "Try it out" sends what is in the box: an example would become the first call's filter
+     * ({@code search=ledger}), precondition ({@code If-Match: "3"}) or key. Examples belong in the description. A
+     * default is allowed only where it is what the server does without the parameter anyway (the page sizes and
+     * {@code include_deleted=false}), so that filling it in changes nothing.
+     */
+    @Test
+    void no_parameter_carries_a_value_that_swagger_ui_would_fill_in_except_the_servers_own_defaults() {
+        Map<String, JsonNode> serverDefaults = Map.of(
+                "RegistrationLimit", IntNode.valueOf(RegistrationRoutes.DEFAULT_LIMIT),
+                "AuditLimit", IntNode.valueOf(AuditRoutes.DEFAULT_LIMIT),
+                "ServerListLimit", IntNode.valueOf(PublishedServerRoutes.DEFAULT_LIMIT),
+                "IncludeDeleted", BooleanNode.FALSE);
+        // Each parameter once: the shared ones by component name, those written inside an operation by "".
+        List<Map.Entry<String, JsonNode>> parameters = new ArrayList<>(fields(DOCUMENT.at("/components/parameters")));
+        DOCUMENT.path("paths").forEach(pathItem -> {
+            pathItem.path("parameters").forEach(parameter -> parameters.add(Map.entry("", parameter)));
+            pathItem.forEach(operation ->
+                    operation.path("parameters").forEach(parameter -> parameters.add(Map.entry("", parameter))));
+        });
+        assertThat(parameters).hasSizeGreaterThan(20);
+
+        for (Map.Entry<String, JsonNode> declared : parameters) {
+            if (declared.getValue().has("$ref")) {
+                continue; // checked as its component
+            }
+            JsonNode parameter = declared.getValue();
+            String name = parameter.path("in").asText() + " parameter "
+                    + parameter.path("name").asText();
+            JsonNode schema = resolve(parameter.path("schema"));
+            assertThat(parameter.has("example") || parameter.has("examples"))
+                    .as(name + " has an example")
+                    .isFalse();
+            assertThat(parameter.path("content").findValue("example"))
+                    .as(name + " has a content example")
+                    .isNull();
+            assertThat(schema.has("example") || schema.has("examples"))
+                    .as(name + "'s schema has an example")
+                    .isFalse();
+            String component = declared.getKey();
+            JsonNode defaultValue = schema.has("default") ? schema.get("default") : parameter.get("default");
+            if (defaultValue != null) {
+                assertThat(defaultValue)
+                        .as(name + " has a default that is not what the server does without it")
+                        .isEqualTo(serverDefaults.get(component));
+            }
+        }
+        assertThat(DOCUMENT.at("/components/parameters/RegistrationLimit/schema/default"))
+                .isEqualTo(IntNode.valueOf(RegistrationRoutes.DEFAULT_LIMIT));
     }
 
     private static List<JsonNode> examples(JsonNode media) {

@@ -107,6 +107,18 @@ public final class OpenApiSchemas {
         }
     }
 
+    /**
+     * The document the API serves with these {@link OpenApiPaths} parts merged in (e.g. {@link OpenApiPaths#METRICS}),
+     * as a mode of the application that adds those routes serves it.
+     */
+    public static OpenApiSchemas fromClasspathWith(String... partResources) {
+        OpenApiPaths parts = OpenApiPaths.none();
+        for (String resource : partResources) {
+            parts = parts.and(OpenApiPaths.fromClasspath(resource));
+        }
+        return of(new String(OpenApiDocument.fromClasspath().with(parts).json(), StandardCharsets.UTF_8));
+    }
+
     /** Any OpenAPI 3.1 document, e.g. the body a server answered to {@code GET /openapi.json}. */
     public static OpenApiSchemas of(String documentJson) {
         return new OpenApiSchemas(documentJson);

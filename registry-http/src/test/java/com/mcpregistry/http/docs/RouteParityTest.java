@@ -4,12 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.mcpregistry.http.Access;
+import com.mcpregistry.http.RegistryApi;
 import com.mcpregistry.http.StartedApi;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -20,12 +18,6 @@ import org.junit.jupiter.api.Test;
  * declares. A new route fails here until the document describes it.
  */
 class RouteParityTest {
-    /**
-     * Routes that serve the documentation pages' own scripts, styles and icons: files for a browser, not operations
-     * of the API, so the document leaves them out on purpose (DocsPagesTest covers them).
-     */
-    private static final Set<String> NOT_OPERATIONS = Set.of("GET /docs/assets/{}", "GET /redoc/assets/{}");
-
     private static final OpenApiSchemas SCHEMAS = OpenApiSchemas.fromClasspath();
     private static StartedApi api;
 
@@ -50,14 +42,15 @@ class RouteParityTest {
 
     @Test
     void the_document_describes_exactly_the_routes_the_api_serves() {
-        Set<String> routes = routeKeys(RouteTable.of(api.app()));
-        Set<String> documented = documentedKeys();
+        RouteTable.Parity parity = RouteTable.parity(api.app(), SCHEMAS);
 
-        assertThat(routes).contains("GET /openapi.json", "POST /registrations").containsAll(NOT_OPERATIONS);
-        assertThat(difference(routes, documented))
+        assertThat(parity.routes())
+                .contains("GET /", "GET /openapi.json", "POST /registrations")
+                .containsAll(RouteTable.NOT_OPERATIONS);
+        assertThat(parity.undocumented())
                 .as("routes the OpenAPI document does not describe")
                 .isEmpty();
-        assertThat(difference(documented, routes))
+        assertThat(parity.unserved())
                 .as("operations the OpenAPI document describes but no route serves")
                 .isEmpty();
     }
@@ -66,9 +59,27 @@ class RouteParityTest {
     void a_route_added_later_is_reported_as_undocumented() {
         try (StartedApi extended =
                 StartedApi.start(config -> config.routes.get("/v0.1/servers/{serverName}", ctx -> {}, Access.ANYONE))) {
-            Set<String> routes = routeKeys(RouteTable.of(extended.app()));
+            assertThat(RouteTable.parity(extended.app(), SCHEMAS).undocumented())
+                    .containsExactly("GET /v0.1/servers/{}");
+        }
+    }
 
-            assertThat(difference(routes, documentedKeys())).containsExactly("GET /v0.1/servers/{}");
+    @Test
+    void routes_an_extension_adds_are_served_in_the_document_with_the_description_it_brings() {
+        RegistryApi.Extension metrics = RegistryApi.Extension.documented(
+                config -> config.routes.get("/metrics", ctx -> ctx.result("up 1\n"), Access.ANYONE),
+                OpenApiPaths.fromClasspath(OpenApiPaths.METRICS));
+        try (StartedApi extended = StartedApi.start(metrics)) {
+            OpenApiSchemas served =
+                    OpenApiSchemas.of(extended.get("/openapi.json").body());
+            RouteTable.Parity parity = RouteTable.parity(extended.app(), served);
+
+            assertThat(parity.routes()).contains("GET /metrics");
+            assertThat(parity.undocumented()).isEmpty();
+            assertThat(parity.unserved()).isEmpty();
+            assertThat(RouteTable.parity(api.app(), served).unserved())
+                    .as("the API alone has no /metrics")
+                    .containsExactly("GET /metrics");
         }
     }
 
@@ -118,21 +129,5 @@ class RouteParityTest {
                         .contains("400", "413", "415");
             }
         }
-    }
-
-    private static Set<String> routeKeys(List<RouteTable.Route> routes) {
-        return routes.stream().map(RouteTable.Route::key).collect(Collectors.toCollection(TreeSet::new));
-    }
-
-    private static Set<String> documentedKeys() {
-        Set<String> keys = SCHEMAS.operations().stream()
-                .map(operation -> RouteTable.key(operation.method(), operation.path()))
-                .collect(Collectors.toCollection(TreeSet::new));
-        keys.addAll(NOT_OPERATIONS);
-        return keys;
-    }
-
-    private static Set<String> difference(Set<String> from, Set<String> minus) {
-        return from.stream().filter(key -> !minus.contains(key)).collect(Collectors.toCollection(TreeSet::new));
     }
 }

@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 /**
  * The routes a Javalin app answers, read from its router: method, path and the roles each declares. Before/after
@@ -44,7 +46,33 @@ public final class RouteTable {
         }
     }
 
+    /**
+     * Routes that serve the documentation pages' own scripts, styles and icons: files for a browser, not operations
+     * of the API, so the document leaves them out on purpose (DocsPagesTest covers them).
+     */
+    public static final Set<String> NOT_OPERATIONS = Set.of("GET /docs/assets/{}", "GET /redoc/assets/{}");
+
+    /**
+     * How an app's routes and an OpenAPI document differ, as {@link Route#key}s: routes the document does not
+     * describe, and operations it describes that no route serves. Both empty when the document is the app's.
+     */
+    public record Parity(Set<String> routes, Set<String> undocumented, Set<String> unserved) {}
+
     private RouteTable() {}
+
+    /** Compares the routes of {@code app} with the operations of {@code document}. */
+    public static Parity parity(Javalin app, OpenApiSchemas document) {
+        Set<String> routes = of(app).stream().map(Route::key).collect(Collectors.toCollection(TreeSet::new));
+        Set<String> documented = document.operations().stream()
+                .map(operation -> key(operation.method(), operation.path()))
+                .collect(Collectors.toCollection(TreeSet::new));
+        documented.addAll(NOT_OPERATIONS);
+        return new Parity(routes, difference(routes, documented), difference(documented, routes));
+    }
+
+    private static Set<String> difference(Set<String> from, Set<String> minus) {
+        return from.stream().filter(key -> !minus.contains(key)).collect(Collectors.toCollection(TreeSet::new));
+    }
 
     public static List<Route> of(Javalin app) {
         return app.unsafe.internalRouter.allHttpHandlers().stream()
