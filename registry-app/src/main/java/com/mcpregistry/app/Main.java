@@ -29,8 +29,9 @@ public final class Main implements Runnable {
     public static int run(String... args) {
         return new CommandLine(new Main())
                 .setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-                    if (e instanceof ConfigurationError) {
-                        commandLine.getErr().println("configuration error: " + e.getMessage());
+                    if (e instanceof ConfigurationError error) {
+                        error.problems()
+                                .forEach(problem -> commandLine.getErr().println("configuration error: " + problem));
                         return 2;
                     }
                     commandLine.getErr().println("error: " + e.getMessage());
