@@ -35,6 +35,62 @@ public record ServeSettings(
         TEXT
     }
 
+    /** One setting as {@code serve --help} describes it. */
+    record Described(String name, String defaultValue, String meaning) {}
+
+    /** Every setting {@link #from} reads, with its default and meaning, in the order {@code serve --help} lists them. */
+    static final List<Described> DESCRIBED = List.of(
+            new Described(
+                    "DATABASE_URL",
+                    "required",
+                    "jdbc:postgresql://host:5432/db?user=…&password=… or"
+                            + " postgresql://user:pass@host:5432/db?sslmode=require (any PostgreSQL 14+)"),
+            new Described("AZURE_TENANT_ID", "required", "the Entra ID tenant (GUID) whose tokens are accepted"),
+            new Described(
+                    "AZURE_CLIENT_ID", "required", "the registry API's application (client) id: the tokens' audience"),
+            new Described(
+                    "ENTRA_AUTHORITY",
+                    EntraSettings.DEFAULT_AUTHORITY,
+                    "sovereign clouds use theirs (e.g. https://login.microsoftonline.us)"),
+            new Described(
+                    "ENTRA_ADMIN_ROLE",
+                    EntraSettings.DEFAULT_ADMIN_ROLE,
+                    "app role that makes a caller an administrator"),
+            new Described("ENTRA_ADMIN_GROUP_ID", "none", "group (object id) whose members are administrators"),
+            new Described(
+                    "ENTRA_REQUIRED_SCOPE", "none", "delegated scope user tokens must carry (e.g. access_as_user)"),
+            new Described(
+                    "ENTRA_EXTRA_AUDIENCES",
+                    "none",
+                    "further accepted audiences, comma-separated (e.g. api://mcp-registry)"),
+            new Described("CORS_ORIGINS", "none", "browser origins allowed to call the registry API, comma-separated"),
+            new Described("PORT", "8080", "HTTP port"),
+            new Described("LOG_LEVEL", "info", "trace, debug, info, warn or error"),
+            new Described(
+                    "LOG_FORMAT",
+                    "json",
+                    "json (one JSON object per line: request id, method, route, status, duration, user oid; never"
+                            + " tokens) or text"),
+            new Described("ENVIRONMENT", "production", "a label for logs"),
+            new Described(
+                    "DB_POOL_MIN",
+                    Integer.toString(PoolSettings.DEFAULT_MINIMUM_IDLE),
+                    "connections the pool keeps open"),
+            new Described(
+                    "DB_POOL_MAX",
+                    Integer.toString(PoolSettings.DEFAULT_MAXIMUM_POOL_SIZE),
+                    "most connections; a request waits at most 5 s for one, then gets 503"),
+            new Described(
+                    "REGISTRY_PUBLIC_API",
+                    "anonymous",
+                    "who may read the MCP Registry API: anonymous, authenticated or off"),
+            new Described("REGISTRY_METRICS", "on", "off removes /metrics"),
+            new Described(
+                    "SIGN_IN_CACHE_SECONDS",
+                    Long.toString(DEFAULT_SIGN_IN_MEMORY.toSeconds()),
+                    "how long an instance remembers a signed-in user (0-300); admin grant|revoke reaches running"
+                            + " instances within this time"));
+
     /** The settings in {@code env}; every missing or invalid one is reported, all in one {@link ConfigurationError}. */
     public static ServeSettings from(Environment env) {
         SettingProblems problems = new SettingProblems();
