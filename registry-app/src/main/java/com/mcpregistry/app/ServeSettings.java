@@ -26,6 +26,9 @@ public record ServeSettings(
         boolean metricsEnabled,
         Duration signInMemory) {
 
+    /** The HTTP port when PORT is unset. */
+    public static final int DEFAULT_PORT = 8080;
+
     /** How long a signed-in user is remembered (SIGN_IN_CACHE_SECONDS): see {@link RecentSignIns}. */
     public static final Duration DEFAULT_SIGN_IN_MEMORY = Duration.ofSeconds(5);
 
@@ -64,7 +67,7 @@ public record ServeSettings(
                     "none",
                     "further accepted audiences, comma-separated (e.g. api://mcp-registry)"),
             new Described("CORS_ORIGINS", "none", "browser origins allowed to call the registry API, comma-separated"),
-            new Described("PORT", "8080", "HTTP port"),
+            new Described("PORT", Integer.toString(DEFAULT_PORT), "HTTP port"),
             new Described("LOG_LEVEL", "info", "trace, debug, info, warn or error"),
             new Described(
                     "LOG_FORMAT",
@@ -96,7 +99,7 @@ public record ServeSettings(
         SettingProblems problems = new SettingProblems();
         PoolSettings database = database(env, problems);
         EntraSettings identity = identity(env, problems);
-        Integer port = problems.read("PORT", () -> env.integer("PORT", 8080, 1, 65_535));
+        Integer port = problems.read("PORT", () -> env.integer("PORT", DEFAULT_PORT, 1, 65_535));
         String logLevel = problems.read("LOG_LEVEL", () -> logLevel(env));
         LogFormat logFormat =
                 problems.read("LOG_FORMAT", () -> env.choice("LOG_FORMAT", LogFormat.class, LogFormat.JSON));
