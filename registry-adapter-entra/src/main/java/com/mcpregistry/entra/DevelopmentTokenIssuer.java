@@ -82,6 +82,17 @@ public final class DevelopmentTokenIssuer {
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
+    /** The issuer whose key pair is already in {@code directory}; fails when there is none (nothing is created). */
+    public static DevelopmentTokenIssuer load(Path directory) {
+        Objects.requireNonNull(directory, "directory");
+        try {
+            return new DevelopmentTokenIssuer(
+                    readKey(directory.resolve(KEY_FILE)), AUTHORITY, DEFAULT_LIFETIME, Clock.systemUTC());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot load the development signing key in " + directory, e);
+        }
+    }
+
     /** The issuer whose key pair is in {@code directory} (created there, with the directory, if absent). */
     public static DevelopmentTokenIssuer loadOrCreate(Path directory) {
         return loadOrCreate(directory, AUTHORITY, DEFAULT_LIFETIME, Clock.systemUTC());

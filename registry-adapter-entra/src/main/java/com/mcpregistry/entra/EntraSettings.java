@@ -8,6 +8,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 
 /**
@@ -53,14 +54,16 @@ public record EntraSettings(
     private static final Pattern CLAIM_VALUE = Pattern.compile("^[\\x21-\\x7E]{1,256}$");
 
     public EntraSettings {
-        tenantId = guid("tenantId", tenantId);
-        clientId = guid("clientId", clientId);
-        authority = authority(authority);
-        adminRole = claimValue("adminRole", adminRole);
-        adminGroupId = Objects.requireNonNull(adminGroupId, "adminGroupId").map(id -> guid("adminGroupId", id));
-        requiredScope = Objects.requireNonNull(requiredScope, "requiredScope").map(s -> claimValue("requiredScope", s));
+        tenantId = field("tenantId", EntraSettings::guid, tenantId);
+        clientId = field("clientId", EntraSettings::guid, clientId);
+        authority = field("authority", EntraSettings::authority, authority);
+        adminRole = field("adminRole", EntraSettings::claimValue, adminRole);
+        adminGroupId = Objects.requireNonNull(adminGroupId, "adminGroupId")
+                .map(id -> field("adminGroupId", EntraSettings::guid, id));
+        requiredScope = Objects.requireNonNull(requiredScope, "requiredScope")
+                .map(scope -> field("requiredScope", EntraSettings::claimValue, scope));
         extraAudiences = Set.copyOf(Objects.requireNonNull(extraAudiences, "extraAudiences"));
-        extraAudiences.forEach(audience -> claimValue("extraAudiences", audience));
+        extraAudiences.forEach(audience -> field("extraAudiences", EntraSettings::claimValue, audience));
         Objects.requireNonNull(clockSkew, "clockSkew");
         if (clockSkew.isNegative() || clockSkew.compareTo(MAX_CLOCK_SKEW) > 0) {
             throw new IllegalArgumentException("clockSkew must be between 0 and 60 seconds");
@@ -219,23 +222,30 @@ public record EntraSettings(
         return Set.copyOf(all);
     }
 
-    private static String guid(String name, String value) {
+    /**
+     * A tenant, client or group id as Entra writes it (a GUID, lower-cased). Like {@link #claimValue(String)} and
+     * {@link #authority(String)} it checks one value as the constructor does, with a message that names no field,
+     * so that a caller names the value its own way (an environment variable, a property).
+     */
+    public static String guid(String value) {
         if (value == null || !GUID.matcher(value).matches()) {
-            throw new IllegalArgumentException(name + " must be a GUID such as " + new UUID(0, 0));
+            throw new IllegalArgumentException("must be a GUID such as " + new UUID(0, 0));
         }
         return value.toLowerCase(Locale.ROOT);
     }
 
-    private static String claimValue(String name, String value) {
+    /** An app role, scope or audience: 1 to 256 printable characters, no spaces. */
+    public static String claimValue(String value) {
         if (value == null || !CLAIM_VALUE.matcher(value).matches()) {
-            throw new IllegalArgumentException(name + " must be 1 to 256 printable characters without spaces");
+            throw new IllegalArgumentException("must be 1 to 256 printable characters without spaces");
         }
         return value;
     }
 
-    private static String authority(String value) {
+    /** An absolute https URL (http only on a loopback host) without query or credentials, kept without a trailing /. */
+    public static String authority(String value) {
         if (value == null || value.isBlank()) {
-            throw new IllegalArgumentException("authority must be an absolute https URL");
+            throw new IllegalArgumentException("must be an absolute https URL");
         }
         String trimmed = value.strip();
         while (trimmed.endsWith("/")) {
@@ -245,7 +255,7 @@ public record EntraSettings(
         try {
             uri = new URI(trimmed);
         } catch (URISyntaxException e) {
-            throw new IllegalArgumentException("authority must be an absolute https URL", e);
+            throw new IllegalArgumentException("must be an absolute https URL", e);
         }
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         boolean loopback = isLoopback(uri.getHost());
@@ -255,9 +265,18 @@ public record EntraSettings(
                 || uri.getRawFragment() != null
                 || uri.getRawUserInfo() != null) {
             throw new IllegalArgumentException(
-                    "authority must be an absolute https URL (http only on a loopback host), without query or credentials");
+                    "must be an absolute https URL (http only on a loopback host), without query or credentials");
         }
         return trimmed;
+    }
+
+    /** {@code check} applied to the field {@code name}, whose name starts any message. */
+    private static String field(String name, UnaryOperator<String> check, String value) {
+        try {
+            return check.apply(value);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(name + " " + e.getMessage(), e);
+        }
     }
 
     private static boolean isLoopback(String host) {

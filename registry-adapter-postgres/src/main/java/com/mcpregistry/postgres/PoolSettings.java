@@ -7,6 +7,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Properties;
+import org.postgresql.Driver;
 
 /**
  * How to reach PostgreSQL and how large the connection pool is. A caller waits at most {@code connectionTimeout}
@@ -104,6 +106,19 @@ public record PoolSettings(
 
     public PoolSettings withConnectionTimeout(Duration timeout) {
         return new PoolSettings(jdbcUrl, username, password, minimumIdle, maximumPoolSize, timeout);
+    }
+
+    /**
+     * Where the database is, for messages: {@code host H, port P, database D}, as the driver reads the URL (its
+     * defaults included). Never the user's password.
+     */
+    public String location() {
+        Properties parsed = Driver.parseURL(jdbcUrl, new Properties());
+        if (parsed == null) {
+            return "(an unreadable JDBC URL)";
+        }
+        return "host " + parsed.getProperty("PGHOST") + ", port " + parsed.getProperty("PGPORT") + ", database "
+                + parsed.getProperty("PGDBNAME");
     }
 
     /** Never shows the password, which may also sit in the URL's query. */

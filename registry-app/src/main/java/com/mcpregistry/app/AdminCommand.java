@@ -2,6 +2,7 @@ package com.mcpregistry.app;
 
 import com.mcpregistry.domain.user.User;
 import com.mcpregistry.port.out.ChainVerification;
+import com.mcpregistry.postgres.PoolSettings;
 import com.mcpregistry.postgres.PostgresAdapters;
 import com.mcpregistry.postgres.PostgresPool;
 import com.mcpregistry.service.AuditService;
@@ -23,9 +24,9 @@ final class AdminCommand {
     /** Runs {@code work} against the database's adapters and closes the pool afterwards. */
     static <T> T withDatabase(Function<PostgresAdapters, T> work) {
         Logging.configure(ServeSettings.LogFormat.TEXT, "WARN");
-        try (HikariDataSource dataSource = PostgresPool.create(
-                ServeSettings.database(Settings.environment()).withPoolSize(0, 2))) {
-            return work.apply(new PostgresAdapters(dataSource));
+        PoolSettings database = ServeSettings.database(Settings.environment()).withPoolSize(0, 2);
+        try (HikariDataSource dataSource = PostgresPool.create(database)) {
+            return UnreachableDatabase.reporting(database, () -> work.apply(new PostgresAdapters(dataSource)));
         }
     }
 

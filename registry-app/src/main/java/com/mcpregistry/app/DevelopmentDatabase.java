@@ -13,16 +13,23 @@ final class DevelopmentDatabase implements AutoCloseable {
         this.postgres = postgres;
     }
 
-    static DevelopmentDatabase start(Path directory) {
+    /**
+     * Starts PostgreSQL on the folder's data directory, first stopping one that an earlier, killed {@code start-dev}
+     * of this folder left running (holding {@code owner} proves no live {@code start-dev} uses it).
+     */
+    static DevelopmentDatabase start(StartDevLock owner) {
+        Path dataDirectory = owner.directory().resolve("postgres");
+        OrphanedPostgres.stopIn(owner, dataDirectory);
         try {
             return new DevelopmentDatabase(EmbeddedPostgres.builder()
-                    .setDataDirectory(directory.resolve("postgres"))
+                    .setDataDirectory(dataDirectory)
                     .setCleanDataDirectory(false)
                     // Stopped by start-dev after the server has drained, not by a hook of its own while it drains.
                     .setRegisterShutdownHook(false)
                     .start());
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot start the development PostgreSQL", e);
+        } catch (IOException | RuntimeException e) {
+            throw new IllegalStateException(
+                    "cannot start the development PostgreSQL in " + dataDirectory + ": " + e.getMessage(), e);
         }
     }
 

@@ -6,7 +6,11 @@ import picocli.CommandLine.Command;
 /** The {@code mcp-registry} command line: {@code start-dev}, {@code serve}, {@code migrate}, {@code token}, {@code admin}. */
 @Command(
         name = "mcp-registry",
+        // Inherited: every command and subcommand answers -h/--help and -V/--version, and its help is wide enough
+        // that descriptions are not wrapped (picocli may wrap inside a path: "./.env" became ". /.env").
+        scope = CommandLine.ScopeType.INHERIT,
         mixinStandardHelpOptions = true,
+        usageHelpWidth = 100,
         versionProvider = Main.Version.class,
         description = "An enterprise registry of MCP servers, published through the MCP Registry API v0.1.",
         subcommands = {
@@ -14,7 +18,8 @@ import picocli.CommandLine.Command;
             ServeCommand.class,
             MigrateCommand.class,
             TokenCommand.class,
-            AdminCommand.class
+            AdminCommand.class,
+            CommandLine.HelpCommand.class
         })
 public final class Main implements Runnable {
 
@@ -27,10 +32,12 @@ public final class Main implements Runnable {
 
     /** Runs one command and returns its exit code: 0 done, 1 failed, 2 wrong usage or configuration. */
     public static int run(String... args) {
-        return new CommandLine(new Main())
-                .setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-                    if (e instanceof ConfigurationError) {
-                        commandLine.getErr().println("configuration error: " + e.getMessage());
+        CommandLine main = new CommandLine(new Main());
+        ServeCommand.describeSettings(main.getSubcommands().get("serve"));
+        return main.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+                    if (e instanceof ConfigurationError error) {
+                        error.problems()
+                                .forEach(problem -> commandLine.getErr().println("configuration error: " + problem));
                         return 2;
                     }
                     commandLine.getErr().println("error: " + e.getMessage());

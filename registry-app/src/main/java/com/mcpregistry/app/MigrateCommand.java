@@ -1,5 +1,6 @@
 package com.mcpregistry.app;
 
+import com.mcpregistry.postgres.PoolSettings;
 import com.mcpregistry.postgres.PostgresPool;
 import com.mcpregistry.postgres.SchemaMigrator;
 import com.zaxxer.hikari.HikariDataSource;
@@ -13,9 +14,12 @@ final class MigrateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Logging.configure(ServeSettings.LogFormat.TEXT, "INFO");
-        try (HikariDataSource dataSource = PostgresPool.create(
-                ServeSettings.database(Settings.environment()).withPoolSize(0, 2))) {
-            new SchemaMigrator(dataSource).migrate();
+        PoolSettings database = ServeSettings.database(Settings.environment()).withPoolSize(0, 2);
+        try (HikariDataSource dataSource = PostgresPool.create(database)) {
+            UnreachableDatabase.reporting(database, () -> {
+                new SchemaMigrator(dataSource).migrate();
+                return null;
+            });
         }
         System.out.println("schema is up to date");
         return 0;

@@ -73,7 +73,11 @@ public final class RegistryServer implements AutoCloseable {
                     () -> new SchemaMigrator(dataSource).migrate(),
                     task -> new Thread(task, "schema-migration").start());
             Javalin app = api(new PostgresAdapters(dataSource), metrics, options);
-            awaitMigration(migrated);
+            CompletableFuture<Void> migration = migrated;
+            UnreachableDatabase.reporting(options.database(), () -> {
+                awaitMigration(migration);
+                return null;
+            });
             app.start(options.host(), options.port());
             return new RegistryServer(dataSource, metrics, options.verifier(), app);
         } catch (RuntimeException | Error e) {

@@ -1,15 +1,17 @@
 package com.mcpregistry.app;
 
 import com.mcpregistry.entra.EntraSettings;
+import com.mcpregistry.entra.JwksPolicy;
 import com.mcpregistry.http.RegistryApi;
 import com.mcpregistry.postgres.PoolSettings;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
-import java.util.function.BiFunction;
-import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /** Everything {@code serve} is configured with, read and checked once at start-up (SPEC §6). */
 public record ServeSettings(
@@ -24,6 +26,9 @@ public record ServeSettings(
         boolean metricsEnabled,
         Duration signInMemory) {
 
+    /** The HTTP port when PORT is unset. */
+    public static final int DEFAULT_PORT = 8080;
+
     /** How long a signed-in user is remembered (SIGN_IN_CACHE_SECONDS): see {@link RecentSignIns}. */
     public static final Duration DEFAULT_SIGN_IN_MEMORY = Duration.ofSeconds(5);
 
@@ -33,71 +38,157 @@ public record ServeSettings(
         TEXT
     }
 
+    /** One setting as {@code serve --help} describes it. */
+    record Described(String name, String defaultValue, String meaning) {}
+
+    /** Every setting {@link #from} reads, with its default and meaning, in the order {@code serve --help} lists them. */
+    static final List<Described> DESCRIBED = List.of(
+            new Described(
+                    "DATABASE_URL",
+                    "required",
+                    "jdbc:postgresql://host:5432/db?user=…&password=… or"
+                            + " postgresql://user:pass@host:5432/db?sslmode=require (any PostgreSQL 14+)"),
+            new Described("AZURE_TENANT_ID", "required", "the Entra ID tenant (GUID) whose tokens are accepted"),
+            new Described(
+                    "AZURE_CLIENT_ID", "required", "the registry API's application (client) id: the tokens' audience"),
+            new Described(
+                    "ENTRA_AUTHORITY",
+                    EntraSettings.DEFAULT_AUTHORITY,
+                    "sovereign clouds use theirs (e.g. https://login.microsoftonline.us)"),
+            new Described(
+                    "ENTRA_ADMIN_ROLE",
+                    EntraSettings.DEFAULT_ADMIN_ROLE,
+                    "app role that makes a caller an administrator"),
+            new Described("ENTRA_ADMIN_GROUP_ID", "none", "group (object id) whose members are administrators"),
+            new Described(
+                    "ENTRA_REQUIRED_SCOPE", "none", "delegated scope user tokens must carry (e.g. access_as_user)"),
+            new Described(
+                    "ENTRA_EXTRA_AUDIENCES",
+                    "none",
+                    "further accepted audiences, comma-separated (e.g. api://mcp-registry)"),
+            new Described("CORS_ORIGINS", "none", "browser origins allowed to call the registry API, comma-separated"),
+            new Described("PORT", Integer.toString(DEFAULT_PORT), "HTTP port"),
+            new Described("LOG_LEVEL", "info", "trace, debug, info, warn or error"),
+            new Described(
+                    "LOG_FORMAT",
+                    "json",
+                    "json (one JSON object per line: request id, method, route, status, duration, user oid; never"
+                            + " tokens) or text"),
+            new Described("ENVIRONMENT", "production", "a label for logs"),
+            new Described(
+                    "DB_POOL_MIN",
+                    Integer.toString(PoolSettings.DEFAULT_MINIMUM_IDLE),
+                    "connections the pool keeps open"),
+            new Described(
+                    "DB_POOL_MAX",
+                    Integer.toString(PoolSettings.DEFAULT_MAXIMUM_POOL_SIZE),
+                    "most connections; a request waits at most 5 s for one, then gets 503"),
+            new Described(
+                    "REGISTRY_PUBLIC_API",
+                    "anonymous",
+                    "who may read the MCP Registry API: anonymous, authenticated or off"),
+            new Described("REGISTRY_METRICS", "on", "off removes /metrics"),
+            new Described(
+                    "SIGN_IN_CACHE_SECONDS",
+                    Long.toString(DEFAULT_SIGN_IN_MEMORY.toSeconds()),
+                    "how long an instance remembers a signed-in user (0-300); admin grant|revoke reaches running"
+                            + " instances within this time"));
+
+    /** The settings in {@code env}; every missing or invalid one is reported, all in one {@link ConfigurationError}. */
     public static ServeSettings from(Environment env) {
-        PoolSettings database = database(env);
-        EntraSettings identity = identity(env);
+        SettingProblems problems = new SettingProblems();
+        PoolSettings database = database(env, problems);
+        EntraSettings identity = identity(env, problems);
+        Integer port = problems.read("PORT", () -> env.integer("PORT", DEFAULT_PORT, 1, 65_535));
+        String logLevel = problems.read("LOG_LEVEL", () -> logLevel(env));
+        LogFormat logFormat =
+                problems.read("LOG_FORMAT", () -> env.choice("LOG_FORMAT", LogFormat.class, LogFormat.JSON));
+        RegistryApi.PublicApi publicApi = problems.read(
+                "REGISTRY_PUBLIC_API",
+                () -> env.choice("REGISTRY_PUBLIC_API", RegistryApi.PublicApi.class, RegistryApi.PublicApi.ANONYMOUS));
+        Integer signInSeconds = problems.read(
+                "SIGN_IN_CACHE_SECONDS",
+                () -> env.integer("SIGN_IN_CACHE_SECONDS", (int) DEFAULT_SIGN_IN_MEMORY.toSeconds(), 0, 300));
+        problems.throwIfAny();
         return new ServeSettings(
                 database,
                 identity,
                 env.list("CORS_ORIGINS"),
-                env.integer("PORT", 8080, 1, 65_535),
-                logLevel(env),
-                env.choice("LOG_FORMAT", LogFormat.class, LogFormat.JSON),
+                port,
+                logLevel,
+                logFormat,
                 env.get("ENVIRONMENT").orElse("production"),
-                env.choice("REGISTRY_PUBLIC_API", RegistryApi.PublicApi.class, RegistryApi.PublicApi.ANONYMOUS),
+                publicApi,
                 !env.get("REGISTRY_METRICS").map("off"::equalsIgnoreCase).orElse(false),
-                Duration.ofSeconds(
-                        env.integer("SIGN_IN_CACHE_SECONDS", (int) DEFAULT_SIGN_IN_MEMORY.toSeconds(), 0, 300)));
+                Duration.ofSeconds(signInSeconds));
     }
 
-    /** Where PostgreSQL is and how many connections to keep (DB_POOL_MIN / DB_POOL_MAX, 10 / 20). */
+    /** Where PostgreSQL is and how many connections to keep: for the commands that need only the database. */
     static PoolSettings database(Environment env) {
-        String url = env.require("DATABASE_URL");
-        int poolMin = env.integer("DB_POOL_MIN", PoolSettings.DEFAULT_MINIMUM_IDLE, 0, 500);
-        int poolMax = env.integer("DB_POOL_MAX", PoolSettings.DEFAULT_MAXIMUM_POOL_SIZE, 1, 500);
-        if (poolMin > poolMax) {
-            throw new ConfigurationError("DB_POOL_MIN", "must not exceed DB_POOL_MAX (" + poolMax + ")");
-        }
-        try {
-            return PoolSettings.fromDatabaseUrl(url).withPoolSize(poolMin, poolMax);
-        } catch (IllegalArgumentException e) {
-            throw new ConfigurationError("DATABASE_URL", e.getMessage());
-        }
+        SettingProblems problems = new SettingProblems();
+        PoolSettings database = database(env, problems);
+        problems.throwIfAny();
+        return database;
     }
 
-    /** The Entra ID application whose tokens this registry accepts; each bad value is named by its setting. */
-    private static EntraSettings identity(Environment env) {
-        String tenant = env.require("AZURE_TENANT_ID");
-        String client = env.require("AZURE_CLIENT_ID");
-        EntraSettings identity;
-        try {
-            identity = EntraSettings.of(tenant, client);
-        } catch (IllegalArgumentException e) {
-            String name = e.getMessage().startsWith("tenantId") ? "AZURE_TENANT_ID" : "AZURE_CLIENT_ID";
-            throw new ConfigurationError(name, e.getMessage());
+    /** DATABASE_URL and the pool size (DB_POOL_MIN / DB_POOL_MAX, 10 / 20); null when any of them has a problem. */
+    private static PoolSettings database(Environment env, SettingProblems problems) {
+        PoolSettings location =
+                problems.read("DATABASE_URL", () -> PoolSettings.fromDatabaseUrl(env.require("DATABASE_URL")));
+        Integer poolMin = problems.read(
+                "DB_POOL_MIN", () -> env.integer("DB_POOL_MIN", PoolSettings.DEFAULT_MINIMUM_IDLE, 0, 500));
+        Integer poolMax = problems.read(
+                "DB_POOL_MAX", () -> env.integer("DB_POOL_MAX", PoolSettings.DEFAULT_MAXIMUM_POOL_SIZE, 1, 500));
+        if (poolMin != null && poolMax != null && poolMin > poolMax) {
+            problems.add("DB_POOL_MIN", "must not exceed DB_POOL_MAX (" + poolMax + ")");
+            return null;
         }
-        for (var optional : List.<Map.Entry<String, BiFunction<EntraSettings, String, EntraSettings>>>of(
-                Map.entry("ENTRA_AUTHORITY", EntraSettings::withAuthority),
-                Map.entry("ENTRA_ADMIN_ROLE", EntraSettings::withAdminRole),
-                Map.entry("ENTRA_ADMIN_GROUP_ID", EntraSettings::withAdminGroupId),
-                Map.entry("ENTRA_REQUIRED_SCOPE", EntraSettings::withRequiredScope))) {
-            String name = optional.getKey();
-            EntraSettings current = identity;
-            identity = env.get(name)
-                    .map(value -> setting(name, () -> optional.getValue().apply(current, value)))
-                    .orElse(identity);
+        if (location == null || poolMin == null || poolMax == null) {
+            return null;
         }
-        List<String> audiences = env.list("ENTRA_EXTRA_AUDIENCES");
-        EntraSettings withAudiences = identity;
-        return setting("ENTRA_EXTRA_AUDIENCES", () -> withAudiences.withExtraAudiences(Set.copyOf(audiences)));
+        return new PoolSettings(
+                location.jdbcUrl(),
+                location.username(),
+                location.password(),
+                poolMin,
+                poolMax,
+                PoolSettings.DEFAULT_CONNECTION_TIMEOUT);
     }
 
-    private static EntraSettings setting(String name, Supplier<EntraSettings> build) {
-        try {
-            return build.get();
-        } catch (IllegalArgumentException e) {
-            throw new ConfigurationError(name, e.getMessage());
+    /** The Entra ID application whose tokens this registry accepts; null when any of its settings has a problem. */
+    private static EntraSettings identity(Environment env, SettingProblems problems) {
+        String tenant = problems.read("AZURE_TENANT_ID", () -> EntraSettings.guid(env.require("AZURE_TENANT_ID")));
+        String client = problems.read("AZURE_CLIENT_ID", () -> EntraSettings.guid(env.require("AZURE_CLIENT_ID")));
+        String authority = problems.read(
+                "ENTRA_AUTHORITY",
+                () -> EntraSettings.authority(env.get("ENTRA_AUTHORITY").orElse(EntraSettings.DEFAULT_AUTHORITY)));
+        String adminRole = problems.read(
+                "ENTRA_ADMIN_ROLE",
+                () -> EntraSettings.claimValue(env.get("ENTRA_ADMIN_ROLE").orElse(EntraSettings.DEFAULT_ADMIN_ROLE)));
+        Optional<String> adminGroup = problems.read(
+                "ENTRA_ADMIN_GROUP_ID", () -> env.get("ENTRA_ADMIN_GROUP_ID").map(EntraSettings::guid));
+        Optional<String> requiredScope = problems.read(
+                "ENTRA_REQUIRED_SCOPE", () -> env.get("ENTRA_REQUIRED_SCOPE").map(EntraSettings::claimValue));
+        Set<String> extraAudiences = problems.read(
+                "ENTRA_EXTRA_AUDIENCES",
+                () -> env.list("ENTRA_EXTRA_AUDIENCES").stream()
+                        .map(EntraSettings::claimValue)
+                        .collect(Collectors.toUnmodifiableSet()));
+        if (Stream.of(tenant, client, authority, adminRole, adminGroup, requiredScope, extraAudiences)
+                .anyMatch(Objects::isNull)) {
+            return null;
         }
+        return new EntraSettings(
+                tenant,
+                client,
+                authority,
+                adminRole,
+                adminGroup,
+                requiredScope,
+                extraAudiences,
+                EntraSettings.DEFAULT_CLOCK_SKEW,
+                JwksPolicy.defaults(),
+                EntraSettings.DEFAULT_VERIFICATION_CACHE_SIZE);
     }
 
     private static String logLevel(Environment env) {

@@ -5,6 +5,9 @@ import com.mcpregistry.entra.DevelopmentUser;
 import com.mcpregistry.entra.EntraAccessTokenVerifier;
 import com.mcpregistry.http.RegistryApi;
 import com.mcpregistry.postgres.PoolSettings;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
@@ -19,6 +22,8 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "start-dev", description = "Run the registry for development: embedded PostgreSQL, development tokens.")
 final class StartDevCommand implements Callable<Integer> {
+    /** start-dev listens on loopback only. */
+    private static final String HOST = "127.0.0.1";
 
     @Option(names = "--port", defaultValue = "8080", description = "Port on localhost (default ${DEFAULT-VALUE}).")
     int port;
@@ -26,9 +31,16 @@ final class StartDevCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         Logging.configure(ServeSettings.LogFormat.TEXT, "INFO");
-        Path directory = DevelopmentDirectory.root();
-        DevelopmentTokenIssuer issuer = DevelopmentDirectory.tokenIssuer();
-        DevelopmentDatabase database = DevelopmentDatabase.start(directory);
+        // Refuse before creating anything: first when another start-dev uses this folder (the likelier reason for a
+        // busy port, and the more useful message), then when the port is taken.
+        Optional<StartDevLock> claimed = DevelopmentDirectory.exists()
+                ? Optional.of(StartDevLock.claim(DevelopmentDirectory.ROOT))
+                : Optional.empty();
+        requireFreePort(port);
+        StartDevLock lock = claimed.orElseGet(() -> StartDevLock.claim(DevelopmentDirectory.create()));
+        Path directory = lock.directory();
+        DevelopmentTokenIssuer issuer = DevelopmentDirectory.createOrLoadTokenIssuer(directory);
+        DevelopmentDatabase database = DevelopmentDatabase.start(lock);
         RegistryServer server;
         try {
             server = RegistryServer.start(new RegistryServer.Options(
@@ -36,7 +48,7 @@ final class StartDevCommand implements Callable<Integer> {
                             .withPoolSize(2, 10),
                     EntraAccessTokenVerifier.withKeys(issuer.verifierSettings(), issuer.keySource()),
                     new RegistryApi.Settings(List.of()),
-                    "127.0.0.1",
+                    HOST,
                     port,
                     true,
                     new DevelopmentTokenRoutes(issuer),
@@ -72,5 +84,20 @@ final class StartDevCommand implements Callable<Integer> {
                 issuer.issue(DevelopmentUser.defaultAdmin()).accessToken());
         ServeCommand.awaitShutdown(server, database);
         return 0;
+    }
+
+    /** Port 0 asks the system for a free one; any other must not be in use on localhost. */
+    private static void requireFreePort(int port) {
+        if (port == 0) {
+            return;
+        }
+        try (ServerSocket socket = new ServerSocket()) {
+            // As Jetty binds: a port left in TIME_WAIT by an earlier run is free.
+            socket.setReuseAddress(true);
+            socket.bind(new InetSocketAddress(HOST, port));
+        } catch (IOException e) {
+            throw new IllegalStateException("port " + port + " on localhost is already in use (" + e.getMessage()
+                    + "); stop what listens there or pick another with --port N");
+        }
     }
 }

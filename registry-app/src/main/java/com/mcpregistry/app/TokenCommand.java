@@ -24,7 +24,7 @@ final class TokenCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Logging.configure(ServeSettings.LogFormat.TEXT, "WARN");
-        System.out.println(DevelopmentDirectory.tokenIssuer()
+        System.out.println(DevelopmentDirectory.existingTokenIssuer()
                 .issue(user(name, email, oid, admin))
                 .accessToken());
         return 0;

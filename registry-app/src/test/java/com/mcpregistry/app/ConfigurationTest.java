@@ -5,9 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.mcpregistry.http.RegistryApi;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -144,6 +141,53 @@ class ConfigurationTest {
     }
 
     @Test
+    void every_invalid_setting_is_reported_at_once_each_by_its_variable_name() {
+        Map<String, String> values = new HashMap<>(Map.of(
+                "DATABASE_URL", "mysql://db.contoso.example/registry",
+                "AZURE_TENANT_ID", "contoso.onmicrosoft.com",
+                "PORT", "eighty",
+                "LOG_LEVEL", "verbose",
+                "ENTRA_AUTHORITY", "http://login.microsoftonline.com",
+                "ENTRA_ADMIN_GROUP_ID", "Registry Admins",
+                "DB_POOL_MAX", "0"));
+
+        assertThatThrownBy(() -> settings(values))
+                .isInstanceOfSatisfying(
+                        ConfigurationError.class,
+                        error -> assertThat(error.problems())
+                                .extracting(problem -> problem.substring(0, problem.indexOf(':')))
+                                .containsExactlyInAnyOrder(
+                                        "DATABASE_URL",
+                                        "AZURE_TENANT_ID",
+                                        "AZURE_CLIENT_ID",
+                                        "PORT",
+                                        "LOG_LEVEL",
+                                        "ENTRA_AUTHORITY",
+                                        "ENTRA_ADMIN_GROUP_ID",
+                                        "DB_POOL_MAX"));
+    }
+
+    @ParameterizedTest
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "AZURE_TENANT_ID|contoso.onmicrosoft.com|tenantId",
+                "AZURE_CLIENT_ID|my-api|clientId",
+                "ENTRA_AUTHORITY|not a url|authority",
+                "ENTRA_ADMIN_GROUP_ID|Registry Admins|adminGroupId",
+                "ENTRA_ADMIN_ROLE|Registry Admin|adminRole",
+                "ENTRA_REQUIRED_SCOPE|two words|requiredScope",
+                "ENTRA_EXTRA_AUDIENCES|api://a b|extraAudiences"
+            })
+    void an_identity_setting_is_named_by_its_variable_never_by_an_internal_field(
+            String name, String value, String field) {
+        assertThatThrownBy(() -> settings(required(name, value)))
+                .isInstanceOf(ConfigurationError.class)
+                .hasMessageStartingWith(name + ": ")
+                .hasMessageNotContaining(field);
+    }
+
+    @Test
     void a_pool_minimum_above_its_maximum_names_the_minimum() {
         Map<String, String> values = required("DB_POOL_MIN", "30");
         values.put("DB_POOL_MAX", "20");
@@ -229,13 +273,17 @@ class ConfigurationTest {
     // ---- The command line ----
 
     @Test
-    void serve_with_an_empty_environment_exits_2_naming_the_first_missing_setting() {
+    void serve_with_an_empty_environment_exits_2_naming_every_missing_setting_one_line_each() {
         assumeNothingConfigured();
 
-        Run run = run("serve");
+        CommandLineRun run = run("serve");
 
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.err().strip()).isEqualTo("configuration error: DATABASE_URL: is required");
+        assertThat(run.err().strip().lines())
+                .containsExactly(
+                        "configuration error: DATABASE_URL: is required",
+                        "configuration error: AZURE_TENANT_ID: is required",
+                        "configuration error: AZURE_CLIENT_ID: is required");
     }
 
     @Test
@@ -243,7 +291,7 @@ class ConfigurationTest {
         assumeNothingConfigured();
 
         for (List<String> args : List.of(List.of("migrate"), List.of("admin", "grant", "someone@contoso.example"))) {
-            Run run = run(args.toArray(String[]::new));
+            CommandLineRun run = run(args.toArray(String[]::new));
 
             assertThat(run.exitCode()).as(String.join(" ", args)).isEqualTo(2);
             assertThat(run.err()).contains("DATABASE_URL");
@@ -256,23 +304,8 @@ class ConfigurationTest {
         assertThat(run("--version").exitCode()).isZero();
     }
 
-    private record Run(int exitCode, String out, String err) {}
-
-    private static Run run(String... args) {
-        PrintStream out = System.out;
-        PrintStream err = System.err;
-        ByteArrayOutputStream capturedOut = new ByteArrayOutputStream();
-        ByteArrayOutputStream capturedErr = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(capturedOut, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(capturedErr, true, StandardCharsets.UTF_8));
-        try {
-            int code = Main.run(args);
-            return new Run(
-                    code, capturedOut.toString(StandardCharsets.UTF_8), capturedErr.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(out);
-            System.setErr(err);
-        }
+    private static CommandLineRun run(String... args) {
+        return CommandLineRun.of(args);
     }
 
     /** These tests read the real environment and ./.env, as the commands do; they mean nothing where those are set. */

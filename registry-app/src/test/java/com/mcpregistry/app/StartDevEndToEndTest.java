@@ -7,15 +7,19 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -38,12 +42,18 @@ class StartDevEndToEndTest {
     Path workingDirectory;
 
     @AfterEach
-    void killWhatIsLeft() throws InterruptedException {
+    void killWhatIsLeft() throws Exception {
         for (Process process : processes) {
             if (process.isAlive()) {
                 process.destroyForcibly();
                 process.waitFor(10, TimeUnit.SECONDS);
             }
+        }
+        // A test that failed half-way may leave the PostgreSQL of a killed start-dev behind.
+        Optional<ProcessHandle> postmaster = postmaster();
+        if (postmaster.isPresent()) {
+            postmaster.get().destroy();
+            postmaster.get().onExit().get(30, TimeUnit.SECONDS);
         }
     }
 
@@ -85,6 +95,106 @@ class StartDevEndToEndTest {
                 .as("a token from the token command is an admin token")
                 .isEqualTo(200);
         second.stop();
+    }
+
+    @Test
+    void after_kill_9_of_start_dev_the_next_start_dev_stops_the_orphaned_postgres_and_keeps_the_data()
+            throws Exception {
+        DevProcess first = startDev();
+        String userToken = first.printed("export USER_TOKEN=");
+        HttpResponse<String> created = send(
+                first,
+                "/registrations",
+                userToken,
+                "POST",
+                RunningRegistry.write(Submissions.of(Submissions.uniqueName("crash"))));
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        String location = created.headers().firstValue("Location").orElseThrow();
+
+        first.process().destroyForcibly(); // SIGKILL: no shutdown hook runs
+        assertThat(first.process().waitFor(30, TimeUnit.SECONDS)).isTrue();
+        ProcessHandle orphan =
+                postmaster().orElseThrow(() -> new AssertionError("kill -9 of start-dev left no PostgreSQL running"));
+
+        DevProcess second = startDev();
+        assertThat(orphan.isAlive()).as("the orphaned postmaster was stopped").isFalse();
+        HttpResponse<String> kept = send(second, location, userToken, "GET", null);
+        assertThat(kept.statusCode()).as("the data from before the crash").isEqualTo(200);
+        assertThat(RunningRegistry.json(kept).path("status").asText()).isEqualTo("Pending");
+        second.stop();
+        assertThat(postmaster()).as("PostgreSQL stopped with the registry").isEmpty();
+    }
+
+    @Test
+    void a_second_start_dev_in_the_same_folder_is_refused_naming_the_first_ones_pid() throws Exception {
+        DevProcess first = startDev();
+
+        Finished second = finish(java("start-dev", "--port", "0"));
+
+        assertThat(second.exitCode()).as(second.output()).isNotZero();
+        assertThat(second.output())
+                .contains("another start-dev (pid " + first.process().pid() + ") is using ./.registry-dev");
+        assertThat(send(first, "/health", null, "GET", null).statusCode())
+                .as("the first one runs on")
+                .isEqualTo(200);
+        first.stop();
+    }
+
+    @Test
+    void start_dev_on_a_busy_port_refuses_before_creating_anything() throws Exception {
+        try (ServerSocket busy = new ServerSocket(0, 50, InetAddress.getByName("127.0.0.1"))) {
+            Finished run = finish(java("start-dev", "--port", Integer.toString(busy.getLocalPort())));
+
+            assertThat(run.exitCode()).as(run.output()).isNotZero();
+            assertThat(run.output()).contains("port " + busy.getLocalPort() + " on localhost is already in use");
+            assertThat(workingDirectory.resolve(".registry-dev"))
+                    .as("no folder, no key, no PostgreSQL")
+                    .doesNotExist();
+        }
+    }
+
+    @Test
+    void token_in_a_folder_without_start_devs_key_refuses_saying_where_the_key_belongs_and_how_to_get_a_token()
+            throws Exception {
+        Process process = start(command("token")); // standard error kept apart
+        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        String err = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+
+        assertThat(process.exitValue()).isNotZero();
+        assertThat(out).as("no token on stdout").isBlank();
+        assertThat(err)
+                .contains(workingDirectory
+                        .toRealPath()
+                        .resolve(".registry-dev")
+                        .resolve("dev-token-signing-key.jwk.json")
+                        .toString())
+                .contains("run start-dev in this folder first")
+                .contains("POST http://localhost:8080/dev/token");
+        assertThat(workingDirectory.resolve(".registry-dev"))
+                .as("only start-dev creates the key")
+                .doesNotExist();
+    }
+
+    /** A command that ran to its end: its exit code and everything it wrote. */
+    private record Finished(int exitCode, String output) {}
+
+    private static Finished finish(Process process) throws Exception {
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).as(output).isTrue();
+        return new Finished(process.exitValue(), output);
+    }
+
+    /** The PostgreSQL running on this test's {@code .registry-dev}, by its {@code postmaster.pid}. */
+    private Optional<ProcessHandle> postmaster() throws IOException {
+        Path pidFile = workingDirectory.resolve(".registry-dev/postgres/postmaster.pid");
+        if (!Files.exists(pidFile)) {
+            return Optional.empty();
+        }
+        long pid = Long.parseLong(Files.readAllLines(pidFile).get(0).strip());
+        return ProcessHandle.of(pid)
+                .filter(ProcessHandle::isAlive)
+                .filter(process -> process.info().command().orElse("").endsWith("/postgres"));
     }
 
     /** A running {@code start-dev} and what it printed. */
@@ -137,7 +247,12 @@ class StartDevEndToEndTest {
         return out.lines().filter(line -> line.startsWith("ey")).findFirst().orElseThrow(() -> new AssertionError(out));
     }
 
+    /** The application in a child JVM in this test's working directory, standard error merged into its output. */
     private Process java(String... args) throws IOException {
+        return start(command(args).redirectErrorStream(true));
+    }
+
+    private ProcessBuilder command(String... args) {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx256m",
@@ -146,10 +261,11 @@ class StartDevEndToEndTest {
                 System.getProperty("java.class.path"),
                 Main.class.getName()));
         command.addAll(List.of(args));
-        Process process = new ProcessBuilder(command)
-                .directory(workingDirectory.toFile())
-                .redirectErrorStream(true)
-                .start();
+        return new ProcessBuilder(command).directory(workingDirectory.toFile());
+    }
+
+    private Process start(ProcessBuilder command) throws IOException {
+        Process process = command.start();
         processes.add(process);
         return process;
     }

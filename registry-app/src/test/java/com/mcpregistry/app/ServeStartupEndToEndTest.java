@@ -1,0 +1,113 @@
+package com.mcpregistry.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code serve} started as an operator starts it, in a child process with nothing but the given environment: every
+ * bad or missing setting is reported in one run by its variable name, and an unreachable database is named by host,
+ * port and database with the driver's reason, never with its password.
+ */
+class ServeStartupEndToEndTest {
+    @TempDir
+    Path workingDirectory;
+
+    @Test
+    void serve_with_no_settings_names_all_three_missing_variables_in_one_run() throws Exception {
+        Finished run = serve(Map.of());
+
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(2);
+        assertThat(run.err().lines())
+                .containsExactly(
+                        "configuration error: DATABASE_URL: is required",
+                        "configuration error: AZURE_TENANT_ID: is required",
+                        "configuration error: AZURE_CLIENT_ID: is required");
+    }
+
+    @Test
+    void serve_reports_every_invalid_value_at_once_one_line_each() throws Exception {
+        Finished run = serve(Map.of(
+                "DATABASE_URL", "mysql://registry:s3cret@db.contoso.example/registry",
+                "AZURE_TENANT_ID", "contoso.onmicrosoft.com",
+                "AZURE_CLIENT_ID", "my-api",
+                "PORT", "eighty",
+                "REGISTRY_PUBLIC_API", "public"));
+
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(2);
+        assertThat(run.err().lines())
+                .hasSize(5)
+                .allMatch(line -> line.startsWith("configuration error: "))
+                .anyMatch(line -> line.startsWith("configuration error: DATABASE_URL: "))
+                .anyMatch(line -> line.startsWith("configuration error: AZURE_TENANT_ID: must be a GUID"))
+                .anyMatch(line -> line.startsWith("configuration error: AZURE_CLIENT_ID: must be a GUID"))
+                .anyMatch(line -> line.startsWith("configuration error: PORT: "))
+                .anyMatch(line -> line.startsWith("configuration error: REGISTRY_PUBLIC_API: "));
+        assertThat(run.err()).doesNotContain("tenantId", "clientId", "s3cret");
+    }
+
+    @Test
+    void an_unreachable_database_is_named_by_host_port_and_database_with_the_drivers_reason_never_the_password()
+            throws Exception {
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+            closedPort = socket.getLocalPort(); // free again once closed: nothing listens there
+        }
+        Finished run = serve(Map.of(
+                "DATABASE_URL",
+                "postgresql://registry:Sup3r-S3cret@127.0.0.1:" + closedPort + "/registrydb",
+                "AZURE_TENANT_ID",
+                UUID.randomUUID().toString(),
+                "AZURE_CLIENT_ID",
+                UUID.randomUUID().toString(),
+                "LOG_FORMAT",
+                "text"));
+
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(1);
+        assertThat(run.err())
+                .contains("cannot reach PostgreSQL at host 127.0.0.1, port " + closedPort + ", database registrydb")
+                .contains("refused");
+        assertThat(run.out() + run.err()).doesNotContain("Sup3r-S3cret");
+    }
+
+    private record Finished(int exitCode, String out, String err) {}
+
+    /** {@code serve} in a child JVM whose environment holds {@code settings} only (and no ./.env). */
+    private Finished serve(Map<String, String> settings) throws Exception {
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx256m",
+                "-XX:TieredStopAtLevel=1",
+                "-cp",
+                System.getProperty("java.class.path"),
+                Main.class.getName(),
+                "serve"));
+        ProcessBuilder builder = new ProcessBuilder(command).directory(workingDirectory.toFile());
+        builder.environment().clear();
+        builder.environment().putAll(settings);
+        Process process = builder.redirectOutput(
+                        workingDirectory.resolve("out.txt").toFile())
+                .redirectError(workingDirectory.resolve("err.txt").toFile())
+                .start();
+        try {
+            assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("serve ends").isTrue();
+        } finally {
+            process.destroyForcibly();
+        }
+        return new Finished(
+                process.exitValue(),
+                Files.readString(workingDirectory.resolve("out.txt"), StandardCharsets.UTF_8),
+                Files.readString(workingDirectory.resolve("err.txt"), StandardCharsets.UTF_8));
+    }
+}
