@@ -25,7 +25,6 @@ import java.lang.System.Logger.Level;
 import java.nio.ByteBuffer;
 import java.text.ParseException;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.Objects;
 
 /**
@@ -60,21 +59,20 @@ public final class EntraAccessTokenVerifier implements AccessTokenVerifier, Clos
     private final DefaultJWTProcessor<SecurityContext> processor;
     private final IdentityClaims identityClaims;
     private final VerificationCache cache;
-    private final Clock clock;
     private final Closeable keys;
 
     private EntraAccessTokenVerifier(
             EntraSettings settings, JWKSource<SecurityContext> keySource, Clock clock, Closeable keys) {
         Objects.requireNonNull(settings, "settings");
         Objects.requireNonNull(keySource, "keySource");
-        this.clock = Objects.requireNonNull(clock, "clock");
+        Objects.requireNonNull(clock, "clock");
         this.keys = keys;
         this.processor = new DefaultJWTProcessor<>();
         processor.setJWSTypeVerifier(new DefaultJOSEObjectTypeVerifier<>(JOSEObjectType.JWT));
         processor.setJWSKeySelector(new JWSVerificationKeySelector<>(JWSAlgorithm.RS256, keySource));
         processor.setJWTClaimsSetVerifier(new EntraClaimsVerifier(settings, clock));
         this.identityClaims = new IdentityClaims(settings);
-        this.cache = new VerificationCache(settings.verificationCacheSize());
+        this.cache = new VerificationCache(settings.verificationCacheSize(), clock);
     }
 
     /**
@@ -116,11 +114,10 @@ public final class EntraAccessTokenVerifier implements AccessTokenVerifier, Clos
         if (!isCompactJws(bearerToken)) {
             return new Invalid("malformed token");
         }
-        Instant now = clock.instant();
         ByteBuffer key = null;
         if (cache.enabled()) {
             key = VerificationCache.keyOf(bearerToken);
-            TokenVerification cached = cache.find(key, now);
+            TokenVerification cached = cache.find(key);
             if (cached != null) {
                 return cached;
             }
@@ -134,7 +131,7 @@ public final class EntraAccessTokenVerifier implements AccessTokenVerifier, Clos
             JWTClaimsSet claims = processor.process(jwt, null);
             TokenVerification result = identityClaims.toVerification(claims);
             if (key != null && (result instanceof Verified || result instanceof InsufficientScope)) {
-                cache.put(key, result, claims.getExpirationTime().toInstant(), now);
+                cache.put(key, result, claims.getExpirationTime().toInstant());
             }
             return result;
         } catch (ParseException e) {
@@ -152,7 +149,7 @@ public final class EntraAccessTokenVerifier implements AccessTokenVerifier, Clos
     }
 
     /** How many verification results are cached now. */
-    int cachedResults() {
+    long cachedResults() {
         return cache.size();
     }
 

@@ -1,34 +1,46 @@
 package com.mcpregistry.entra;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Expiry;
+import com.github.benmanes.caffeine.cache.Ticker;
 import com.mcpregistry.port.out.TokenVerification;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
 import java.time.Instant;
-import java.util.Iterator;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Verification results by SHA-256 of the token, each kept until the token's {@code exp}, so that a busy client does
- * not pay for RS256 on every call. Bounded: when full, expired entries go first, then arbitrary ones (a simple
- * eviction; a dropped entry only costs one more verification). The token itself is never stored.
+ * not pay for RS256 on every call. A Caffeine cache: bounded in size (a dropped entry only costs one more
+ * verification), each entry expiring at its own {@code exp} on the verifier's clock. The token itself is never
+ * stored. A size of 0 turns it off.
  */
 final class VerificationCache {
 
-    private record Entry(TokenVerification result, Instant expiresAt) {}
+    private record Entry(TokenVerification result, long expiresAtNanos) {}
 
-    private final int maxEntries;
-    private final Map<ByteBuffer, Entry> entries;
+    private final Clock clock;
+    private final Cache<ByteBuffer, Entry> entries;
 
-    VerificationCache(int maxEntries) {
-        this.maxEntries = maxEntries;
-        this.entries = new ConcurrentHashMap<>(Math.min(maxEntries, 1024));
+    VerificationCache(int maxEntries, Clock clock) {
+        this.clock = clock;
+        this.entries = maxEntries <= 0
+                ? null
+                : Caffeine.newBuilder()
+                        .maximumSize(maxEntries)
+                        .expireAfter(new UntilExp())
+                        .ticker(ticker(clock))
+                        // Evict and expire on the calling thread, when the put returns: the bound holds at once,
+                        // and an adapter starts no work on the shared common pool.
+                        .executor(Runnable::run)
+                        .build();
     }
 
     boolean enabled() {
-        return maxEntries > 0;
+        return entries != null;
     }
 
     static ByteBuffer keyOf(String token) {
@@ -40,42 +52,56 @@ final class VerificationCache {
         }
     }
 
-    /** The result stored for this key, if it has not reached its expiry at {@code now}. */
-    TokenVerification find(ByteBuffer key, Instant now) {
-        Entry entry = entries.get(key);
-        if (entry == null) {
+    /** The result stored for this key, if the clock has not reached its expiry. */
+    TokenVerification find(ByteBuffer key) {
+        if (entries == null) {
             return null;
         }
-        if (!now.isBefore(entry.expiresAt())) {
-            entries.remove(key, entry);
-            return null;
-        }
-        return entry.result();
+        Entry entry = entries.getIfPresent(key);
+        return entry == null ? null : entry.result();
     }
 
-    void put(ByteBuffer key, TokenVerification result, Instant expiresAt, Instant now) {
-        if (!enabled() || !now.isBefore(expiresAt)) {
+    /** Keeps {@code result} until {@code expiresAt}; nothing when the cache is off or that time has passed. */
+    void put(ByteBuffer key, TokenVerification result, Instant expiresAt) {
+        if (entries == null || !clock.instant().isBefore(expiresAt)) {
             return;
         }
-        if (entries.size() >= maxEntries) {
-            evict(now);
+        entries.put(key, new Entry(result, nanos(expiresAt)));
+    }
+
+    /** How many results are kept now, after dropping the expired ones and any over the bound. */
+    long size() {
+        if (entries == null) {
+            return 0;
         }
-        entries.put(key, new Entry(result, expiresAt));
+        entries.cleanUp();
+        return entries.estimatedSize();
     }
 
-    int size() {
-        return entries.size();
+    /** Caffeine's time, in nanoseconds, is the verifier's clock: tests move it without waiting. */
+    private static Ticker ticker(Clock clock) {
+        return () -> nanos(clock.instant());
     }
 
-    private void evict(Instant now) {
-        entries.values().removeIf(entry -> !now.isBefore(entry.expiresAt()));
-        // Still full: drop about a tenth, whichever come first.
-        int excess = entries.size() - (maxEntries - Math.max(1, maxEntries / 10));
-        Iterator<ByteBuffer> keys = entries.keySet().iterator();
-        while (excess > 0 && keys.hasNext()) {
-            keys.next();
-            keys.remove();
-            excess--;
+    private static long nanos(Instant instant) {
+        return Math.addExact(Math.multiplyExact(instant.getEpochSecond(), 1_000_000_000L), instant.getNano());
+    }
+
+    /** Each entry lives until its token's {@code exp}; reading it does not extend it. */
+    private static final class UntilExp implements Expiry<ByteBuffer, Entry> {
+        @Override
+        public long expireAfterCreate(ByteBuffer key, Entry entry, long currentTime) {
+            return Math.max(0, entry.expiresAtNanos() - currentTime);
+        }
+
+        @Override
+        public long expireAfterUpdate(ByteBuffer key, Entry entry, long currentTime, long currentDuration) {
+            return expireAfterCreate(key, entry, currentTime);
+        }
+
+        @Override
+        public long expireAfterRead(ByteBuffer key, Entry entry, long currentTime, long currentDuration) {
+            return currentDuration;
         }
     }
 }

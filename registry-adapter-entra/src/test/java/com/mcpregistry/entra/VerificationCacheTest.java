@@ -122,19 +122,50 @@ class VerificationCacheTest {
 
     @Test
     void a_full_cache_drops_expired_results_first() {
-        VerificationCache cache = new VerificationCache(3);
+        VerificationCache cache = new VerificationCache(3, clock);
         var now = clock.instant();
         TokenVerification result = new TokenVerification.Invalid("placeholder");
-        cache.put(VerificationCache.keyOf("a"), result, now.plusSeconds(1), now);
-        cache.put(VerificationCache.keyOf("b"), result, now.plusSeconds(100), now);
-        cache.put(VerificationCache.keyOf("c"), result, now.plusSeconds(100), now);
+        cache.put(VerificationCache.keyOf("a"), result, now.plusSeconds(1));
+        cache.put(VerificationCache.keyOf("b"), result, now.plusSeconds(100));
+        cache.put(VerificationCache.keyOf("c"), result, now.plusSeconds(100));
 
-        var later = now.plusSeconds(2);
-        cache.put(VerificationCache.keyOf("d"), result, later.plusSeconds(100), later);
+        clock.advance(Duration.ofSeconds(2));
+        cache.put(VerificationCache.keyOf("d"), result, clock.instant().plusSeconds(100));
 
-        assertThat(cache.find(VerificationCache.keyOf("a"), later)).isNull();
-        assertThat(cache.find(VerificationCache.keyOf("b"), later)).isSameAs(result);
-        assertThat(cache.find(VerificationCache.keyOf("c"), later)).isSameAs(result);
-        assertThat(cache.find(VerificationCache.keyOf("d"), later)).isSameAs(result);
+        assertThat(cache.size()).isEqualTo(3);
+        assertThat(cache.find(VerificationCache.keyOf("a"))).isNull();
+        assertThat(cache.find(VerificationCache.keyOf("b"))).isSameAs(result);
+        assertThat(cache.find(VerificationCache.keyOf("c"))).isSameAs(result);
+        assertThat(cache.find(VerificationCache.keyOf("d"))).isSameAs(result);
+    }
+
+    @Test
+    void a_result_is_not_kept_past_its_own_expiry() {
+        VerificationCache cache = new VerificationCache(10, clock);
+        var now = clock.instant();
+        TokenVerification shortLived = new TokenVerification.Invalid("short");
+        TokenVerification longLived = new TokenVerification.Invalid("long");
+        cache.put(VerificationCache.keyOf("short"), shortLived, now.plusSeconds(10));
+        cache.put(VerificationCache.keyOf("long"), longLived, now.plusSeconds(20));
+        cache.put(VerificationCache.keyOf("expired"), longLived, now);
+
+        clock.advance(Duration.ofSeconds(9));
+        assertThat(cache.find(VerificationCache.keyOf("short"))).isSameAs(shortLived);
+        clock.advance(Duration.ofSeconds(1));
+        assertThat(cache.find(VerificationCache.keyOf("short"))).isNull();
+        assertThat(cache.find(VerificationCache.keyOf("long"))).isSameAs(longLived);
+        assertThat(cache.find(VerificationCache.keyOf("expired"))).isNull();
+        assertThat(cache.size()).isEqualTo(1);
+        clock.advance(Duration.ofSeconds(10));
+        assertThat(cache.find(VerificationCache.keyOf("long"))).isNull();
+    }
+
+    @Test
+    void the_key_is_the_sha256_of_the_token_never_the_token() {
+        assertThat(VerificationCache.keyOf("header.payload.signature").remaining())
+                .isEqualTo(32);
+        assertThat(VerificationCache.keyOf("header.payload.signature"))
+                .isEqualTo(VerificationCache.keyOf("header.payload.signature"))
+                .isNotEqualTo(VerificationCache.keyOf("header.payload.signaturf"));
     }
 }
