@@ -1,11 +1,15 @@
 package com.mcpregistry.postgres;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assumptions.assumeThat;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -15,7 +19,10 @@ import java.util.Objects;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.Test;
 
-/** schema/sql/init_schema.sql, the DBAs' plain SQL, builds exactly the schema the Liquibase changelog builds. */
+/**
+ * schema/sql/init_schema.sql, the DBAs' plain SQL, is the rendering of the Liquibase changelog by {@link InitSchemaSql}
+ * and builds exactly the schema the changelog builds.
+ */
 class SchemaSqlMatchesChangelogTest {
 
     private static final String PLAIN_SQL = "db/sql/init_schema.sql";
@@ -66,14 +73,29 @@ class SchemaSqlMatchesChangelogTest {
               FROM pg_sequences WHERE schemaname = 'public'
             """);
 
+    private static final String REGENERATE = "schema/sql/init_schema.sql is out of date with the Liquibase changelog;"
+            + " regenerate it from the repository's root directory with\n\n    " + InitSchemaSql.COMMAND
+            + "\n\nand commit it with the changelog";
+
+    @Test
+    void init_schema_sql_is_the_rendering_of_the_changelog() {
+        try (TestDatabase byChangelog = TestDatabase.migrated()) {
+            int major = byChangelog.jdbi().withHandle(InitSchemaSql::majorVersion);
+            String file = plainSql().replace("\r\n", "\n");
+            // Another major version may print an expression differently; the catalog comparison still runs.
+            assumeThat(file)
+                    .as("init_schema.sql was rendered from the major version of this test's PostgreSQL")
+                    .contains("-- Rendered from PostgreSQL " + major + ".");
+
+            assertThat(file).as(REGENERATE).isEqualTo(InitSchemaSql.renderedFrom(byChangelog.jdbi()));
+        }
+    }
+
     @Test
     void the_plain_sql_schema_matches_the_liquibase_changelog() throws Exception {
         try (TestDatabase byChangelog = TestDatabase.migrated();
                 TestDatabase bySql = TestDatabase.empty()) {
-            try (Connection connection = bySql.unpooledDataSource().getConnection();
-                    Statement statement = connection.createStatement()) {
-                statement.execute(plainSql());
-            }
+            apply(plainSql(), bySql);
 
             List<String> expected = catalog(byChangelog.jdbi());
             List<String> actual = catalog(bySql.jdbi());
@@ -83,7 +105,45 @@ class SchemaSqlMatchesChangelogTest {
                     .anyMatch(line -> line.startsWith("constraint registrations.registrations_endpoint_single_server"))
                     .anyMatch(line -> line.startsWith("trigger CREATE TRIGGER audit_log_append_only"))
                     .anyMatch(line -> line.startsWith("index CREATE INDEX registrations_title_trgm_idx"));
-            assertThat(actual).containsExactlyElementsOf(expected);
+            assertThat(actual).as(REGENERATE).containsExactlyElementsOf(expected);
+        }
+    }
+
+    @Test
+    void the_rendering_builds_the_schema_it_was_rendered_from() throws Exception {
+        try (TestDatabase byChangelog = TestDatabase.migrated();
+                TestDatabase byRendering = TestDatabase.empty()) {
+            apply(InitSchemaSql.renderedFrom(byChangelog.jdbi()), byRendering);
+
+            assertThat(catalog(byRendering.jdbi())).containsExactlyElementsOf(catalog(byChangelog.jdbi()));
+        }
+    }
+
+    @Test
+    void a_schema_object_the_rendering_would_leave_out_is_refused_by_name() throws Exception {
+        try (TestDatabase database = TestDatabase.migrated()) {
+            apply("""
+                    CREATE VIEW pending_registrations AS SELECT id FROM registrations WHERE status = 'Pending';
+                    CREATE TYPE review_mood AS ENUM ('happy', 'sad');
+                    """, database);
+
+            assertThatThrownBy(() -> InitSchemaSql.renderedFrom(database.jdbi()))
+                    .hasMessageContaining("relation pending_registrations of kind v")
+                    .hasMessageContaining("type review_mood");
+        }
+    }
+
+    @Test
+    void the_readme_gives_the_command_that_regenerates_it() throws IOException {
+        Path readme = Path.of(System.getProperty("basedir", "."), "..", "README.md");
+
+        assertThat(Files.readString(readme)).contains(InitSchemaSql.COMMAND);
+    }
+
+    private static void apply(String sql, TestDatabase database) throws SQLException {
+        try (Connection connection = database.unpooledDataSource().getConnection();
+                Statement statement = connection.createStatement()) {
+            statement.execute(sql);
         }
     }
 
@@ -97,7 +157,7 @@ class SchemaSqlMatchesChangelogTest {
         return lines;
     }
 
-    private static String plainSql() throws SQLException {
+    private static String plainSql() {
         try (InputStream in = Objects.requireNonNull(
                 SchemaSqlMatchesChangelogTest.class.getClassLoader().getResourceAsStream(PLAIN_SQL),
                 PLAIN_SQL + " is on the class path (schema module)")) {
