@@ -59,7 +59,8 @@ public final class Benchmark implements Callable<Integer> {
             paramLabel = "URL",
             description =
                     "a PostgreSQL server to use instead of the embedded one: jdbc:postgresql://…?user=…&password=…"
-                            + " or postgresql://user:password@host:port/db, of a role that may create databases. The benchmark"
+                            + " or postgresql://user:password@host:port/db, of a role that may create databases."
+                            + " The benchmark"
                             + " creates (and first drops) the database mcp_registry_bench on that server.")
     String databaseUrl;
 
@@ -331,7 +332,10 @@ public final class Benchmark implements Callable<Integer> {
         return Targets.median(starts);
     }
 
-    /** Starts serve, waits until it is ready, asks for the first catalogue page, stops it; returns its time to ready. */
+    /**
+     * Starts serve, waits until it is ready, asks for the first catalogue page and stops it; returns its time to
+     * ready.
+     */
     private long startOnce(RegistryJar registry, Teardown teardown, List<String> jvmOptions) throws Exception {
         ServeProcess serve = teardown.add(registry.serve(port + 2, Map.of(), jvmOptions, "serve-starts.log", "serve"));
         http.send(

@@ -119,7 +119,10 @@ final class Pgbench {
         return sorted[position - 1];
     }
 
-    /** The latency (µs, third field) of each transaction in pgbench's logs {@code <prefix>.log.*}, sorted; deletes the logs. */
+    /**
+     * The latency (µs, the third field) of each transaction in pgbench's logs {@code <prefix>.log.*}, sorted; deletes
+     * the logs.
+     */
     private static long[] transactionLatencies(Path prefix) throws IOException {
         String logPrefix = prefix.getFileName() + ".log";
         List<Path> logs;

@@ -21,7 +21,10 @@ final class Rows {
 
     static final String RARE_TERM = "zebrafish";
 
-    /** The audit chain's advisory lock, which pgbench's submission takes: JdbiAuditTrail.CHAIN_LOCK ("mcp-audt"). */
+    /**
+     * The audit chain's advisory lock, which pgbench's submission takes: JdbiAuditTrail.CHAIN_LOCK, which keeps it
+     * package-private; RowsTest holds the two equal.
+     */
     static final long CHAIN_LOCK = 0x6d63702d61756474L;
 
     /** The seed API's default page of 20, and the row that tells whether more follow. */

@@ -97,7 +97,5 @@ class ResultsTableTest {
     void a_deep_page_is_one_row_at_any_depth() {
         assertThat(Targets.anyDepth("GET /v0.1/servers?limit=30 (page 8400 deep)"))
                 .isEqualTo(Targets.anyDepth("GET /v0.1/servers?limit=30 (page 10000 deep)"));
-        assertThat(Rows.depth(8000, 10_000)).isEqualTo(7900);
-        assertThat(Rows.depth(800_000, 10_000)).isEqualTo(10_000);
     }
 }
