@@ -126,12 +126,19 @@ public final class Benchmark implements Callable<Integer> {
         Path bench = checkout.resolve("bench");
         ZonedDateTime started = ZonedDateTime.now(ZoneOffset.UTC);
         RunDirectory run = RunDirectory.create(bench.resolve("out"), rows, started);
-        try (Teardown teardown = new Teardown()) {
+        Teardown teardown = new Teardown();
+        try (teardown) {
             run(checkout, run, concurrencies, started, teardown);
             return 0;
         } catch (BenchmarkFailure e) {
-            run.log("FAILED: " + e.getMessage());
+            run.log(
+                    teardown.interrupted()
+                            ? "interrupted: everything it started is stopped"
+                            : "FAILED: " + e.getMessage());
             return 1;
+        } catch (Exception | Error e) {
+            run.log("FAILED: " + e);
+            throw e;
         }
     }
 

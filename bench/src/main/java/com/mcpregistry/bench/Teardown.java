@@ -10,9 +10,21 @@ import java.util.Deque;
 final class Teardown implements AutoCloseable {
 
     private final Deque<AutoCloseable> started = new ArrayDeque<>();
+    private volatile boolean interrupted;
 
     Teardown() {
-        Runtime.getRuntime().addShutdownHook(new Thread(this::close, "bench-teardown"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            interrupted = true;
+                            close();
+                        },
+                        "bench-teardown"));
+    }
+
+    /** Whether the benchmark was told to stop (SIGINT, SIGTERM) rather than ending by itself. */
+    boolean interrupted() {
+        return interrupted;
     }
 
     synchronized <T extends AutoCloseable> T add(T resource) {
