@@ -17,7 +17,6 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -220,7 +219,8 @@ public final class Benchmark implements Callable<Integer> {
         CpuMeter cpu = new CpuMeter(proc, server.postmasterPid());
         Wrk wrk = new Wrk(tools.wrk(), bench.resolve("wrk/bench.lua"), run.file("wrk"), identity.tokensFile(), cpu);
         Pgbench pgbench = new Pgbench(tools.pgbench(), database.url(), userId, run, cpu);
-        List<Result> results = measure(run, rowsToMeasure, concurrencies, wrk, pgbench, statements, authenticated);
+        List<Result> results = new Measurements(run, wrk, pgbench, statements, rows, warmup, duration)
+                .all(rowsToMeasure, concurrencies, authenticated);
 
         if (!anonymous.isAlive()) {
             throw new BenchmarkFailure("serve stopped during the run (see " + run.file("serve.log") + ")");
@@ -264,70 +264,6 @@ public final class Benchmark implements Callable<Integer> {
         Files.deleteIfExists(link);
         Files.createSymbolicLink(link, run.path().getFileName());
         run.log("results in " + checkout.relativize(run.file("results.txt")));
-    }
-
-    /** Plans, warm-up, then each row at each concurrency through wrk and pgbench; results.tsv grows as it goes. */
-    private List<Result> measure(
-            RunDirectory run,
-            List<Row> rowsToMeasure,
-            List<Integer> concurrencies,
-            Wrk wrk,
-            Pgbench pgbench,
-            StatementCheck statements,
-            ServeProcess authenticated)
-            throws IOException, InterruptedException {
-        run.log("plans: EXPLAIN (ANALYZE, BUFFERS) of each row's statements at " + rows + " rows (bench/out/…/plans)");
-        Map<Row, String> plans = new HashMap<>();
-        for (Row row : rowsToMeasure) {
-            plans.put(row, row.isRead() ? pgbench.plan(row) : "-");
-        }
-
-        run.log("warming up: each endpoint " + warmup + " s at concurrency 8");
-        for (Row row : rowsToMeasure) {
-            if (row.isRead()) {
-                wrk.run(row, 8, warmup, "-warmup");
-            }
-        }
-
-        List<Result> results = new ArrayList<>();
-        Path tsv = run.file("results.tsv");
-        for (Row row : rowsToMeasure) {
-            if (!row.isRead()) {
-                wrk.run(row, 8, warmup, "-warmup");
-            } else if (row.serve() == authenticated) {
-                // This instance served nothing else: as much warm-up as the other one has had from the rows before.
-                wrk.run(row, 8, warmup * 3, "-warmup-more");
-            }
-            for (int c : concurrencies) {
-                String load1 = ProcFs.load1();
-                run.log(row.name() + ", concurrency " + c);
-                statements.reset();
-                Wrk.HttpFigures httpFigures = wrk.run(row, c, duration, "");
-                List<String> httpSql = statements.statements(httpFigures.requests() / 2);
-                Files.write(run.file("sql/" + row.slug() + "-c" + c + "-http.sql"), httpSql);
-                statements.reset();
-                Pgbench.PgbenchFigures pgbenchFigures = pgbench.run(row, c, duration);
-                List<String> pgbenchSql = statements.statements(pgbenchFigures.transactions() / 2);
-                Files.write(run.file("sql/" + row.slug() + "-c" + c + "-pgbench.sql"), pgbenchSql);
-                String same;
-                if (!statements.available()) {
-                    same = "n/a";
-                } else if (!row.isRead()) {
-                    same = "equiv"; // values made in SQL instead of Java: see bench/pgbench/submit.sql
-                } else {
-                    same = httpSql.equals(pgbenchSql) ? "yes" : "NO";
-                }
-                if (httpFigures.errors() > 0) {
-                    run.log("  " + httpFigures.errors() + " HTTP errors (see " + run.file("wrk") + ")");
-                }
-                if (pgbenchFigures.failed() > 0) {
-                    run.log("  " + pgbenchFigures.failed() + " pgbench transactions failed");
-                }
-                results.add(new Result(row.name(), c, httpFigures, pgbenchFigures, same, plans.get(row), load1));
-                Files.writeString(tsv, ResultsTable.tsv(results));
-            }
-        }
-        return results;
     }
 
     /** The median of three starts' times to ready. */
