@@ -1,0 +1,42 @@
+package com.mcpregistry.bench;
+
+import java.util.OptionalLong;
+
+/**
+ * CPU time per request, in microseconds, of the three parties of a measurement: the serve instance, PostgreSQL
+ * (only when it runs on this machine; "-" otherwise) and the load generator.
+ */
+final class CpuMeter {
+
+    private final ProcFs proc;
+    private final OptionalLong postmasterPid;
+
+    CpuMeter(ProcFs proc, OptionalLong postmasterPid) {
+        this.proc = proc;
+        this.postmasterPid = postmasterPid;
+    }
+
+    /** Ticks so far; {@code servePid} empty for a pgbench measurement. */
+    Sample sample(OptionalLong servePid) {
+        return new Sample(
+                servePid.isPresent() ? proc.cpuTicks(servePid.getAsLong()) : 0,
+                postmasterPid.isPresent() ? proc.postgresTicks(postmasterPid.getAsLong()) : 0,
+                proc.endedChildrenTicks());
+    }
+
+    Usage perRequest(Sample before, Sample after, long requests) {
+        return new Usage(
+                micros(after.serve - before.serve, requests),
+                postmasterPid.isPresent() ? micros(after.postgres - before.postgres, requests) : "-",
+                micros(after.client - before.client, requests));
+    }
+
+    private String micros(long ticks, long requests) {
+        return requests > 0 ? String.format("%.0f", ticks * 1e6 / proc.ticksPerSecond() / requests) : "0";
+    }
+
+    record Sample(long serve, long postgres, long client) {}
+
+    /** Microseconds per request, as the table prints them. */
+    record Usage(String serve, String postgres, String client) {}
+}

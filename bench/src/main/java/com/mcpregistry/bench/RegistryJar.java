@@ -1,0 +1,81 @@
+package com.mcpregistry.bench;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code mcp-registry.jar}, run as an operator runs it: {@code migrate}, {@code serve}, {@code admin audit verify},
+ * with {@code DATABASE_URL} and the benchmark's identity provider in the environment, from the run directory (so
+ * that no {@code .env} of the checkout is read).
+ */
+final class RegistryJar {
+
+    private final Path jar;
+    private final Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+    private final RunDirectory run;
+    private final Map<String, String> environment;
+    private final List<String> serveJavaOptions;
+    private final HttpClient http;
+
+    RegistryJar(Path jar, RunDirectory run, DatabaseUrl database, List<String> serveJavaOptions, HttpClient http) {
+        this.jar = jar;
+        this.run = run;
+        this.environment = new HashMap<>(Map.of("DATABASE_URL", database.libpq(), "ENVIRONMENT", "bench"));
+        this.serveJavaOptions = List.copyOf(serveJavaOptions);
+        this.http = http;
+    }
+
+    /** The identity provider every later {@code serve} trusts. */
+    void trust(BenchIdentity identity) {
+        environment.putAll(identity.serveEnvironment());
+    }
+
+    void migrate() {
+        command("migrate").runOrFail(run.file("run.log"), "migrate");
+    }
+
+    /** {@code admin audit verify}'s verdict, its last line; fails when the trail does not verify. */
+    String verifyAuditTrail() throws IOException {
+        Path log = run.file("audit-verify.log");
+        int status = command("admin", "audit", "verify").run(log);
+        List<String> lines = Files.readAllLines(log);
+        String verdict = lines.isEmpty() ? "" : lines.get(lines.size() - 1);
+        if (status != 0) {
+            throw new BenchmarkFailure("audit verify: " + verdict);
+        }
+        return verdict;
+    }
+
+    /**
+     * Starts {@code java -Xmx256m <jvmOptions> $SERVE_JAVA_OPTS -jar mcp-registry.jar serve} on {@code port} with
+     * {@code settings} added to the environment, its output appended to {@code log} in the run directory.
+     */
+    ServeProcess serve(int port, Map<String, String> settings, List<String> jvmOptions, String log, String what)
+            throws IOException {
+        List<String> arguments = new ArrayList<>(List.of(java.toString(), "-Xmx256m"));
+        arguments.addAll(jvmOptions);
+        arguments.addAll(serveJavaOptions);
+        arguments.addAll(List.of("-jar", jar.toString(), "serve"));
+        ProcessBuilder builder = new ProcessBuilder(arguments)
+                .directory(run.path().toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(run.file(log).toFile()));
+        builder.environment().putAll(environment);
+        builder.environment().put("PORT", Integer.toString(port));
+        builder.environment().putAll(settings);
+        return ServeProcess.start(builder, URI.create("http://127.0.0.1:" + port), http, what);
+    }
+
+    private ExternalProgram command(String... arguments) {
+        List<String> all = new ArrayList<>(List.of(java.toString(), "-jar", jar.toString()));
+        all.addAll(List.of(arguments));
+        return ExternalProgram.of(all).in(run.path()).environment(environment);
+    }
+}

@@ -1,0 +1,42 @@
+package com.mcpregistry.bench;
+
+import java.util.List;
+
+/**
+ * The report a run prints and keeps as results.txt: what ran where, the table, start-up, memory, seeding and the
+ * targets.
+ *
+ * @param header the run's first lines: size, time and commit; the machine and the tools; how long each row ran
+ */
+record Report(
+        List<String> header,
+        List<Result> results,
+        Targets.StartUp startUp,
+        long peakRssSignedInMib,
+        int rows,
+        long seedSeconds,
+        String auditVerdict,
+        String targets) {
+
+    String text() {
+        StringBuilder text = new StringBuilder();
+        header.forEach(line -> text.append(line).append('\n'));
+        text.append('\n').append(ResultsTable.text(results)).append('\n');
+        text.append("ratio = HTTP req/s ÷ pgbench transactions/s for the same statements, values and concurrency.\n");
+        text.append("CPU µs per request: serve, pg (PostgreSQL) and wrk for HTTP │ pg and pgb (pgbench itself) for"
+                + " pgbench.\n");
+        text.append("sql = pg_stat_statements saw the same statements from both; plan = EXPLAIN (ANALYZE, BUFFERS) of"
+                + " them used indexes only (plans/).\n");
+        text.append("load = 1-minute load average as the row started (2 cores: above ~3, other work competed for the"
+                + " CPUs).\n\n");
+        text.append("serve: ready in " + startUp.readyMs() + " ms (process start to /health/ready 200 against the"
+                + " migrated database; median of 3 later starts " + startUp.readyAgainMs() + " ms, "
+                + startUp.readyWithArchiveMs() + " ms with an AppCDS archive)\n");
+        text.append("serve: peak RSS " + startUp.peakRssMib() + " MiB with -Xmx256m (" + peakRssSignedInMib
+                + " MiB for the instance with REGISTRY_PUBLIC_API=authenticated)\n");
+        text.append("seeding: " + rows + " registrations and their audit events in " + seedSeconds + " s; "
+                + auditVerdict + "\n\n");
+        text.append(targets);
+        return text.toString();
+    }
+}
