@@ -1,6 +1,6 @@
 package com.mcpregistry.entra;
 
-import com.mcpregistry.port.out.TokenVerification;
+import com.mcpregistry.identity.port.out.TokenVerification;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

@@ -5,8 +5,8 @@ import static com.mcpregistry.entra.VerifierFixture.verified;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.mcpregistry.entra.testing.TestTokens;
-import com.mcpregistry.port.out.TokenVerification.InsufficientScope;
-import com.mcpregistry.port.out.VerifiedIdentity;
+import com.mcpregistry.identity.VerifiedIdentity;
+import com.mcpregistry.identity.port.out.TokenVerification.InsufficientScope;
 import com.nimbusds.jwt.JWTClaimsSet;
 import java.time.Duration;
 import java.time.Instant;

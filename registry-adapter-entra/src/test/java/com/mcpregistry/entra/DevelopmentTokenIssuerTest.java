@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.mcpregistry.entra.DevelopmentTokenIssuer.IssuedToken;
 import com.mcpregistry.entra.testing.MutableClock;
-import com.mcpregistry.port.out.VerifiedIdentity;
+import com.mcpregistry.identity.VerifiedIdentity;
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jwt.SignedJWT;

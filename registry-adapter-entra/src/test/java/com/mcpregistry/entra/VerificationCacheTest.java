@@ -7,8 +7,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.mcpregistry.entra.testing.MutableClock;
 import com.mcpregistry.entra.testing.TestTokens;
-import com.mcpregistry.port.out.TokenVerification;
-import com.mcpregistry.port.out.TokenVerification.InsufficientScope;
+import com.mcpregistry.identity.port.out.TokenVerification;
+import com.mcpregistry.identity.port.out.TokenVerification.InsufficientScope;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSelector;
 import com.nimbusds.jose.jwk.JWKSet;

@@ -2,8 +2,8 @@ package com.mcpregistry.entra;
 
 import com.mcpregistry.entra.testing.LocalJwks;
 import com.mcpregistry.entra.testing.TestTokens;
-import com.mcpregistry.port.out.TokenVerification;
-import com.mcpregistry.port.out.TokenVerification.Verified;
+import com.mcpregistry.identity.port.out.TokenVerification;
+import com.mcpregistry.identity.port.out.TokenVerification.Verified;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;

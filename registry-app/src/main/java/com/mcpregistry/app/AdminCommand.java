@@ -1,12 +1,12 @@
 package com.mcpregistry.app;
 
+import com.mcpregistry.audit.ChainVerification;
+import com.mcpregistry.audit.service.AuditService;
 import com.mcpregistry.domain.user.User;
-import com.mcpregistry.port.out.ChainVerification;
+import com.mcpregistry.identity.service.UserService;
 import com.mcpregistry.postgres.PoolSettings;
 import com.mcpregistry.postgres.PostgresAdapters;
 import com.mcpregistry.postgres.PostgresPool;
-import com.mcpregistry.service.AuditService;
-import com.mcpregistry.service.UserService;
 import com.zaxxer.hikari.HikariDataSource;
 import java.time.Clock;
 import java.util.concurrent.Callable;

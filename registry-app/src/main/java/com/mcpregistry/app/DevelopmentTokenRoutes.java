@@ -2,10 +2,10 @@ package com.mcpregistry.app;
 
 import com.mcpregistry.entra.DevelopmentTokenIssuer;
 import com.mcpregistry.entra.DevelopmentUser;
-import com.mcpregistry.http.Access;
-import com.mcpregistry.http.JsonRequest;
-import com.mcpregistry.http.RegistryApi;
+import com.mcpregistry.http.api.RegistryApi;
 import com.mcpregistry.http.docs.OpenApiPaths;
+import com.mcpregistry.http.shared.Access;
+import com.mcpregistry.http.shared.JsonRequest;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import java.util.Map;

@@ -3,8 +3,8 @@ package com.mcpregistry.app;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Ticker;
-import com.mcpregistry.port.in.SignInUseCase;
-import com.mcpregistry.port.out.VerifiedIdentity;
+import com.mcpregistry.identity.VerifiedIdentity;
+import com.mcpregistry.identity.port.in.SignInUseCase;
 import java.time.Duration;
 
 /**

@@ -1,7 +1,7 @@
 package com.mcpregistry.app;
 
 import com.mcpregistry.entra.EntraAccessTokenVerifier;
-import com.mcpregistry.http.RegistryApi;
+import com.mcpregistry.http.api.RegistryApi;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;

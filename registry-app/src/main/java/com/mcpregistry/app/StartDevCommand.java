@@ -3,7 +3,7 @@ package com.mcpregistry.app;
 import com.mcpregistry.entra.DevelopmentTokenIssuer;
 import com.mcpregistry.entra.DevelopmentUser;
 import com.mcpregistry.entra.EntraAccessTokenVerifier;
-import com.mcpregistry.http.RegistryApi;
+import com.mcpregistry.http.api.RegistryApi;
 import com.mcpregistry.postgres.PoolSettings;
 import java.io.IOException;
 import java.net.InetSocketAddress;

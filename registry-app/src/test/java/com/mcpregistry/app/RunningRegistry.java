@@ -11,7 +11,7 @@ import com.mcpregistry.entra.EntraAccessTokenVerifier;
 import com.mcpregistry.entra.EntraSettings;
 import com.mcpregistry.entra.testing.LocalJwks;
 import com.mcpregistry.entra.testing.TestTokens;
-import com.mcpregistry.http.RegistryApi;
+import com.mcpregistry.http.api.RegistryApi;
 import com.mcpregistry.http.docs.OpenApiSchemas;
 import com.mcpregistry.postgres.PoolSettings;
 import com.mcpregistry.postgres.TestDatabase;

@@ -2,8 +2,8 @@ package com.mcpregistry.app;
 
 import com.mcpregistry.entra.EntraAccessTokenVerifier;
 import com.mcpregistry.entra.EntraSettings;
-import com.mcpregistry.http.Access;
-import com.mcpregistry.http.RegistryApi;
+import com.mcpregistry.http.api.RegistryApi;
+import com.mcpregistry.http.shared.Access;
 import com.mcpregistry.postgres.PoolSettings;
 import java.time.Clock;
 import java.time.Duration;

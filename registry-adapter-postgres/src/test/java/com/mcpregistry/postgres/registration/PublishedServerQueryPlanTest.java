@@ -5,14 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.mcpregistry.contract.Fixtures;
 import com.mcpregistry.domain.registration.Version;
-import com.mcpregistry.port.ServerListCursor;
-import com.mcpregistry.port.VersionSelector;
-import com.mcpregistry.port.out.PublishedServerQuery;
 import com.mcpregistry.postgres.PostgresAdapters;
 import com.mcpregistry.postgres.PostgresPool;
 import com.mcpregistry.postgres.QueryPlans;
 import com.mcpregistry.postgres.TestDatabase;
-import com.mcpregistry.postgres.Timestamps;
+import com.mcpregistry.postgres.shared.Timestamps;
+import com.mcpregistry.publication.PublishedServerQuery;
+import com.mcpregistry.publication.ServerListCursor;
+import com.mcpregistry.publication.VersionSelector;
 import com.zaxxer.hikari.HikariDataSource;
 import java.time.Instant;
 import java.util.List;

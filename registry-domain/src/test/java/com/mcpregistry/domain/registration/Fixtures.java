@@ -1,5 +1,7 @@
 package com.mcpregistry.domain.registration;
 
+import com.mcpregistry.domain.shared.RegistrationId;
+import com.mcpregistry.domain.shared.RegistrationStatus;
 import com.mcpregistry.domain.user.Actor;
 import com.mcpregistry.domain.user.UserId;
 import java.time.Instant;

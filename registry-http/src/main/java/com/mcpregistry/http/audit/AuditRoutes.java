@@ -1,15 +1,16 @@
 package com.mcpregistry.http.audit;
 
-import static com.mcpregistry.http.Access.ADMIN;
+import static com.mcpregistry.http.shared.Access.ADMIN;
 
+import com.mcpregistry.audit.AuditQuery;
+import com.mcpregistry.audit.port.in.QueryAuditUseCase;
 import com.mcpregistry.domain.Text;
-import com.mcpregistry.domain.registration.RegistrationId;
+import com.mcpregistry.domain.shared.RegistrationId;
 import com.mcpregistry.domain.user.UserId;
-import com.mcpregistry.http.Caller;
-import com.mcpregistry.http.PageJson;
-import com.mcpregistry.http.Queries;
-import com.mcpregistry.port.in.QueryAuditUseCase;
-import com.mcpregistry.port.out.AuditQuery;
+import com.mcpregistry.http.shared.Caller;
+import com.mcpregistry.http.shared.PageJson;
+import com.mcpregistry.http.shared.Queries;
+import com.mcpregistry.http.shared.Routes;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 
@@ -25,7 +26,7 @@ public final class AuditRoutes {
     }
 
     public void addTo(RoutesConfig routes) {
-        routes.get("/audit", this::query, ADMIN);
+        Routes.get(routes, "/audit", this::query, ADMIN);
     }
 
     private void query(Context ctx) {

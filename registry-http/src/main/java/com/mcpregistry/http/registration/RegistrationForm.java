@@ -10,7 +10,7 @@ import com.mcpregistry.domain.registration.Tags;
 import com.mcpregistry.domain.registration.Title;
 import com.mcpregistry.domain.registration.Transport;
 import com.mcpregistry.domain.registration.Version;
-import com.mcpregistry.http.JsonRequest;
+import com.mcpregistry.http.shared.JsonRequest;
 import java.util.Optional;
 import java.util.Set;
 

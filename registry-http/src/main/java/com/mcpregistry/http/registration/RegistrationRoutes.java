@@ -1,30 +1,31 @@
 package com.mcpregistry.http.registration;
 
-import static com.mcpregistry.http.Access.USER;
+import static com.mcpregistry.http.shared.Access.USER;
 
+import com.mcpregistry.audit.AuditEntry;
 import com.mcpregistry.domain.registration.Reason;
 import com.mcpregistry.domain.registration.Registration;
-import com.mcpregistry.domain.registration.RegistrationId;
-import com.mcpregistry.domain.registration.RegistrationStatus;
+import com.mcpregistry.domain.shared.RegistrationId;
+import com.mcpregistry.domain.shared.RegistrationStatus;
 import com.mcpregistry.domain.user.Actor;
-import com.mcpregistry.http.Caller;
-import com.mcpregistry.http.JsonRequest;
-import com.mcpregistry.http.PageJson;
-import com.mcpregistry.http.Queries;
-import com.mcpregistry.http.RequestIds;
 import com.mcpregistry.http.audit.AuditEventJson;
-import com.mcpregistry.port.in.DeleteRegistrationUseCase;
-import com.mcpregistry.port.in.DeleteRegistrationUseCase.DeleteRegistration;
-import com.mcpregistry.port.in.EditRegistrationUseCase;
-import com.mcpregistry.port.in.EditRegistrationUseCase.EditRegistration;
-import com.mcpregistry.port.in.FindRegistrationsUseCase;
-import com.mcpregistry.port.in.FindRegistrationsUseCase.RegistrationFilter;
-import com.mcpregistry.port.in.ReviewRegistrationUseCase;
-import com.mcpregistry.port.in.ReviewRegistrationUseCase.ChangeStatus;
-import com.mcpregistry.port.in.SubmitRegistrationUseCase;
-import com.mcpregistry.port.in.SubmitRegistrationUseCase.IdempotencyKey;
-import com.mcpregistry.port.in.SubmitRegistrationUseCase.SubmitRegistration;
-import com.mcpregistry.port.out.AuditEntry;
+import com.mcpregistry.http.shared.Caller;
+import com.mcpregistry.http.shared.JsonRequest;
+import com.mcpregistry.http.shared.PageJson;
+import com.mcpregistry.http.shared.Queries;
+import com.mcpregistry.http.shared.RequestIds;
+import com.mcpregistry.http.shared.Routes;
+import com.mcpregistry.registration.port.in.DeleteRegistrationUseCase;
+import com.mcpregistry.registration.port.in.DeleteRegistrationUseCase.DeleteRegistration;
+import com.mcpregistry.registration.port.in.EditRegistrationUseCase;
+import com.mcpregistry.registration.port.in.EditRegistrationUseCase.EditRegistration;
+import com.mcpregistry.registration.port.in.FindRegistrationsUseCase;
+import com.mcpregistry.registration.port.in.FindRegistrationsUseCase.RegistrationFilter;
+import com.mcpregistry.registration.port.in.ReviewRegistrationUseCase;
+import com.mcpregistry.registration.port.in.ReviewRegistrationUseCase.ChangeStatus;
+import com.mcpregistry.registration.port.in.SubmitRegistrationUseCase;
+import com.mcpregistry.registration.port.in.SubmitRegistrationUseCase.IdempotencyKey;
+import com.mcpregistry.registration.port.in.SubmitRegistrationUseCase.SubmitRegistration;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.List;
@@ -57,13 +58,13 @@ public final class RegistrationRoutes {
 
     public void addTo(RoutesConfig routes) {
         routes.post("/registrations", this::submit, USER);
-        routes.get("/registrations", this::list, USER);
-        routes.get("/registrations/my", this::listMine, USER);
-        routes.get("/registrations/{registration_id}", this::get, USER);
+        Routes.get(routes, "/registrations", this::list, USER);
+        Routes.get(routes, "/registrations/my", this::listMine, USER);
+        Routes.get(routes, "/registrations/{registration_id}", this::get, USER);
         routes.patch("/registrations/{registration_id}", this::edit, USER);
         routes.patch("/registrations/{registration_id}/status", this::changeStatus, USER);
         routes.delete("/registrations/{registration_id}", this::delete, USER);
-        routes.get("/registrations/{registration_id}/history", this::history, USER);
+        Routes.get(routes, "/registrations/{registration_id}/history", this::history, USER);
     }
 
     private void submit(Context ctx) {
