@@ -89,6 +89,11 @@ class ArchitectureTest {
                 .should()
                 .dependOnClassesThat()
                 .resideInAnyPackage("io.javalin..", "jakarta.servlet..", "org.eclipse.jetty..")
+                .orShould()
+                // Domain errors say what went wrong in the registry's terms (StaleVersion), the HTTP adapter maps them.
+                .haveNameMatching(".*[.$]\\w*(PreconditionFailed|Unprocessable|BadRequest|Unauthorized|NotAcceptable"
+                        + "|TooLarge|UnsupportedMediaType|TooManyRequests|InternalServerError|ServiceUnavailable"
+                        + "|MethodNotAllowed)\\w*")
                 .check(classes);
     }
 

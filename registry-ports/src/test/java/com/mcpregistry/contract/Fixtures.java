@@ -2,8 +2,8 @@ package com.mcpregistry.contract;
 
 import com.mcpregistry.domain.audit.AuditEvent;
 import com.mcpregistry.domain.registration.Description;
-import com.mcpregistry.domain.registration.Email;
 import com.mcpregistry.domain.registration.HttpUrl;
+import com.mcpregistry.domain.registration.OwnerContact;
 import com.mcpregistry.domain.registration.Reason;
 import com.mcpregistry.domain.registration.Registration;
 import com.mcpregistry.domain.registration.ServerDetails;
@@ -62,7 +62,7 @@ public final class Fixtures {
                 new Description("Reads and books ledger entries"),
                 new HttpUrl(endpointUrl),
                 Transport.STREAMABLE_HTTP,
-                new Email("owner@example.com"),
+                new OwnerContact("owner@example.com"),
                 Optional.empty(),
                 Optional.empty(),
                 Tags.NONE);

@@ -15,8 +15,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.mcpregistry.domain.error.Conflict;
 import com.mcpregistry.domain.registration.Description;
-import com.mcpregistry.domain.registration.Email;
 import com.mcpregistry.domain.registration.HttpUrl;
+import com.mcpregistry.domain.registration.OwnerContact;
 import com.mcpregistry.domain.registration.Reason;
 import com.mcpregistry.domain.registration.Registration;
 import com.mcpregistry.domain.registration.ServerDetails;
@@ -97,7 +97,7 @@ public abstract class RegistrationRepositoryContract {
                 new Description("It's 100% about ledgers; \"DROP TABLE\" stays text"),
                 new HttpUrl(endpoint("mcp?tenant=a&x=1")),
                 Transport.SSE,
-                new Email("owner.team@example.com"),
+                new OwnerContact("owner.team@example.com"),
                 Optional.of(new HttpUrl("https://github.com/contoso/ledger")),
                 Optional.of(new HttpUrl("https://docs.contoso.com/ledger")),
                 new Tags(List.of("finance", "ledger", "émoji-🚀")));
@@ -141,7 +141,7 @@ public abstract class RegistrationRepositoryContract {
                 new Description("New description"),
                 new HttpUrl(endpoint("v2")),
                 Transport.SSE,
-                new Email("new-owner@example.com"),
+                new OwnerContact("new-owner@example.com"),
                 Optional.of(new HttpUrl("https://example.com/repo")),
                 Optional.empty(),
                 new Tags(List.of("a", "b")));
@@ -375,7 +375,7 @@ public abstract class RegistrationRepositoryContract {
                 new Description(description),
                 new HttpUrl(endpoint(local)),
                 Transport.STREAMABLE_HTTP,
-                new Email("owner@example.com"),
+                new OwnerContact("owner@example.com"),
                 Optional.empty(),
                 Optional.empty(),
                 Tags.NONE);

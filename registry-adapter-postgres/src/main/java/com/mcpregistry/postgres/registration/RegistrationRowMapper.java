@@ -1,8 +1,8 @@
 package com.mcpregistry.postgres.registration;
 
 import com.mcpregistry.domain.registration.Description;
-import com.mcpregistry.domain.registration.Email;
 import com.mcpregistry.domain.registration.HttpUrl;
+import com.mcpregistry.domain.registration.OwnerContact;
 import com.mcpregistry.domain.registration.Reason;
 import com.mcpregistry.domain.registration.Registration;
 import com.mcpregistry.domain.registration.ServerDetails;
@@ -38,7 +38,7 @@ final class RegistrationRowMapper implements RowMapper<Registration> {
                 new Description(rs.getString("description")),
                 HttpUrl.of("endpoint_url", rs.getString("endpoint_url")),
                 Transport.parse("transport", rs.getString("transport")),
-                new Email(rs.getString("owner_contact")),
+                new OwnerContact(rs.getString("owner_contact")),
                 url(rs, "repository_url"),
                 url(rs, "documentation_url"),
                 new Tags(tags(rs.getArray("tags"))));

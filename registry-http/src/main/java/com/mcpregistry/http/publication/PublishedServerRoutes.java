@@ -19,6 +19,7 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * The MCP Registry API (v0.1, and the same under {@code /v0}) that VS Code, GitHub Copilot and other MCP clients
@@ -35,6 +36,9 @@ public final class PublishedServerRoutes {
     public static final int DEFAULT_LIMIT = 30;
 
     static final int MAX_AGE_SECONDS = 30;
+    /** The official registry's error text when a server or version does not exist. */
+    private static final String SERVER_NOT_FOUND = "Server not found";
+
     private static final String SERVERS = "/servers";
     private static final String VERSIONS = "/servers/{serverName}/versions";
     private static final String VERSION = "/servers/{serverName}/versions/{version}";
@@ -97,7 +101,9 @@ public final class PublishedServerRoutes {
 
     private void versions(Context ctx) {
         answers.respond(
-                ctx, ServerListJson.of(servers.versions(serverName(ctx), Queries.flag(ctx, "include_deleted"))));
+                ctx,
+                ServerListJson.of(
+                        found(() -> servers.versions(serverName(ctx), Queries.flag(ctx, "include_deleted")))));
     }
 
     private void version(Context ctx) {
@@ -105,12 +111,21 @@ public final class PublishedServerRoutes {
         try {
             version = VersionSelector.parse(ctx.pathParam("version"));
         } catch (InvalidInput e) {
-            throw new NotFound(ListPublishedServersUseCase.SERVER_NOT_FOUND);
+            throw new NotFound(SERVER_NOT_FOUND);
         }
         answers.respond(
                 ctx,
                 ServerListJson.ServerResponseJson.of(
-                        servers.version(serverName(ctx), version, Queries.flag(ctx, "include_deleted"))));
+                        found(() -> servers.version(serverName(ctx), version, Queries.flag(ctx, "include_deleted")))));
+    }
+
+    /** What {@code lookup} finds; a server or version the registry does not publish is the official 404. */
+    private static <T> T found(Supplier<T> lookup) {
+        try {
+            return lookup.get();
+        } catch (NotFound e) {
+            throw new NotFound(SERVER_NOT_FOUND);
+        }
     }
 
     /** The path's server name, which clients send URL-encoded ({@code com.contoso%2Fledger}); no such name, no server. */
@@ -118,7 +133,7 @@ public final class PublishedServerRoutes {
         try {
             return new ServerName(ctx.pathParam("serverName"));
         } catch (InvalidInput e) {
-            throw new NotFound(ListPublishedServersUseCase.SERVER_NOT_FOUND);
+            throw new NotFound(SERVER_NOT_FOUND);
         }
     }
 

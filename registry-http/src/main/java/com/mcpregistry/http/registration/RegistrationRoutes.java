@@ -3,6 +3,7 @@ package com.mcpregistry.http.registration;
 import static com.mcpregistry.http.shared.Access.USER;
 
 import com.mcpregistry.audit.AuditEntry;
+import com.mcpregistry.domain.Text;
 import com.mcpregistry.domain.registration.Reason;
 import com.mcpregistry.domain.registration.Registration;
 import com.mcpregistry.domain.shared.RegistrationId;
@@ -34,6 +35,8 @@ import java.util.Set;
 
 /** The seed API's {@code /registrations} routes: submit, read, edit, review, delete, history. */
 public final class RegistrationRoutes {
+    /** The request header whose value makes a retried submission replay the first answer (SPEC §5a). */
+    private static final String IDEMPOTENCY_KEY = "Idempotency-Key";
     /** How many registrations a page holds when the client does not say. */
     public static final int DEFAULT_LIMIT = 20;
 
@@ -71,8 +74,9 @@ public final class RegistrationRoutes {
         Caller caller = Caller.of(ctx);
         JsonRequest body = JsonRequest.read(ctx);
         RegistrationForm.Submission submission = RegistrationForm.submission(body);
-        Optional<IdempotencyKey> key = Optional.ofNullable(ctx.header("Idempotency-Key"))
-                .map(raw -> new IdempotencyKey(raw, body.fingerprint()));
+        Optional<IdempotencyKey> key = Optional.ofNullable(ctx.header(IDEMPOTENCY_KEY))
+                .map(raw -> new IdempotencyKey(
+                        Text.require(IDEMPOTENCY_KEY, raw, IdempotencyKey.MAX_LENGTH), body.fingerprint()));
         Registration created = submit.submit(new SubmitRegistration(
                 caller.actor(),
                 submission.serverName(),

@@ -5,12 +5,12 @@ import com.mcpregistry.domain.error.Conflict;
 import com.mcpregistry.domain.error.DomainException;
 import com.mcpregistry.domain.error.FieldError;
 import com.mcpregistry.domain.error.Forbidden;
+import com.mcpregistry.domain.error.IdempotencyKeyReused;
 import com.mcpregistry.domain.error.InvalidInput;
 import com.mcpregistry.domain.error.NotFound;
-import com.mcpregistry.domain.error.PreconditionFailed;
+import com.mcpregistry.domain.error.StaleVersion;
 import com.mcpregistry.domain.error.Unauthenticated;
 import com.mcpregistry.domain.error.Unavailable;
-import com.mcpregistry.domain.error.Unprocessable;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
@@ -34,6 +34,7 @@ public final class ProblemDetails {
     private static final Logger LOG = LoggerFactory.getLogger(ProblemDetails.class);
     private static final String REGISTRY_API = "registry.errors.mcpRegistryApi";
     private static final String ANSWERED = "registry.errors.answered";
+    private static final String IDEMPOTENCY_KEY_REUSED = "the Idempotency-Key was already used for a different request";
 
     /** The JSON body of an error answer of the MCP Registry API, e.g. {@code {"error":"Server not found"}}. */
     public record RegistryError(String error) {}
@@ -98,10 +99,11 @@ public final class ProblemDetails {
             write(ctx, 404, "Not Found", e.getMessage(), null);
         } else if (e instanceof Conflict) {
             write(ctx, 409, "Conflict", e.getMessage(), null);
-        } else if (e instanceof PreconditionFailed) {
+        } else if (e instanceof StaleVersion) {
             write(ctx, 412, "Precondition Failed", e.getMessage(), null);
-        } else if (e instanceof Unprocessable) {
-            write(ctx, 422, "Unprocessable Content", e.getMessage(), null);
+        } else if (e instanceof IdempotencyKeyReused) {
+            // The domain speaks of a reused idempotency key; the answer names the header the client sent it in.
+            write(ctx, 422, "Unprocessable Content", IDEMPOTENCY_KEY_REUSED, null);
         } else if (e instanceof Unavailable) {
             LOG.warn("answering 503: {}", e.getMessage());
             ctx.header("Retry-After", RETRY_AFTER_SECONDS);

@@ -8,8 +8,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.BooleanNode;
 import com.fasterxml.jackson.databind.node.IntNode;
 import com.mcpregistry.domain.registration.Description;
-import com.mcpregistry.domain.registration.Email;
 import com.mcpregistry.domain.registration.HttpUrl;
+import com.mcpregistry.domain.registration.OwnerContact;
 import com.mcpregistry.domain.registration.Reason;
 import com.mcpregistry.domain.registration.ServerName;
 import com.mcpregistry.domain.registration.Tags;
@@ -301,7 +301,7 @@ class OpenApiDocumentTest {
         assertLength("Title", 1, Title.MAX_LENGTH);
         assertLength("Description", 1, Description.MAX_LENGTH);
         assertLength("HttpUrl", 1, HttpUrl.MAX_LENGTH);
-        assertThat(schema("Email").path("maxLength").asInt()).isEqualTo(Email.MAX_LENGTH);
+        assertThat(schema("Email").path("maxLength").asInt()).isEqualTo(OwnerContact.MAX_LENGTH);
         assertLength("Reason", 1, Reason.MAX_LENGTH);
         assertThat(schema("Tags").path("maxItems").asInt()).isEqualTo(Tags.MAX_COUNT);
         assertThat(schema("Tags").path("items").path("maxLength").asInt()).isEqualTo(Tags.MAX_TAG_LENGTH);

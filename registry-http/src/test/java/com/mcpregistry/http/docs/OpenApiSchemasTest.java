@@ -11,8 +11,8 @@ import com.mcpregistry.domain.audit.FieldChange;
 import com.mcpregistry.domain.error.FieldError;
 import com.mcpregistry.domain.registration.Description;
 import com.mcpregistry.domain.registration.DetailsPatch;
-import com.mcpregistry.domain.registration.Email;
 import com.mcpregistry.domain.registration.HttpUrl;
+import com.mcpregistry.domain.registration.OwnerContact;
 import com.mcpregistry.domain.registration.Reason;
 import com.mcpregistry.domain.registration.Registration;
 import com.mcpregistry.domain.registration.ServerDetails;
@@ -279,7 +279,7 @@ class OpenApiSchemasTest {
                 new Description("Look up ledger accounts and post journal entries."),
                 new HttpUrl("https://mcp.contoso.com/" + name.replace('/', '-')),
                 everyField ? Transport.SSE : Transport.STREAMABLE_HTTP,
-                new Email("finance-platform@contoso.com"),
+                new OwnerContact("finance-platform@contoso.com"),
                 everyField ? Optional.of(new HttpUrl("https://github.com/contoso/ledger-tools")) : Optional.empty(),
                 everyField ? Optional.of(new HttpUrl("https://docs.contoso.com/ledger")) : Optional.empty(),
                 everyField ? new Tags(List.of("finance", "ledger")) : Tags.NONE);

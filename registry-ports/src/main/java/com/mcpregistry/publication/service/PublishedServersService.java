@@ -13,6 +13,7 @@ import java.util.Optional;
 
 /** The MCP Registry API's reads, straight from the {@link PublishedServers} read model. */
 public final class PublishedServersService implements ListPublishedServersUseCase {
+    private static final String SERVER_NOT_FOUND = "Server not found";
 
     private final PublishedServers published;
 

@@ -2,9 +2,9 @@ package com.mcpregistry.registration.service;
 
 import com.mcpregistry.audit.AuditEntry;
 import com.mcpregistry.audit.port.out.AuditTrail;
+import com.mcpregistry.domain.error.IdempotencyKeyReused;
 import com.mcpregistry.domain.error.NotFound;
-import com.mcpregistry.domain.error.PreconditionFailed;
-import com.mcpregistry.domain.error.Unprocessable;
+import com.mcpregistry.domain.error.StaleVersion;
 import com.mcpregistry.domain.registration.Change;
 import com.mcpregistry.domain.registration.Registration;
 import com.mcpregistry.domain.registration.VersionOrder;
@@ -110,7 +110,7 @@ public final class RegistrationService
     private Optional<Registration> replay(UserId submitter, IdempotencyKey key) {
         return idempotencyKeys.find(submitter, key.key()).map(remembered -> {
             if (!remembered.requestFingerprint().equals(key.requestFingerprint())) {
-                throw new Unprocessable("the Idempotency-Key was already used for a different request");
+                throw new IdempotencyKeyReused("the idempotency key was already used for a different submission");
             }
             return registrations
                     .findById(remembered.registrationId())
@@ -191,7 +191,7 @@ public final class RegistrationService
             expectedRowVersion
                     .filter(expected -> expected != current.rowVersion())
                     .ifPresent(expected -> {
-                        throw new PreconditionFailed(
+                        throw new StaleVersion(
                                 "the registration is at version " + current.rowVersion() + ", not " + expected);
                     });
             Optional<Change> taken = step.apply(current);

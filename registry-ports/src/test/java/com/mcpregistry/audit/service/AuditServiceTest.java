@@ -11,8 +11,8 @@ import com.mcpregistry.contract.TestClock;
 import com.mcpregistry.domain.audit.AuditEvent;
 import com.mcpregistry.domain.error.Forbidden;
 import com.mcpregistry.domain.registration.Description;
-import com.mcpregistry.domain.registration.Email;
 import com.mcpregistry.domain.registration.HttpUrl;
+import com.mcpregistry.domain.registration.OwnerContact;
 import com.mcpregistry.domain.registration.Registration;
 import com.mcpregistry.domain.registration.ServerDetails;
 import com.mcpregistry.domain.registration.ServerName;
@@ -59,7 +59,7 @@ class AuditServiceTest {
                         new Description("D"),
                         new HttpUrl("https://" + name.replace('/', '.') + ".example.com/"),
                         Transport.SSE,
-                        new Email("o@contoso.com"),
+                        new OwnerContact("o@contoso.com"),
                         Optional.empty(),
                         Optional.empty(),
                         Tags.NONE),

@@ -15,14 +15,14 @@ import com.mcpregistry.domain.audit.FieldChange;
 import com.mcpregistry.domain.error.Conflict;
 import com.mcpregistry.domain.error.FieldError;
 import com.mcpregistry.domain.error.Forbidden;
+import com.mcpregistry.domain.error.IdempotencyKeyReused;
 import com.mcpregistry.domain.error.InvalidInput;
 import com.mcpregistry.domain.error.NotFound;
-import com.mcpregistry.domain.error.PreconditionFailed;
-import com.mcpregistry.domain.error.Unprocessable;
+import com.mcpregistry.domain.error.StaleVersion;
 import com.mcpregistry.domain.registration.Description;
 import com.mcpregistry.domain.registration.DetailsPatch;
-import com.mcpregistry.domain.registration.Email;
 import com.mcpregistry.domain.registration.HttpUrl;
+import com.mcpregistry.domain.registration.OwnerContact;
 import com.mcpregistry.domain.registration.Reason;
 import com.mcpregistry.domain.registration.Registration;
 import com.mcpregistry.domain.registration.ServerDetails;
@@ -81,7 +81,7 @@ class RegistrationServiceTest {
                 new Description(description),
                 new HttpUrl(endpoint),
                 Transport.STREAMABLE_HTTP,
-                new Email("owner@contoso.com"),
+                new OwnerContact("owner@contoso.com"),
                 Optional.empty(),
                 Optional.empty(),
                 Tags.NONE);
@@ -315,7 +315,7 @@ class RegistrationServiceTest {
         assertThatThrownBy(() -> edit(bob, approved.id(), DetailsPatch.NOTHING, Optional.empty()))
                 .isInstanceOf(Forbidden.class);
         assertThatThrownBy(() -> edit(alice, pending.id(), DetailsPatch.NOTHING, Optional.of(7L)))
-                .isInstanceOf(PreconditionFailed.class);
+                .isInstanceOf(StaleVersion.class);
     }
 
     @Test
@@ -392,7 +392,7 @@ class RegistrationServiceTest {
         edit(alice, r.id(), newTitle("Second"), Optional.of(1L));
 
         assertThatThrownBy(() -> edit(alice, r.id(), newTitle("Third"), Optional.of(1L)))
-                .isInstanceOf(PreconditionFailed.class);
+                .isInstanceOf(StaleVersion.class);
         assertThat(service.get(alice, r.id()).details().title()).isEqualTo(new Title("Second"));
         assertThat(service.get(alice, r.id()).rowVersion()).isEqualTo(2);
         assertThat(allEvents()).hasSize(2);
@@ -537,7 +537,7 @@ class RegistrationServiceTest {
 
         assertThatThrownBy(() -> service.changeStatus(
                         new ChangeStatus(admin, r.id(), APPROVED, Optional.empty(), Optional.of(1L), Optional.empty())))
-                .isInstanceOf(PreconditionFailed.class);
+                .isInstanceOf(StaleVersion.class);
         Registration approved = service.changeStatus(
                 new ChangeStatus(admin, r.id(), APPROVED, Optional.empty(), Optional.of(2L), Optional.empty()));
         assertThat(approved.status()).isEqualTo(APPROVED);
@@ -662,7 +662,7 @@ class RegistrationServiceTest {
 
         assertThatThrownBy(
                         () -> service.delete(new DeleteRegistration(alice, r.id(), Optional.of(7L), Optional.empty())))
-                .isInstanceOf(PreconditionFailed.class);
+                .isInstanceOf(StaleVersion.class);
         assertThat(service.get(alice, r.id())).isEqualTo(r);
     }
 
@@ -919,7 +919,7 @@ class RegistrationServiceTest {
         submitWithKey("key-2", "body-a", "com.contoso/first");
 
         assertThatThrownBy(() -> submitWithKey("key-2", "body-b", "com.contoso/second"))
-                .isInstanceOf(Unprocessable.class);
+                .isInstanceOf(IdempotencyKeyReused.class);
         assertThat(service.list(
                                 admin,
                                 new RegistrationFilter(Optional.empty(), Optional.empty(), PageRequest.first(10)))

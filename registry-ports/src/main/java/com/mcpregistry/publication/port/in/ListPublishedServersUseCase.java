@@ -16,8 +16,6 @@ import java.util.List;
 public interface ListPublishedServersUseCase {
 
     /** The message of every "not found" answer, worded as the official registry words it. */
-    String SERVER_NOT_FOUND = "Server not found";
-
     PublishedServerPage list(PublishedServerQuery query);
 
     /**

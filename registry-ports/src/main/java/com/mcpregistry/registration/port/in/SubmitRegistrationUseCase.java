@@ -15,7 +15,7 @@ public interface SubmitRegistrationUseCase {
      * Stores the registration in {@code Pending} with its audit event. With an idempotency key already used by
      * the same actor for the same request, returns the registration that request created instead.
      *
-     * @throws com.mcpregistry.domain.error.Unprocessable when the key was used for a different request
+     * @throws com.mcpregistry.domain.error.IdempotencyKeyReused when the key was used for a different request
      */
     Registration submit(SubmitRegistration command);
 
@@ -36,12 +36,12 @@ public interface SubmitRegistrationUseCase {
         }
     }
 
-    /** A client's {@code Idempotency-Key} and a fingerprint (hash) of the request it came with. */
+    /** A client's idempotency key and a fingerprint (hash) of the request it came with. */
     record IdempotencyKey(String key, String requestFingerprint) {
         public static final int MAX_LENGTH = 255;
 
         public IdempotencyKey {
-            com.mcpregistry.domain.Text.require("Idempotency-Key", key, MAX_LENGTH);
+            com.mcpregistry.domain.Text.require("idempotency_key", key, MAX_LENGTH);
             Objects.requireNonNull(requestFingerprint, "requestFingerprint");
         }
     }

@@ -7,7 +7,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Remembers which registration a client's {@code Idempotency-Key} created, so that a retried submission replays
+ * Remembers which registration a client's idempotency key created, so that a retried submission replays
  * the first answer instead of creating a duplicate. Keys are scoped to the user who sent them.
  */
 public interface IdempotencyKeys {

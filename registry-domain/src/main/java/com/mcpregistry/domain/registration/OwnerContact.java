@@ -3,13 +3,13 @@ package com.mcpregistry.domain.registration;
 import com.mcpregistry.domain.Text;
 import com.mcpregistry.domain.error.InvalidInput;
 
-/** An e-mail address people can write to about a server. */
-public record Email(String value) {
+/** The e-mail address people can write to about a registered server (its {@code owner_contact}). */
+public record OwnerContact(String value) {
     public static final int MAX_LENGTH = 254;
     /** What an address must match: one {@code @}, no white space, a domain of two or more non-empty labels. */
     static final String PATTERN = "^[^@\\s]+@[^@\\s.]+(\\.[^@\\s.]+)+$";
 
-    public Email {
+    public OwnerContact {
         Text.require("owner_contact", value, MAX_LENGTH);
         if (!matchesPattern(value)) {
             throw InvalidInput.of("owner_contact", "must be an e-mail address");

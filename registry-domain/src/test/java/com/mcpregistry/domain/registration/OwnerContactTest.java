@@ -8,7 +8,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.NullAndEmptySource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-class EmailTest {
+class OwnerContactTest {
 
     @ParameterizedTest
     @ValueSource(
@@ -19,7 +19,7 @@ class EmailTest {
                 "O'Brien@contoso.com",
             })
     void accepts_email_addresses(String value) {
-        assertThat(new Email(value).value()).isEqualTo(value);
+        assertThat(new OwnerContact(value).value()).isEqualTo(value);
     }
 
     @ParameterizedTest
@@ -40,7 +40,7 @@ class EmailTest {
                 "   ",
             })
     void rejects_what_is_not_an_email_address(String value) {
-        assertRejected("owner_contact", () -> new Email(value));
+        assertRejected("owner_contact", () -> new OwnerContact(value));
     }
 
     @Test
@@ -48,8 +48,8 @@ class EmailTest {
         String domain = "@contoso.com";
         String longest = "a".repeat(254 - domain.length()) + domain;
         assertThat(longest).hasSize(254);
-        assertThat(new Email(longest).value()).isEqualTo(longest);
+        assertThat(new OwnerContact(longest).value()).isEqualTo(longest);
 
-        assertRejected("owner_contact", () -> new Email("a" + longest));
+        assertRejected("owner_contact", () -> new OwnerContact("a" + longest));
     }
 }
