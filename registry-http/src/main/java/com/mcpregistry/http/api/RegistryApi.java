@@ -14,7 +14,7 @@ import com.mcpregistry.http.registration.RegistrationRoutes;
 import com.mcpregistry.http.shared.Access;
 import com.mcpregistry.http.shared.AllowedMethods;
 import com.mcpregistry.http.shared.Json;
-import com.mcpregistry.http.shared.JsonRequest;
+import com.mcpregistry.http.shared.JsonBody;
 import com.mcpregistry.http.shared.ProblemDetails;
 import com.mcpregistry.http.shared.RequestIds;
 import io.javalin.Javalin;
@@ -98,7 +98,7 @@ public final class RegistryApi {
                 new AllowedMethods(!settings.corsOrigins().isEmpty());
         Javalin app = Javalin.create(config -> {
             config.jsonMapper(new JavalinJackson(Json.MAPPER, false));
-            config.http.maxRequestSize = JsonRequest.MAX_BODY_BYTES;
+            config.http.maxRequestSize = JsonBody.MAX_BODY_BYTES;
             // A known path asked with a method it does not serve is a 405 with Allow (ProblemDetails), not a 404.
             config.http.prefer405over404 = true;
             config.startup.showJavalinBanner = false;

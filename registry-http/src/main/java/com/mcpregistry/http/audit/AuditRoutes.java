@@ -9,7 +9,7 @@ import com.mcpregistry.domain.shared.RegistrationId;
 import com.mcpregistry.domain.user.UserId;
 import com.mcpregistry.http.shared.Caller;
 import com.mcpregistry.http.shared.PageJson;
-import com.mcpregistry.http.shared.Queries;
+import com.mcpregistry.http.shared.QueryParameters;
 import com.mcpregistry.http.shared.Routes;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -31,11 +31,11 @@ public final class AuditRoutes {
 
     private void query(Context ctx) {
         AuditQuery query = new AuditQuery(
-                Queries.optional(ctx, "actor", raw -> UserId.parse("actor", raw)),
-                Queries.optional(ctx, "action", raw -> Text.require("action", raw, 64)),
-                Queries.optional(ctx, "registration", raw -> RegistrationId.parse("registration", raw)),
-                Queries.time(ctx, "since"),
-                Queries.page(ctx, DEFAULT_LIMIT));
+                QueryParameters.optional(ctx, "actor", raw -> UserId.parse("actor", raw)),
+                QueryParameters.optional(ctx, "action", raw -> Text.require("action", raw, 64)),
+                QueryParameters.optional(ctx, "registration", raw -> RegistrationId.parse("registration", raw)),
+                QueryParameters.time(ctx, "since"),
+                QueryParameters.page(ctx, DEFAULT_LIMIT));
         ctx.json(PageJson.of(audit.query(Caller.of(ctx).actor(), query), AuditEventJson::of));
     }
 }

@@ -5,7 +5,7 @@ import com.mcpregistry.domain.error.NotFound;
 import com.mcpregistry.domain.registration.ServerName;
 import com.mcpregistry.http.shared.Access;
 import com.mcpregistry.http.shared.ProblemDetails;
-import com.mcpregistry.http.shared.Queries;
+import com.mcpregistry.http.shared.QueryParameters;
 import com.mcpregistry.http.shared.RequestIds;
 import com.mcpregistry.http.shared.Routes;
 import com.mcpregistry.publication.PublishedServerQuery;
@@ -90,12 +90,12 @@ public final class PublishedServerRoutes {
 
     private void list(Context ctx) {
         PublishedServerQuery query = new PublishedServerQuery(
-                Queries.search(ctx),
-                Queries.optional(ctx, "version", VersionSelector::parse),
-                Queries.flag(ctx, "include_deleted"),
+                QueryParameters.search(ctx),
+                QueryParameters.optional(ctx, "version", VersionSelector::parse),
+                QueryParameters.flag(ctx, "include_deleted"),
                 updatedSince(ctx),
-                Queries.limit(ctx, DEFAULT_LIMIT),
-                Queries.optional(ctx, "cursor", ServerListCursor::decode));
+                QueryParameters.limit(ctx, DEFAULT_LIMIT),
+                QueryParameters.optional(ctx, "cursor", ServerListCursor::decode));
         answers.respond(ctx, ServerListJson.of(servers.list(query)));
     }
 
@@ -103,7 +103,7 @@ public final class PublishedServerRoutes {
         answers.respond(
                 ctx,
                 ServerListJson.of(
-                        found(() -> servers.versions(serverName(ctx), Queries.flag(ctx, "include_deleted")))));
+                        found(() -> servers.versions(serverName(ctx), QueryParameters.flag(ctx, "include_deleted")))));
     }
 
     private void version(Context ctx) {
@@ -115,8 +115,8 @@ public final class PublishedServerRoutes {
         }
         answers.respond(
                 ctx,
-                ServerListJson.ServerResponseJson.of(
-                        found(() -> servers.version(serverName(ctx), version, Queries.flag(ctx, "include_deleted")))));
+                ServerListJson.ServerResponseJson.of(found(() ->
+                        servers.version(serverName(ctx), version, QueryParameters.flag(ctx, "include_deleted")))));
     }
 
     /** What {@code lookup} finds; a server or version the registry does not publish is the official 404. */
@@ -142,7 +142,7 @@ public final class PublishedServerRoutes {
      * ({@code +} means space in a query string); no RFC 3339 time holds a space, so it is read back as {@code +}.
      */
     private static Optional<Instant> updatedSince(Context ctx) {
-        return Queries.optional(ctx, "updated_since", raw -> {
+        return QueryParameters.optional(ctx, "updated_since", raw -> {
             try {
                 return OffsetDateTime.parse(raw.replace(' ', '+')).toInstant();
             } catch (DateTimeParseException e) {

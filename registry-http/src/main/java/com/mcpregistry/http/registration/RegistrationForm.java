@@ -10,7 +10,7 @@ import com.mcpregistry.domain.registration.Tags;
 import com.mcpregistry.domain.registration.Title;
 import com.mcpregistry.domain.registration.Transport;
 import com.mcpregistry.domain.registration.Version;
-import com.mcpregistry.http.shared.JsonRequest;
+import com.mcpregistry.http.shared.JsonForm;
 import java.util.Optional;
 import java.util.Set;
 
@@ -48,7 +48,7 @@ final class RegistrationForm {
 
     private RegistrationForm() {}
 
-    static Submission submission(JsonRequest body) {
+    static Submission submission(JsonForm body) {
         body.allowOnly(SUBMIT_FIELDS, SERVER_OWNED);
         ServerName name = body.required("server_name", ServerName::new);
         Version version = body.value("version", Version::new).orElse(Version.DEFAULT);
@@ -70,7 +70,7 @@ final class RegistrationForm {
                 new ServerDetails(title, description, endpoint, transport, contact, repository, documentation, tags));
     }
 
-    static DetailsPatch patch(JsonRequest body) {
+    static DetailsPatch patch(JsonForm body) {
         body.allowOnly(SUBMIT_FIELDS, SERVER_OWNED);
         for (String immutable : Set.of("server_name", "version")) {
             if (body.has(immutable)) {

@@ -11,9 +11,10 @@ import com.mcpregistry.domain.shared.RegistrationStatus;
 import com.mcpregistry.domain.user.Actor;
 import com.mcpregistry.http.audit.AuditEventJson;
 import com.mcpregistry.http.shared.Caller;
-import com.mcpregistry.http.shared.JsonRequest;
+import com.mcpregistry.http.shared.JsonBody;
+import com.mcpregistry.http.shared.JsonForm;
 import com.mcpregistry.http.shared.PageJson;
-import com.mcpregistry.http.shared.Queries;
+import com.mcpregistry.http.shared.QueryParameters;
 import com.mcpregistry.http.shared.RequestIds;
 import com.mcpregistry.http.shared.Routes;
 import com.mcpregistry.registration.port.in.DeleteRegistrationUseCase;
@@ -72,8 +73,8 @@ public final class RegistrationRoutes {
 
     private void submit(Context ctx) {
         Caller caller = Caller.of(ctx);
-        JsonRequest body = JsonRequest.read(ctx);
-        RegistrationForm.Submission submission = RegistrationForm.submission(body);
+        JsonBody body = JsonBody.read(ctx);
+        RegistrationForm.Submission submission = RegistrationForm.submission(body.form());
         Optional<IdempotencyKey> key = Optional.ofNullable(ctx.header(IDEMPOTENCY_KEY))
                 .map(raw -> new IdempotencyKey(
                         Text.require(IDEMPOTENCY_KEY, raw, IdempotencyKey.MAX_LENGTH), body.fingerprint()));
@@ -103,7 +104,7 @@ public final class RegistrationRoutes {
     private void edit(Context ctx) {
         Actor actor = Caller.of(ctx).actor();
         RegistrationId id = id(ctx);
-        JsonRequest body = JsonRequest.read(ctx);
+        JsonForm body = JsonBody.read(ctx).form();
         Registration edited = edit.edit(new EditRegistration(
                 actor, id, RegistrationForm.patch(body), ETags.ifMatch(ctx), RequestIds.forAudit(ctx)));
         respond(ctx, edited);
@@ -112,7 +113,7 @@ public final class RegistrationRoutes {
     private void changeStatus(Context ctx) {
         Actor actor = Caller.of(ctx).actor();
         RegistrationId id = id(ctx);
-        JsonRequest body = JsonRequest.read(ctx).allowOnly(Set.of("status", "reason"), Set.of());
+        JsonForm body = JsonBody.read(ctx).form().allowOnly(Set.of("status", "reason"), Set.of());
         RegistrationStatus target = body.required("status", raw -> RegistrationStatus.parse("status", raw));
         Optional<Reason> reason = body.value("reason", Reason::new);
         body.complete();
@@ -134,9 +135,9 @@ public final class RegistrationRoutes {
 
     private static RegistrationFilter filter(Context ctx) {
         return new RegistrationFilter(
-                Queries.optional(ctx, "status", raw -> RegistrationStatus.parse("status", raw)),
-                Queries.search(ctx),
-                Queries.page(ctx, DEFAULT_LIMIT));
+                QueryParameters.optional(ctx, "status", raw -> RegistrationStatus.parse("status", raw)),
+                QueryParameters.search(ctx),
+                QueryParameters.page(ctx, DEFAULT_LIMIT));
     }
 
     private static RegistrationId id(Context ctx) {

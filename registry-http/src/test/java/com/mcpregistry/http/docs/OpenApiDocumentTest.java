@@ -21,8 +21,8 @@ import com.mcpregistry.http.api.RegistryApi;
 import com.mcpregistry.http.audit.AuditRoutes;
 import com.mcpregistry.http.publication.PublishedServerRoutes;
 import com.mcpregistry.http.registration.RegistrationRoutes;
-import com.mcpregistry.http.shared.JsonRequest;
-import com.mcpregistry.http.shared.Queries;
+import com.mcpregistry.http.shared.JsonBody;
+import com.mcpregistry.http.shared.QueryParameters;
 import com.mcpregistry.paging.PageRequest;
 import com.mcpregistry.registration.port.in.SubmitRegistrationUseCase;
 import com.networknt.schema.JsonSchema;
@@ -321,7 +321,7 @@ class OpenApiDocumentTest {
                         .toList());
 
         JsonNode parameters = DOCUMENT.path("components").path("parameters");
-        assertThat(parameters.at("/Search/schema/maxLength").asInt()).isEqualTo(Queries.MAX_SEARCH_LENGTH);
+        assertThat(parameters.at("/Search/schema/maxLength").asInt()).isEqualTo(QueryParameters.MAX_SEARCH_LENGTH);
         assertThat(parameters.at("/IdempotencyKey/schema/maxLength").asInt())
                 .isEqualTo(SubmitRegistrationUseCase.IdempotencyKey.MAX_LENGTH);
         assertThat(parameters.at("/RegistrationLimit/schema/maximum").asInt()).isEqualTo(PageRequest.MAX_LIMIT);
@@ -329,7 +329,7 @@ class OpenApiDocumentTest {
 
         JsonNode responses = DOCUMENT.path("components").path("responses");
         assertThat(responses.at("/ContentTooLarge/description").asText())
-                .contains(Integer.toString(JsonRequest.MAX_BODY_BYTES));
+                .contains(Integer.toString(JsonBody.MAX_BODY_BYTES));
         assertThat(DOCUMENT.at("/info/description").asText())
                 .contains((RegistryApi.MAX_REQUEST_HEADER_BYTES / 1024) + " KiB");
     }

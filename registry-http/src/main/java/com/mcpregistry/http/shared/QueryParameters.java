@@ -12,10 +12,10 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /** Reading query parameters into the registry's types, with a 400 naming the parameter when one is wrong. */
-public final class Queries {
+public final class QueryParameters {
     public static final int MAX_SEARCH_LENGTH = 200;
 
-    private Queries() {}
+    private QueryParameters() {}
 
     /** {@code limit} (1–100, default {@code defaultLimit}) and {@code cursor}. */
     public static PageRequest page(Context ctx, int defaultLimit) {
