@@ -2,7 +2,7 @@ package com.mcpregistry.entra;
 
 import com.mcpregistry.domain.error.InvalidInput;
 import com.mcpregistry.domain.user.EntraIdentity;
-import com.mcpregistry.identity.VerifiedIdentity;
+import com.mcpregistry.identity.VerifiedToken;
 import com.mcpregistry.identity.port.out.TokenVerification;
 import com.mcpregistry.identity.port.out.TokenVerification.InsufficientScope;
 import com.mcpregistry.identity.port.out.TokenVerification.Invalid;
@@ -82,7 +82,7 @@ final class IdentityClaims {
         boolean admin = roles.contains(settings.adminRole()) || adminByGroup;
         Optional<String> email = email(claims);
         String displayName = displayName(claims, email);
-        return new Verified(new VerifiedIdentity(
+        return new Verified(new VerifiedToken(
                 identity,
                 displayName,
                 email,

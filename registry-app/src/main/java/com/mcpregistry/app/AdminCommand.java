@@ -24,7 +24,7 @@ final class AdminCommand {
     /** Runs {@code work} against the database's adapters and closes the pool afterwards. */
     static <T> T withDatabase(Function<PostgresAdapters, T> work) {
         Logging.configure(ServeSettings.LogFormat.TEXT, "WARN");
-        PoolSettings database = ServeSettings.database(Settings.environment()).withPoolSize(0, 2);
+        PoolSettings database = ServeSettings.database(Environment.ofProcess(), 0, 2);
         try (HikariDataSource dataSource = PostgresPool.create(database)) {
             return UnreachableDatabase.reporting(database, () -> work.apply(new PostgresAdapters(dataSource)));
         }

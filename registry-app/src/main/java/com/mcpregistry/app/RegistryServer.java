@@ -1,6 +1,7 @@
 package com.mcpregistry.app;
 
 import com.mcpregistry.core.RegistryCore;
+import com.mcpregistry.http.api.ApiSettings;
 import com.mcpregistry.http.api.RegistryApi;
 import com.mcpregistry.identity.port.out.AccessTokenVerifier;
 import com.mcpregistry.postgres.PoolSettings;
@@ -34,7 +35,7 @@ public final class RegistryServer implements AutoCloseable {
     public record Options(
             PoolSettings database,
             AccessTokenVerifier verifier,
-            RegistryApi.Settings api,
+            ApiSettings api,
             String host,
             int port,
             boolean metricsRoute,

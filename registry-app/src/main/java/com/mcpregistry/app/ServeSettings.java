@@ -122,12 +122,15 @@ public record ServeSettings(
                 Duration.ofSeconds(signInSeconds));
     }
 
-    /** Where PostgreSQL is and how many connections to keep: for the commands that need only the database. */
-    static PoolSettings database(Environment env) {
+    /**
+     * Where PostgreSQL is, with a pool of {@code minimumIdle} to {@code maximumPoolSize} connections: for the
+     * commands that need only the database. DB_POOL_MIN and DB_POOL_MAX are checked as {@code serve} checks them.
+     */
+    static PoolSettings database(Environment env, int minimumIdle, int maximumPoolSize) {
         SettingProblems problems = new SettingProblems();
-        PoolSettings database = database(env, problems);
+        PoolSettings serving = database(env, problems);
         problems.throwIfAny();
-        return database;
+        return PoolSettings.of(serving.jdbcUrl(), serving.username(), serving.password(), minimumIdle, maximumPoolSize);
     }
 
     /** DATABASE_URL and the pool size (DB_POOL_MIN / DB_POOL_MAX, 10 / 20); null when any of them has a problem. */

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.mcpregistry.core.RegistryCore;
 import com.mcpregistry.domain.user.EntraIdentity;
-import com.mcpregistry.identity.VerifiedIdentity;
+import com.mcpregistry.identity.SignedIn;
+import com.mcpregistry.identity.VerifiedToken;
 import com.mcpregistry.identity.port.in.SignInUseCase;
-import com.mcpregistry.identity.port.in.SignInUseCase.SignedIn;
 import com.mcpregistry.inmemory.InMemoryDatabase;
 import java.time.Clock;
 import java.time.Duration;
@@ -29,8 +29,8 @@ class RecentSignInsTest {
     private final AtomicLong nanos = new AtomicLong();
     private final SignInUseCase signIn = new RecentSignIns(core.signIn(), MEMORY, nanos::get);
 
-    private static VerifiedIdentity token(String name, boolean adminByRole) {
-        return new VerifiedIdentity(
+    private static VerifiedToken token(String name, boolean adminByRole) {
+        return new VerifiedToken(
                 new EntraIdentity("72f988bf-86f1-41af-91ab-2d7cd011db47", "oid-kim"),
                 name,
                 Optional.of("kim@contoso.example"),

@@ -125,8 +125,7 @@ class RegistrationQueryPlanTest {
     @Test
     void a_search_is_planned_for_its_own_term_each_time_while_a_list_is_prepared_once() {
         // One connection, so that everything below runs in the session whose prepared statements are listed.
-        try (HikariDataSource oneConnection =
-                PostgresPool.create(database.poolSettings().withPoolSize(1, 1))) {
+        try (HikariDataSource oneConnection = PostgresPool.create(database.poolSettings(1, 1))) {
             PostgresAdapters adapters = new PostgresAdapters(oneConnection);
             RegistrationQuery search =
                     query(new RegistrationQuery.Everything(), Optional.empty(), Optional.of("quokka"));

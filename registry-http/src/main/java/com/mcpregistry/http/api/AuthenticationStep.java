@@ -3,8 +3,9 @@ package com.mcpregistry.http.api;
 import com.mcpregistry.domain.error.Forbidden;
 import com.mcpregistry.domain.error.Unavailable;
 import com.mcpregistry.http.shared.Access;
-import com.mcpregistry.http.shared.Caller;
+import com.mcpregistry.http.shared.Callers;
 import com.mcpregistry.http.shared.HttpProblem;
+import com.mcpregistry.identity.SignedIn;
 import com.mcpregistry.identity.port.in.AuthenticateUseCase;
 import com.mcpregistry.identity.port.in.AuthenticateUseCase.Authenticated;
 import com.mcpregistry.identity.port.in.AuthenticateUseCase.Authentication;
@@ -35,14 +36,14 @@ final class AuthenticationStep {
         if (access == Access.ANYONE) {
             return;
         }
-        Caller caller = authenticate(ctx);
+        SignedIn caller = authenticate(ctx);
         if (access == Access.ADMIN && !caller.actor().admin()) {
             throw new Forbidden("this route is for registry administrators");
         }
     }
 
-    /** Authenticates the request's bearer token and attaches the {@link Caller}; throws the matching problem if not. */
-    private Caller authenticate(Context ctx) {
+    /** Authenticates the request's bearer token and attaches its caller; throws the matching problem if not. */
+    private SignedIn authenticate(Context ctx) {
         String header = ctx.header("Authorization");
         if (header == null || header.isBlank()) {
             throw HttpProblem.noCredentials();
@@ -53,10 +54,8 @@ final class AuthenticationStep {
         String token = header.substring(BEARER.length()).trim();
         Authentication authentication = authenticate.authenticate(token);
         if (authentication instanceof Authenticated authenticated) {
-            Caller caller = new Caller(
-                    authenticated.signedIn().user(), authenticated.signedIn().actor());
-            caller.attachTo(ctx);
-            return caller;
+            Callers.attach(ctx, authenticated.signedIn());
+            return authenticated.signedIn();
         }
         if (authentication instanceof InsufficientScope insufficient) {
             throw HttpProblem.insufficientScope(insufficient.requiredScope());

@@ -20,8 +20,6 @@ import com.mcpregistry.http.shared.RequestIds;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.json.JavalinJackson;
-import java.util.List;
-import java.util.Objects;
 import java.util.function.Consumer;
 
 /** Builds the registry's HTTP API as an unstarted {@link Javalin}, so that the app starts it and tests drive it. */
@@ -30,22 +28,6 @@ public final class RegistryApi {
     public static final int MAX_REQUEST_HEADER_BYTES = 16 * 1024;
 
     private RegistryApi() {}
-
-    /**
-     * How the API behaves: which browser origins may call the seed API (the MCP Registry API answers every origin),
-     * and who may read the MCP Registry API.
-     */
-    public record Settings(List<String> corsOrigins, PublicApi publicApi) {
-        public Settings {
-            corsOrigins = List.copyOf(corsOrigins);
-            Objects.requireNonNull(publicApi, "publicApi");
-        }
-
-        /** The MCP Registry API open to anyone, as MCP clients expect. */
-        public Settings(List<String> corsOrigins) {
-            this(corsOrigins, PublicApi.ANONYMOUS);
-        }
-    }
 
     /**
      * What the application adds to the API (server settings, request logging, metrics, development routes), with
@@ -92,7 +74,7 @@ public final class RegistryApi {
      * The API with every route, the authentication step and the error mapping, and what {@code extension} adds; the
      * OpenAPI document served at {@code /openapi.json} includes the extension's documentation.
      */
-    public static Javalin create(Settings settings, RegistryUseCases core, Extension extension) {
+    public static Javalin create(ApiSettings settings, RegistryUseCases core, Extension extension) {
         AuthenticationStep authentication = new AuthenticationStep(core.authenticate());
         AllowedMethods allowedMethods =
                 new AllowedMethods(!settings.corsOrigins().isEmpty());

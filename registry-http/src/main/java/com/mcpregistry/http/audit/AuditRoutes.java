@@ -7,7 +7,7 @@ import com.mcpregistry.audit.port.in.QueryAuditUseCase;
 import com.mcpregistry.domain.Text;
 import com.mcpregistry.domain.shared.RegistrationId;
 import com.mcpregistry.domain.user.UserId;
-import com.mcpregistry.http.shared.Caller;
+import com.mcpregistry.http.shared.Callers;
 import com.mcpregistry.http.shared.PageJson;
 import com.mcpregistry.http.shared.QueryParameters;
 import com.mcpregistry.http.shared.Routes;
@@ -36,6 +36,6 @@ public final class AuditRoutes {
                 QueryParameters.optional(ctx, "registration", raw -> RegistrationId.parse("registration", raw)),
                 QueryParameters.time(ctx, "since"),
                 QueryParameters.page(ctx, DEFAULT_LIMIT));
-        ctx.json(PageJson.of(audit.query(Caller.of(ctx).actor(), query), AuditEventJson::of));
+        ctx.json(PageJson.of(audit.query(Callers.of(ctx).actor(), query), AuditEventJson::of));
     }
 }

@@ -3,8 +3,9 @@ package com.mcpregistry.http.identity;
 import static com.mcpregistry.http.shared.Access.USER;
 
 import com.mcpregistry.domain.user.UserId;
-import com.mcpregistry.http.shared.Caller;
+import com.mcpregistry.http.shared.Callers;
 import com.mcpregistry.http.shared.Routes;
+import com.mcpregistry.identity.SignedIn;
 import com.mcpregistry.identity.port.in.FindUserUseCase;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -26,12 +27,12 @@ public final class UserRoutes {
 
     /** The caller's stored record, read afresh: the sign-in may have come from a recent one remembered. */
     private void me(Context ctx) {
-        Caller caller = Caller.of(ctx);
+        SignedIn caller = Callers.of(ctx);
         ctx.json(UserJson.of(findUser.get(caller.actor(), caller.user().id())));
     }
 
     private void get(Context ctx) {
         UserId id = UserId.parse("user_id", ctx.pathParam("user_id"));
-        ctx.json(UserJson.of(findUser.get(Caller.of(ctx).actor(), id)));
+        ctx.json(UserJson.of(findUser.get(Callers.of(ctx).actor(), id)));
     }
 }

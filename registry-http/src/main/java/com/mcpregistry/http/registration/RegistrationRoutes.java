@@ -10,13 +10,14 @@ import com.mcpregistry.domain.shared.RegistrationId;
 import com.mcpregistry.domain.shared.RegistrationStatus;
 import com.mcpregistry.domain.user.Actor;
 import com.mcpregistry.http.audit.AuditEventJson;
-import com.mcpregistry.http.shared.Caller;
+import com.mcpregistry.http.shared.Callers;
 import com.mcpregistry.http.shared.JsonBody;
 import com.mcpregistry.http.shared.JsonForm;
 import com.mcpregistry.http.shared.PageJson;
 import com.mcpregistry.http.shared.QueryParameters;
 import com.mcpregistry.http.shared.RequestIds;
 import com.mcpregistry.http.shared.Routes;
+import com.mcpregistry.identity.SignedIn;
 import com.mcpregistry.registration.port.in.DeleteRegistrationUseCase;
 import com.mcpregistry.registration.port.in.DeleteRegistrationUseCase.DeleteRegistration;
 import com.mcpregistry.registration.port.in.EditRegistrationUseCase;
@@ -72,7 +73,7 @@ public final class RegistrationRoutes {
     }
 
     private void submit(Context ctx) {
-        Caller caller = Caller.of(ctx);
+        SignedIn caller = Callers.of(ctx);
         JsonBody body = JsonBody.read(ctx);
         RegistrationForm.Submission submission = RegistrationForm.submission(body.form());
         Optional<IdempotencyKey> key = Optional.ofNullable(ctx.header(IDEMPOTENCY_KEY))
@@ -90,19 +91,19 @@ public final class RegistrationRoutes {
     }
 
     private void list(Context ctx) {
-        ctx.json(PageJson.of(find.list(Caller.of(ctx).actor(), filter(ctx)), RegistrationJson::of));
+        ctx.json(PageJson.of(find.list(Callers.of(ctx).actor(), filter(ctx)), RegistrationJson::of));
     }
 
     private void listMine(Context ctx) {
-        ctx.json(PageJson.of(find.listMine(Caller.of(ctx).actor(), filter(ctx)), RegistrationJson::of));
+        ctx.json(PageJson.of(find.listMine(Callers.of(ctx).actor(), filter(ctx)), RegistrationJson::of));
     }
 
     private void get(Context ctx) {
-        respond(ctx, find.get(Caller.of(ctx).actor(), id(ctx)));
+        respond(ctx, find.get(Callers.of(ctx).actor(), id(ctx)));
     }
 
     private void edit(Context ctx) {
-        Actor actor = Caller.of(ctx).actor();
+        Actor actor = Callers.of(ctx).actor();
         RegistrationId id = id(ctx);
         JsonForm body = JsonBody.read(ctx).form();
         Registration edited = edit.edit(new EditRegistration(
@@ -111,7 +112,7 @@ public final class RegistrationRoutes {
     }
 
     private void changeStatus(Context ctx) {
-        Actor actor = Caller.of(ctx).actor();
+        Actor actor = Callers.of(ctx).actor();
         RegistrationId id = id(ctx);
         JsonForm body = JsonBody.read(ctx).form().allowOnly(Set.of("status", "reason"), Set.of());
         RegistrationStatus target = body.required("status", raw -> RegistrationStatus.parse("status", raw));
@@ -123,13 +124,13 @@ public final class RegistrationRoutes {
     }
 
     private void delete(Context ctx) {
-        Actor actor = Caller.of(ctx).actor();
+        Actor actor = Callers.of(ctx).actor();
         delete.delete(new DeleteRegistration(actor, id(ctx), ETags.ifMatch(ctx), RequestIds.forAudit(ctx)));
         ctx.status(204);
     }
 
     private void history(Context ctx) {
-        List<AuditEntry> events = find.history(Caller.of(ctx).actor(), id(ctx));
+        List<AuditEntry> events = find.history(Callers.of(ctx).actor(), id(ctx));
         ctx.json(new PageJson<>(events.stream().map(AuditEventJson::of).toList(), null));
     }
 

@@ -18,7 +18,7 @@ import java.util.List;
 /**
  * The real {@link RegistryApi} on a loopback port, backed by the in-memory adapters, and an HTTP client to call it.
  * By default every token is refused: tests built on this exercise public routes only (authenticated behaviour is
- * proved end to end in registry-app, with real signed tokens). {@link #start(RegistryApi.Settings,
+ * proved end to end in registry-app, with real signed tokens). {@link #start(ApiSettings,
  * AccessTokenVerifier)} takes a verifier of the test's own, e.g. {@link StubTokens}.
  */
 public final class StartedApi implements AutoCloseable {
@@ -37,18 +37,18 @@ public final class StartedApi implements AutoCloseable {
     /** Started with {@code extension} applied, as the app applies its own routes and settings. */
     public static StartedApi start(RegistryApi.Extension extension) {
         return start(
-                new RegistryApi.Settings(List.of()),
+                new ApiSettings(List.of()),
                 token -> new TokenVerification.Invalid("these tests sign no tokens"),
                 extension);
     }
 
     /** Started with these settings, accepting the tokens {@code verifier} accepts. */
-    public static StartedApi start(RegistryApi.Settings settings, AccessTokenVerifier verifier) {
+    public static StartedApi start(ApiSettings settings, AccessTokenVerifier verifier) {
         return start(settings, verifier, config -> {});
     }
 
     private static StartedApi start(
-            RegistryApi.Settings settings, AccessTokenVerifier verifier, RegistryApi.Extension extension) {
+            ApiSettings settings, AccessTokenVerifier verifier, RegistryApi.Extension extension) {
         Clock clock = Clock.systemUTC();
         var db = new InMemoryDatabase();
         Javalin app = RegistryApi.create(settings, RegistryCore.create(db.coreAdapters(), verifier, clock), extension);

@@ -1,7 +1,7 @@
 package com.mcpregistry.http.api;
 
 import com.mcpregistry.domain.user.EntraIdentity;
-import com.mcpregistry.identity.VerifiedIdentity;
+import com.mcpregistry.identity.VerifiedToken;
 import com.mcpregistry.identity.port.out.AccessTokenVerifier;
 import com.mcpregistry.identity.port.out.TokenVerification;
 import java.time.Instant;
@@ -31,7 +31,7 @@ public final class StubTokens implements AccessTokenVerifier {
             return new TokenVerification.Invalid("not a test token");
         }
         String name = token.substring(token.indexOf('-') + 1);
-        return new TokenVerification.Verified(new VerifiedIdentity(
+        return new TokenVerification.Verified(new VerifiedToken(
                 new EntraIdentity("test-tenant", "oid-" + name),
                 name,
                 Optional.of(name + "@contoso.com"),

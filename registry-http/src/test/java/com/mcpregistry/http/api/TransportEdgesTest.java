@@ -142,7 +142,7 @@ class TransportEdgesTest {
     @Test
     void with_cors_origins_a_preflight_on_the_seed_api_still_succeeds_and_options_is_allowed_everywhere() {
         try (StartedApi cors =
-                StartedApi.start(new RegistryApi.Settings(List.of("https://portal.contoso.com")), new StubTokens())) {
+                StartedApi.start(new ApiSettings(List.of("https://portal.contoso.com")), new StubTokens())) {
             HttpResponse<String> preflight = cors.send(HttpRequest.newBuilder(cors.uri("/registrations"))
                     .header("Origin", "https://portal.contoso.com")
                     .header("Access-Control-Request-Method", "POST")

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.mcpregistry.http.api.RegistryApi;
+import com.mcpregistry.http.api.ApiSettings;
 import com.mcpregistry.http.api.StartedApi;
 import com.mcpregistry.http.api.StubTokens;
 import com.mcpregistry.http.publication.PublicApi;
@@ -96,7 +96,7 @@ class DocsPagesTest {
 
     @Test
     void the_root_links_to_the_mcp_registry_api_only_while_it_is_served() throws IOException {
-        try (StartedApi off = StartedApi.start(new RegistryApi.Settings(List.of(), PublicApi.OFF), new StubTokens())) {
+        try (StartedApi off = StartedApi.start(new ApiSettings(List.of(), PublicApi.OFF), new StubTokens())) {
             JsonNode links = new ObjectMapper().readTree(off.get("/").body()).path("links");
 
             assertThat(links.has("docs")).isTrue();

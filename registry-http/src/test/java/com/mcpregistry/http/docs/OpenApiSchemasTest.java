@@ -32,8 +32,8 @@ import com.mcpregistry.http.registration.RegistrationJson;
 import com.mcpregistry.http.shared.Json;
 import com.mcpregistry.http.shared.PageJson;
 import com.mcpregistry.http.shared.ProblemDetails;
-import com.mcpregistry.identity.VerifiedIdentity;
-import com.mcpregistry.identity.port.in.SignInUseCase.SignedIn;
+import com.mcpregistry.identity.SignedIn;
+import com.mcpregistry.identity.VerifiedToken;
 import com.mcpregistry.identity.service.UserService;
 import com.mcpregistry.inmemory.InMemoryDatabase;
 import com.mcpregistry.paging.PageRequest;
@@ -293,7 +293,7 @@ class OpenApiSchemasTest {
     }
 
     private SignedIn signIn(String email) {
-        return users.signIn(new VerifiedIdentity(
+        return users.signIn(new VerifiedToken(
                 new EntraIdentity(
                         "72f988bf-86f1-41af-91ab-2d7cd011db47", UserId.random().toString()),
                 "Ada Lovelace",

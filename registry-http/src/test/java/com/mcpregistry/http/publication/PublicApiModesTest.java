@@ -2,7 +2,7 @@ package com.mcpregistry.http.publication;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.mcpregistry.http.api.RegistryApi;
+import com.mcpregistry.http.api.ApiSettings;
 import com.mcpregistry.http.api.StartedApi;
 import com.mcpregistry.http.api.StubTokens;
 import com.mcpregistry.http.shared.ProblemDetails;
@@ -24,7 +24,7 @@ class PublicApiModesTest {
 
     @Test
     void by_default_anyone_reads_it_and_shared_caches_may_keep_it() {
-        try (StartedApi api = StartedApi.start(new RegistryApi.Settings(List.of()), new StubTokens())) {
+        try (StartedApi api = StartedApi.start(new ApiSettings(List.of()), new StubTokens())) {
             HttpResponse<String> response = get(api, "/v0.1/servers", null);
 
             assertThat(response.statusCode()).isEqualTo(200);
@@ -34,8 +34,7 @@ class PublicApiModesTest {
 
     @Test
     void authenticated_it_needs_a_valid_token_answers_privately_and_still_allows_preflights() {
-        try (StartedApi api =
-                StartedApi.start(new RegistryApi.Settings(List.of(), PublicApi.AUTHENTICATED), new StubTokens())) {
+        try (StartedApi api = StartedApi.start(new ApiSettings(List.of(), PublicApi.AUTHENTICATED), new StubTokens())) {
             RegistryClient registry = new RegistryClient(api);
             registry.approved("com.contoso/ledger", "1.0.0");
 
@@ -70,7 +69,7 @@ class PublicApiModesTest {
     @Test
     void the_seed_apis_cors_origins_leave_the_registry_api_open_to_every_origin() {
         try (StartedApi api =
-                StartedApi.start(new RegistryApi.Settings(List.of("https://portal.contoso.com")), new StubTokens())) {
+                StartedApi.start(new ApiSettings(List.of("https://portal.contoso.com")), new StubTokens())) {
             HttpResponse<String> elsewhere = api.send(HttpRequest.newBuilder(api.uri("/v0.1/servers"))
                     .header("Origin", "https://vscode.dev")
                     .GET()
@@ -97,7 +96,7 @@ class PublicApiModesTest {
 
     @Test
     void off_the_routes_do_not_exist_and_the_rest_of_the_api_is_unchanged() {
-        try (StartedApi api = StartedApi.start(new RegistryApi.Settings(List.of(), PublicApi.OFF), new StubTokens())) {
+        try (StartedApi api = StartedApi.start(new ApiSettings(List.of(), PublicApi.OFF), new StubTokens())) {
             for (String path :
                     List.of("/v0.1/servers", "/v0/servers", "/v0.1/servers/com.contoso%2Fledger/versions/latest")) {
                 HttpResponse<String> response = get(api, path, null);

@@ -3,7 +3,7 @@ package com.mcpregistry.http.publication;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.mcpregistry.http.api.RegistryApi;
+import com.mcpregistry.http.api.ApiSettings;
 import com.mcpregistry.http.api.StartedApi;
 import com.mcpregistry.http.api.StubTokens;
 import java.net.URLEncoder;
@@ -32,7 +32,7 @@ class PublishingWorkflowTest {
 
     @BeforeEach
     void start() {
-        api = StartedApi.start(new RegistryApi.Settings(List.of()), new StubTokens());
+        api = StartedApi.start(new ApiSettings(List.of()), new StubTokens());
         registry = new RegistryClient(api);
     }
 

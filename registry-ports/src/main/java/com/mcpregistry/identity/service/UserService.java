@@ -7,7 +7,8 @@ import com.mcpregistry.domain.error.NotFound;
 import com.mcpregistry.domain.user.Actor;
 import com.mcpregistry.domain.user.User;
 import com.mcpregistry.domain.user.UserId;
-import com.mcpregistry.identity.VerifiedIdentity;
+import com.mcpregistry.identity.SignedIn;
+import com.mcpregistry.identity.VerifiedToken;
 import com.mcpregistry.identity.port.in.FindUserUseCase;
 import com.mcpregistry.identity.port.in.ManageAdminsUseCase;
 import com.mcpregistry.identity.port.in.SignInUseCase;
@@ -36,16 +37,15 @@ public final class UserService implements SignInUseCase, FindUserUseCase, Manage
     }
 
     @Override
-    public SignedIn signIn(VerifiedIdentity identity) {
+    public SignedIn signIn(VerifiedToken token) {
         Instant now = now();
-        User user = users.findByIdentity(identity.identity())
+        User user = users.findByIdentity(token.identity())
                 .map(known -> {
-                    User seen = known.seenAgain(identity.profile(), now);
+                    User seen = known.seenAgain(token.profile(), now);
                     return seen == known ? known : users.save(seen);
                 })
-                .orElseGet(() ->
-                        users.save(User.firstSeen(UserId.random(), identity.identity(), identity.profile(), now)));
-        return new SignedIn(user, user.actor(identity.admin()));
+                .orElseGet(() -> users.save(User.firstSeen(UserId.random(), token.identity(), token.profile(), now)));
+        return new SignedIn(user, user.actor(token.admin()));
     }
 
     @Override

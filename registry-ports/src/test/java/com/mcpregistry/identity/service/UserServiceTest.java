@@ -14,8 +14,8 @@ import com.mcpregistry.domain.user.Actor;
 import com.mcpregistry.domain.user.EntraIdentity;
 import com.mcpregistry.domain.user.User;
 import com.mcpregistry.domain.user.UserId;
-import com.mcpregistry.identity.VerifiedIdentity;
-import com.mcpregistry.identity.port.in.SignInUseCase.SignedIn;
+import com.mcpregistry.identity.SignedIn;
+import com.mcpregistry.identity.VerifiedToken;
 import com.mcpregistry.inmemory.InMemoryDatabase;
 import com.mcpregistry.paging.PageRequest;
 import java.time.Duration;
@@ -35,8 +35,8 @@ class UserServiceTest {
     private final AuditTrail auditTrail = db.auditTrail();
     private final UserService service = new UserService(users, auditTrail, db, clock);
 
-    private VerifiedIdentity token(String tenant, String oid, String name, String email, boolean admin) {
-        return new VerifiedIdentity(
+    private VerifiedToken token(String tenant, String oid, String name, String email, boolean admin) {
+        return new VerifiedToken(
                 new EntraIdentity(tenant, oid),
                 name,
                 Optional.ofNullable(email),
@@ -47,7 +47,7 @@ class UserServiceTest {
                 clock.instant().plus(Duration.ofHours(1)));
     }
 
-    private VerifiedIdentity alice() {
+    private VerifiedToken alice() {
         return token(TENANT, "oid-alice", "Alice", "Alice@Contoso.com", false);
     }
 

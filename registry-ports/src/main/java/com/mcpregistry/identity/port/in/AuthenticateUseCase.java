@@ -1,6 +1,6 @@
 package com.mcpregistry.identity.port.in;
 
-import com.mcpregistry.identity.port.in.SignInUseCase.SignedIn;
+import com.mcpregistry.identity.SignedIn;
 import java.util.Objects;
 
 /** Who is behind a bearer access token: verifies the token and signs its user in. */

@@ -1,13 +1,13 @@
 package com.mcpregistry.identity.port.out;
 
-import com.mcpregistry.identity.VerifiedIdentity;
+import com.mcpregistry.identity.VerifiedToken;
 import java.util.Objects;
 
 /** What checking an access token found. */
 public sealed interface TokenVerification {
 
     /** The token is valid and identifies this caller. */
-    record Verified(VerifiedIdentity identity) implements TokenVerification {
+    record Verified(VerifiedToken identity) implements TokenVerification {
         public Verified {
             Objects.requireNonNull(identity, "identity");
         }

@@ -8,10 +8,10 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The caller a valid access token identifies. {@code admin} is true when the token carries the administrator
+ * What a valid access token says about its bearer: who they are (their Entra identity) and their rights. {@code admin} is true when the token carries the administrator
  * app role or group; {@code scopes} are delegated permissions ({@code scp}), {@code roles} app roles.
  */
-public record VerifiedIdentity(
+public record VerifiedToken(
         EntraIdentity identity,
         String displayName,
         Optional<String> email,
@@ -21,7 +21,7 @@ public record VerifiedIdentity(
         boolean admin,
         Instant expiresAt) {
 
-    public VerifiedIdentity {
+    public VerifiedToken {
         Objects.requireNonNull(identity, "identity");
         Objects.requireNonNull(displayName, "displayName");
         Objects.requireNonNull(email, "email");
