@@ -73,7 +73,8 @@ public final class DevelopmentTokenIssuer {
         } catch (JOSEException e) {
             throw new IllegalStateException("the development signing key cannot sign", e);
         }
-        this.settings = EntraSettings.of(TENANT_ID, CLIENT_ID).withAuthority(authority);
+        this.settings =
+                EntraSettings.builder(TENANT_ID, CLIENT_ID).authority(authority).build();
         Objects.requireNonNull(lifetime, "lifetime");
         if (lifetime.isNegative() || lifetime.isZero()) {
             throw new IllegalArgumentException("lifetime must be positive");

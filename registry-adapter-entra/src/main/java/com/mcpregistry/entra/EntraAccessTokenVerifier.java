@@ -1,11 +1,11 @@
 package com.mcpregistry.entra;
 
-import com.mcpregistry.port.out.AccessTokenVerifier;
-import com.mcpregistry.port.out.TokenVerification;
-import com.mcpregistry.port.out.TokenVerification.InsufficientScope;
-import com.mcpregistry.port.out.TokenVerification.Invalid;
-import com.mcpregistry.port.out.TokenVerification.ProviderUnavailable;
-import com.mcpregistry.port.out.TokenVerification.Verified;
+import com.mcpregistry.identity.port.out.AccessTokenVerifier;
+import com.mcpregistry.identity.port.out.TokenVerification;
+import com.mcpregistry.identity.port.out.TokenVerification.InsufficientScope;
+import com.mcpregistry.identity.port.out.TokenVerification.Invalid;
+import com.mcpregistry.identity.port.out.TokenVerification.ProviderUnavailable;
+import com.mcpregistry.identity.port.out.TokenVerification.Verified;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;

@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
  *
  * <p>Tenant and client id are GUIDs (stored lower-case, as Entra writes them in {@code tid} and {@code aud});
  * the authority is an absolute https URL (http only on a loopback host, for tests), kept without a trailing slash.
- * Start from {@link #of(String, String)} and change the defaults with the {@code with…} methods.
+ * Start from {@link #of(String, String)}, or set what differs from the defaults on a {@link #builder} and build once.
  *
  * @param tenantId the directory (tenant) id; tokens must carry it as {@code tid} and in {@code iss}
  * @param clientId the API's application (client) id; tokens must carry it as their only {@code aud}
@@ -76,17 +76,87 @@ public record EntraSettings(
 
     /** Settings for one tenant and API with every default: Microsoft's global authority, {@code Registry.Admin}. */
     public static EntraSettings of(String tenantId, String clientId) {
-        return new EntraSettings(
-                tenantId,
-                clientId,
-                DEFAULT_AUTHORITY,
-                DEFAULT_ADMIN_ROLE,
-                Optional.empty(),
-                Optional.empty(),
-                Set.of(),
-                DEFAULT_CLOCK_SKEW,
-                JwksPolicy.defaults(),
-                DEFAULT_VERIFICATION_CACHE_SIZE);
+        return builder(tenantId, clientId).build();
+    }
+
+    /** Settings for one tenant and API; every other value starts at its default until set. */
+    public static Builder builder(String tenantId, String clientId) {
+        return new Builder(tenantId, clientId);
+    }
+
+    /** Collects the settings of one tenant and API and builds them once; {@link #build} checks them all. */
+    public static final class Builder {
+        private final String tenantId;
+        private final String clientId;
+        private String authority = DEFAULT_AUTHORITY;
+        private String adminRole = DEFAULT_ADMIN_ROLE;
+        private Optional<String> adminGroupId = Optional.empty();
+        private Optional<String> requiredScope = Optional.empty();
+        private Set<String> extraAudiences = Set.of();
+        private Duration clockSkew = DEFAULT_CLOCK_SKEW;
+        private JwksPolicy jwks = JwksPolicy.defaults();
+        private int verificationCacheSize = DEFAULT_VERIFICATION_CACHE_SIZE;
+
+        private Builder(String tenantId, String clientId) {
+            this.tenantId = tenantId;
+            this.clientId = clientId;
+        }
+
+        public Builder authority(String value) {
+            this.authority = value;
+            return this;
+        }
+
+        public Builder adminRole(String value) {
+            this.adminRole = value;
+            return this;
+        }
+
+        /** The group whose members are administrators; null for none. */
+        public Builder adminGroupId(String value) {
+            this.adminGroupId = Optional.ofNullable(value);
+            return this;
+        }
+
+        /** The scope a delegated token must carry; null for none. */
+        public Builder requiredScope(String value) {
+            this.requiredScope = Optional.ofNullable(value);
+            return this;
+        }
+
+        public Builder extraAudiences(Set<String> value) {
+            this.extraAudiences = value;
+            return this;
+        }
+
+        public Builder clockSkew(Duration value) {
+            this.clockSkew = value;
+            return this;
+        }
+
+        public Builder jwks(JwksPolicy value) {
+            this.jwks = value;
+            return this;
+        }
+
+        public Builder verificationCacheSize(int value) {
+            this.verificationCacheSize = value;
+            return this;
+        }
+
+        public EntraSettings build() {
+            return new EntraSettings(
+                    tenantId,
+                    clientId,
+                    authority,
+                    adminRole,
+                    adminGroupId,
+                    requiredScope,
+                    extraAudiences,
+                    clockSkew,
+                    jwks,
+                    verificationCacheSize);
+        }
     }
 
     /** The exact {@code iss} of this tenant's v2.0 access tokens. */
@@ -102,118 +172,6 @@ public record EntraSettings(
     /** The client id and any configured extra audience. */
     public Set<String> acceptedAudiences() {
         return extraAudiences.isEmpty() ? Set.of(clientId) : union(clientId, extraAudiences);
-    }
-
-    public EntraSettings withAuthority(String value) {
-        return new EntraSettings(
-                tenantId,
-                clientId,
-                value,
-                adminRole,
-                adminGroupId,
-                requiredScope,
-                extraAudiences,
-                clockSkew,
-                jwks,
-                verificationCacheSize);
-    }
-
-    public EntraSettings withAdminRole(String value) {
-        return new EntraSettings(
-                tenantId,
-                clientId,
-                authority,
-                value,
-                adminGroupId,
-                requiredScope,
-                extraAudiences,
-                clockSkew,
-                jwks,
-                verificationCacheSize);
-    }
-
-    public EntraSettings withAdminGroupId(String value) {
-        return new EntraSettings(
-                tenantId,
-                clientId,
-                authority,
-                adminRole,
-                Optional.ofNullable(value),
-                requiredScope,
-                extraAudiences,
-                clockSkew,
-                jwks,
-                verificationCacheSize);
-    }
-
-    public EntraSettings withRequiredScope(String value) {
-        return new EntraSettings(
-                tenantId,
-                clientId,
-                authority,
-                adminRole,
-                adminGroupId,
-                Optional.ofNullable(value),
-                extraAudiences,
-                clockSkew,
-                jwks,
-                verificationCacheSize);
-    }
-
-    public EntraSettings withExtraAudiences(Set<String> value) {
-        return new EntraSettings(
-                tenantId,
-                clientId,
-                authority,
-                adminRole,
-                adminGroupId,
-                requiredScope,
-                value,
-                clockSkew,
-                jwks,
-                verificationCacheSize);
-    }
-
-    public EntraSettings withClockSkew(Duration value) {
-        return new EntraSettings(
-                tenantId,
-                clientId,
-                authority,
-                adminRole,
-                adminGroupId,
-                requiredScope,
-                extraAudiences,
-                value,
-                jwks,
-                verificationCacheSize);
-    }
-
-    public EntraSettings withJwks(JwksPolicy value) {
-        return new EntraSettings(
-                tenantId,
-                clientId,
-                authority,
-                adminRole,
-                adminGroupId,
-                requiredScope,
-                extraAudiences,
-                clockSkew,
-                value,
-                verificationCacheSize);
-    }
-
-    public EntraSettings withVerificationCacheSize(int value) {
-        return new EntraSettings(
-                tenantId,
-                clientId,
-                authority,
-                adminRole,
-                adminGroupId,
-                requiredScope,
-                extraAudiences,
-                clockSkew,
-                jwks,
-                value);
     }
 
     private static Set<String> union(String first, Set<String> rest) {

@@ -2,11 +2,11 @@ package com.mcpregistry.entra;
 
 import com.mcpregistry.domain.error.InvalidInput;
 import com.mcpregistry.domain.user.EntraIdentity;
-import com.mcpregistry.port.out.TokenVerification;
-import com.mcpregistry.port.out.TokenVerification.InsufficientScope;
-import com.mcpregistry.port.out.TokenVerification.Invalid;
-import com.mcpregistry.port.out.TokenVerification.Verified;
-import com.mcpregistry.port.out.VerifiedIdentity;
+import com.mcpregistry.identity.VerifiedToken;
+import com.mcpregistry.identity.port.out.TokenVerification;
+import com.mcpregistry.identity.port.out.TokenVerification.InsufficientScope;
+import com.mcpregistry.identity.port.out.TokenVerification.Invalid;
+import com.mcpregistry.identity.port.out.TokenVerification.Verified;
 import com.nimbusds.jwt.JWTClaimsSet;
 import java.lang.System.Logger.Level;
 import java.text.ParseException;
@@ -82,7 +82,7 @@ final class IdentityClaims {
         boolean admin = roles.contains(settings.adminRole()) || adminByGroup;
         Optional<String> email = email(claims);
         String displayName = displayName(claims, email);
-        return new Verified(new VerifiedIdentity(
+        return new Verified(new VerifiedToken(
                 identity,
                 displayName,
                 email,

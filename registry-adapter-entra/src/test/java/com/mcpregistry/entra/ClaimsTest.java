@@ -5,8 +5,8 @@ import static com.mcpregistry.entra.VerifierFixture.verified;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.mcpregistry.entra.testing.TestTokens;
-import com.mcpregistry.port.out.TokenVerification.InsufficientScope;
-import com.mcpregistry.port.out.VerifiedIdentity;
+import com.mcpregistry.identity.VerifiedToken;
+import com.mcpregistry.identity.port.out.TokenVerification.InsufficientScope;
 import com.nimbusds.jwt.JWTClaimsSet;
 import java.time.Duration;
 import java.time.Instant;
@@ -44,7 +44,7 @@ class ClaimsTest {
     void a_valid_user_token_identifies_the_user_by_tenant_and_object_id() {
         String oid = UUID.randomUUID().toString();
 
-        VerifiedIdentity identity = verified(fixture.verify(sign(tokens.userClaims(oid))));
+        VerifiedToken identity = verified(fixture.verify(sign(tokens.userClaims(oid))));
 
         assertThat(identity.identity().tenantId()).isEqualTo(tokens.tenantId());
         assertThat(identity.identity().objectId()).isEqualTo(oid);
@@ -60,9 +60,9 @@ class ClaimsTest {
     void users_are_keyed_by_oid_never_by_sub_or_email() {
         String oid = UUID.randomUUID().toString();
 
-        VerifiedIdentity first = verified(fixture.verify(
+        VerifiedToken first = verified(fixture.verify(
                 sign(tokens.userClaims(oid).subject("sub-1").claim("preferred_username", "one@contoso.example"))));
-        VerifiedIdentity second = verified(fixture.verify(
+        VerifiedToken second = verified(fixture.verify(
                 sign(tokens.userClaims(oid).subject("sub-2").claim("preferred_username", "two@contoso.example"))));
 
         assertThat(first.identity()).isEqualTo(second.identity());
@@ -139,7 +139,8 @@ class ClaimsTest {
 
         invalidReason(fixture.verify(token));
 
-        fixture.reconfigure(tokens.settings().withExtraAudiences(Set.of(appIdUri)));
+        fixture.reconfigure(
+                tokens.settingsBuilder().extraAudiences(Set.of(appIdUri)).build());
         verified(fixture.verify(token));
     }
 
@@ -181,7 +182,8 @@ class ClaimsTest {
 
     @Test
     void a_smaller_clock_skew_is_honoured() {
-        fixture.reconfigure(tokens.settings().withClockSkew(Duration.ofSeconds(5)));
+        fixture.reconfigure(
+                tokens.settingsBuilder().clockSkew(Duration.ofSeconds(5)).build());
 
         invalidReason(fixture.verify(sign(tokens.userClaims()
                 .notBeforeTime(Date.from(now().minusSeconds(3600)))
@@ -225,7 +227,8 @@ class ClaimsTest {
 
     @Test
     void a_user_token_without_the_required_scope_lacks_scope() {
-        fixture.reconfigure(tokens.settings().withRequiredScope("Registry.ReadWrite"));
+        fixture.reconfigure(
+                tokens.settingsBuilder().requiredScope("Registry.ReadWrite").build());
 
         assertThat(fixture.verify(sign(tokens.userClaims().claim("scp", "access_as_user User.Read"))))
                 .isEqualTo(new InsufficientScope("Registry.ReadWrite"));
@@ -236,9 +239,10 @@ class ClaimsTest {
 
     @Test
     void an_app_only_token_with_roles_is_accepted() {
-        fixture.reconfigure(tokens.settings().withRequiredScope("Registry.ReadWrite"));
+        fixture.reconfigure(
+                tokens.settingsBuilder().requiredScope("Registry.ReadWrite").build());
 
-        VerifiedIdentity app = verified(fixture.verify(sign(tokens.appClaims("Registry.Reader"))));
+        VerifiedToken app = verified(fixture.verify(sign(tokens.appClaims("Registry.Reader"))));
 
         assertThat(app.scopes()).isEmpty();
         assertThat(app.roles()).containsExactly("Registry.Reader");
@@ -266,7 +270,8 @@ class ClaimsTest {
 
     @Test
     void a_configured_admin_role_replaces_the_default() {
-        fixture.reconfigure(tokens.settings().withAdminRole("Catalogue.Owner"));
+        fixture.reconfigure(
+                tokens.settingsBuilder().adminRole("Catalogue.Owner").build());
 
         assertThat(verified(fixture.verify(sign(tokens.userClaims().claim("roles", List.of("Registry.Admin")))))
                         .admin())
@@ -278,11 +283,12 @@ class ClaimsTest {
 
     @Test
     void the_admin_group_makes_an_admin() {
-        fixture.reconfigure(tokens.settings().withAdminGroupId(ADMIN_GROUP.toUpperCase()));
+        fixture.reconfigure(
+                tokens.settingsBuilder().adminGroupId(ADMIN_GROUP.toUpperCase()).build());
 
-        VerifiedIdentity member = verified(fixture.verify(sign(
+        VerifiedToken member = verified(fixture.verify(sign(
                 tokens.userClaims().claim("groups", List.of(UUID.randomUUID().toString(), ADMIN_GROUP)))));
-        VerifiedIdentity other = verified(fixture.verify(sign(
+        VerifiedToken other = verified(fixture.verify(sign(
                 tokens.userClaims().claim("groups", List.of(UUID.randomUUID().toString())))));
 
         assertThat(member.admin()).isTrue();
@@ -292,14 +298,14 @@ class ClaimsTest {
 
     @Test
     void a_groups_overage_is_not_admin_by_group() {
-        fixture.reconfigure(tokens.settings().withAdminGroupId(ADMIN_GROUP));
+        fixture.reconfigure(tokens.settingsBuilder().adminGroupId(ADMIN_GROUP).build());
         Map<String, Object> claimNames = Map.of("groups", "src1");
         Map<String, Object> claimSources =
                 Map.of("src1", Map.of("endpoint", fixture.jwks.authority() + "/v1.0/users/x/getMemberObjects"));
 
-        VerifiedIdentity overage = verified(fixture.verify(
+        VerifiedToken overage = verified(fixture.verify(
                 sign(tokens.userClaims().claim("_claim_names", claimNames).claim("_claim_sources", claimSources))));
-        VerifiedIdentity overageWithGroups = verified(fixture.verify(
+        VerifiedToken overageWithGroups = verified(fixture.verify(
                 sign(tokens.userClaims().claim("_claim_names", claimNames).claim("groups", List.of(ADMIN_GROUP)))));
 
         assertThat(overage.admin()).isFalse();
@@ -310,7 +316,7 @@ class ClaimsTest {
 
     @Test
     void a_groups_overage_still_allows_admin_by_role() {
-        fixture.reconfigure(tokens.settings().withAdminGroupId(ADMIN_GROUP));
+        fixture.reconfigure(tokens.settingsBuilder().adminGroupId(ADMIN_GROUP).build());
 
         assertThat(verified(fixture.verify(sign(tokens.userClaims()
                                 .claim("_claim_names", Map.of("groups", "src1"))
@@ -321,7 +327,7 @@ class ClaimsTest {
 
     @Test
     void the_display_name_is_sanitised_and_capped() {
-        VerifiedIdentity identity = verified(fixture.verify(sign(
+        VerifiedToken identity = verified(fixture.verify(sign(
                 tokens.userClaims().claim("name", "  Eve\u0000\u001b[31m\u202e Mallory\u0007 " + "x".repeat(400)))));
 
         assertThat(identity.displayName()).startsWith("Eve[31m Mallory x").doesNotContain("\u0000", "\u202e");

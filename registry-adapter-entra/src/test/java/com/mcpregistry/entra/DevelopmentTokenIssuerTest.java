@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.mcpregistry.entra.DevelopmentTokenIssuer.IssuedToken;
 import com.mcpregistry.entra.testing.MutableClock;
-import com.mcpregistry.port.out.VerifiedIdentity;
+import com.mcpregistry.identity.VerifiedToken;
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jwt.SignedJWT;
@@ -42,7 +42,7 @@ class DevelopmentTokenIssuerTest {
         DevelopmentUser user = DevelopmentUser.defaultUser();
 
         IssuedToken token = issuer.issue(user);
-        VerifiedIdentity identity = verified(verifierOf(issuer, clock).verify(token.accessToken()));
+        VerifiedToken identity = verified(verifierOf(issuer, clock).verify(token.accessToken()));
 
         assertThat(identity.identity().tenantId()).isEqualTo(DevelopmentTokenIssuer.TENANT_ID);
         assertThat(identity.identity().objectId()).isEqualTo(user.objectId());
@@ -61,7 +61,7 @@ class DevelopmentTokenIssuerTest {
     void an_admin_token_carries_the_admin_role() {
         DevelopmentTokenIssuer issuer = issuer();
 
-        VerifiedIdentity admin = verified(verifierOf(issuer, clock)
+        VerifiedToken admin = verified(verifierOf(issuer, clock)
                 .verify(issuer.issue(DevelopmentUser.defaultAdmin()).accessToken()));
 
         assertThat(admin.admin()).isTrue();

@@ -35,24 +35,32 @@ class EntraSettingsTest {
 
     @Test
     void a_trailing_slash_on_the_authority_is_tolerated() {
-        assertThat(EntraSettings.of(TENANT, CLIENT)
-                        .withAuthority("https://login.microsoftonline.us//")
+        assertThat(EntraSettings.builder(TENANT, CLIENT)
+                        .authority("https://login.microsoftonline.us//")
+                        .build()
                         .issuer())
                 .isEqualTo("https://login.microsoftonline.us/72f988bf-86f1-41af-91ab-2d7cd011db47/v2.0");
     }
 
     @Test
     void plain_http_is_only_for_loopback() {
-        assertThat(EntraSettings.of(TENANT, CLIENT)
-                        .withAuthority("http://127.0.0.1:8081")
+        assertThat(EntraSettings.builder(TENANT, CLIENT)
+                        .authority("http://127.0.0.1:8081")
+                        .build()
                         .authority())
                 .isEqualTo("http://127.0.0.1:8081");
-        assertThatThrownBy(() -> EntraSettings.of(TENANT, CLIENT).withAuthority("http://login.example.com"))
+        assertThatThrownBy(() -> EntraSettings.builder(TENANT, CLIENT)
+                        .authority("http://login.example.com")
+                        .build())
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("authority");
-        assertThatThrownBy(() -> EntraSettings.of(TENANT, CLIENT).withAuthority("https://u:p@login.example.com"))
+        assertThatThrownBy(() -> EntraSettings.builder(TENANT, CLIENT)
+                        .authority("https://u:p@login.example.com")
+                        .build())
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> EntraSettings.of(TENANT, CLIENT).withAuthority("login.microsoftonline.com"))
+        assertThatThrownBy(() -> EntraSettings.builder(TENANT, CLIENT)
+                        .authority("login.microsoftonline.com")
+                        .build())
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
@@ -64,32 +72,42 @@ class EntraSettingsTest {
         assertThatThrownBy(() -> EntraSettings.of(TENANT, "api://registry"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("clientId");
-        assertThatThrownBy(() -> EntraSettings.of(TENANT, CLIENT).withAdminGroupId("admins"))
+        assertThatThrownBy(() -> EntraSettings.builder(TENANT, CLIENT)
+                        .adminGroupId("admins")
+                        .build())
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("adminGroupId");
     }
 
     @Test
     void clock_skew_is_at_most_a_minute() {
-        assertThatThrownBy(() -> EntraSettings.of(TENANT, CLIENT).withClockSkew(Duration.ofSeconds(61)))
+        assertThatThrownBy(() -> EntraSettings.builder(TENANT, CLIENT)
+                        .clockSkew(Duration.ofSeconds(61))
+                        .build())
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> EntraSettings.of(TENANT, CLIENT).withClockSkew(Duration.ofSeconds(-1)))
+        assertThatThrownBy(() -> EntraSettings.builder(TENANT, CLIENT)
+                        .clockSkew(Duration.ofSeconds(-1))
+                        .build())
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
     void extra_audiences_are_accepted_besides_the_client_id() {
-        assertThat(EntraSettings.of(TENANT, CLIENT)
-                        .withExtraAudiences(Set.of("api://registry"))
+        assertThat(EntraSettings.builder(TENANT, CLIENT)
+                        .extraAudiences(Set.of("api://registry"))
+                        .build()
                         .acceptedAudiences())
                 .containsExactlyInAnyOrder(CLIENT, "api://registry");
     }
 
     @Test
     void role_and_scope_names_have_no_spaces() {
-        assertThatThrownBy(() -> EntraSettings.of(TENANT, CLIENT).withAdminRole("Registry Admin"))
+        assertThatThrownBy(() -> EntraSettings.builder(TENANT, CLIENT)
+                        .adminRole("Registry Admin")
+                        .build())
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> EntraSettings.of(TENANT, CLIENT).withRequiredScope(""))
+        assertThatThrownBy(() ->
+                        EntraSettings.builder(TENANT, CLIENT).requiredScope("").build())
                 .isInstanceOf(IllegalArgumentException.class);
     }
 

@@ -7,8 +7,8 @@ import static com.mcpregistry.entra.VerifierFixture.verified;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.mcpregistry.entra.testing.TestTokens;
-import com.mcpregistry.port.out.TokenVerification;
-import com.mcpregistry.port.out.TokenVerification.ProviderUnavailable;
+import com.mcpregistry.identity.port.out.TokenVerification;
+import com.mcpregistry.identity.port.out.TokenVerification.ProviderUnavailable;
 import com.nimbusds.jose.jwk.RSAKey;
 import java.time.Duration;
 import java.util.ArrayList;

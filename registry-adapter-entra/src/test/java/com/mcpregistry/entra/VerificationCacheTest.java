@@ -7,8 +7,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.mcpregistry.entra.testing.MutableClock;
 import com.mcpregistry.entra.testing.TestTokens;
-import com.mcpregistry.port.out.TokenVerification;
-import com.mcpregistry.port.out.TokenVerification.InsufficientScope;
+import com.mcpregistry.identity.port.out.TokenVerification;
+import com.mcpregistry.identity.port.out.TokenVerification.InsufficientScope;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSelector;
 import com.nimbusds.jose.jwk.JWKSet;
@@ -82,7 +82,8 @@ class VerificationCacheTest {
 
     @Test
     void insufficient_scope_is_cached_too_but_invalid_tokens_are_not() {
-        EntraAccessTokenVerifier verifier = verifier(tokens.settings().withRequiredScope("Registry.ReadWrite"));
+        EntraAccessTokenVerifier verifier = verifier(
+                tokens.settingsBuilder().requiredScope("Registry.ReadWrite").build());
         String lacking = tokens.sign(tokens.userClaims().build());
         String forged = TestTokens.sign(
                 VerifierFixture.ATTACKER_KEY,
@@ -100,7 +101,8 @@ class VerificationCacheTest {
 
     @Test
     void the_cache_is_bounded() {
-        EntraAccessTokenVerifier verifier = verifier(tokens.settings().withVerificationCacheSize(10));
+        EntraAccessTokenVerifier verifier =
+                verifier(tokens.settingsBuilder().verificationCacheSize(10).build());
 
         for (int i = 0; i < 35; i++) {
             verified(verifier.verify(tokens.sign(tokens.userClaims().build())));
@@ -110,7 +112,8 @@ class VerificationCacheTest {
 
     @Test
     void the_cache_can_be_turned_off() {
-        EntraAccessTokenVerifier verifier = verifier(tokens.settings().withVerificationCacheSize(0));
+        EntraAccessTokenVerifier verifier =
+                verifier(tokens.settingsBuilder().verificationCacheSize(0).build());
         String token = tokens.sign(tokens.userClaims().build());
 
         verified(verifier.verify(token));

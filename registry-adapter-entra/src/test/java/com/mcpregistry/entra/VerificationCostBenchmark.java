@@ -2,8 +2,8 @@ package com.mcpregistry.entra;
 
 import com.mcpregistry.entra.testing.LocalJwks;
 import com.mcpregistry.entra.testing.TestTokens;
-import com.mcpregistry.port.out.TokenVerification;
-import com.mcpregistry.port.out.TokenVerification.Verified;
+import com.mcpregistry.identity.port.out.TokenVerification;
+import com.mcpregistry.identity.port.out.TokenVerification.Verified;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,7 +41,9 @@ public final class VerificationCostBenchmark {
                     TestTokens.newKey(TestTokens.DEFAULT_KID),
                     clock);
             jwks.publish(tokens.signingKey());
-            EntraSettings settings = tokens.settings().withVerificationCacheSize(4 * DISTINCT_TOKENS);
+            EntraSettings settings = tokens.settingsBuilder()
+                    .verificationCacheSize(4 * DISTINCT_TOKENS)
+                    .build();
 
             System.out.printf("minting %d distinct tokens per round...%n", DISTINCT_TOKENS);
             for (int round = 1; round <= ROUNDS; round++) {

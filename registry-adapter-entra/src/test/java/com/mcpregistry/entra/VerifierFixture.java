@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.mcpregistry.entra.testing.LocalJwks;
 import com.mcpregistry.entra.testing.MutableClock;
 import com.mcpregistry.entra.testing.TestTokens;
-import com.mcpregistry.port.out.TokenVerification;
-import com.mcpregistry.port.out.TokenVerification.Invalid;
-import com.mcpregistry.port.out.TokenVerification.Verified;
-import com.mcpregistry.port.out.VerifiedIdentity;
+import com.mcpregistry.identity.VerifiedToken;
+import com.mcpregistry.identity.port.out.TokenVerification;
+import com.mcpregistry.identity.port.out.TokenVerification.Invalid;
+import com.mcpregistry.identity.port.out.TokenVerification.Verified;
 import com.nimbusds.jose.jwk.RSAKey;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -50,7 +50,7 @@ final class VerifierFixture implements AutoCloseable {
         return verifier.verify(token);
     }
 
-    static VerifiedIdentity verified(TokenVerification result) {
+    static VerifiedToken verified(TokenVerification result) {
         assertThat(result).isInstanceOf(Verified.class);
         return ((Verified) result).identity();
     }

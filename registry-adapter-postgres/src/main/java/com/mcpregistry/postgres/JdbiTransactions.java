@@ -1,6 +1,7 @@
 package com.mcpregistry.postgres;
 
-import com.mcpregistry.port.out.Transactions;
+import com.mcpregistry.postgres.shared.SqlErrors;
+import com.mcpregistry.transaction.Transactions;
 import java.util.function.Supplier;
 import org.jdbi.v3.core.Jdbi;
 

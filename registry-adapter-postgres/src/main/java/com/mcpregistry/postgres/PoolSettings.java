@@ -61,6 +61,22 @@ public record PoolSettings(
      * Settings for a {@code DATABASE_URL}: either a JDBC URL ({@code jdbc:postgresql://host/db?user=…}) or the
      * libpq form {@code postgresql://user:password@host:port/db?sslmode=require} that cloud consoles hand out.
      */
+    /** A pool of {@code minimumIdle} to {@code maximumPoolSize} connections to {@code jdbcUrl}. */
+    public static PoolSettings of(
+            String jdbcUrl,
+            Optional<String> username,
+            Optional<String> password,
+            int minimumIdle,
+            int maximumPoolSize) {
+        return new PoolSettings(jdbcUrl, username, password, minimumIdle, maximumPoolSize, DEFAULT_CONNECTION_TIMEOUT);
+    }
+
+    /** {@link #fromDatabaseUrl(String)} with a pool of {@code minimumIdle} to {@code maximumPoolSize} connections. */
+    public static PoolSettings fromDatabaseUrl(String databaseUrl, int minimumIdle, int maximumPoolSize) {
+        PoolSettings location = fromDatabaseUrl(databaseUrl);
+        return of(location.jdbcUrl(), location.username(), location.password(), minimumIdle, maximumPoolSize);
+    }
+
     public static PoolSettings fromDatabaseUrl(String databaseUrl) {
         Objects.requireNonNull(databaseUrl, "databaseUrl");
         if (databaseUrl.startsWith("jdbc:")) {
@@ -98,14 +114,6 @@ public record PoolSettings(
             password = parts.length > 1 ? Optional.of(decode(parts[1])) : Optional.empty();
         }
         return of(jdbcUrl.toString(), username, password);
-    }
-
-    public PoolSettings withPoolSize(int minimumIdle, int maximumPoolSize) {
-        return new PoolSettings(jdbcUrl, username, password, minimumIdle, maximumPoolSize, connectionTimeout);
-    }
-
-    public PoolSettings withConnectionTimeout(Duration timeout) {
-        return new PoolSettings(jdbcUrl, username, password, minimumIdle, maximumPoolSize, timeout);
     }
 
     /**

@@ -1,11 +1,12 @@
 package com.mcpregistry.postgres;
 
+import com.mcpregistry.core.RegistryCore;
 import com.mcpregistry.postgres.audit.JdbiAuditTrail;
+import com.mcpregistry.postgres.identity.JdbiUserRepository;
 import com.mcpregistry.postgres.registration.JdbiIdempotencyKeys;
 import com.mcpregistry.postgres.registration.JdbiPublishedServers;
 import com.mcpregistry.postgres.registration.JdbiRegistrationRepository;
-import com.mcpregistry.postgres.user.JdbiUserRepository;
-import com.mcpregistry.service.RegistryCore;
+import com.mcpregistry.postgres.shared.SqlErrors;
 import javax.sql.DataSource;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.postgres.PostgresPlugin;
@@ -78,6 +79,12 @@ public final class PostgresAdapters {
     /** Every PostgreSQL adapter, sharing one transaction per use case, for {@link RegistryCore#create}. */
     public RegistryCore.Adapters coreAdapters() {
         return new RegistryCore.Adapters(
-                registrations, publishedServers, users, auditTrail, idempotencyKeys, transactions);
+                registrations,
+                publishedServers,
+                users,
+                auditTrail,
+                idempotencyKeys,
+                transactions,
+                this::databaseReachable);
     }
 }

@@ -1,6 +1,7 @@
 package com.mcpregistry.postgres;
 
 import com.mcpregistry.domain.error.Unavailable;
+import com.mcpregistry.postgres.shared.SqlErrors;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;

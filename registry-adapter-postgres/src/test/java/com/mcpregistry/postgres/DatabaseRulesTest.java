@@ -8,6 +8,7 @@ import com.mcpregistry.contract.Fixtures;
 import com.mcpregistry.domain.error.Conflict;
 import com.mcpregistry.domain.error.InvalidInput;
 import com.mcpregistry.domain.user.User;
+import com.mcpregistry.postgres.shared.SqlErrors;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;

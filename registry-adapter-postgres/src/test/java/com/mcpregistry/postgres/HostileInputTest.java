@@ -5,28 +5,28 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.mcpregistry.audit.AuditQuery;
 import com.mcpregistry.contract.Fixtures;
 import com.mcpregistry.domain.audit.AuditEvent;
 import com.mcpregistry.domain.error.InvalidInput;
 import com.mcpregistry.domain.registration.Description;
-import com.mcpregistry.domain.registration.Email;
 import com.mcpregistry.domain.registration.HttpUrl;
+import com.mcpregistry.domain.registration.OwnerContact;
 import com.mcpregistry.domain.registration.Reason;
 import com.mcpregistry.domain.registration.Registration;
-import com.mcpregistry.domain.registration.RegistrationId;
 import com.mcpregistry.domain.registration.ServerDetails;
 import com.mcpregistry.domain.registration.ServerName;
 import com.mcpregistry.domain.registration.Tags;
 import com.mcpregistry.domain.registration.Title;
 import com.mcpregistry.domain.registration.Transport;
 import com.mcpregistry.domain.registration.Version;
+import com.mcpregistry.domain.shared.RegistrationId;
 import com.mcpregistry.domain.user.EntraIdentity;
 import com.mcpregistry.domain.user.User;
 import com.mcpregistry.domain.user.UserId;
-import com.mcpregistry.port.Cursor;
-import com.mcpregistry.port.PageRequest;
-import com.mcpregistry.port.out.AuditQuery;
-import com.mcpregistry.port.out.RegistrationQuery;
+import com.mcpregistry.paging.Cursor;
+import com.mcpregistry.paging.PageRequest;
+import com.mcpregistry.registration.port.out.RegistrationQuery;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -60,7 +60,7 @@ class HostileInputTest {
                 () -> new Title(nul),
                 () -> new Description(nul),
                 () -> new HttpUrl("https://example.com/" + nul),
-                () -> new Email("a\u0000@example.com"),
+                () -> new OwnerContact("a\u0000@example.com"),
                 () -> new ServerName("com.example/" + nul),
                 () -> new Version("1.0.0" + nul),
                 () -> new Reason(nul),
@@ -189,7 +189,7 @@ class HostileInputTest {
                 new Description("\u202Eright-to-left\u202C ﬁ ß İ 🚀 <script>alert(1)</script>"),
                 new HttpUrl("https://" + namespace + ".example.com/mcp?q='%22;--&x=%00"),
                 Transport.STREAMABLE_HTTP,
-                new Email("o'hara+tag@example.com"),
+                new OwnerContact("o'hara+tag@example.com"),
                 Optional.empty(),
                 Optional.empty(),
                 new Tags(List.of("'; --", "%", "_", "\\", "🚀")));

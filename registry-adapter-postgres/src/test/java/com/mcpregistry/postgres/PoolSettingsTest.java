@@ -17,7 +17,8 @@ class PoolSettingsTest {
         assertThat(settings.minimumIdle()).isEqualTo(10);
         assertThat(settings.maximumPoolSize()).isEqualTo(20);
         assertThat(settings.connectionTimeout()).isEqualTo(Duration.ofSeconds(5));
-        try (HikariDataSource pool = PostgresPool.create(settings.withPoolSize(0, 1))) {
+        try (HikariDataSource pool =
+                PostgresPool.create(PoolSettings.fromDatabaseUrl("jdbc:postgresql://db.internal/registry", 0, 1))) {
             assertThat(pool.getConnectionTimeout()).isEqualTo(5_000);
             assertThat(pool.getValidationTimeout()).isLessThan(pool.getConnectionTimeout());
         }
@@ -57,8 +58,7 @@ class PoolSettingsTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .message()
                 .doesNotContain("s3cret");
-        assertThatThrownBy(() -> PoolSettings.fromDatabaseUrl("jdbc:postgresql://db/registry")
-                        .withPoolSize(5, 2))
+        assertThatThrownBy(() -> PoolSettings.fromDatabaseUrl("jdbc:postgresql://db/registry", 5, 2))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 }

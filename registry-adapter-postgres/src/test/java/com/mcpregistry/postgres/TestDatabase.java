@@ -70,7 +70,12 @@ public final class TestDatabase implements AfterAllCallback, AutoCloseable {
 
     /** Pool settings for this database with a small pool, for code that builds its own pool. */
     public PoolSettings poolSettings() {
-        return PoolSettings.of(jdbcUrl(), Optional.empty(), Optional.empty()).withPoolSize(1, 10);
+        return poolSettings(1, 10);
+    }
+
+    /** Pool settings for this database with a pool of {@code minimumIdle} to {@code maximumPoolSize} connections. */
+    public PoolSettings poolSettings(int minimumIdle, int maximumPoolSize) {
+        return PoolSettings.of(jdbcUrl(), Optional.empty(), Optional.empty(), minimumIdle, maximumPoolSize);
     }
 
     /** A connection pool over this database, closed with it. */

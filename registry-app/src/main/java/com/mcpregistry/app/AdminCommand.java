@@ -1,12 +1,12 @@
 package com.mcpregistry.app;
 
+import com.mcpregistry.audit.ChainVerification;
+import com.mcpregistry.audit.service.AuditService;
 import com.mcpregistry.domain.user.User;
-import com.mcpregistry.port.out.ChainVerification;
+import com.mcpregistry.identity.service.UserService;
 import com.mcpregistry.postgres.PoolSettings;
 import com.mcpregistry.postgres.PostgresAdapters;
 import com.mcpregistry.postgres.PostgresPool;
-import com.mcpregistry.service.AuditService;
-import com.mcpregistry.service.UserService;
 import com.zaxxer.hikari.HikariDataSource;
 import java.time.Clock;
 import java.util.concurrent.Callable;
@@ -24,7 +24,7 @@ final class AdminCommand {
     /** Runs {@code work} against the database's adapters and closes the pool afterwards. */
     static <T> T withDatabase(Function<PostgresAdapters, T> work) {
         Logging.configure(ServeSettings.LogFormat.TEXT, "WARN");
-        PoolSettings database = ServeSettings.database(Settings.environment()).withPoolSize(0, 2);
+        PoolSettings database = ServeSettings.database(Environment.ofProcess(), 0, 2);
         try (HikariDataSource dataSource = PostgresPool.create(database)) {
             return UnreachableDatabase.reporting(database, () -> work.apply(new PostgresAdapters(dataSource)));
         }

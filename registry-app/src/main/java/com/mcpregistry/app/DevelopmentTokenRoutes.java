@@ -2,10 +2,11 @@ package com.mcpregistry.app;
 
 import com.mcpregistry.entra.DevelopmentTokenIssuer;
 import com.mcpregistry.entra.DevelopmentUser;
-import com.mcpregistry.http.Access;
-import com.mcpregistry.http.JsonRequest;
-import com.mcpregistry.http.RegistryApi;
+import com.mcpregistry.http.api.RegistryApi;
 import com.mcpregistry.http.docs.OpenApiPaths;
+import com.mcpregistry.http.shared.Access;
+import com.mcpregistry.http.shared.JsonBody;
+import com.mcpregistry.http.shared.JsonForm;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import java.util.Map;
@@ -33,7 +34,7 @@ final class DevelopmentTokenRoutes implements RegistryApi.Extension {
     }
 
     private void mint(Context ctx) {
-        JsonRequest body = JsonRequest.read(ctx).allowOnly(Set.of("name", "email", "oid", "admin"), Set.of());
+        JsonForm body = JsonBody.read(ctx).form().allowOnly(Set.of("name", "email", "oid", "admin"), Set.of());
         String name = body.text("name").orElse(null);
         String email = body.text("email").orElse(null);
         String oid = body.text("oid").orElse(null);

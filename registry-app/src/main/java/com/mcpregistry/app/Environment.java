@@ -20,6 +20,11 @@ public final class Environment {
         this.values = Map.copyOf(values);
     }
 
+    /** This process's environment over {@code ./.env}, if that file exists: what the commands read. */
+    static Environment ofProcess() {
+        return load(System.getenv(), Path.of(".env"));
+    }
+
     /** The process environment over {@code dotEnv}, if that file exists. */
     public static Environment load(Map<String, String> processEnvironment, Path dotEnv) {
         Map<String, String> merged = new HashMap<>(readDotEnv(dotEnv));

@@ -2,11 +2,13 @@ package com.mcpregistry.app;
 
 import static net.logstash.logback.argument.StructuredArguments.keyValue;
 
-import com.mcpregistry.http.Access;
-import com.mcpregistry.http.Caller;
-import com.mcpregistry.http.RegistryApi;
-import com.mcpregistry.http.RequestIds;
+import com.mcpregistry.http.api.RegistryApi;
 import com.mcpregistry.http.docs.OpenApiPaths;
+import com.mcpregistry.http.shared.Access;
+import com.mcpregistry.http.shared.Callers;
+import com.mcpregistry.http.shared.RequestIds;
+import com.mcpregistry.http.shared.Routes;
+import com.mcpregistry.identity.SignedIn;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.router.Endpoint;
@@ -34,7 +36,8 @@ final class HttpObservability implements RegistryApi.Extension {
     public void configure(JavalinConfig config) {
         config.requestLogger.http(this::completed);
         if (metricsRoute) {
-            config.routes.get(
+            Routes.get(
+                    config.routes,
                     "/metrics",
                     ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
                             .result(metrics.scrape()),
@@ -56,7 +59,7 @@ final class HttpObservability implements RegistryApi.Extension {
                 .tag("status", Integer.toString(status))
                 .register(metrics.registry())
                 .record((long) (millis * 1_000_000), TimeUnit.NANOSECONDS);
-        Caller caller = Caller.orNull(ctx);
+        SignedIn caller = Callers.orNull(ctx);
         LOG.info(
                 "{} {} {} {}",
                 keyValue("method", ctx.method().name()),

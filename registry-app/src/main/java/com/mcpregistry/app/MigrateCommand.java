@@ -14,7 +14,7 @@ final class MigrateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Logging.configure(ServeSettings.LogFormat.TEXT, "INFO");
-        PoolSettings database = ServeSettings.database(Settings.environment()).withPoolSize(0, 2);
+        PoolSettings database = ServeSettings.database(Environment.ofProcess(), 0, 2);
         try (HikariDataSource dataSource = PostgresPool.create(database)) {
             UnreachableDatabase.reporting(database, () -> {
                 new SchemaMigrator(dataSource).migrate();

@@ -3,8 +3,9 @@ package com.mcpregistry.app;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Ticker;
-import com.mcpregistry.port.in.SignInUseCase;
-import com.mcpregistry.port.out.VerifiedIdentity;
+import com.mcpregistry.identity.SignedIn;
+import com.mcpregistry.identity.VerifiedToken;
+import com.mcpregistry.identity.port.in.SignInUseCase;
 import java.time.Duration;
 
 /**
@@ -19,7 +20,7 @@ final class RecentSignIns implements SignInUseCase {
     private static final int MAX_IDENTITIES = 10_000;
 
     private final SignInUseCase signIn;
-    private final Cache<VerifiedIdentity, SignedIn> recent;
+    private final Cache<VerifiedToken, SignedIn> recent;
 
     RecentSignIns(SignInUseCase signIn, Duration memory, Ticker ticker) {
         this.signIn = signIn;
@@ -36,7 +37,7 @@ final class RecentSignIns implements SignInUseCase {
     }
 
     @Override
-    public SignedIn signIn(VerifiedIdentity identity) {
+    public SignedIn signIn(VerifiedToken identity) {
         return recent.get(identity, signIn::signIn);
     }
 }

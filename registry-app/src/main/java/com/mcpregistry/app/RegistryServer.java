@@ -1,12 +1,13 @@
 package com.mcpregistry.app;
 
-import com.mcpregistry.http.RegistryApi;
-import com.mcpregistry.port.out.AccessTokenVerifier;
+import com.mcpregistry.core.RegistryCore;
+import com.mcpregistry.http.api.ApiSettings;
+import com.mcpregistry.http.api.RegistryApi;
+import com.mcpregistry.identity.port.out.AccessTokenVerifier;
 import com.mcpregistry.postgres.PoolSettings;
 import com.mcpregistry.postgres.PostgresAdapters;
 import com.mcpregistry.postgres.PostgresPool;
 import com.mcpregistry.postgres.SchemaMigrator;
-import com.mcpregistry.service.RegistryCore;
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.metrics.micrometer.MicrometerMetricsTrackerFactory;
 import io.javalin.Javalin;
@@ -34,7 +35,7 @@ public final class RegistryServer implements AutoCloseable {
     public record Options(
             PoolSettings database,
             AccessTokenVerifier verifier,
-            RegistryApi.Settings api,
+            ApiSettings api,
             String host,
             int port,
             boolean metricsRoute,
@@ -105,16 +106,18 @@ public final class RegistryServer implements AutoCloseable {
     }
 
     private static Javalin api(PostgresAdapters db, Metrics metrics, Options options) {
-        RegistryCore core = RegistryCore.create(db.coreAdapters(), options.clock());
-        RegistryApi.UseCases useCases = RegistryApi.UseCases.of(core, options.verifier(), db::databaseReachable)
-                .withSignIn(RecentSignIns.remembering(core.users(), options.signInMemory()));
+        RegistryCore core = RegistryCore.create(
+                db.coreAdapters(),
+                options.verifier(),
+                signIn -> RecentSignIns.remembering(signIn, options.signInMemory()),
+                options.clock());
         HttpObservability observability = new HttpObservability(metrics, options.metricsRoute());
         RegistryApi.Extension drain = config -> config.jetty.modifyServer(server -> {
             server.setStopTimeout(DRAIN_TIME.toMillis());
             server.insertHandler(new GracefulHandler());
         });
         return RegistryApi.create(
-                options.api(), useCases, drain.andThen(observability).andThen(options.extraRoutes()));
+                options.api(), core, drain.andThen(observability).andThen(options.extraRoutes()));
     }
 
     public int port() {

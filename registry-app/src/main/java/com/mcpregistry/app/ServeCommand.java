@@ -1,7 +1,7 @@
 package com.mcpregistry.app;
 
 import com.mcpregistry.entra.EntraAccessTokenVerifier;
-import com.mcpregistry.http.RegistryApi;
+import com.mcpregistry.http.api.ApiSettings;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -65,12 +65,12 @@ final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        ServeSettings settings = ServeSettings.from(Settings.environment());
+        ServeSettings settings = ServeSettings.from(Environment.ofProcess());
         Logging.configure(settings.logFormat(), settings.logLevel());
         RegistryServer server = RegistryServer.start(new RegistryServer.Options(
                 settings.database(),
                 EntraAccessTokenVerifier.forTenant(settings.identity()),
-                new RegistryApi.Settings(settings.corsOrigins(), settings.publicApi()),
+                new ApiSettings(settings.corsOrigins(), settings.publicApi()),
                 "0.0.0.0",
                 settings.port(),
                 settings.metricsEnabled(),

@@ -2,7 +2,7 @@ package com.mcpregistry.app;
 
 import com.mcpregistry.entra.EntraSettings;
 import com.mcpregistry.entra.JwksPolicy;
-import com.mcpregistry.http.RegistryApi;
+import com.mcpregistry.http.publication.PublicApi;
 import com.mcpregistry.postgres.PoolSettings;
 import java.time.Duration;
 import java.util.List;
@@ -22,7 +22,7 @@ public record ServeSettings(
         String logLevel,
         LogFormat logFormat,
         String environment,
-        RegistryApi.PublicApi publicApi,
+        PublicApi publicApi,
         boolean metricsEnabled,
         Duration signInMemory) {
 
@@ -103,9 +103,8 @@ public record ServeSettings(
         String logLevel = problems.read("LOG_LEVEL", () -> logLevel(env));
         LogFormat logFormat =
                 problems.read("LOG_FORMAT", () -> env.choice("LOG_FORMAT", LogFormat.class, LogFormat.JSON));
-        RegistryApi.PublicApi publicApi = problems.read(
-                "REGISTRY_PUBLIC_API",
-                () -> env.choice("REGISTRY_PUBLIC_API", RegistryApi.PublicApi.class, RegistryApi.PublicApi.ANONYMOUS));
+        PublicApi publicApi = problems.read(
+                "REGISTRY_PUBLIC_API", () -> env.choice("REGISTRY_PUBLIC_API", PublicApi.class, PublicApi.ANONYMOUS));
         Integer signInSeconds = problems.read(
                 "SIGN_IN_CACHE_SECONDS",
                 () -> env.integer("SIGN_IN_CACHE_SECONDS", (int) DEFAULT_SIGN_IN_MEMORY.toSeconds(), 0, 300));
@@ -123,12 +122,15 @@ public record ServeSettings(
                 Duration.ofSeconds(signInSeconds));
     }
 
-    /** Where PostgreSQL is and how many connections to keep: for the commands that need only the database. */
-    static PoolSettings database(Environment env) {
+    /**
+     * Where PostgreSQL is, with a pool of {@code minimumIdle} to {@code maximumPoolSize} connections: for the
+     * commands that need only the database. DB_POOL_MIN and DB_POOL_MAX are checked as {@code serve} checks them.
+     */
+    static PoolSettings database(Environment env, int minimumIdle, int maximumPoolSize) {
         SettingProblems problems = new SettingProblems();
-        PoolSettings database = database(env, problems);
+        PoolSettings serving = database(env, problems);
         problems.throwIfAny();
-        return database;
+        return PoolSettings.of(serving.jdbcUrl(), serving.username(), serving.password(), minimumIdle, maximumPoolSize);
     }
 
     /** DATABASE_URL and the pool size (DB_POOL_MIN / DB_POOL_MAX, 10 / 20); null when any of them has a problem. */

@@ -3,7 +3,7 @@ package com.mcpregistry.app;
 import com.mcpregistry.entra.DevelopmentTokenIssuer;
 import com.mcpregistry.entra.DevelopmentUser;
 import com.mcpregistry.entra.EntraAccessTokenVerifier;
-import com.mcpregistry.http.RegistryApi;
+import com.mcpregistry.http.api.ApiSettings;
 import com.mcpregistry.postgres.PoolSettings;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -44,10 +44,9 @@ final class StartDevCommand implements Callable<Integer> {
         RegistryServer server;
         try {
             server = RegistryServer.start(new RegistryServer.Options(
-                    PoolSettings.of(database.jdbcUrl(), Optional.empty(), Optional.empty())
-                            .withPoolSize(2, 10),
+                    PoolSettings.of(database.jdbcUrl(), Optional.empty(), Optional.empty(), 2, 10),
                     EntraAccessTokenVerifier.withKeys(issuer.verifierSettings(), issuer.keySource()),
-                    new RegistryApi.Settings(List.of()),
+                    new ApiSettings(List.of()),
                     HOST,
                     port,
                     true,

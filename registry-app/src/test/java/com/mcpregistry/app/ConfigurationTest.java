@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import com.mcpregistry.http.RegistryApi;
+import com.mcpregistry.http.publication.PublicApi;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -47,7 +47,7 @@ class ConfigurationTest {
         assertThat(settings.port()).isEqualTo(8080);
         assertThat(settings.logFormat()).isEqualTo(ServeSettings.LogFormat.JSON);
         assertThat(settings.logLevel()).isEqualTo("INFO");
-        assertThat(settings.publicApi()).isEqualTo(RegistryApi.PublicApi.ANONYMOUS);
+        assertThat(settings.publicApi()).isEqualTo(PublicApi.ANONYMOUS);
         assertThat(settings.metricsEnabled()).isTrue();
         assertThat(settings.signInMemory()).isEqualTo(Duration.ofSeconds(5));
         assertThat(settings.corsOrigins()).isEmpty();
@@ -85,7 +85,7 @@ class ConfigurationTest {
         assertThat(settings.port()).isEqualTo(9090);
         assertThat(settings.logFormat()).isEqualTo(ServeSettings.LogFormat.TEXT);
         assertThat(settings.logLevel()).isEqualTo("DEBUG");
-        assertThat(settings.publicApi()).isEqualTo(RegistryApi.PublicApi.AUTHENTICATED);
+        assertThat(settings.publicApi()).isEqualTo(PublicApi.AUTHENTICATED);
         assertThat(settings.database().minimumIdle()).isEqualTo(2);
         assertThat(settings.database().maximumPoolSize()).isEqualTo(4);
         assertThat(settings.identity().authority()).isEqualTo("https://login.microsoftonline.us");
@@ -212,7 +212,7 @@ class ConfigurationTest {
         ServeSettings settings = settings(values);
 
         assertThat(settings.logFormat()).isEqualTo(ServeSettings.LogFormat.JSON);
-        assertThat(settings.publicApi()).isEqualTo(RegistryApi.PublicApi.OFF);
+        assertThat(settings.publicApi()).isEqualTo(PublicApi.OFF);
         assertThat(settings.port()).isEqualTo(8080);
     }
 

@@ -61,9 +61,8 @@ class DatabaseOutageEndToEndTest {
         dataDirectory = Files.createTempDirectory("registry-e2e-outage");
         int port = freePort();
         postgres = startPostgres(port);
-        PoolSettings pool = PoolSettings.of(
-                        postgres.getJdbcUrl("postgres", "postgres"), Optional.empty(), Optional.empty())
-                .withPoolSize(2, 5);
+        PoolSettings pool =
+                PoolSettings.of(postgres.getJdbcUrl("postgres", "postgres"), Optional.empty(), Optional.empty(), 2, 5);
         assertThat(pool.connectionTimeout()).isEqualTo(CONNECTION_TIMEOUT).isEqualTo(Duration.ofSeconds(5));
 
         try (RunningRegistry registry = RunningRegistry.on(pool).start()) {

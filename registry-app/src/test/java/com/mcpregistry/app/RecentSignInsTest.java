@@ -2,12 +2,12 @@ package com.mcpregistry.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.mcpregistry.core.RegistryCore;
 import com.mcpregistry.domain.user.EntraIdentity;
+import com.mcpregistry.identity.SignedIn;
+import com.mcpregistry.identity.VerifiedToken;
+import com.mcpregistry.identity.port.in.SignInUseCase;
 import com.mcpregistry.inmemory.InMemoryDatabase;
-import com.mcpregistry.port.in.SignInUseCase;
-import com.mcpregistry.port.in.SignInUseCase.SignedIn;
-import com.mcpregistry.port.out.VerifiedIdentity;
-import com.mcpregistry.service.RegistryCore;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,12 +20,17 @@ import org.junit.jupiter.api.Test;
 class RecentSignInsTest {
     private static final Duration MEMORY = Duration.ofSeconds(5);
 
-    private final RegistryCore core = RegistryCore.create(new InMemoryDatabase().coreAdapters(), Clock.systemUTC());
+    private final RegistryCore core = RegistryCore.create(
+            new InMemoryDatabase().coreAdapters(),
+            token -> {
+                throw new UnsupportedOperationException("this test verifies no tokens");
+            },
+            Clock.systemUTC());
     private final AtomicLong nanos = new AtomicLong();
-    private final SignInUseCase signIn = new RecentSignIns(core.users(), MEMORY, nanos::get);
+    private final SignInUseCase signIn = new RecentSignIns(core.signIn(), MEMORY, nanos::get);
 
-    private static VerifiedIdentity token(String name, boolean adminByRole) {
-        return new VerifiedIdentity(
+    private static VerifiedToken token(String name, boolean adminByRole) {
+        return new VerifiedToken(
                 new EntraIdentity("72f988bf-86f1-41af-91ab-2d7cd011db47", "oid-kim"),
                 name,
                 Optional.of("kim@contoso.example"),
@@ -39,7 +44,7 @@ class RecentSignInsTest {
     @Test
     void the_same_identity_within_the_memory_is_the_remembered_sign_in() {
         SignedIn first = signIn.signIn(token("Kim", false));
-        core.users().grant("kim@contoso.example");
+        core.manageAdmins().grant("kim@contoso.example");
 
         SignedIn again = signIn.signIn(token("Kim", false));
 
@@ -50,7 +55,7 @@ class RecentSignInsTest {
     @Test
     void once_the_memory_has_passed_the_user_is_looked_up_again() {
         signIn.signIn(token("Kim", false));
-        core.users().grant("kim@contoso.example");
+        core.manageAdmins().grant("kim@contoso.example");
 
         nanos.addAndGet(MEMORY.toNanos());
 
@@ -71,7 +76,7 @@ class RecentSignInsTest {
 
     @Test
     void no_memory_is_the_user_service_itself() {
-        assertThat(RecentSignIns.remembering(core.users(), Duration.ZERO)).isSameAs(core.users());
-        assertThat(RecentSignIns.remembering(core.users(), MEMORY)).isInstanceOf(RecentSignIns.class);
+        assertThat(RecentSignIns.remembering(core.signIn(), Duration.ZERO)).isSameAs(core.signIn());
+        assertThat(RecentSignIns.remembering(core.signIn(), MEMORY)).isInstanceOf(RecentSignIns.class);
     }
 }

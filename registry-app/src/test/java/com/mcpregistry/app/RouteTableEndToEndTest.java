@@ -2,9 +2,9 @@ package com.mcpregistry.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.mcpregistry.http.Access;
 import com.mcpregistry.http.docs.OpenApiSchemas;
 import com.mcpregistry.http.docs.RouteTable;
+import com.mcpregistry.http.shared.Access;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;

@@ -11,7 +11,8 @@ import com.mcpregistry.entra.EntraAccessTokenVerifier;
 import com.mcpregistry.entra.EntraSettings;
 import com.mcpregistry.entra.testing.LocalJwks;
 import com.mcpregistry.entra.testing.TestTokens;
-import com.mcpregistry.http.RegistryApi;
+import com.mcpregistry.http.api.ApiSettings;
+import com.mcpregistry.http.api.RegistryApi;
 import com.mcpregistry.http.docs.OpenApiSchemas;
 import com.mcpregistry.postgres.PoolSettings;
 import com.mcpregistry.postgres.TestDatabase;
@@ -74,7 +75,7 @@ final class RunningRegistry implements BeforeAllCallback, AfterAllCallback, Auto
     private final boolean jwksDown;
     private final DevelopmentTokenIssuer developmentIssuer;
     private PoolSettings externalDatabase;
-    private UnaryOperator<EntraSettings> identity = UnaryOperator.identity();
+    private UnaryOperator<EntraSettings.Builder> identity = UnaryOperator.identity();
     private Duration signInMemory = ServeSettings.DEFAULT_SIGN_IN_MEMORY;
     private boolean metricsRoute = true;
     private final Map<String, String> tokenCache = new ConcurrentHashMap<>();
@@ -111,8 +112,8 @@ final class RunningRegistry implements BeforeAllCallback, AfterAllCallback, Auto
         return new RunningRegistry(config -> {}, true, null);
     }
 
-    /** With the verifier's settings changed, e.g. {@code settings -> settings.withRequiredScope("…")}. */
-    static RunningRegistry withIdentity(UnaryOperator<EntraSettings> identity) {
+    /** With the verifier's settings changed, e.g. {@code settings -> settings.requiredScope("…")}. */
+    static RunningRegistry withIdentity(UnaryOperator<EntraSettings.Builder> identity) {
         RunningRegistry registry = standard();
         registry.identity = identity;
         return registry;
@@ -180,10 +181,11 @@ final class RunningRegistry implements BeforeAllCallback, AfterAllCallback, Auto
         return new RegistryServer.Options(
                 pool,
                 developmentIssuer == null
-                        ? EntraAccessTokenVerifier.forTenant(identity.apply(tokens.settings()))
+                        ? EntraAccessTokenVerifier.forTenant(
+                                identity.apply(tokens.settingsBuilder()).build())
                         : EntraAccessTokenVerifier.withKeys(
                                 developmentIssuer.verifierSettings(), developmentIssuer.keySource()),
-                new RegistryApi.Settings(List.of()),
+                new ApiSettings(List.of()),
                 "127.0.0.1",
                 0,
                 metricsRoute,

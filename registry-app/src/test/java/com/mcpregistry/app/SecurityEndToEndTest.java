@@ -176,7 +176,7 @@ class SecurityEndToEndTest {
     @Test
     void a_token_without_the_required_scope_is_403_insufficient_scope() {
         try (RunningRegistry scoped = RunningRegistry.withIdentity(
-                        settings -> settings.withRequiredScope("Registry.ReadWrite"))
+                        settings -> settings.requiredScope("Registry.ReadWrite"))
                 .start()) {
             String without = scoped.userToken("Vic Unscoped");
             String with = scoped.tokens()

@@ -2,8 +2,8 @@ package com.mcpregistry.app;
 
 import com.mcpregistry.entra.EntraAccessTokenVerifier;
 import com.mcpregistry.entra.EntraSettings;
-import com.mcpregistry.http.Access;
-import com.mcpregistry.http.RegistryApi;
+import com.mcpregistry.http.api.ApiSettings;
+import com.mcpregistry.http.shared.Access;
 import com.mcpregistry.postgres.PoolSettings;
 import java.time.Clock;
 import java.time.Duration;
@@ -26,13 +26,14 @@ final class SlowRouteServer {
         String jdbcUrl = args[0];
         Duration delay = Duration.ofMillis(Long.parseLong(args[1]));
         // Never asked: /slow is public and the test sends no token.
-        EntraSettings nobody = EntraSettings.of(
+        EntraSettings nobody = EntraSettings.builder(
                         UUID.randomUUID().toString(), UUID.randomUUID().toString())
-                .withAuthority("http://127.0.0.1:9");
+                .authority("http://127.0.0.1:9")
+                .build();
         RegistryServer server = RegistryServer.start(new RegistryServer.Options(
-                PoolSettings.of(jdbcUrl, Optional.empty(), Optional.empty()).withPoolSize(1, 2),
+                PoolSettings.of(jdbcUrl, Optional.empty(), Optional.empty(), 1, 2),
                 EntraAccessTokenVerifier.forTenant(nobody),
-                new RegistryApi.Settings(List.of()),
+                new ApiSettings(List.of()),
                 "127.0.0.1",
                 0,
                 false,

@@ -3,8 +3,8 @@ package com.mcpregistry.domain;
 import static com.mcpregistry.domain.Rejections.assertRejected;
 
 import com.mcpregistry.domain.registration.Description;
-import com.mcpregistry.domain.registration.Email;
 import com.mcpregistry.domain.registration.HttpUrl;
+import com.mcpregistry.domain.registration.OwnerContact;
 import com.mcpregistry.domain.registration.Reason;
 import com.mcpregistry.domain.registration.ServerName;
 import com.mcpregistry.domain.registration.Tags;
@@ -37,7 +37,7 @@ class ControlCharactersTest {
             field("title", s -> new Title("Ledger" + s + "tools")),
             field("description", s -> new Description("Posts" + s + "entries")),
             field("reason", s -> new Reason("Broken" + s + "endpoint")),
-            field("owner_contact", s -> new Email("finance" + s + "@contoso.com")),
+            field("owner_contact", s -> new OwnerContact("finance" + s + "@contoso.com")),
             field("endpoint_url", s -> HttpUrl.of("endpoint_url", "https://ledger.contoso.com/" + s + "mcp")),
             field("url", s -> new HttpUrl("https://ledger.contoso.com/" + s)),
             field("tags[0]", s -> new Tags(List.of("fin" + s + "ance"))),

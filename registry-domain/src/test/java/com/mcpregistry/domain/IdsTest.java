@@ -3,7 +3,7 @@ package com.mcpregistry.domain;
 import static com.mcpregistry.domain.Rejections.assertRejected;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.mcpregistry.domain.registration.RegistrationId;
+import com.mcpregistry.domain.shared.RegistrationId;
 import com.mcpregistry.domain.user.UserId;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;

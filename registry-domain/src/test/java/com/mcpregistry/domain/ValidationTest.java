@@ -6,8 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.mcpregistry.domain.error.FieldError;
 import com.mcpregistry.domain.error.InvalidInput;
-import com.mcpregistry.domain.registration.Email;
 import com.mcpregistry.domain.registration.HttpUrl;
+import com.mcpregistry.domain.registration.OwnerContact;
 import com.mcpregistry.domain.registration.ServerName;
 import com.mcpregistry.domain.registration.Title;
 import com.mcpregistry.domain.registration.Version;
@@ -24,7 +24,7 @@ class ValidationTest {
         Version version = validation.check(() -> new Version("^1.2"));
         Title title = validation.check(() -> new Title("Ledger tools"));
         HttpUrl endpoint = validation.check(() -> HttpUrl.of("endpoint_url", "ftp://ledger.contoso.com"));
-        Email contact = validation.check(() -> new Email("nobody"));
+        OwnerContact contact = validation.check(() -> new OwnerContact("nobody"));
         validation.reject("transport", "must be one of streamable-http, sse");
 
         assertThat(name).isNull();

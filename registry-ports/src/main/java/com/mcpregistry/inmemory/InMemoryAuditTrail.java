@@ -1,15 +1,15 @@
 package com.mcpregistry.inmemory;
 
+import com.mcpregistry.audit.AuditEntry;
+import com.mcpregistry.audit.AuditQuery;
+import com.mcpregistry.audit.ChainVerification;
+import com.mcpregistry.audit.port.out.AuditTrail;
 import com.mcpregistry.domain.audit.AuditChain;
 import com.mcpregistry.domain.audit.AuditEvent;
-import com.mcpregistry.domain.registration.RegistrationId;
+import com.mcpregistry.domain.shared.RegistrationId;
 import com.mcpregistry.domain.user.User;
-import com.mcpregistry.port.Cursor;
-import com.mcpregistry.port.Page;
-import com.mcpregistry.port.out.AuditEntry;
-import com.mcpregistry.port.out.AuditQuery;
-import com.mcpregistry.port.out.AuditTrail;
-import com.mcpregistry.port.out.ChainVerification;
+import com.mcpregistry.paging.Cursor;
+import com.mcpregistry.paging.Page;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;

@@ -1,14 +1,14 @@
 package com.mcpregistry.inmemory;
 
+import com.mcpregistry.core.RegistryCore;
 import com.mcpregistry.domain.audit.AuditEvent;
 import com.mcpregistry.domain.registration.Registration;
-import com.mcpregistry.domain.registration.RegistrationId;
+import com.mcpregistry.domain.shared.RegistrationId;
 import com.mcpregistry.domain.user.User;
 import com.mcpregistry.domain.user.UserId;
-import com.mcpregistry.port.out.DatabaseHealth;
-import com.mcpregistry.port.out.IdempotencyKeys;
-import com.mcpregistry.port.out.Transactions;
-import com.mcpregistry.service.RegistryCore;
+import com.mcpregistry.health.port.out.DatabaseHealth;
+import com.mcpregistry.registration.port.out.IdempotencyKeys;
+import com.mcpregistry.transaction.Transactions;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -96,6 +96,12 @@ public final class InMemoryDatabase implements Transactions, DatabaseHealth {
     /** Every in-memory adapter, sharing this database's transactions, for {@link RegistryCore#create}. */
     public RegistryCore.Adapters coreAdapters() {
         return new RegistryCore.Adapters(
-                registrationRepository(), publishedServers(), userRepository(), auditTrail(), idempotencyKeys(), this);
+                registrationRepository(),
+                publishedServers(),
+                userRepository(),
+                auditTrail(),
+                idempotencyKeys(),
+                this,
+                this);
     }
 }

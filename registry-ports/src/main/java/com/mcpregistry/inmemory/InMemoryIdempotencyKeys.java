@@ -2,7 +2,7 @@ package com.mcpregistry.inmemory;
 
 import com.mcpregistry.domain.error.Conflict;
 import com.mcpregistry.domain.user.UserId;
-import com.mcpregistry.port.out.IdempotencyKeys;
+import com.mcpregistry.registration.port.out.IdempotencyKeys;
 import java.time.Instant;
 import java.util.Optional;
 

@@ -1,16 +1,16 @@
 package com.mcpregistry.inmemory;
 
 import com.mcpregistry.domain.registration.Registration;
-import com.mcpregistry.domain.registration.RegistrationId;
 import com.mcpregistry.domain.registration.ServerName;
 import com.mcpregistry.domain.registration.Version;
-import com.mcpregistry.port.Cursor;
-import com.mcpregistry.port.ServerListCursor;
-import com.mcpregistry.port.VersionSelector;
-import com.mcpregistry.port.out.PublishedServer;
-import com.mcpregistry.port.out.PublishedServerPage;
-import com.mcpregistry.port.out.PublishedServerQuery;
-import com.mcpregistry.port.out.PublishedServers;
+import com.mcpregistry.domain.shared.RegistrationId;
+import com.mcpregistry.paging.Cursor;
+import com.mcpregistry.publication.PublishedServer;
+import com.mcpregistry.publication.PublishedServerPage;
+import com.mcpregistry.publication.PublishedServerQuery;
+import com.mcpregistry.publication.ServerListCursor;
+import com.mcpregistry.publication.VersionSelector;
+import com.mcpregistry.publication.port.out.PublishedServers;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Comparator;

@@ -2,12 +2,12 @@ package com.mcpregistry.inmemory;
 
 import com.mcpregistry.domain.error.Conflict;
 import com.mcpregistry.domain.registration.Registration;
-import com.mcpregistry.domain.registration.RegistrationId;
-import com.mcpregistry.port.Cursor;
-import com.mcpregistry.port.Page;
-import com.mcpregistry.port.out.RegistrationQuery;
-import com.mcpregistry.port.out.RegistrationRepository;
-import com.mcpregistry.port.out.VersionConflicts;
+import com.mcpregistry.domain.shared.RegistrationId;
+import com.mcpregistry.paging.Cursor;
+import com.mcpregistry.paging.Page;
+import com.mcpregistry.registration.port.out.RegistrationQuery;
+import com.mcpregistry.registration.port.out.RegistrationRepository;
+import com.mcpregistry.registration.port.out.VersionConflicts;
 import java.util.Comparator;
 import java.util.Locale;
 import java.util.Optional;

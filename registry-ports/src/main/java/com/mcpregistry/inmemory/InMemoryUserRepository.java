@@ -4,7 +4,7 @@ import com.mcpregistry.domain.error.NotFound;
 import com.mcpregistry.domain.user.EntraIdentity;
 import com.mcpregistry.domain.user.User;
 import com.mcpregistry.domain.user.UserId;
-import com.mcpregistry.port.out.UserRepository;
+import com.mcpregistry.identity.port.out.UserRepository;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;

@@ -2,18 +2,18 @@ package com.mcpregistry.contract;
 
 import com.mcpregistry.domain.audit.AuditEvent;
 import com.mcpregistry.domain.registration.Description;
-import com.mcpregistry.domain.registration.Email;
 import com.mcpregistry.domain.registration.HttpUrl;
+import com.mcpregistry.domain.registration.OwnerContact;
 import com.mcpregistry.domain.registration.Reason;
 import com.mcpregistry.domain.registration.Registration;
-import com.mcpregistry.domain.registration.RegistrationId;
-import com.mcpregistry.domain.registration.RegistrationStatus;
 import com.mcpregistry.domain.registration.ServerDetails;
 import com.mcpregistry.domain.registration.ServerName;
 import com.mcpregistry.domain.registration.Tags;
 import com.mcpregistry.domain.registration.Title;
 import com.mcpregistry.domain.registration.Transport;
 import com.mcpregistry.domain.registration.Version;
+import com.mcpregistry.domain.shared.RegistrationId;
+import com.mcpregistry.domain.shared.RegistrationStatus;
 import com.mcpregistry.domain.user.EntraIdentity;
 import com.mcpregistry.domain.user.User;
 import com.mcpregistry.domain.user.UserId;
@@ -62,7 +62,7 @@ public final class Fixtures {
                 new Description("Reads and books ledger entries"),
                 new HttpUrl(endpointUrl),
                 Transport.STREAMABLE_HTTP,
-                new Email("owner@example.com"),
+                new OwnerContact("owner@example.com"),
                 Optional.empty(),
                 Optional.empty(),
                 Tags.NONE);

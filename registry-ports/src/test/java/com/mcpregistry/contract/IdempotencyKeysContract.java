@@ -7,10 +7,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.mcpregistry.domain.error.Conflict;
 import com.mcpregistry.domain.registration.Registration;
 import com.mcpregistry.domain.user.User;
-import com.mcpregistry.port.out.IdempotencyKeys;
-import com.mcpregistry.port.out.IdempotencyKeys.Remembered;
-import com.mcpregistry.port.out.RegistrationRepository;
-import com.mcpregistry.port.out.UserRepository;
+import com.mcpregistry.identity.port.out.UserRepository;
+import com.mcpregistry.registration.port.out.IdempotencyKeys;
+import com.mcpregistry.registration.port.out.IdempotencyKeys.Remembered;
+import com.mcpregistry.registration.port.out.RegistrationRepository;
 import org.junit.jupiter.api.Test;
 
 /** What every {@link IdempotencyKeys} guarantees: keys are per owner, and a key is remembered once. */

@@ -6,34 +6,34 @@ import static com.mcpregistry.contract.Fixtures.details;
 import static com.mcpregistry.contract.Fixtures.edited;
 import static com.mcpregistry.contract.Fixtures.pending;
 import static com.mcpregistry.contract.Fixtures.reviewed;
-import static com.mcpregistry.domain.registration.RegistrationStatus.APPROVED;
-import static com.mcpregistry.domain.registration.RegistrationStatus.DEPRECATED;
-import static com.mcpregistry.domain.registration.RegistrationStatus.PENDING;
-import static com.mcpregistry.domain.registration.RegistrationStatus.REJECTED;
+import static com.mcpregistry.domain.shared.RegistrationStatus.APPROVED;
+import static com.mcpregistry.domain.shared.RegistrationStatus.DEPRECATED;
+import static com.mcpregistry.domain.shared.RegistrationStatus.PENDING;
+import static com.mcpregistry.domain.shared.RegistrationStatus.REJECTED;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.mcpregistry.domain.error.Conflict;
 import com.mcpregistry.domain.registration.Description;
-import com.mcpregistry.domain.registration.Email;
 import com.mcpregistry.domain.registration.HttpUrl;
+import com.mcpregistry.domain.registration.OwnerContact;
 import com.mcpregistry.domain.registration.Reason;
 import com.mcpregistry.domain.registration.Registration;
-import com.mcpregistry.domain.registration.RegistrationId;
-import com.mcpregistry.domain.registration.RegistrationStatus;
 import com.mcpregistry.domain.registration.ServerDetails;
 import com.mcpregistry.domain.registration.ServerName;
 import com.mcpregistry.domain.registration.Tags;
 import com.mcpregistry.domain.registration.Title;
 import com.mcpregistry.domain.registration.Transport;
 import com.mcpregistry.domain.registration.Version;
+import com.mcpregistry.domain.shared.RegistrationId;
+import com.mcpregistry.domain.shared.RegistrationStatus;
 import com.mcpregistry.domain.user.User;
-import com.mcpregistry.port.Cursor;
-import com.mcpregistry.port.Page;
-import com.mcpregistry.port.PageRequest;
-import com.mcpregistry.port.out.RegistrationQuery;
-import com.mcpregistry.port.out.RegistrationRepository;
-import com.mcpregistry.port.out.UserRepository;
+import com.mcpregistry.identity.port.out.UserRepository;
+import com.mcpregistry.paging.Cursor;
+import com.mcpregistry.paging.Page;
+import com.mcpregistry.paging.PageRequest;
+import com.mcpregistry.registration.port.out.RegistrationQuery;
+import com.mcpregistry.registration.port.out.RegistrationRepository;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -97,7 +97,7 @@ public abstract class RegistrationRepositoryContract {
                 new Description("It's 100% about ledgers; \"DROP TABLE\" stays text"),
                 new HttpUrl(endpoint("mcp?tenant=a&x=1")),
                 Transport.SSE,
-                new Email("owner.team@example.com"),
+                new OwnerContact("owner.team@example.com"),
                 Optional.of(new HttpUrl("https://github.com/contoso/ledger")),
                 Optional.of(new HttpUrl("https://docs.contoso.com/ledger")),
                 new Tags(List.of("finance", "ledger", "émoji-🚀")));
@@ -141,7 +141,7 @@ public abstract class RegistrationRepositoryContract {
                 new Description("New description"),
                 new HttpUrl(endpoint("v2")),
                 Transport.SSE,
-                new Email("new-owner@example.com"),
+                new OwnerContact("new-owner@example.com"),
                 Optional.of(new HttpUrl("https://example.com/repo")),
                 Optional.empty(),
                 new Tags(List.of("a", "b")));
@@ -375,7 +375,7 @@ public abstract class RegistrationRepositoryContract {
                 new Description(description),
                 new HttpUrl(endpoint(local)),
                 Transport.STREAMABLE_HTTP,
-                new Email("owner@example.com"),
+                new OwnerContact("owner@example.com"),
                 Optional.empty(),
                 Optional.empty(),
                 Tags.NONE);

@@ -1,9 +1,9 @@
 package com.mcpregistry.inmemory;
 
 import com.mcpregistry.contract.IdempotencyKeysContract;
-import com.mcpregistry.port.out.IdempotencyKeys;
-import com.mcpregistry.port.out.RegistrationRepository;
-import com.mcpregistry.port.out.UserRepository;
+import com.mcpregistry.identity.port.out.UserRepository;
+import com.mcpregistry.registration.port.out.IdempotencyKeys;
+import com.mcpregistry.registration.port.out.RegistrationRepository;
 
 class InMemoryIdempotencyKeysTest extends IdempotencyKeysContract {
 

@@ -1,10 +1,10 @@
 package com.mcpregistry.inmemory;
 
 import com.mcpregistry.contract.PublishedServersContract;
-import com.mcpregistry.port.out.PublishedServers;
-import com.mcpregistry.port.out.RegistrationRepository;
-import com.mcpregistry.port.out.Transactions;
-import com.mcpregistry.port.out.UserRepository;
+import com.mcpregistry.identity.port.out.UserRepository;
+import com.mcpregistry.publication.port.out.PublishedServers;
+import com.mcpregistry.registration.port.out.RegistrationRepository;
+import com.mcpregistry.transaction.Transactions;
 
 class InMemoryPublishedServersTest extends PublishedServersContract {
 

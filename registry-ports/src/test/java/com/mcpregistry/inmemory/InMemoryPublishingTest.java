@@ -1,12 +1,12 @@
 package com.mcpregistry.inmemory;
 
+import com.mcpregistry.audit.port.out.AuditTrail;
 import com.mcpregistry.contract.PublishingContract;
-import com.mcpregistry.port.out.AuditTrail;
-import com.mcpregistry.port.out.IdempotencyKeys;
-import com.mcpregistry.port.out.PublishedServers;
-import com.mcpregistry.port.out.RegistrationRepository;
-import com.mcpregistry.port.out.Transactions;
-import com.mcpregistry.port.out.UserRepository;
+import com.mcpregistry.identity.port.out.UserRepository;
+import com.mcpregistry.publication.port.out.PublishedServers;
+import com.mcpregistry.registration.port.out.IdempotencyKeys;
+import com.mcpregistry.registration.port.out.RegistrationRepository;
+import com.mcpregistry.transaction.Transactions;
 
 class InMemoryPublishingTest extends PublishingContract {
 

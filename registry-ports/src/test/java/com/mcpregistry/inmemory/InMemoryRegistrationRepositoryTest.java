@@ -1,8 +1,8 @@
 package com.mcpregistry.inmemory;
 
 import com.mcpregistry.contract.RegistrationRepositoryContract;
-import com.mcpregistry.port.out.RegistrationRepository;
-import com.mcpregistry.port.out.UserRepository;
+import com.mcpregistry.identity.port.out.UserRepository;
+import com.mcpregistry.registration.port.out.RegistrationRepository;
 
 class InMemoryRegistrationRepositoryTest extends RegistrationRepositoryContract {
 

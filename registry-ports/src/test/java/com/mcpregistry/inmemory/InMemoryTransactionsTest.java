@@ -1,10 +1,10 @@
 package com.mcpregistry.inmemory;
 
+import com.mcpregistry.audit.port.out.AuditTrail;
 import com.mcpregistry.contract.TransactionsContract;
-import com.mcpregistry.port.out.AuditTrail;
-import com.mcpregistry.port.out.RegistrationRepository;
-import com.mcpregistry.port.out.Transactions;
-import com.mcpregistry.port.out.UserRepository;
+import com.mcpregistry.identity.port.out.UserRepository;
+import com.mcpregistry.registration.port.out.RegistrationRepository;
+import com.mcpregistry.transaction.Transactions;
 
 class InMemoryTransactionsTest extends TransactionsContract {
 

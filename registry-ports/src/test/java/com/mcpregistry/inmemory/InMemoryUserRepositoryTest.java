@@ -1,7 +1,7 @@
 package com.mcpregistry.inmemory;
 
 import com.mcpregistry.contract.UserRepositoryContract;
-import com.mcpregistry.port.out.UserRepository;
+import com.mcpregistry.identity.port.out.UserRepository;
 
 class InMemoryUserRepositoryTest extends UserRepositoryContract {
 

@@ -21,7 +21,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <pre>{@code
  * try (LocalJwks jwks = LocalJwks.start(tokens.tenantId())) {
  *     jwks.publish(tokens.signingKey());
- *     EntraSettings settings = tokens.settings().withAuthority(jwks.authority());
+ *     EntraSettings settings = tokens.settingsBuilder().authority(jwks.authority()).build();
  * }
  * }</pre>
  */

@@ -98,9 +98,14 @@ public final class TestTokens {
         return signingKey;
     }
 
-    /** Verifier settings matching these tokens (change the rest with the {@code with…} methods). */
+    /** Verifier settings matching these tokens. */
     public EntraSettings settings() {
-        return EntraSettings.of(tenantId, clientId).withAuthority(authority);
+        return settingsBuilder().build();
+    }
+
+    /** Verifier settings matching these tokens, for a test to set the rest before it builds them. */
+    public EntraSettings.Builder settingsBuilder() {
+        return EntraSettings.builder(tenantId, clientId).authority(authority);
     }
 
     /** The claims of a valid delegated (user) token, issued now and valid for {@link #LIFETIME}. */

@@ -1,11 +1,11 @@
 package com.mcpregistry.postgres.registration;
 
 import com.mcpregistry.domain.error.Conflict;
-import com.mcpregistry.domain.registration.RegistrationId;
+import com.mcpregistry.domain.shared.RegistrationId;
 import com.mcpregistry.domain.user.UserId;
-import com.mcpregistry.port.out.IdempotencyKeys;
-import com.mcpregistry.postgres.SqlErrors;
-import com.mcpregistry.postgres.Timestamps;
+import com.mcpregistry.postgres.shared.SqlErrors;
+import com.mcpregistry.postgres.shared.Timestamps;
+import com.mcpregistry.registration.port.out.IdempotencyKeys;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;

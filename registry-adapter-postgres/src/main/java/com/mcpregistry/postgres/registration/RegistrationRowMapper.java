@@ -1,20 +1,20 @@
 package com.mcpregistry.postgres.registration;
 
 import com.mcpregistry.domain.registration.Description;
-import com.mcpregistry.domain.registration.Email;
 import com.mcpregistry.domain.registration.HttpUrl;
+import com.mcpregistry.domain.registration.OwnerContact;
 import com.mcpregistry.domain.registration.Reason;
 import com.mcpregistry.domain.registration.Registration;
-import com.mcpregistry.domain.registration.RegistrationId;
-import com.mcpregistry.domain.registration.RegistrationStatus;
 import com.mcpregistry.domain.registration.ServerDetails;
 import com.mcpregistry.domain.registration.ServerName;
 import com.mcpregistry.domain.registration.Tags;
 import com.mcpregistry.domain.registration.Title;
 import com.mcpregistry.domain.registration.Transport;
 import com.mcpregistry.domain.registration.Version;
+import com.mcpregistry.domain.shared.RegistrationId;
+import com.mcpregistry.domain.shared.RegistrationStatus;
 import com.mcpregistry.domain.user.UserId;
-import com.mcpregistry.postgres.Timestamps;
+import com.mcpregistry.postgres.shared.Timestamps;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -38,7 +38,7 @@ final class RegistrationRowMapper implements RowMapper<Registration> {
                 new Description(rs.getString("description")),
                 HttpUrl.of("endpoint_url", rs.getString("endpoint_url")),
                 Transport.parse("transport", rs.getString("transport")),
-                new Email(rs.getString("owner_contact")),
+                new OwnerContact(rs.getString("owner_contact")),
                 url(rs, "repository_url"),
                 url(rs, "documentation_url"),
                 new Tags(tags(rs.getArray("tags"))));

@@ -6,11 +6,11 @@ import static com.mcpregistry.contract.Fixtures.event;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.mcpregistry.audit.AuditEntry;
+import com.mcpregistry.audit.ChainVerification;
 import com.mcpregistry.domain.audit.AuditEvent;
-import com.mcpregistry.domain.registration.RegistrationId;
+import com.mcpregistry.domain.shared.RegistrationId;
 import com.mcpregistry.domain.user.UserId;
-import com.mcpregistry.port.out.AuditEntry;
-import com.mcpregistry.port.out.ChainVerification;
 import com.mcpregistry.postgres.TestDatabase;
 import java.util.ArrayList;
 import java.util.List;

@@ -3,11 +3,11 @@ package com.mcpregistry.postgres.audit;
 import static com.mcpregistry.contract.Fixtures.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.mcpregistry.audit.AuditQuery;
 import com.mcpregistry.contract.Fixtures;
-import com.mcpregistry.domain.registration.RegistrationId;
+import com.mcpregistry.domain.shared.RegistrationId;
 import com.mcpregistry.domain.user.UserId;
-import com.mcpregistry.port.PageRequest;
-import com.mcpregistry.port.out.AuditQuery;
+import com.mcpregistry.paging.PageRequest;
 import com.mcpregistry.postgres.QueryPlans;
 import com.mcpregistry.postgres.TestDatabase;
 import java.time.Instant;

@@ -1,8 +1,8 @@
 package com.mcpregistry.postgres.audit;
 
+import com.mcpregistry.audit.port.out.AuditTrail;
 import com.mcpregistry.contract.AuditTrailContract;
-import com.mcpregistry.port.out.AuditTrail;
-import com.mcpregistry.port.out.UserRepository;
+import com.mcpregistry.identity.port.out.UserRepository;
 import com.mcpregistry.postgres.TestDatabase;
 import org.junit.jupiter.api.extension.RegisterExtension;
 

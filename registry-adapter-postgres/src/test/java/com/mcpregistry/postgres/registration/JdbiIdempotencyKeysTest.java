@@ -1,10 +1,10 @@
 package com.mcpregistry.postgres.registration;
 
 import com.mcpregistry.contract.IdempotencyKeysContract;
-import com.mcpregistry.port.out.IdempotencyKeys;
-import com.mcpregistry.port.out.RegistrationRepository;
-import com.mcpregistry.port.out.UserRepository;
+import com.mcpregistry.identity.port.out.UserRepository;
 import com.mcpregistry.postgres.TestDatabase;
+import com.mcpregistry.registration.port.out.IdempotencyKeys;
+import com.mcpregistry.registration.port.out.RegistrationRepository;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 class JdbiIdempotencyKeysTest extends IdempotencyKeysContract {

@@ -1,11 +1,11 @@
 package com.mcpregistry.postgres.registration;
 
 import com.mcpregistry.contract.PublishedServersContract;
-import com.mcpregistry.port.out.PublishedServers;
-import com.mcpregistry.port.out.RegistrationRepository;
-import com.mcpregistry.port.out.Transactions;
-import com.mcpregistry.port.out.UserRepository;
+import com.mcpregistry.identity.port.out.UserRepository;
 import com.mcpregistry.postgres.TestDatabase;
+import com.mcpregistry.publication.port.out.PublishedServers;
+import com.mcpregistry.registration.port.out.RegistrationRepository;
+import com.mcpregistry.transaction.Transactions;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 class JdbiPublishedServersTest extends PublishedServersContract {

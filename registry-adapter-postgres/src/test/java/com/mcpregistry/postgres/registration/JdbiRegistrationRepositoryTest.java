@@ -1,9 +1,9 @@
 package com.mcpregistry.postgres.registration;
 
 import com.mcpregistry.contract.RegistrationRepositoryContract;
-import com.mcpregistry.port.out.RegistrationRepository;
-import com.mcpregistry.port.out.UserRepository;
+import com.mcpregistry.identity.port.out.UserRepository;
 import com.mcpregistry.postgres.TestDatabase;
+import com.mcpregistry.registration.port.out.RegistrationRepository;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 class JdbiRegistrationRepositoryTest extends RegistrationRepositoryContract {

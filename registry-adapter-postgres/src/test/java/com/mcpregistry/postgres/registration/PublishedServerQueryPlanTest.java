@@ -5,14 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.mcpregistry.contract.Fixtures;
 import com.mcpregistry.domain.registration.Version;
-import com.mcpregistry.port.ServerListCursor;
-import com.mcpregistry.port.VersionSelector;
-import com.mcpregistry.port.out.PublishedServerQuery;
 import com.mcpregistry.postgres.PostgresAdapters;
 import com.mcpregistry.postgres.PostgresPool;
 import com.mcpregistry.postgres.QueryPlans;
 import com.mcpregistry.postgres.TestDatabase;
-import com.mcpregistry.postgres.Timestamps;
+import com.mcpregistry.postgres.shared.Timestamps;
+import com.mcpregistry.publication.PublishedServerQuery;
+import com.mcpregistry.publication.ServerListCursor;
+import com.mcpregistry.publication.VersionSelector;
 import com.zaxxer.hikari.HikariDataSource;
 import java.time.Instant;
 import java.util.List;
@@ -247,8 +247,7 @@ class PublishedServerQueryPlanTest {
     @Test
     void a_search_is_planned_for_its_own_term_each_time_while_a_list_is_prepared_once() {
         // One connection, so that everything below runs in the session whose prepared statements are listed.
-        try (HikariDataSource oneConnection =
-                PostgresPool.create(database.poolSettings().withPoolSize(1, 1))) {
+        try (HikariDataSource oneConnection = PostgresPool.create(database.poolSettings(1, 1))) {
             PostgresAdapters adapters = new PostgresAdapters(oneConnection);
             for (int i = 0; i < 10; i++) {
                 adapters.publishedServers().list(search("quokka", Optional.empty()));

@@ -1,18 +1,18 @@
 package com.mcpregistry.postgres.registration;
 
 import static com.mcpregistry.contract.Fixtures.T0;
-import static com.mcpregistry.domain.registration.RegistrationStatus.APPROVED;
+import static com.mcpregistry.domain.shared.RegistrationStatus.APPROVED;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.mcpregistry.contract.Fixtures;
 import com.mcpregistry.domain.registration.Registration;
-import com.mcpregistry.domain.registration.RegistrationStatus;
 import com.mcpregistry.domain.registration.ServerName;
 import com.mcpregistry.domain.registration.VersionOrder;
+import com.mcpregistry.domain.shared.RegistrationStatus;
 import com.mcpregistry.domain.user.User;
-import com.mcpregistry.port.Cursor;
-import com.mcpregistry.port.out.PublishedServer;
+import com.mcpregistry.paging.Cursor;
 import com.mcpregistry.postgres.TestDatabase;
+import com.mcpregistry.publication.PublishedServer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

@@ -4,15 +4,15 @@ import static com.mcpregistry.contract.Fixtures.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.mcpregistry.contract.Fixtures;
-import com.mcpregistry.domain.registration.RegistrationStatus;
+import com.mcpregistry.domain.shared.RegistrationStatus;
 import com.mcpregistry.domain.user.UserId;
-import com.mcpregistry.port.Cursor;
-import com.mcpregistry.port.PageRequest;
-import com.mcpregistry.port.out.RegistrationQuery;
+import com.mcpregistry.paging.Cursor;
+import com.mcpregistry.paging.PageRequest;
 import com.mcpregistry.postgres.PostgresAdapters;
 import com.mcpregistry.postgres.PostgresPool;
 import com.mcpregistry.postgres.QueryPlans;
 import com.mcpregistry.postgres.TestDatabase;
+import com.mcpregistry.registration.port.out.RegistrationQuery;
 import com.zaxxer.hikari.HikariDataSource;
 import java.util.ArrayList;
 import java.util.List;
@@ -125,8 +125,7 @@ class RegistrationQueryPlanTest {
     @Test
     void a_search_is_planned_for_its_own_term_each_time_while_a_list_is_prepared_once() {
         // One connection, so that everything below runs in the session whose prepared statements are listed.
-        try (HikariDataSource oneConnection =
-                PostgresPool.create(database.poolSettings().withPoolSize(1, 1))) {
+        try (HikariDataSource oneConnection = PostgresPool.create(database.poolSettings(1, 1))) {
             PostgresAdapters adapters = new PostgresAdapters(oneConnection);
             RegistrationQuery search =
                     query(new RegistrationQuery.Everything(), Optional.empty(), Optional.of("quokka"));

@@ -1,6 +1,6 @@
 package com.mcpregistry.domain.audit;
 
-import com.mcpregistry.domain.registration.RegistrationStatus;
+import com.mcpregistry.domain.shared.RegistrationStatus;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

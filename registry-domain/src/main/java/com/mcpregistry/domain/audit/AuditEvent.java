@@ -1,7 +1,7 @@
 package com.mcpregistry.domain.audit;
 
-import com.mcpregistry.domain.registration.RegistrationId;
-import com.mcpregistry.domain.registration.RegistrationStatus;
+import com.mcpregistry.domain.shared.RegistrationId;
+import com.mcpregistry.domain.shared.RegistrationStatus;
 import com.mcpregistry.domain.user.UserId;
 import java.time.Instant;
 import java.util.List;

@@ -8,8 +8,8 @@ public abstract sealed class DomainException extends RuntimeException
                 InvalidInput,
                 Unauthenticated,
                 Unavailable,
-                PreconditionFailed,
-                Unprocessable {
+                StaleVersion,
+                IdempotencyKeyReused {
 
     protected DomainException(String message) {
         super(message);

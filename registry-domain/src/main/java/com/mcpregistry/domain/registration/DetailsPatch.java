@@ -12,7 +12,7 @@ public record DetailsPatch(
         Optional<Description> description,
         Optional<HttpUrl> endpointUrl,
         Optional<Transport> transport,
-        Optional<Email> ownerContact,
+        Optional<OwnerContact> ownerContact,
         Optional<Optional<HttpUrl>> repositoryUrl,
         Optional<Optional<HttpUrl>> documentationUrl,
         Optional<Tags> tags) {

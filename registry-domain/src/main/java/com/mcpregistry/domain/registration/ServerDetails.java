@@ -13,7 +13,7 @@ public record ServerDetails(
         Description description,
         HttpUrl endpointUrl,
         Transport transport,
-        Email ownerContact,
+        OwnerContact ownerContact,
         Optional<HttpUrl> repositoryUrl,
         Optional<HttpUrl> documentationUrl,
         Tags tags) {

@@ -2,8 +2,8 @@ package com.mcpregistry.domain.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.mcpregistry.domain.registration.RegistrationId;
-import com.mcpregistry.domain.registration.RegistrationStatus;
+import com.mcpregistry.domain.shared.RegistrationId;
+import com.mcpregistry.domain.shared.RegistrationStatus;
 import com.mcpregistry.domain.user.UserId;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;

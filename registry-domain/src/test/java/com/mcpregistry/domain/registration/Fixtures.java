@@ -1,5 +1,7 @@
 package com.mcpregistry.domain.registration;
 
+import com.mcpregistry.domain.shared.RegistrationId;
+import com.mcpregistry.domain.shared.RegistrationStatus;
 import com.mcpregistry.domain.user.Actor;
 import com.mcpregistry.domain.user.UserId;
 import java.time.Instant;
@@ -20,7 +22,7 @@ final class Fixtures {
                 new Description("Posts and reads ledger entries"),
                 new HttpUrl("https://ledger.contoso.com/mcp"),
                 Transport.STREAMABLE_HTTP,
-                new Email("finance-tools@contoso.com"),
+                new OwnerContact("finance-tools@contoso.com"),
                 Optional.of(new HttpUrl("https://github.com/contoso/ledger-tools")),
                 Optional.empty(),
                 new Tags(List.of("finance", "ledger")));
@@ -33,7 +35,7 @@ final class Fixtures {
                 new Description("Now with reconciliation"),
                 new HttpUrl("https://ledger2.contoso.com/mcp"),
                 Transport.SSE,
-                new Email("ledger@contoso.com"),
+                new OwnerContact("ledger@contoso.com"),
                 Optional.empty(),
                 Optional.of(new HttpUrl("https://docs.contoso.com/ledger")),
                 Tags.NONE);

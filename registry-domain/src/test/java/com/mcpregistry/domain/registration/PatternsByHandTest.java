@@ -34,14 +34,14 @@ class PatternsByHandTest {
 
     @Test
     void an_email_address_is_accepted_exactly_when_it_matches_its_pattern() {
-        Pattern pattern = Pattern.compile(Email.PATTERN);
+        Pattern pattern = Pattern.compile(OwnerContact.PATTERN);
         List<String> disagreements = disagreements(
                 "ab.@@ \t\u000B\r-+'ö",
                 10,
                 value -> !value.isBlank()
                         && value.chars().noneMatch(Character::isISOControl)
                         && pattern.matcher(value).matches(),
-                Email::new);
+                OwnerContact::new);
 
         assertThat(disagreements).isEmpty();
     }

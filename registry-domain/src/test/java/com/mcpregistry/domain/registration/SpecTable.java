@@ -1,6 +1,7 @@
 package com.mcpregistry.domain.registration;
 
 import com.mcpregistry.domain.registration.Fixtures.Role;
+import com.mcpregistry.domain.shared.RegistrationStatus;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HashMap;

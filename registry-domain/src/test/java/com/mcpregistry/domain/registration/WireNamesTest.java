@@ -3,6 +3,7 @@ package com.mcpregistry.domain.registration;
 import static com.mcpregistry.domain.Rejections.assertRejected;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.mcpregistry.domain.shared.RegistrationStatus;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.NullAndEmptySource;

@@ -12,6 +12,7 @@ import com.mcpregistry.domain.registration.SpecTable.Deleted;
 import com.mcpregistry.domain.registration.SpecTable.Forbids;
 import com.mcpregistry.domain.registration.SpecTable.Leads;
 import com.mcpregistry.domain.registration.SpecTable.Outcome;
+import com.mcpregistry.domain.shared.RegistrationStatus;
 import com.mcpregistry.domain.user.Actor;
 import com.mcpregistry.domain.user.UserId;
 import java.util.ArrayList;

@@ -1,15 +1,16 @@
 package com.mcpregistry.http.audit;
 
-import static com.mcpregistry.http.Access.ADMIN;
+import static com.mcpregistry.http.shared.Access.ADMIN;
 
+import com.mcpregistry.audit.AuditQuery;
+import com.mcpregistry.audit.port.in.QueryAuditUseCase;
 import com.mcpregistry.domain.Text;
-import com.mcpregistry.domain.registration.RegistrationId;
+import com.mcpregistry.domain.shared.RegistrationId;
 import com.mcpregistry.domain.user.UserId;
-import com.mcpregistry.http.Caller;
-import com.mcpregistry.http.PageJson;
-import com.mcpregistry.http.Queries;
-import com.mcpregistry.port.in.QueryAuditUseCase;
-import com.mcpregistry.port.out.AuditQuery;
+import com.mcpregistry.http.shared.Callers;
+import com.mcpregistry.http.shared.PageJson;
+import com.mcpregistry.http.shared.QueryParameters;
+import com.mcpregistry.http.shared.Routes;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 
@@ -25,16 +26,16 @@ public final class AuditRoutes {
     }
 
     public void addTo(RoutesConfig routes) {
-        routes.get("/audit", this::query, ADMIN);
+        Routes.get(routes, "/audit", this::query, ADMIN);
     }
 
     private void query(Context ctx) {
         AuditQuery query = new AuditQuery(
-                Queries.optional(ctx, "actor", raw -> UserId.parse("actor", raw)),
-                Queries.optional(ctx, "action", raw -> Text.require("action", raw, 64)),
-                Queries.optional(ctx, "registration", raw -> RegistrationId.parse("registration", raw)),
-                Queries.time(ctx, "since"),
-                Queries.page(ctx, DEFAULT_LIMIT));
-        ctx.json(PageJson.of(audit.query(Caller.of(ctx).actor(), query), AuditEventJson::of));
+                QueryParameters.optional(ctx, "actor", raw -> UserId.parse("actor", raw)),
+                QueryParameters.optional(ctx, "action", raw -> Text.require("action", raw, 64)),
+                QueryParameters.optional(ctx, "registration", raw -> RegistrationId.parse("registration", raw)),
+                QueryParameters.time(ctx, "since"),
+                QueryParameters.page(ctx, DEFAULT_LIMIT));
+        ctx.json(PageJson.of(audit.query(Callers.of(ctx).actor(), query), AuditEventJson::of));
     }
 }

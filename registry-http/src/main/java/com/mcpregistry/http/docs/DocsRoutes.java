@@ -1,7 +1,8 @@
 package com.mcpregistry.http.docs;
 
-import static com.mcpregistry.http.Access.ANYONE;
+import static com.mcpregistry.http.shared.Access.ANYONE;
 
+import com.mcpregistry.http.shared.Routes;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.Collections;
@@ -53,11 +54,11 @@ public final class DocsRoutes {
     }
 
     public void addTo(RoutesConfig routes) {
-        routes.get("/", this::home, ANYONE);
-        routes.get("/openapi.json", this::openApi, ANYONE);
+        Routes.get(routes, "/", this::home, ANYONE);
+        Routes.get(routes, "/openapi.json", this::openApi, ANYONE);
         for (DocsPage page : List.of(swaggerUi, redoc)) {
-            routes.get(page.path(), page::servePage, ANYONE);
-            routes.get(page.assetRoute(), page::serveAsset, ANYONE);
+            Routes.get(routes, page.path(), page::servePage, ANYONE);
+            Routes.get(routes, page.assetRoute(), page::serveAsset, ANYONE);
         }
     }
 

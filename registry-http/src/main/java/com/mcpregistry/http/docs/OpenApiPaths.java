@@ -2,7 +2,7 @@ package com.mcpregistry.http.docs;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.mcpregistry.http.Json;
+import com.mcpregistry.http.shared.Json;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,8 +1,9 @@
 package com.mcpregistry.http.health;
 
-import static com.mcpregistry.http.Access.ANYONE;
+import static com.mcpregistry.http.shared.Access.ANYONE;
 
-import com.mcpregistry.port.out.DatabaseHealth;
+import com.mcpregistry.health.port.in.CheckHealthUseCase;
+import com.mcpregistry.http.shared.Routes;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.Map;
@@ -10,20 +11,20 @@ import java.util.Map;
 /** Liveness and readiness for load balancers and orchestrators. */
 public final class HealthRoutes {
 
-    private final DatabaseHealth database;
+    private final CheckHealthUseCase health;
 
-    public HealthRoutes(DatabaseHealth database) {
-        this.database = database;
+    public HealthRoutes(CheckHealthUseCase health) {
+        this.health = health;
     }
 
     public void addTo(RoutesConfig routes) {
-        routes.get("/health", this::health, ANYONE);
-        routes.get("/health/live", ctx -> ctx.json(Map.of("status", "ok")), ANYONE);
-        routes.get("/health/ready", this::health, ANYONE);
+        Routes.get(routes, "/health", this::health, ANYONE);
+        Routes.get(routes, "/health/live", ctx -> ctx.json(Map.of("status", "ok")), ANYONE);
+        Routes.get(routes, "/health/ready", this::health, ANYONE);
     }
 
     private void health(Context ctx) {
-        boolean up = database.isUp();
+        boolean up = health.databaseReachable();
         ctx.status(up ? 200 : 503);
         if (!up) {
             ctx.header("Retry-After", "5");

@@ -2,15 +2,15 @@ package com.mcpregistry.http.registration;
 
 import com.mcpregistry.domain.registration.Description;
 import com.mcpregistry.domain.registration.DetailsPatch;
-import com.mcpregistry.domain.registration.Email;
 import com.mcpregistry.domain.registration.HttpUrl;
+import com.mcpregistry.domain.registration.OwnerContact;
 import com.mcpregistry.domain.registration.ServerDetails;
 import com.mcpregistry.domain.registration.ServerName;
 import com.mcpregistry.domain.registration.Tags;
 import com.mcpregistry.domain.registration.Title;
 import com.mcpregistry.domain.registration.Transport;
 import com.mcpregistry.domain.registration.Version;
-import com.mcpregistry.http.JsonRequest;
+import com.mcpregistry.http.shared.JsonForm;
 import java.util.Optional;
 import java.util.Set;
 
@@ -48,7 +48,7 @@ final class RegistrationForm {
 
     private RegistrationForm() {}
 
-    static Submission submission(JsonRequest body) {
+    static Submission submission(JsonForm body) {
         body.allowOnly(SUBMIT_FIELDS, SERVER_OWNED);
         ServerName name = body.required("server_name", ServerName::new);
         Version version = body.value("version", Version::new).orElse(Version.DEFAULT);
@@ -57,7 +57,7 @@ final class RegistrationForm {
         HttpUrl endpoint = body.required("endpoint_url", raw -> HttpUrl.of("endpoint_url", raw));
         Transport transport = body.value("transport", raw -> Transport.parse("transport", raw))
                 .orElse(Transport.STREAMABLE_HTTP);
-        Email contact = body.required("owner_contact", Email::new);
+        OwnerContact contact = body.required("owner_contact", OwnerContact::new);
         Optional<HttpUrl> repository = body.value("repository_url", raw -> HttpUrl.of("repository_url", raw));
         Optional<HttpUrl> documentation = body.value("documentation_url", raw -> HttpUrl.of("documentation_url", raw));
         Tags tags = body.textList("tags")
@@ -70,7 +70,7 @@ final class RegistrationForm {
                 new ServerDetails(title, description, endpoint, transport, contact, repository, documentation, tags));
     }
 
-    static DetailsPatch patch(JsonRequest body) {
+    static DetailsPatch patch(JsonForm body) {
         body.allowOnly(SUBMIT_FIELDS, SERVER_OWNED);
         for (String immutable : Set.of("server_name", "version")) {
             if (body.has(immutable)) {
@@ -82,7 +82,7 @@ final class RegistrationForm {
                 body.value("description", Description::new),
                 body.value("endpoint_url", raw -> HttpUrl.of("endpoint_url", raw)),
                 body.value("transport", raw -> Transport.parse("transport", raw)),
-                body.value("owner_contact", Email::new),
+                body.value("owner_contact", OwnerContact::new),
                 body.clearable("repository_url", raw -> HttpUrl.of("repository_url", raw)),
                 body.clearable("documentation_url", raw -> HttpUrl.of("documentation_url", raw)),
                 body.textList("tags").map(list -> body.check(() -> new Tags(list))));

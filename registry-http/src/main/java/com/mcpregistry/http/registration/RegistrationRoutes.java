@@ -1,30 +1,34 @@
 package com.mcpregistry.http.registration;
 
-import static com.mcpregistry.http.Access.USER;
+import static com.mcpregistry.http.shared.Access.USER;
 
+import com.mcpregistry.audit.AuditEntry;
+import com.mcpregistry.domain.Text;
 import com.mcpregistry.domain.registration.Reason;
 import com.mcpregistry.domain.registration.Registration;
-import com.mcpregistry.domain.registration.RegistrationId;
-import com.mcpregistry.domain.registration.RegistrationStatus;
+import com.mcpregistry.domain.shared.RegistrationId;
+import com.mcpregistry.domain.shared.RegistrationStatus;
 import com.mcpregistry.domain.user.Actor;
-import com.mcpregistry.http.Caller;
-import com.mcpregistry.http.JsonRequest;
-import com.mcpregistry.http.PageJson;
-import com.mcpregistry.http.Queries;
-import com.mcpregistry.http.RequestIds;
 import com.mcpregistry.http.audit.AuditEventJson;
-import com.mcpregistry.port.in.DeleteRegistrationUseCase;
-import com.mcpregistry.port.in.DeleteRegistrationUseCase.DeleteRegistration;
-import com.mcpregistry.port.in.EditRegistrationUseCase;
-import com.mcpregistry.port.in.EditRegistrationUseCase.EditRegistration;
-import com.mcpregistry.port.in.FindRegistrationsUseCase;
-import com.mcpregistry.port.in.FindRegistrationsUseCase.RegistrationFilter;
-import com.mcpregistry.port.in.ReviewRegistrationUseCase;
-import com.mcpregistry.port.in.ReviewRegistrationUseCase.ChangeStatus;
-import com.mcpregistry.port.in.SubmitRegistrationUseCase;
-import com.mcpregistry.port.in.SubmitRegistrationUseCase.IdempotencyKey;
-import com.mcpregistry.port.in.SubmitRegistrationUseCase.SubmitRegistration;
-import com.mcpregistry.port.out.AuditEntry;
+import com.mcpregistry.http.shared.Callers;
+import com.mcpregistry.http.shared.JsonBody;
+import com.mcpregistry.http.shared.JsonForm;
+import com.mcpregistry.http.shared.PageJson;
+import com.mcpregistry.http.shared.QueryParameters;
+import com.mcpregistry.http.shared.RequestIds;
+import com.mcpregistry.http.shared.Routes;
+import com.mcpregistry.identity.SignedIn;
+import com.mcpregistry.registration.port.in.DeleteRegistrationUseCase;
+import com.mcpregistry.registration.port.in.DeleteRegistrationUseCase.DeleteRegistration;
+import com.mcpregistry.registration.port.in.EditRegistrationUseCase;
+import com.mcpregistry.registration.port.in.EditRegistrationUseCase.EditRegistration;
+import com.mcpregistry.registration.port.in.FindRegistrationsUseCase;
+import com.mcpregistry.registration.port.in.FindRegistrationsUseCase.RegistrationFilter;
+import com.mcpregistry.registration.port.in.ReviewRegistrationUseCase;
+import com.mcpregistry.registration.port.in.ReviewRegistrationUseCase.ChangeStatus;
+import com.mcpregistry.registration.port.in.SubmitRegistrationUseCase;
+import com.mcpregistry.registration.port.in.SubmitRegistrationUseCase.IdempotencyKey;
+import com.mcpregistry.registration.port.in.SubmitRegistrationUseCase.SubmitRegistration;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.List;
@@ -33,6 +37,8 @@ import java.util.Set;
 
 /** The seed API's {@code /registrations} routes: submit, read, edit, review, delete, history. */
 public final class RegistrationRoutes {
+    /** The request header whose value makes a retried submission replay the first answer (SPEC §5a). */
+    private static final String IDEMPOTENCY_KEY = "Idempotency-Key";
     /** How many registrations a page holds when the client does not say. */
     public static final int DEFAULT_LIMIT = 20;
 
@@ -57,21 +63,22 @@ public final class RegistrationRoutes {
 
     public void addTo(RoutesConfig routes) {
         routes.post("/registrations", this::submit, USER);
-        routes.get("/registrations", this::list, USER);
-        routes.get("/registrations/my", this::listMine, USER);
-        routes.get("/registrations/{registration_id}", this::get, USER);
+        Routes.get(routes, "/registrations", this::list, USER);
+        Routes.get(routes, "/registrations/my", this::listMine, USER);
+        Routes.get(routes, "/registrations/{registration_id}", this::get, USER);
         routes.patch("/registrations/{registration_id}", this::edit, USER);
         routes.patch("/registrations/{registration_id}/status", this::changeStatus, USER);
         routes.delete("/registrations/{registration_id}", this::delete, USER);
-        routes.get("/registrations/{registration_id}/history", this::history, USER);
+        Routes.get(routes, "/registrations/{registration_id}/history", this::history, USER);
     }
 
     private void submit(Context ctx) {
-        Caller caller = Caller.of(ctx);
-        JsonRequest body = JsonRequest.read(ctx);
-        RegistrationForm.Submission submission = RegistrationForm.submission(body);
-        Optional<IdempotencyKey> key = Optional.ofNullable(ctx.header("Idempotency-Key"))
-                .map(raw -> new IdempotencyKey(raw, body.fingerprint()));
+        SignedIn caller = Callers.of(ctx);
+        JsonBody body = JsonBody.read(ctx);
+        RegistrationForm.Submission submission = RegistrationForm.submission(body.form());
+        Optional<IdempotencyKey> key = Optional.ofNullable(ctx.header(IDEMPOTENCY_KEY))
+                .map(raw -> new IdempotencyKey(
+                        Text.require(IDEMPOTENCY_KEY, raw, IdempotencyKey.MAX_LENGTH), body.fingerprint()));
         Registration created = submit.submit(new SubmitRegistration(
                 caller.actor(),
                 submission.serverName(),
@@ -84,30 +91,30 @@ public final class RegistrationRoutes {
     }
 
     private void list(Context ctx) {
-        ctx.json(PageJson.of(find.list(Caller.of(ctx).actor(), filter(ctx)), RegistrationJson::of));
+        ctx.json(PageJson.of(find.list(Callers.of(ctx).actor(), filter(ctx)), RegistrationJson::of));
     }
 
     private void listMine(Context ctx) {
-        ctx.json(PageJson.of(find.listMine(Caller.of(ctx).actor(), filter(ctx)), RegistrationJson::of));
+        ctx.json(PageJson.of(find.listMine(Callers.of(ctx).actor(), filter(ctx)), RegistrationJson::of));
     }
 
     private void get(Context ctx) {
-        respond(ctx, find.get(Caller.of(ctx).actor(), id(ctx)));
+        respond(ctx, find.get(Callers.of(ctx).actor(), id(ctx)));
     }
 
     private void edit(Context ctx) {
-        Actor actor = Caller.of(ctx).actor();
+        Actor actor = Callers.of(ctx).actor();
         RegistrationId id = id(ctx);
-        JsonRequest body = JsonRequest.read(ctx);
+        JsonForm body = JsonBody.read(ctx).form();
         Registration edited = edit.edit(new EditRegistration(
                 actor, id, RegistrationForm.patch(body), ETags.ifMatch(ctx), RequestIds.forAudit(ctx)));
         respond(ctx, edited);
     }
 
     private void changeStatus(Context ctx) {
-        Actor actor = Caller.of(ctx).actor();
+        Actor actor = Callers.of(ctx).actor();
         RegistrationId id = id(ctx);
-        JsonRequest body = JsonRequest.read(ctx).allowOnly(Set.of("status", "reason"), Set.of());
+        JsonForm body = JsonBody.read(ctx).form().allowOnly(Set.of("status", "reason"), Set.of());
         RegistrationStatus target = body.required("status", raw -> RegistrationStatus.parse("status", raw));
         Optional<Reason> reason = body.value("reason", Reason::new);
         body.complete();
@@ -117,21 +124,21 @@ public final class RegistrationRoutes {
     }
 
     private void delete(Context ctx) {
-        Actor actor = Caller.of(ctx).actor();
+        Actor actor = Callers.of(ctx).actor();
         delete.delete(new DeleteRegistration(actor, id(ctx), ETags.ifMatch(ctx), RequestIds.forAudit(ctx)));
         ctx.status(204);
     }
 
     private void history(Context ctx) {
-        List<AuditEntry> events = find.history(Caller.of(ctx).actor(), id(ctx));
+        List<AuditEntry> events = find.history(Callers.of(ctx).actor(), id(ctx));
         ctx.json(new PageJson<>(events.stream().map(AuditEventJson::of).toList(), null));
     }
 
     private static RegistrationFilter filter(Context ctx) {
         return new RegistrationFilter(
-                Queries.optional(ctx, "status", raw -> RegistrationStatus.parse("status", raw)),
-                Queries.search(ctx),
-                Queries.page(ctx, DEFAULT_LIMIT));
+                QueryParameters.optional(ctx, "status", raw -> RegistrationStatus.parse("status", raw)),
+                QueryParameters.search(ctx),
+                QueryParameters.page(ctx, DEFAULT_LIMIT));
     }
 
     private static RegistrationId id(Context ctx) {

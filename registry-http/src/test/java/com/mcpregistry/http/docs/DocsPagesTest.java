@@ -4,9 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.mcpregistry.http.RegistryApi;
-import com.mcpregistry.http.StartedApi;
-import com.mcpregistry.http.StubTokens;
+import com.mcpregistry.http.api.ApiSettings;
+import com.mcpregistry.http.api.StartedApi;
+import com.mcpregistry.http.api.StubTokens;
+import com.mcpregistry.http.publication.PublicApi;
 import java.io.IOException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -95,8 +96,7 @@ class DocsPagesTest {
 
     @Test
     void the_root_links_to_the_mcp_registry_api_only_while_it_is_served() throws IOException {
-        try (StartedApi off =
-                StartedApi.start(new RegistryApi.Settings(List.of(), RegistryApi.PublicApi.OFF), new StubTokens())) {
+        try (StartedApi off = StartedApi.start(new ApiSettings(List.of(), PublicApi.OFF), new StubTokens())) {
             JsonNode links = new ObjectMapper().readTree(off.get("/").body()).path("links");
 
             assertThat(links.has("docs")).isTrue();

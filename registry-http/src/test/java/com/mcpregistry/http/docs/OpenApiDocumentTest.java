@@ -8,23 +8,23 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.BooleanNode;
 import com.fasterxml.jackson.databind.node.IntNode;
 import com.mcpregistry.domain.registration.Description;
-import com.mcpregistry.domain.registration.Email;
 import com.mcpregistry.domain.registration.HttpUrl;
+import com.mcpregistry.domain.registration.OwnerContact;
 import com.mcpregistry.domain.registration.Reason;
-import com.mcpregistry.domain.registration.RegistrationStatus;
 import com.mcpregistry.domain.registration.ServerName;
 import com.mcpregistry.domain.registration.Tags;
 import com.mcpregistry.domain.registration.Title;
 import com.mcpregistry.domain.registration.Transport;
 import com.mcpregistry.domain.registration.Version;
-import com.mcpregistry.http.JsonRequest;
-import com.mcpregistry.http.Queries;
-import com.mcpregistry.http.RegistryApi;
+import com.mcpregistry.domain.shared.RegistrationStatus;
+import com.mcpregistry.http.api.RegistryApi;
 import com.mcpregistry.http.audit.AuditRoutes;
-import com.mcpregistry.http.publish.PublishedServerRoutes;
+import com.mcpregistry.http.publication.PublishedServerRoutes;
 import com.mcpregistry.http.registration.RegistrationRoutes;
-import com.mcpregistry.port.PageRequest;
-import com.mcpregistry.port.in.SubmitRegistrationUseCase;
+import com.mcpregistry.http.shared.JsonBody;
+import com.mcpregistry.http.shared.QueryParameters;
+import com.mcpregistry.paging.PageRequest;
+import com.mcpregistry.registration.port.in.SubmitRegistrationUseCase;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SchemaLocation;
@@ -301,7 +301,7 @@ class OpenApiDocumentTest {
         assertLength("Title", 1, Title.MAX_LENGTH);
         assertLength("Description", 1, Description.MAX_LENGTH);
         assertLength("HttpUrl", 1, HttpUrl.MAX_LENGTH);
-        assertThat(schema("Email").path("maxLength").asInt()).isEqualTo(Email.MAX_LENGTH);
+        assertThat(schema("Email").path("maxLength").asInt()).isEqualTo(OwnerContact.MAX_LENGTH);
         assertLength("Reason", 1, Reason.MAX_LENGTH);
         assertThat(schema("Tags").path("maxItems").asInt()).isEqualTo(Tags.MAX_COUNT);
         assertThat(schema("Tags").path("items").path("maxLength").asInt()).isEqualTo(Tags.MAX_TAG_LENGTH);
@@ -321,7 +321,7 @@ class OpenApiDocumentTest {
                         .toList());
 
         JsonNode parameters = DOCUMENT.path("components").path("parameters");
-        assertThat(parameters.at("/Search/schema/maxLength").asInt()).isEqualTo(Queries.MAX_SEARCH_LENGTH);
+        assertThat(parameters.at("/Search/schema/maxLength").asInt()).isEqualTo(QueryParameters.MAX_SEARCH_LENGTH);
         assertThat(parameters.at("/IdempotencyKey/schema/maxLength").asInt())
                 .isEqualTo(SubmitRegistrationUseCase.IdempotencyKey.MAX_LENGTH);
         assertThat(parameters.at("/RegistrationLimit/schema/maximum").asInt()).isEqualTo(PageRequest.MAX_LIMIT);
@@ -329,7 +329,7 @@ class OpenApiDocumentTest {
 
         JsonNode responses = DOCUMENT.path("components").path("responses");
         assertThat(responses.at("/ContentTooLarge/description").asText())
-                .contains(Integer.toString(JsonRequest.MAX_BODY_BYTES));
+                .contains(Integer.toString(JsonBody.MAX_BODY_BYTES));
         assertThat(DOCUMENT.at("/info/description").asText())
                 .contains((RegistryApi.MAX_REQUEST_HEADER_BYTES / 1024) + " KiB");
     }

@@ -3,45 +3,45 @@ package com.mcpregistry.http.docs;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.mcpregistry.audit.AuditEntry;
+import com.mcpregistry.audit.AuditQuery;
+import com.mcpregistry.audit.service.AuditService;
 import com.mcpregistry.domain.audit.AuditEvent;
 import com.mcpregistry.domain.audit.FieldChange;
 import com.mcpregistry.domain.error.FieldError;
 import com.mcpregistry.domain.registration.Description;
 import com.mcpregistry.domain.registration.DetailsPatch;
-import com.mcpregistry.domain.registration.Email;
 import com.mcpregistry.domain.registration.HttpUrl;
+import com.mcpregistry.domain.registration.OwnerContact;
 import com.mcpregistry.domain.registration.Reason;
 import com.mcpregistry.domain.registration.Registration;
-import com.mcpregistry.domain.registration.RegistrationStatus;
 import com.mcpregistry.domain.registration.ServerDetails;
 import com.mcpregistry.domain.registration.ServerName;
 import com.mcpregistry.domain.registration.Tags;
 import com.mcpregistry.domain.registration.Title;
 import com.mcpregistry.domain.registration.Transport;
 import com.mcpregistry.domain.registration.Version;
+import com.mcpregistry.domain.shared.RegistrationStatus;
 import com.mcpregistry.domain.user.Actor;
 import com.mcpregistry.domain.user.EntraIdentity;
 import com.mcpregistry.domain.user.UserId;
-import com.mcpregistry.http.Json;
-import com.mcpregistry.http.PageJson;
-import com.mcpregistry.http.ProblemDetails;
-import com.mcpregistry.http.StartedApi;
+import com.mcpregistry.http.api.StartedApi;
 import com.mcpregistry.http.audit.AuditEventJson;
+import com.mcpregistry.http.identity.UserJson;
 import com.mcpregistry.http.registration.RegistrationJson;
-import com.mcpregistry.http.user.UserJson;
+import com.mcpregistry.http.shared.Json;
+import com.mcpregistry.http.shared.PageJson;
+import com.mcpregistry.http.shared.ProblemDetails;
+import com.mcpregistry.identity.SignedIn;
+import com.mcpregistry.identity.VerifiedToken;
+import com.mcpregistry.identity.service.UserService;
 import com.mcpregistry.inmemory.InMemoryDatabase;
-import com.mcpregistry.port.PageRequest;
-import com.mcpregistry.port.in.EditRegistrationUseCase.EditRegistration;
-import com.mcpregistry.port.in.FindRegistrationsUseCase.RegistrationFilter;
-import com.mcpregistry.port.in.ReviewRegistrationUseCase.ChangeStatus;
-import com.mcpregistry.port.in.SignInUseCase.SignedIn;
-import com.mcpregistry.port.in.SubmitRegistrationUseCase.SubmitRegistration;
-import com.mcpregistry.port.out.AuditEntry;
-import com.mcpregistry.port.out.AuditQuery;
-import com.mcpregistry.port.out.VerifiedIdentity;
-import com.mcpregistry.service.AuditService;
-import com.mcpregistry.service.RegistrationService;
-import com.mcpregistry.service.UserService;
+import com.mcpregistry.paging.PageRequest;
+import com.mcpregistry.registration.port.in.EditRegistrationUseCase.EditRegistration;
+import com.mcpregistry.registration.port.in.FindRegistrationsUseCase.RegistrationFilter;
+import com.mcpregistry.registration.port.in.ReviewRegistrationUseCase.ChangeStatus;
+import com.mcpregistry.registration.port.in.SubmitRegistrationUseCase.SubmitRegistration;
+import com.mcpregistry.registration.service.RegistrationService;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Clock;
@@ -168,7 +168,7 @@ class OpenApiSchemasTest {
                 java.time.Instant.parse("2025-03-01T09:00:00Z"),
                 Optional.of(com.mcpregistry.domain.user.UserId.random()),
                 "edit",
-                Optional.of(com.mcpregistry.domain.registration.RegistrationId.random()),
+                Optional.of(com.mcpregistry.domain.shared.RegistrationId.random()),
                 Optional.of(RegistrationStatus.PENDING),
                 Optional.of(RegistrationStatus.PENDING),
                 Optional.empty(),
@@ -279,7 +279,7 @@ class OpenApiSchemasTest {
                 new Description("Look up ledger accounts and post journal entries."),
                 new HttpUrl("https://mcp.contoso.com/" + name.replace('/', '-')),
                 everyField ? Transport.SSE : Transport.STREAMABLE_HTTP,
-                new Email("finance-platform@contoso.com"),
+                new OwnerContact("finance-platform@contoso.com"),
                 everyField ? Optional.of(new HttpUrl("https://github.com/contoso/ledger-tools")) : Optional.empty(),
                 everyField ? Optional.of(new HttpUrl("https://docs.contoso.com/ledger")) : Optional.empty(),
                 everyField ? new Tags(List.of("finance", "ledger")) : Tags.NONE);
@@ -293,7 +293,7 @@ class OpenApiSchemasTest {
     }
 
     private SignedIn signIn(String email) {
-        return users.signIn(new VerifiedIdentity(
+        return users.signIn(new VerifiedToken(
                 new EntraIdentity(
                         "72f988bf-86f1-41af-91ab-2d7cd011db47", UserId.random().toString()),
                 "Ada Lovelace",

@@ -3,9 +3,9 @@ package com.mcpregistry.http.docs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.mcpregistry.http.Access;
-import com.mcpregistry.http.RegistryApi;
-import com.mcpregistry.http.StartedApi;
+import com.mcpregistry.http.api.RegistryApi;
+import com.mcpregistry.http.api.StartedApi;
+import com.mcpregistry.http.shared.Access;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;

@@ -1,6 +1,6 @@
 package com.mcpregistry.http.docs;
 
-import com.mcpregistry.http.Access;
+import com.mcpregistry.http.shared.Access;
 import io.javalin.Javalin;
 import io.javalin.http.HandlerType;
 import io.javalin.router.Endpoint;

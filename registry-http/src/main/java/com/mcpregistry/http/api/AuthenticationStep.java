@@ -1,0 +1,79 @@
+package com.mcpregistry.http.api;
+
+import com.mcpregistry.domain.error.Forbidden;
+import com.mcpregistry.domain.error.Unavailable;
+import com.mcpregistry.http.shared.Access;
+import com.mcpregistry.http.shared.Callers;
+import com.mcpregistry.http.shared.HttpProblem;
+import com.mcpregistry.identity.SignedIn;
+import com.mcpregistry.identity.port.in.AuthenticateUseCase;
+import com.mcpregistry.identity.port.in.AuthenticateUseCase.Authenticated;
+import com.mcpregistry.identity.port.in.AuthenticateUseCase.Authentication;
+import com.mcpregistry.identity.port.in.AuthenticateUseCase.InsufficientScope;
+import com.mcpregistry.identity.port.in.AuthenticateUseCase.InvalidToken;
+import com.mcpregistry.identity.port.in.AuthenticateUseCase.ProviderUnavailable;
+import io.javalin.http.Context;
+import io.javalin.security.RouteRole;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * The one authentication step: runs before every matched route, reads the route's declared {@link Access} and,
+ * unless it is {@link Access#ANYONE}, authenticates the bearer token and checks admin rights.
+ */
+final class AuthenticationStep {
+    private static final String BEARER = "bearer ";
+
+    private final AuthenticateUseCase authenticate;
+
+    AuthenticationStep(AuthenticateUseCase authenticate) {
+        this.authenticate = authenticate;
+    }
+
+    void check(Context ctx) {
+        Access access = accessOf(ctx.routeRoles());
+        if (access == Access.ANYONE) {
+            return;
+        }
+        SignedIn caller = authenticate(ctx);
+        if (access == Access.ADMIN && !caller.actor().admin()) {
+            throw new Forbidden("this route is for registry administrators");
+        }
+    }
+
+    /** Authenticates the request's bearer token and attaches its caller; throws the matching problem if not. */
+    private SignedIn authenticate(Context ctx) {
+        String header = ctx.header("Authorization");
+        if (header == null || header.isBlank()) {
+            throw HttpProblem.noCredentials();
+        }
+        if (!header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+            throw HttpProblem.invalidToken("the Authorization header must use the Bearer scheme");
+        }
+        String token = header.substring(BEARER.length()).trim();
+        Authentication authentication = authenticate.authenticate(token);
+        if (authentication instanceof Authenticated authenticated) {
+            Callers.attach(ctx, authenticated.signedIn());
+            return authenticated.signedIn();
+        }
+        if (authentication instanceof InsufficientScope insufficient) {
+            throw HttpProblem.insufficientScope(insufficient.requiredScope());
+        }
+        if (authentication instanceof ProviderUnavailable unavailable) {
+            throw new Unavailable("the identity provider's signing keys cannot be fetched: " + unavailable.reason());
+        }
+        InvalidToken invalid = (InvalidToken) authentication;
+        throw HttpProblem.invalidToken(invalid.reason().toLowerCase(Locale.ROOT));
+    }
+
+    /** The single access level a route declares; a route that declares none or several is treated as admin-only. */
+    static Access accessOf(Set<RouteRole> roles) {
+        List<Access> declared = roles.stream()
+                .filter(Access.class::isInstance)
+                .map(Access.class::cast)
+                .toList();
+        // Fail closed: a route that declares no access, or more than one, is for administrators only.
+        return declared.size() == 1 ? declared.get(0) : Access.ADMIN;
+    }
+}

@@ -1,0 +1,125 @@
+package com.mcpregistry.http.api;
+
+import com.mcpregistry.core.RegistryUseCases;
+import com.mcpregistry.http.audit.AuditRoutes;
+import com.mcpregistry.http.docs.DocsPage;
+import com.mcpregistry.http.docs.DocsRoutes;
+import com.mcpregistry.http.docs.OpenApiDocument;
+import com.mcpregistry.http.docs.OpenApiPaths;
+import com.mcpregistry.http.health.HealthRoutes;
+import com.mcpregistry.http.identity.UserRoutes;
+import com.mcpregistry.http.publication.PublicApi;
+import com.mcpregistry.http.publication.PublishedServerRoutes;
+import com.mcpregistry.http.registration.RegistrationRoutes;
+import com.mcpregistry.http.shared.Access;
+import com.mcpregistry.http.shared.AllowedMethods;
+import com.mcpregistry.http.shared.Json;
+import com.mcpregistry.http.shared.JsonBody;
+import com.mcpregistry.http.shared.ProblemDetails;
+import com.mcpregistry.http.shared.RequestIds;
+import io.javalin.Javalin;
+import io.javalin.config.JavalinConfig;
+import io.javalin.json.JavalinJackson;
+import java.util.function.Consumer;
+
+/** Builds the registry's HTTP API as an unstarted {@link Javalin}, so that the app starts it and tests drive it. */
+public final class RegistryApi {
+    /** Request headers beyond this size are refused with 431 (Entra tokens with many claims stay well below). */
+    public static final int MAX_REQUEST_HEADER_BYTES = 16 * 1024;
+
+    private RegistryApi() {}
+
+    /**
+     * What the application adds to the API (server settings, request logging, metrics, development routes), with
+     * the OpenAPI description of the routes it adds, so that the served document describes exactly the routes that
+     * exist. Each route it adds must declare an {@link Access}.
+     */
+    @FunctionalInterface
+    public interface Extension {
+        void configure(JavalinConfig config);
+
+        /** The description of the routes {@link #configure} adds; none by default. */
+        default OpenApiPaths documentation() {
+            return OpenApiPaths.none();
+        }
+
+        /** {@code configure}, whose routes {@code documentation} describes. */
+        static Extension documented(Consumer<JavalinConfig> configure, OpenApiPaths documentation) {
+            return new Extension() {
+                @Override
+                public void configure(JavalinConfig config) {
+                    configure.accept(config);
+                }
+
+                @Override
+                public OpenApiPaths documentation() {
+                    return documentation;
+                }
+            };
+        }
+
+        /** This extension, then {@code next}, with the documentation of both. */
+        default Extension andThen(Extension next) {
+            Extension first = this;
+            return documented(
+                    config -> {
+                        first.configure(config);
+                        next.configure(config);
+                    },
+                    first.documentation().and(next.documentation()));
+        }
+    }
+
+    /**
+     * The API with every route, the authentication step and the error mapping, and what {@code extension} adds; the
+     * OpenAPI document served at {@code /openapi.json} includes the extension's documentation.
+     */
+    public static Javalin create(ApiSettings settings, RegistryUseCases core, Extension extension) {
+        AuthenticationStep authentication = new AuthenticationStep(core.authenticate());
+        AllowedMethods allowedMethods =
+                new AllowedMethods(!settings.corsOrigins().isEmpty());
+        Javalin app = Javalin.create(config -> {
+            config.jsonMapper(new JavalinJackson(Json.MAPPER, false));
+            config.http.maxRequestSize = JsonBody.MAX_BODY_BYTES;
+            // A known path asked with a method it does not serve is a 405 with Allow (ProblemDetails), not a 404.
+            config.http.prefer405over404 = true;
+            config.startup.showJavalinBanner = false;
+            config.jetty.modifyServer(server -> server.setErrorHandler(new JettyProblems(MAX_REQUEST_HEADER_BYTES)));
+            config.jetty.modifyHttpConfiguration(http -> {
+                http.setRequestHeaderSize(MAX_REQUEST_HEADER_BYTES);
+                http.setSendServerVersion(false);
+            });
+            if (!settings.corsOrigins().isEmpty()) {
+                config.bundledPlugins.enableCors(cors -> cors.addRule(rule -> {
+                    settings.corsOrigins().forEach(origin -> rule.allowHost(origin));
+                    rule.exposeHeader("ETag");
+                    rule.exposeHeader("Location");
+                    rule.exposeHeader(RequestIds.HEADER);
+                }));
+            }
+            config.routes.before(RequestIds::assign);
+            config.routes.beforeMatched(authentication::check);
+            ProblemDetails.register(config.routes, allowedMethods);
+            new HealthRoutes(core.checkHealth()).addTo(config.routes);
+            new UserRoutes(core.findUser()).addTo(config.routes);
+            new RegistrationRoutes(
+                            core.submitRegistration(),
+                            core.editRegistration(),
+                            core.reviewRegistration(),
+                            core.deleteRegistration(),
+                            core.findRegistrations())
+                    .addTo(config.routes);
+            new AuditRoutes(core.queryAudit()).addTo(config.routes);
+            new PublishedServerRoutes(core.listPublishedServers(), settings.publicApi()).addTo(config.routes);
+            new DocsRoutes(
+                            OpenApiDocument.fromClasspath().with(extension.documentation()),
+                            DocsPage.swaggerUi(),
+                            DocsPage.redoc(),
+                            settings.publicApi() != PublicApi.OFF)
+                    .addTo(config.routes);
+            extension.configure(config);
+        });
+        allowedMethods.useRouter(app.unsafe.internalRouter);
+        return app;
+    }
+}

@@ -1,0 +1,153 @@
+package com.mcpregistry.http.publication;
+
+import com.mcpregistry.domain.error.InvalidInput;
+import com.mcpregistry.domain.error.NotFound;
+import com.mcpregistry.domain.registration.ServerName;
+import com.mcpregistry.http.shared.Access;
+import com.mcpregistry.http.shared.ProblemDetails;
+import com.mcpregistry.http.shared.QueryParameters;
+import com.mcpregistry.http.shared.RequestIds;
+import com.mcpregistry.http.shared.Routes;
+import com.mcpregistry.publication.PublishedServerQuery;
+import com.mcpregistry.publication.ServerListCursor;
+import com.mcpregistry.publication.VersionSelector;
+import com.mcpregistry.publication.port.in.ListPublishedServersUseCase;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * The MCP Registry API (v0.1, and the same under {@code /v0}) that VS Code, GitHub Copilot and other MCP clients
+ * read: the list of published servers, the versions of one server, one version (or the latest). Who may read it is
+ * the {@link PublicApi} setting: anyone (the default; MCP clients send no credentials), callers with a
+ * valid token, or nobody (the routes do not exist). Browsers may read it from any origin; answers carry an entity
+ * tag and may be cached briefly; errors are the official {@code {"error": "..."}} bodies.
+ */
+public final class PublishedServerRoutes {
+    /** The API's versions: the current one and its predecessor, which serves the same. */
+    public static final List<String> PREFIXES = List.of("/v0.1", "/v0");
+
+    /** How many servers a page holds when the client does not say (the official registry's default). */
+    public static final int DEFAULT_LIMIT = 30;
+
+    static final int MAX_AGE_SECONDS = 30;
+    /** The official registry's error text when a server or version does not exist. */
+    private static final String SERVER_NOT_FOUND = "Server not found";
+
+    private static final String SERVERS = "/servers";
+    private static final String VERSIONS = "/servers/{serverName}/versions";
+    private static final String VERSION = "/servers/{serverName}/versions/{version}";
+
+    private final ListPublishedServersUseCase servers;
+    private final PublicApi mode;
+    private final CacheableJson answers;
+
+    public PublishedServerRoutes(ListPublishedServersUseCase servers, PublicApi mode) {
+        this.servers = servers;
+        this.mode = mode;
+        // What anyone may read, any cache may keep; what needs a token, only the caller's own.
+        this.answers = new CacheableJson(mode == PublicApi.ANONYMOUS, MAX_AGE_SECONDS);
+    }
+
+    public void addTo(RoutesConfig routes) {
+        if (mode == PublicApi.OFF) {
+            return;
+        }
+        Access access = mode == PublicApi.ANONYMOUS ? Access.ANYONE : Access.USER;
+        for (String prefix : PREFIXES) {
+            routes.before(prefix + "/*", PublishedServerRoutes::openToEveryOrigin);
+            Routes.get(routes, prefix + SERVERS, this::list, access);
+            Routes.get(routes, prefix + VERSIONS, this::versions, access);
+            Routes.get(routes, prefix + VERSION, this::version, access);
+            // Preflight requests carry no credentials, whatever the mode.
+            for (String path : List.of(SERVERS, VERSIONS, VERSION)) {
+                routes.options(prefix + path, PublishedServerRoutes::preflight, Access.ANYONE);
+            }
+        }
+    }
+
+    /**
+     * CORS for every origin: the API is read-only and, when it needs a token, the token is sent explicitly in
+     * {@code Authorization}, never as a cookie, so no origin gains anything another lacks.
+     */
+    private static void openToEveryOrigin(Context ctx) {
+        ProblemDetails.answerAsRegistryApi(ctx);
+        ctx.header("Access-Control-Allow-Origin", "*");
+        ctx.header("Access-Control-Expose-Headers", "ETag, " + RequestIds.HEADER);
+    }
+
+    private static void preflight(Context ctx) {
+        ctx.header("Access-Control-Allow-Methods", "GET, HEAD, OPTIONS");
+        ctx.header("Access-Control-Allow-Headers", "Authorization, If-None-Match, " + RequestIds.HEADER);
+        ctx.header("Access-Control-Max-Age", "600");
+        ctx.status(204);
+    }
+
+    private void list(Context ctx) {
+        PublishedServerQuery query = new PublishedServerQuery(
+                QueryParameters.search(ctx),
+                QueryParameters.optional(ctx, "version", VersionSelector::parse),
+                QueryParameters.flag(ctx, "include_deleted"),
+                updatedSince(ctx),
+                QueryParameters.limit(ctx, DEFAULT_LIMIT),
+                QueryParameters.optional(ctx, "cursor", ServerListCursor::decode));
+        answers.respond(ctx, ServerListJson.of(servers.list(query)));
+    }
+
+    private void versions(Context ctx) {
+        answers.respond(
+                ctx,
+                ServerListJson.of(
+                        found(() -> servers.versions(serverName(ctx), QueryParameters.flag(ctx, "include_deleted")))));
+    }
+
+    private void version(Context ctx) {
+        VersionSelector version;
+        try {
+            version = VersionSelector.parse(ctx.pathParam("version"));
+        } catch (InvalidInput e) {
+            throw new NotFound(SERVER_NOT_FOUND);
+        }
+        answers.respond(
+                ctx,
+                ServerListJson.ServerResponseJson.of(found(() ->
+                        servers.version(serverName(ctx), version, QueryParameters.flag(ctx, "include_deleted")))));
+    }
+
+    /** What {@code lookup} finds; a server or version the registry does not publish is the official 404. */
+    private static <T> T found(Supplier<T> lookup) {
+        try {
+            return lookup.get();
+        } catch (NotFound e) {
+            throw new NotFound(SERVER_NOT_FOUND);
+        }
+    }
+
+    /** The path's server name, which clients send URL-encoded ({@code com.contoso%2Fledger}); no such name, no server. */
+    private static ServerName serverName(Context ctx) {
+        try {
+            return new ServerName(ctx.pathParam("serverName"));
+        } catch (InvalidInput e) {
+            throw new NotFound(SERVER_NOT_FOUND);
+        }
+    }
+
+    /**
+     * {@code updated_since} as RFC 3339. An offset's {@code +} arrives as a space when a client forgot to encode it
+     * ({@code +} means space in a query string); no RFC 3339 time holds a space, so it is read back as {@code +}.
+     */
+    private static Optional<Instant> updatedSince(Context ctx) {
+        return QueryParameters.optional(ctx, "updated_since", raw -> {
+            try {
+                return OffsetDateTime.parse(raw.replace(' ', '+')).toInstant();
+            } catch (DateTimeParseException e) {
+                throw InvalidInput.of("updated_since", "must be an RFC 3339 time such as 2025-08-07T13:15:04.280Z");
+            }
+        });
+    }
+}

@@ -1,0 +1,156 @@
+package com.mcpregistry.core;
+
+import com.mcpregistry.audit.port.in.QueryAuditUseCase;
+import com.mcpregistry.audit.port.out.AuditTrail;
+import com.mcpregistry.audit.service.AuditService;
+import com.mcpregistry.health.port.in.CheckHealthUseCase;
+import com.mcpregistry.health.port.out.DatabaseHealth;
+import com.mcpregistry.health.service.HealthService;
+import com.mcpregistry.identity.port.in.AuthenticateUseCase;
+import com.mcpregistry.identity.port.in.FindUserUseCase;
+import com.mcpregistry.identity.port.in.ManageAdminsUseCase;
+import com.mcpregistry.identity.port.in.SignInUseCase;
+import com.mcpregistry.identity.port.out.AccessTokenVerifier;
+import com.mcpregistry.identity.port.out.UserRepository;
+import com.mcpregistry.identity.service.AuthenticationService;
+import com.mcpregistry.identity.service.UserService;
+import com.mcpregistry.publication.port.in.ListPublishedServersUseCase;
+import com.mcpregistry.publication.port.out.PublishedServers;
+import com.mcpregistry.publication.service.PublishedServersService;
+import com.mcpregistry.registration.port.in.DeleteRegistrationUseCase;
+import com.mcpregistry.registration.port.in.EditRegistrationUseCase;
+import com.mcpregistry.registration.port.in.FindRegistrationsUseCase;
+import com.mcpregistry.registration.port.in.ReviewRegistrationUseCase;
+import com.mcpregistry.registration.port.in.SubmitRegistrationUseCase;
+import com.mcpregistry.registration.port.out.IdempotencyKeys;
+import com.mcpregistry.registration.port.out.RegistrationRepository;
+import com.mcpregistry.registration.service.RegistrationService;
+import com.mcpregistry.transaction.Transactions;
+import java.time.Clock;
+import java.util.Objects;
+import java.util.function.UnaryOperator;
+
+/**
+ * Every use case of the registry, built once over one set of outbound adapters. Embedders create it with their own
+ * adapters (or the in-memory ones) and hand it, as {@link RegistryUseCases}, to whatever drives it.
+ */
+public final class RegistryCore implements RegistryUseCases {
+    private final RegistrationService registrations;
+    private final PublishedServersService publishedServers;
+    private final UserService users;
+    private final SignInUseCase signIn;
+    private final AuthenticationService authentication;
+    private final AuditService audit;
+    private final HealthService health;
+
+    /** The outbound adapters the core needs; all of them must share the transactions of {@code transactions}. */
+    public record Adapters(
+            RegistrationRepository registrations,
+            PublishedServers publishedServers,
+            UserRepository users,
+            AuditTrail auditTrail,
+            IdempotencyKeys idempotencyKeys,
+            Transactions transactions,
+            DatabaseHealth databaseHealth) {
+        public Adapters {
+            Objects.requireNonNull(registrations, "registrations");
+            Objects.requireNonNull(publishedServers, "publishedServers");
+            Objects.requireNonNull(users, "users");
+            Objects.requireNonNull(auditTrail, "auditTrail");
+            Objects.requireNonNull(idempotencyKeys, "idempotencyKeys");
+            Objects.requireNonNull(transactions, "transactions");
+            Objects.requireNonNull(databaseHealth, "databaseHealth");
+        }
+    }
+
+    private RegistryCore(
+            Adapters adapters, AccessTokenVerifier tokens, UnaryOperator<SignInUseCase> signInMemory, Clock clock) {
+        this.registrations = new RegistrationService(
+                adapters.registrations(),
+                adapters.publishedServers(),
+                adapters.auditTrail(),
+                adapters.idempotencyKeys(),
+                adapters.transactions(),
+                clock);
+        this.publishedServers = new PublishedServersService(adapters.publishedServers());
+        this.users = new UserService(adapters.users(), adapters.auditTrail(), adapters.transactions(), clock);
+        this.signIn = Objects.requireNonNull(signInMemory.apply(users), "signIn");
+        this.authentication = new AuthenticationService(tokens, signIn);
+        this.audit = new AuditService(adapters.auditTrail());
+        this.health = new HealthService(adapters.databaseHealth());
+    }
+
+    /** The core over {@code adapters}, authenticating callers with {@code tokens}. */
+    public static RegistryCore create(Adapters adapters, AccessTokenVerifier tokens, Clock clock) {
+        return new RegistryCore(adapters, tokens, UnaryOperator.identity(), clock);
+    }
+
+    /**
+     * The core over {@code adapters}, whose sign-in goes through {@code signInMemory} (e.g. one that remembers recent
+     * users, so that a busy client does not look its user up on every request).
+     */
+    public static RegistryCore create(
+            Adapters adapters, AccessTokenVerifier tokens, UnaryOperator<SignInUseCase> signInMemory, Clock clock) {
+        return new RegistryCore(adapters, tokens, signInMemory, clock);
+    }
+
+    @Override
+    public SubmitRegistrationUseCase submitRegistration() {
+        return registrations;
+    }
+
+    @Override
+    public EditRegistrationUseCase editRegistration() {
+        return registrations;
+    }
+
+    @Override
+    public ReviewRegistrationUseCase reviewRegistration() {
+        return registrations;
+    }
+
+    @Override
+    public DeleteRegistrationUseCase deleteRegistration() {
+        return registrations;
+    }
+
+    @Override
+    public FindRegistrationsUseCase findRegistrations() {
+        return registrations;
+    }
+
+    @Override
+    public ListPublishedServersUseCase listPublishedServers() {
+        return publishedServers;
+    }
+
+    @Override
+    public AuthenticateUseCase authenticate() {
+        return authentication;
+    }
+
+    @Override
+    public SignInUseCase signIn() {
+        return signIn;
+    }
+
+    @Override
+    public FindUserUseCase findUser() {
+        return users;
+    }
+
+    @Override
+    public ManageAdminsUseCase manageAdmins() {
+        return users;
+    }
+
+    @Override
+    public QueryAuditUseCase queryAudit() {
+        return audit;
+    }
+
+    @Override
+    public CheckHealthUseCase checkHealth() {
+        return health;
+    }
+}

@@ -1,0 +1,37 @@
+package com.mcpregistry.identity;
+
+import com.mcpregistry.domain.user.EntraIdentity;
+import com.mcpregistry.domain.user.User;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * What a valid access token says about its bearer: who they are (their Entra identity) and their rights. {@code admin} is true when the token carries the administrator
+ * app role or group; {@code scopes} are delegated permissions ({@code scp}), {@code roles} app roles.
+ */
+public record VerifiedToken(
+        EntraIdentity identity,
+        String displayName,
+        Optional<String> email,
+        Set<String> roles,
+        Set<String> groups,
+        Set<String> scopes,
+        boolean admin,
+        Instant expiresAt) {
+
+    public VerifiedToken {
+        Objects.requireNonNull(identity, "identity");
+        Objects.requireNonNull(displayName, "displayName");
+        Objects.requireNonNull(email, "email");
+        roles = Set.copyOf(roles);
+        groups = Set.copyOf(groups);
+        scopes = Set.copyOf(scopes);
+        Objects.requireNonNull(expiresAt, "expiresAt");
+    }
+
+    public User.Profile profile() {
+        return new User.Profile(email, displayName);
+    }
+}

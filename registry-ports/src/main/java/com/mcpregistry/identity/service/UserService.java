@@ -1,0 +1,99 @@
+package com.mcpregistry.identity.service;
+
+import com.mcpregistry.audit.port.out.AuditTrail;
+import com.mcpregistry.domain.audit.AuditEvent;
+import com.mcpregistry.domain.error.Conflict;
+import com.mcpregistry.domain.error.NotFound;
+import com.mcpregistry.domain.user.Actor;
+import com.mcpregistry.domain.user.User;
+import com.mcpregistry.domain.user.UserId;
+import com.mcpregistry.identity.SignedIn;
+import com.mcpregistry.identity.VerifiedToken;
+import com.mcpregistry.identity.port.in.FindUserUseCase;
+import com.mcpregistry.identity.port.in.ManageAdminsUseCase;
+import com.mcpregistry.identity.port.in.SignInUseCase;
+import com.mcpregistry.identity.port.out.UserRepository;
+import com.mcpregistry.transaction.Transactions;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** The user use cases: signing in from a token, reading users, and the break-glass admin flag. */
+public final class UserService implements SignInUseCase, FindUserUseCase, ManageAdminsUseCase {
+
+    private final UserRepository users;
+    private final AuditTrail auditTrail;
+    private final Transactions transactions;
+    private final Clock clock;
+
+    public UserService(UserRepository users, AuditTrail auditTrail, Transactions transactions, Clock clock) {
+        this.users = users;
+        this.auditTrail = auditTrail;
+        this.transactions = transactions;
+        this.clock = clock;
+    }
+
+    @Override
+    public SignedIn signIn(VerifiedToken token) {
+        Instant now = now();
+        User user = users.findByIdentity(token.identity())
+                .map(known -> {
+                    User seen = known.seenAgain(token.profile(), now);
+                    return seen == known ? known : users.save(seen);
+                })
+                .orElseGet(() -> users.save(User.firstSeen(UserId.random(), token.identity(), token.profile(), now)));
+        return new SignedIn(user, user.actor(token.admin()));
+    }
+
+    @Override
+    public User get(Actor actor, UserId id) {
+        return users.findById(id)
+                .filter(user -> actor.admin() || actor.is(user.id()))
+                .orElseThrow(() -> new NotFound("no user " + id));
+    }
+
+    @Override
+    public User grant(String emailOrObjectId) {
+        return setAdminFlag(emailOrObjectId, true);
+    }
+
+    @Override
+    public User revoke(String emailOrObjectId) {
+        return setAdminFlag(emailOrObjectId, false);
+    }
+
+    private User setAdminFlag(String emailOrObjectId, boolean admin) {
+        return transactions.inTransaction(() -> {
+            List<User> matches = users.findByEmailOrObjectId(emailOrObjectId);
+            if (matches.isEmpty()) {
+                throw new NotFound(
+                        "no user has the e-mail or object id " + emailOrObjectId + "; they must sign in once first");
+            }
+            if (matches.size() > 1) {
+                throw new Conflict(matches.size() + " users match " + emailOrObjectId + "; give the object id");
+            }
+            Instant now = now();
+            User changed = matches.get(0).withAdminFlag(admin, now);
+            users.setAdminFlag(changed.id(), admin, now);
+            auditTrail.append(new AuditEvent(
+                    UUID.randomUUID(),
+                    now,
+                    Optional.empty(),
+                    admin ? AuditEvent.ADMIN_GRANTED : AuditEvent.ADMIN_REVOKED,
+                    Optional.empty(),
+                    Optional.empty(),
+                    Optional.empty(),
+                    Optional.of("user " + changed.id() + " (oid "
+                            + changed.identity().objectId() + ")"),
+                    Optional.empty()));
+            return changed;
+        });
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+}

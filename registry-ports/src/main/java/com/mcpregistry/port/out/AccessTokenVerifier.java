@@ -1,7 +1,0 @@
-package com.mcpregistry.port.out;
-
-/** Checks a bearer access token and tells who it identifies. Never throws for a bad token: it says so. */
-public interface AccessTokenVerifier {
-
-    TokenVerification verify(String bearerToken);
-}

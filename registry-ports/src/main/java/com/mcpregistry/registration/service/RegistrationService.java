@@ -1,0 +1,245 @@
+package com.mcpregistry.registration.service;
+
+import com.mcpregistry.audit.AuditEntry;
+import com.mcpregistry.audit.port.out.AuditTrail;
+import com.mcpregistry.domain.error.IdempotencyKeyReused;
+import com.mcpregistry.domain.error.NotFound;
+import com.mcpregistry.domain.error.StaleVersion;
+import com.mcpregistry.domain.registration.Change;
+import com.mcpregistry.domain.registration.Registration;
+import com.mcpregistry.domain.registration.VersionOrder;
+import com.mcpregistry.domain.shared.RegistrationId;
+import com.mcpregistry.domain.shared.RegistrationStatus;
+import com.mcpregistry.domain.user.Actor;
+import com.mcpregistry.domain.user.UserId;
+import com.mcpregistry.paging.Cursor;
+import com.mcpregistry.paging.Page;
+import com.mcpregistry.publication.PublishedServer;
+import com.mcpregistry.publication.port.out.PublishedServers;
+import com.mcpregistry.registration.port.in.DeleteRegistrationUseCase;
+import com.mcpregistry.registration.port.in.EditRegistrationUseCase;
+import com.mcpregistry.registration.port.in.FindRegistrationsUseCase;
+import com.mcpregistry.registration.port.in.ReviewRegistrationUseCase;
+import com.mcpregistry.registration.port.in.SubmitRegistrationUseCase;
+import com.mcpregistry.registration.port.out.IdempotencyKeys;
+import com.mcpregistry.registration.port.out.RegistrationQuery;
+import com.mcpregistry.registration.port.out.RegistrationRepository;
+import com.mcpregistry.transaction.Transactions;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * The registration use cases: each write stores the changed registration and its audit event in one transaction.
+ * A review or delete that adds, changes or removes a published version also brings the {@link PublishedServers}
+ * read model up to date in that transaction: the version's first publication time and which version of its server
+ * is the latest. Such changes are serialised per server name, so the latest version is always computed from every
+ * committed change of that server.
+ */
+public final class RegistrationService
+        implements SubmitRegistrationUseCase,
+                EditRegistrationUseCase,
+                ReviewRegistrationUseCase,
+                DeleteRegistrationUseCase,
+                FindRegistrationsUseCase {
+
+    /** The official registry's version order, ties (1.0.0+a and 1.0.0+b published together) broken by id. */
+    private static final Comparator<PublishedServer> LATEST_LAST = Comparator.comparing(
+                    (PublishedServer version) ->
+                            new VersionOrder.Published(version.registration().version(), version.publishedAt()),
+                    VersionOrder.OLDEST_FIRST)
+            .thenComparing(version -> version.registration().id().value(), Cursor::compareIds);
+
+    private final RegistrationRepository registrations;
+    private final PublishedServers published;
+    private final AuditTrail auditTrail;
+    private final IdempotencyKeys idempotencyKeys;
+    private final Transactions transactions;
+    private final Clock clock;
+
+    public RegistrationService(
+            RegistrationRepository registrations,
+            PublishedServers published,
+            AuditTrail auditTrail,
+            IdempotencyKeys idempotencyKeys,
+            Transactions transactions,
+            Clock clock) {
+        this.registrations = registrations;
+        this.published = published;
+        this.auditTrail = auditTrail;
+        this.idempotencyKeys = idempotencyKeys;
+        this.transactions = transactions;
+        this.clock = clock;
+    }
+
+    @Override
+    public Registration submit(SubmitRegistration command) {
+        Change change = Registration.submit(
+                RegistrationId.random(),
+                command.serverName(),
+                command.version(),
+                command.details(),
+                command.actor(),
+                now(),
+                command.requestId());
+        UserId submitter = command.actor().userId();
+        return transactions.inTransaction(() -> {
+            Optional<Registration> replayed = command.idempotencyKey().flatMap(key -> replay(submitter, key));
+            if (replayed.isPresent()) {
+                return replayed.get();
+            }
+            registrations.insert(change.registration());
+            auditTrail.append(change.event());
+            command.idempotencyKey()
+                    .ifPresent(key -> idempotencyKeys.remember(
+                            submitter,
+                            key.key(),
+                            new IdempotencyKeys.Remembered(
+                                    key.requestFingerprint(),
+                                    change.registration().id()),
+                            change.registration().createdAt()));
+            return change.registration();
+        });
+    }
+
+    /** The registration an earlier request with this key created, if the key was used before. */
+    private Optional<Registration> replay(UserId submitter, IdempotencyKey key) {
+        return idempotencyKeys.find(submitter, key.key()).map(remembered -> {
+            if (!remembered.requestFingerprint().equals(key.requestFingerprint())) {
+                throw new IdempotencyKeyReused("the idempotency key was already used for a different submission");
+            }
+            return registrations
+                    .findById(remembered.registrationId())
+                    .orElseThrow(() -> notFound(remembered.registrationId()));
+        });
+    }
+
+    @Override
+    public Registration edit(EditRegistration command) {
+        // An edit that changes nothing comes back as the registration it was: no new row version, no audit event.
+        return change(
+                command.actor(),
+                command.id(),
+                command.expectedRowVersion(),
+                current -> current.edit(
+                        command.patch().applyTo(current.details()), command.actor(), now(), command.requestId()));
+    }
+
+    @Override
+    public Registration changeStatus(ChangeStatus command) {
+        return change(
+                command.actor(),
+                command.id(),
+                command.expectedRowVersion(),
+                current -> Optional.of(current.changeStatus(
+                        command.target(), command.reason(), command.actor(), now(), command.requestId())));
+    }
+
+    @Override
+    public void delete(DeleteRegistration command) {
+        change(
+                command.actor(),
+                command.id(),
+                command.expectedRowVersion(),
+                current -> Optional.of(current.delete(command.actor(), now(), command.requestId())));
+    }
+
+    @Override
+    public Registration get(Actor actor, RegistrationId id) {
+        return visible(actor, id);
+    }
+
+    @Override
+    public Page<Registration> list(Actor actor, RegistrationFilter filter) {
+        RegistrationQuery.Scope scope = actor.admin()
+                ? new RegistrationQuery.Everything()
+                : new RegistrationQuery.PublishedOrOwnedBy(actor.userId());
+        return registrations.find(new RegistrationQuery(scope, filter.status(), filter.search(), filter.page()));
+    }
+
+    @Override
+    public Page<Registration> listMine(Actor actor, RegistrationFilter filter) {
+        return registrations.find(new RegistrationQuery(
+                new RegistrationQuery.SubmittedBy(actor.userId()), filter.status(), filter.search(), filter.page()));
+    }
+
+    @Override
+    public List<AuditEntry> history(Actor actor, RegistrationId id) {
+        registrations
+                .findById(id)
+                // A deleted registration is gone from every read; its events stay readable for audit (admins).
+                .filter(r -> actor.admin() || (!r.isDeleted() && actor.is(r.submitterId())))
+                .orElseThrow(() -> notFound(id));
+        return auditTrail.history(id);
+    }
+
+    /**
+     * Loads a registration the actor can see, applies one workflow step and stores it with its audit event. A step
+     * that changes nothing (empty) stores nothing and returns the registration as it is.
+     */
+    private Registration change(
+            Actor actor,
+            RegistrationId id,
+            Optional<Long> expectedRowVersion,
+            Function<Registration, Optional<Change>> step) {
+        return transactions.inTransaction(() -> {
+            Registration current = visible(actor, id);
+            expectedRowVersion
+                    .filter(expected -> expected != current.rowVersion())
+                    .ifPresent(expected -> {
+                        throw new StaleVersion(
+                                "the registration is at version " + current.rowVersion() + ", not " + expected);
+                    });
+            Optional<Change> taken = step.apply(current);
+            if (taken.isEmpty()) {
+                return current;
+            }
+            Change change = taken.get();
+            Registration next = change.registration();
+            boolean publication =
+                    current.status().isPublished() || next.status().isPublished();
+            if (publication) {
+                // Before the first write of this server's rows: lock, then write, never the other way round.
+                published.lock(next.serverName());
+            }
+            registrations.update(next, current.rowVersion());
+            auditTrail.append(change.event());
+            if (publication) {
+                republish(next);
+            }
+            return next;
+        });
+    }
+
+    /**
+     * Brings the read model up to date after {@code changed} was stored: its first publication, and the server's
+     * latest version, the highest of its Approved, non-deleted versions in {@link VersionOrder} (a deprecated
+     * version is never the latest).
+     */
+    private void republish(Registration changed) {
+        if (changed.status() == RegistrationStatus.APPROVED && !changed.isDeleted()) {
+            published.markPublished(changed.id(), changed.reviewedAt().orElse(changed.updatedAt()));
+        }
+        Optional<RegistrationId> latest = published.versions(changed.serverName(), false).stream()
+                .filter(version -> version.registration().status() == RegistrationStatus.APPROVED)
+                .max(LATEST_LAST)
+                .map(version -> version.registration().id());
+        published.markLatest(changed.serverName(), latest, changed.updatedAt());
+    }
+
+    private Registration visible(Actor actor, RegistrationId id) {
+        return registrations.findById(id).filter(r -> r.isVisibleTo(actor)).orElseThrow(() -> notFound(id));
+    }
+
+    private static NotFound notFound(RegistrationId id) {
+        return new NotFound("no registration " + id);
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+}

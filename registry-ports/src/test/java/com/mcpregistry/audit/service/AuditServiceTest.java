@@ -1,0 +1,240 @@
+package com.mcpregistry.audit.service;
+
+import static com.mcpregistry.domain.shared.RegistrationStatus.APPROVED;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.mcpregistry.audit.AuditEntry;
+import com.mcpregistry.audit.AuditQuery;
+import com.mcpregistry.audit.ChainVerification;
+import com.mcpregistry.contract.TestClock;
+import com.mcpregistry.domain.audit.AuditEvent;
+import com.mcpregistry.domain.error.Forbidden;
+import com.mcpregistry.domain.registration.Description;
+import com.mcpregistry.domain.registration.HttpUrl;
+import com.mcpregistry.domain.registration.OwnerContact;
+import com.mcpregistry.domain.registration.Registration;
+import com.mcpregistry.domain.registration.ServerDetails;
+import com.mcpregistry.domain.registration.ServerName;
+import com.mcpregistry.domain.registration.Tags;
+import com.mcpregistry.domain.registration.Title;
+import com.mcpregistry.domain.registration.Transport;
+import com.mcpregistry.domain.registration.Version;
+import com.mcpregistry.domain.shared.RegistrationId;
+import com.mcpregistry.domain.user.Actor;
+import com.mcpregistry.domain.user.UserId;
+import com.mcpregistry.inmemory.InMemoryDatabase;
+import com.mcpregistry.paging.Cursor;
+import com.mcpregistry.paging.Page;
+import com.mcpregistry.paging.PageRequest;
+import com.mcpregistry.registration.port.in.ReviewRegistrationUseCase.ChangeStatus;
+import com.mcpregistry.registration.port.in.SubmitRegistrationUseCase.SubmitRegistration;
+import com.mcpregistry.registration.service.RegistrationService;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+class AuditServiceTest {
+
+    private final TestClock clock = new TestClock(Instant.parse("2025-03-01T09:00:00Z"));
+    private final InMemoryDatabase db = new InMemoryDatabase();
+    private final RegistrationService registrations = new RegistrationService(
+            db.registrationRepository(), db.publishedServers(), db.auditTrail(), db.idempotencyKeys(), db, clock);
+    private final AuditService service = new AuditService(db.auditTrail());
+
+    private final Actor alice = new Actor(UserId.random(), false);
+    private final Actor admin = new Actor(UserId.random(), true);
+
+    private Registration submit(Actor actor, String name) {
+        Registration r = registrations.submit(new SubmitRegistration(
+                actor,
+                new ServerName(name),
+                Version.DEFAULT,
+                new ServerDetails(
+                        new Title("T"),
+                        new Description("D"),
+                        new HttpUrl("https://" + name.replace('/', '.') + ".example.com/"),
+                        Transport.SSE,
+                        new OwnerContact("o@contoso.com"),
+                        Optional.empty(),
+                        Optional.empty(),
+                        Tags.NONE),
+                Optional.empty(),
+                Optional.empty()));
+        clock.advance(Duration.ofSeconds(1));
+        return r;
+    }
+
+    private void approve(RegistrationId id) {
+        registrations.changeStatus(
+                new ChangeStatus(admin, id, APPROVED, Optional.empty(), Optional.empty(), Optional.empty()));
+        clock.advance(Duration.ofSeconds(1));
+    }
+
+    private static AuditQuery query(
+            Optional<UserId> actor,
+            Optional<String> action,
+            Optional<RegistrationId> registration,
+            Optional<Instant> since) {
+        return new AuditQuery(actor, action, registration, since, PageRequest.first(100));
+    }
+
+    private static AuditQuery everything() {
+        return query(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+    }
+
+    @Test
+    void only_admins_read_the_audit_trail() {
+        submit(alice, "com.contoso/ledger");
+
+        assertThatThrownBy(() -> service.query(alice, everything())).isInstanceOf(Forbidden.class);
+        assertThat(service.query(admin, everything()).items().stream()
+                        .map(AuditEntry::event)
+                        .toList())
+                .hasSize(1);
+    }
+
+    @Test
+    void events_come_newest_first() {
+        Registration a = submit(alice, "com.contoso/a");
+        approve(a.id());
+        submit(alice, "com.contoso/b");
+
+        assertThat(service.query(admin, everything()).items().stream()
+                        .map(AuditEntry::event)
+                        .toList())
+                .extracting(AuditEvent::action)
+                .containsExactly("submit", "approve", "submit");
+        assertThat(service.query(admin, everything()).items().stream()
+                        .map(AuditEntry::event)
+                        .toList())
+                .extracting(AuditEvent::at)
+                .isSortedAccordingTo(java.util.Comparator.reverseOrder());
+    }
+
+    @Test
+    void events_filter_by_actor_action_registration_and_time() {
+        Registration a = submit(alice, "com.contoso/a");
+        Instant afterFirst = clock.instant();
+        Registration b = submit(alice, "com.contoso/b");
+        approve(a.id());
+        approve(b.id());
+
+        assertThat(service
+                        .query(
+                                admin,
+                                query(
+                                        Optional.of(admin.userId()),
+                                        Optional.empty(),
+                                        Optional.empty(),
+                                        Optional.empty()))
+                        .items()
+                        .stream()
+                        .map(AuditEntry::event)
+                        .toList())
+                .extracting(AuditEvent::action)
+                .containsExactly("approve", "approve");
+        assertThat(service
+                        .query(
+                                admin,
+                                query(Optional.empty(), Optional.of("submit"), Optional.empty(), Optional.empty()))
+                        .items()
+                        .stream()
+                        .map(AuditEntry::event)
+                        .toList())
+                .extracting(AuditEvent::registrationId)
+                .containsExactly(Optional.of(b.id()), Optional.of(a.id()));
+        assertThat(service
+                        .query(admin, query(Optional.empty(), Optional.empty(), Optional.of(a.id()), Optional.empty()))
+                        .items()
+                        .stream()
+                        .map(AuditEntry::event)
+                        .toList())
+                .extracting(AuditEvent::action)
+                .containsExactly("approve", "submit");
+        assertThat(service
+                        .query(
+                                admin,
+                                query(Optional.empty(), Optional.empty(), Optional.empty(), Optional.of(afterFirst)))
+                        .items()
+                        .stream()
+                        .map(AuditEntry::event)
+                        .toList())
+                .hasSize(3)
+                .allSatisfy(e -> assertThat(e.at()).isAfterOrEqualTo(afterFirst));
+        assertThat(service
+                        .query(
+                                admin,
+                                query(
+                                        Optional.of(alice.userId()),
+                                        Optional.of("approve"),
+                                        Optional.empty(),
+                                        Optional.empty()))
+                        .items()
+                        .stream()
+                        .map(AuditEntry::event)
+                        .toList())
+                .isEmpty();
+    }
+
+    @Test
+    void paging_through_the_audit_trail_visits_every_event_once() {
+        for (int i = 0; i < 5; i++) {
+            approve(submit(alice, "com.contoso/s" + i).id());
+        }
+        List<UUID> all = service.query(admin, everything()).items().stream()
+                .map(AuditEntry::event)
+                .map(AuditEvent::id)
+                .toList();
+
+        List<UUID> paged = new ArrayList<>();
+        Optional<Cursor> after = Optional.empty();
+        do {
+            Page<AuditEntry> page = service.query(
+                    admin,
+                    new AuditQuery(
+                            Optional.empty(),
+                            Optional.empty(),
+                            Optional.empty(),
+                            Optional.empty(),
+                            new PageRequest(3, after)));
+            page.items().forEach(e -> paged.add(e.event().id()));
+            after = page.next();
+        } while (after.isPresent());
+
+        assertThat(all).hasSize(10);
+        assertThat(paged).isEqualTo(all);
+    }
+
+    @Test
+    void the_chain_of_an_empty_trail_is_intact() {
+        ChainVerification verification = service.verifyChain();
+
+        assertThat(verification.intact()).isTrue();
+        assertThat(verification.eventsChecked()).isZero();
+    }
+
+    @Test
+    void the_chain_over_every_event_written_is_intact() {
+        Registration a = submit(alice, "com.contoso/a");
+        approve(a.id());
+        submit(alice, "com.contoso/b");
+
+        ChainVerification verification = service.verifyChain();
+
+        assertThat(verification.intact()).isTrue();
+        assertThat(verification.firstBrokenEvent()).isEmpty();
+        assertThat(verification.eventsChecked()).isEqualTo(3);
+    }
+
+    @Test
+    void a_chain_verification_with_a_broken_event_is_not_intact() {
+        UUID broken = UUID.randomUUID();
+
+        assertThat(new ChainVerification(4, Optional.of(broken)).intact()).isFalse();
+    }
+}

@@ -1,0 +1,43 @@
+package com.mcpregistry.registration.service;
+
+import com.mcpregistry.audit.AuditEntry;
+import com.mcpregistry.audit.AuditQuery;
+import com.mcpregistry.audit.ChainVerification;
+import com.mcpregistry.audit.port.out.AuditTrail;
+import com.mcpregistry.domain.audit.AuditEvent;
+import com.mcpregistry.domain.shared.RegistrationId;
+import com.mcpregistry.paging.Page;
+import java.util.List;
+
+/** Delegates to a real audit trail, but throws on append while {@link #failing} is set: a write that fails late. */
+final class FailingAuditTrail implements AuditTrail {
+    private final AuditTrail delegate;
+    boolean failing;
+
+    FailingAuditTrail(AuditTrail delegate) {
+        this.delegate = delegate;
+    }
+
+    @Override
+    public void append(AuditEvent event) {
+        if (failing) {
+            throw new IllegalStateException("the audit trail is unavailable");
+        }
+        delegate.append(event);
+    }
+
+    @Override
+    public Page<AuditEntry> find(AuditQuery query) {
+        return delegate.find(query);
+    }
+
+    @Override
+    public List<AuditEntry> history(RegistrationId registration) {
+        return delegate.history(registration);
+    }
+
+    @Override
+    public ChainVerification verify() {
+        return delegate.verify();
+    }
+}
