@@ -4,12 +4,12 @@ import static com.mcpregistry.domain.shared.RegistrationStatus.APPROVED;
 import static com.mcpregistry.domain.shared.RegistrationStatus.DEPRECATED;
 import static com.mcpregistry.domain.shared.RegistrationStatus.PENDING;
 import static com.mcpregistry.domain.shared.RegistrationStatus.REJECTED;
+import static com.mcpregistry.domain.testing.ServerDetailsTestData.someDetails;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.mcpregistry.audit.AuditEntry;
 import com.mcpregistry.audit.AuditQuery;
-import com.mcpregistry.contract.TestClock;
 import com.mcpregistry.domain.audit.AuditEvent;
 import com.mcpregistry.domain.audit.FieldChange;
 import com.mcpregistry.domain.error.Conflict;
@@ -19,20 +19,17 @@ import com.mcpregistry.domain.error.InvalidInput;
 import com.mcpregistry.domain.error.NotFound;
 import com.mcpregistry.domain.error.PreconditionFailed;
 import com.mcpregistry.domain.error.Unprocessable;
-import com.mcpregistry.domain.registration.Description;
 import com.mcpregistry.domain.registration.DetailsPatch;
-import com.mcpregistry.domain.registration.Email;
 import com.mcpregistry.domain.registration.HttpUrl;
 import com.mcpregistry.domain.registration.Reason;
 import com.mcpregistry.domain.registration.Registration;
 import com.mcpregistry.domain.registration.ServerDetails;
 import com.mcpregistry.domain.registration.ServerName;
-import com.mcpregistry.domain.registration.Tags;
 import com.mcpregistry.domain.registration.Title;
-import com.mcpregistry.domain.registration.Transport;
 import com.mcpregistry.domain.registration.Version;
 import com.mcpregistry.domain.shared.RegistrationId;
 import com.mcpregistry.domain.shared.RegistrationStatus;
+import com.mcpregistry.domain.testing.TestClock;
 import com.mcpregistry.domain.user.Actor;
 import com.mcpregistry.domain.user.UserId;
 import com.mcpregistry.inmemory.InMemoryDatabase;
@@ -76,15 +73,12 @@ class RegistrationServiceTest {
     // ---- helpers -------------------------------------------------------------------------------------------
 
     private static ServerDetails details(String title, String description, String endpoint) {
-        return new ServerDetails(
-                new Title(title),
-                new Description(description),
-                new HttpUrl(endpoint),
-                Transport.STREAMABLE_HTTP,
-                new Email("owner@contoso.com"),
-                Optional.empty(),
-                Optional.empty(),
-                Tags.NONE);
+        return someDetails()
+                .withTitle(title)
+                .withDescription(description)
+                .withEndpointUrl(endpoint)
+                .withOwnerContact("owner@contoso.com")
+                .build();
     }
 
     private Registration submit(Actor actor, String name, String version) {
