@@ -1,33 +1,31 @@
 package com.mcpregistry.http.api;
 
 import com.mcpregistry.core.RegistryCore;
+import com.mcpregistry.http.testing.ApiClient;
 import com.mcpregistry.identity.port.out.AccessTokenVerifier;
 import com.mcpregistry.identity.port.out.TokenVerification;
 import com.mcpregistry.inmemory.InMemoryDatabase;
 import io.javalin.Javalin;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 
 /**
- * The real {@link RegistryApi} on a loopback port, backed by the in-memory adapters, and an HTTP client to call it.
+ * The real {@link RegistryApi} on a loopback port, backed by the in-memory adapters, and an {@link ApiClient} to call
+ * it.
  * By default every token is refused: tests built on this exercise public routes only (authenticated behaviour is
  * proved end to end in registry-app, with real signed tokens). {@link #start(RegistryApi.Settings,
  * AccessTokenVerifier)} takes a verifier of the test's own, e.g. {@link StubTokens}.
  */
 public final class StartedApi implements AutoCloseable {
     private final Javalin app;
-    private final HttpClient client =
-            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final ApiClient client;
 
     private StartedApi(Javalin app) {
         this.app = app;
+        this.client = new ApiClient(app::port);
     }
 
     public static StartedApi start() {
@@ -60,39 +58,25 @@ public final class StartedApi implements AutoCloseable {
         return app;
     }
 
+    /** The client these tests call the API with; it checks no answer. */
+    public ApiClient client() {
+        return client;
+    }
+
     public URI uri(String pathAndQuery) {
-        return URI.create("http://127.0.0.1:" + app.port() + pathAndQuery);
+        return client.uri(pathAndQuery);
     }
 
     public HttpResponse<String> get(String pathAndQuery) {
-        return send(HttpRequest.newBuilder(uri(pathAndQuery)).GET().build());
+        return client.get(pathAndQuery, null);
     }
 
     public HttpResponse<byte[]> getBytes(String pathAndQuery) {
-        try {
-            return client.send(
-                    HttpRequest.newBuilder(uri(pathAndQuery))
-                            .timeout(Duration.ofSeconds(10))
-                            .GET()
-                            .build(),
-                    HttpResponse.BodyHandlers.ofByteArray());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return client.getBytes(pathAndQuery);
     }
 
     public HttpResponse<String> send(HttpRequest request) {
-        try {
-            return client.send(request, HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return client.sendUnchecked(request);
     }
 
     @Override
