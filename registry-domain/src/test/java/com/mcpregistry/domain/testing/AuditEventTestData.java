@@ -19,68 +19,36 @@ public final class AuditEventTestData {
     private AuditEventTestData() {}
 
     public static Builder anAuditEvent() {
-        return new Builder(
-                UUID.randomUUID(),
-                RegistrationTestData.T0,
-                Optional.empty(),
-                "submit",
-                Optional.empty(),
-                Optional.empty(),
-                Optional.empty(),
-                Optional.empty(),
-                Optional.empty(),
-                List.of());
+        return new Builder();
     }
 
     /** A builder that starts from {@code e}. */
     public static Builder from(AuditEvent e) {
-        return new Builder(
-                e.id(),
-                e.at(),
-                e.actorId(),
-                e.action(),
-                e.registrationId(),
-                e.fromStatus(),
-                e.toStatus(),
-                e.reason(),
-                e.requestId(),
-                e.changes());
+        Builder b = new Builder();
+        b.id = e.id();
+        b.at = e.at();
+        b.actorId = e.actorId();
+        b.action = e.action();
+        b.registrationId = e.registrationId();
+        b.fromStatus = e.fromStatus();
+        b.toStatus = e.toStatus();
+        b.reason = e.reason();
+        b.requestId = e.requestId();
+        b.changes = e.changes();
+        return b;
     }
 
     public static final class Builder {
-        private UUID id;
-        private Instant at;
-        private Optional<UserId> actorId;
-        private String action;
-        private Optional<RegistrationId> registrationId;
-        private Optional<RegistrationStatus> fromStatus;
-        private Optional<RegistrationStatus> toStatus;
-        private Optional<String> reason;
-        private Optional<String> requestId;
-        private List<FieldChange> changes;
-
-        private Builder(
-                UUID id,
-                Instant at,
-                Optional<UserId> actorId,
-                String action,
-                Optional<RegistrationId> registrationId,
-                Optional<RegistrationStatus> fromStatus,
-                Optional<RegistrationStatus> toStatus,
-                Optional<String> reason,
-                Optional<String> requestId,
-                List<FieldChange> changes) {
-            this.id = id;
-            this.at = at;
-            this.actorId = actorId;
-            this.action = action;
-            this.registrationId = registrationId;
-            this.fromStatus = fromStatus;
-            this.toStatus = toStatus;
-            this.reason = reason;
-            this.requestId = requestId;
-            this.changes = changes;
-        }
+        private UUID id = UUID.randomUUID();
+        private Instant at = RegistrationTestData.T0;
+        private Optional<UserId> actorId = Optional.empty();
+        private String action = "submit";
+        private Optional<RegistrationId> registrationId = Optional.empty();
+        private Optional<RegistrationStatus> fromStatus = Optional.empty();
+        private Optional<RegistrationStatus> toStatus = Optional.empty();
+        private Optional<String> reason = Optional.empty();
+        private Optional<String> requestId = Optional.empty();
+        private List<FieldChange> changes = List.of();
 
         public Builder withId(UUID value) {
             this.id = value;

@@ -24,83 +24,42 @@ public final class RegistrationTestData {
 
     /** A pending registration of a random submitter, created at {@link #T0}, stored once. */
     public static Builder aRegistration() {
-        return new Builder(
-                RegistrationId.random(),
-                new ServerName("com.contoso.finance/ledger-tools"),
-                new Version("1.0.0"),
-                ServerDetailsTestData.someDetails().build(),
-                UserId.random(),
-                RegistrationStatus.PENDING,
-                Optional.empty(),
-                Optional.empty(),
-                Optional.empty(),
-                T0,
-                T0,
-                1,
-                Optional.empty());
+        return new Builder();
     }
 
     /** A builder that starts from {@code r}. */
     public static Builder from(Registration r) {
-        return new Builder(
-                r.id(),
-                r.serverName(),
-                r.version(),
-                r.details(),
-                r.submitterId(),
-                r.status(),
-                r.statusReason(),
-                r.reviewedBy(),
-                r.reviewedAt(),
-                r.createdAt(),
-                r.updatedAt(),
-                r.rowVersion(),
-                r.deletedAt());
+        Builder b = new Builder();
+        b.id = r.id();
+        b.serverName = r.serverName();
+        b.version = r.version();
+        b.details = r.details();
+        b.submitterId = r.submitterId();
+        b.status = r.status();
+        b.statusReason = r.statusReason();
+        b.reviewedBy = r.reviewedBy();
+        b.reviewedAt = r.reviewedAt();
+        b.createdAt = r.createdAt();
+        b.updatedAt = r.updatedAt();
+        b.rowVersion = r.rowVersion();
+        b.deletedAt = r.deletedAt();
+        return b;
     }
 
     public static final class Builder {
-        private RegistrationId id;
-        private ServerName serverName;
-        private Version version;
-        private ServerDetails details;
-        private UserId submitterId;
-        private RegistrationStatus status;
-        private Optional<Reason> statusReason;
-        private Optional<UserId> reviewedBy;
-        private Optional<Instant> reviewedAt;
-        private Instant createdAt;
-        private Instant updatedAt;
-        private long rowVersion;
-        private Optional<Instant> deletedAt;
-
-        private Builder(
-                RegistrationId id,
-                ServerName serverName,
-                Version version,
-                ServerDetails details,
-                UserId submitterId,
-                RegistrationStatus status,
-                Optional<Reason> statusReason,
-                Optional<UserId> reviewedBy,
-                Optional<Instant> reviewedAt,
-                Instant createdAt,
-                Instant updatedAt,
-                long rowVersion,
-                Optional<Instant> deletedAt) {
-            this.id = id;
-            this.serverName = serverName;
-            this.version = version;
-            this.details = details;
-            this.submitterId = submitterId;
-            this.status = status;
-            this.statusReason = statusReason;
-            this.reviewedBy = reviewedBy;
-            this.reviewedAt = reviewedAt;
-            this.createdAt = createdAt;
-            this.updatedAt = updatedAt;
-            this.rowVersion = rowVersion;
-            this.deletedAt = deletedAt;
-        }
+        private RegistrationId id = RegistrationId.random();
+        private ServerName serverName = new ServerName("com.contoso.finance/ledger-tools");
+        private Version version = new Version("1.0.0");
+        private ServerDetails details = ServerDetailsTestData.someDetails().build();
+        private UserId submitterId = UserId.random();
+        private RegistrationStatus status = RegistrationStatus.PENDING;
+        private Optional<Reason> statusReason = Optional.empty();
+        private Optional<UserId> reviewedBy = Optional.empty();
+        private Optional<Instant> reviewedAt = Optional.empty();
+        private Instant createdAt = T0;
+        private Instant updatedAt = T0;
+        private long rowVersion = 1;
+        private Optional<Instant> deletedAt = Optional.empty();
 
         public Builder withServerName(String value) {
             this.serverName = new ServerName(value);

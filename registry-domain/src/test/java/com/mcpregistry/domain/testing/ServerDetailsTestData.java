@@ -17,57 +17,31 @@ public final class ServerDetailsTestData {
 
     /** Ledger tools over streamable HTTP, no repository, documentation or tags. */
     public static Builder someDetails() {
-        return new Builder(
-                new Title("Ledger tools"),
-                new Description("Reads and books ledger entries"),
-                new HttpUrl("https://ledger.example.com/mcp"),
-                Transport.STREAMABLE_HTTP,
-                new Email("owner@example.com"),
-                Optional.empty(),
-                Optional.empty(),
-                Tags.NONE);
+        return new Builder();
     }
 
     public static Builder from(ServerDetails d) {
-        return new Builder(
-                d.title(),
-                d.description(),
-                d.endpointUrl(),
-                d.transport(),
-                d.ownerContact(),
-                d.repositoryUrl(),
-                d.documentationUrl(),
-                d.tags());
+        Builder b = new Builder();
+        b.title = d.title();
+        b.description = d.description();
+        b.endpointUrl = d.endpointUrl();
+        b.transport = d.transport();
+        b.ownerContact = d.ownerContact();
+        b.repositoryUrl = d.repositoryUrl();
+        b.documentationUrl = d.documentationUrl();
+        b.tags = d.tags();
+        return b;
     }
 
     public static final class Builder {
-        private Title title;
-        private Description description;
-        private HttpUrl endpointUrl;
-        private Transport transport;
-        private Email ownerContact;
-        private Optional<HttpUrl> repositoryUrl;
-        private Optional<HttpUrl> documentationUrl;
-        private Tags tags;
-
-        private Builder(
-                Title title,
-                Description description,
-                HttpUrl endpointUrl,
-                Transport transport,
-                Email ownerContact,
-                Optional<HttpUrl> repositoryUrl,
-                Optional<HttpUrl> documentationUrl,
-                Tags tags) {
-            this.title = title;
-            this.description = description;
-            this.endpointUrl = endpointUrl;
-            this.transport = transport;
-            this.ownerContact = ownerContact;
-            this.repositoryUrl = repositoryUrl;
-            this.documentationUrl = documentationUrl;
-            this.tags = tags;
-        }
+        private Title title = new Title("Ledger tools");
+        private Description description = new Description("Reads and books ledger entries");
+        private HttpUrl endpointUrl = new HttpUrl("https://ledger.example.com/mcp");
+        private Transport transport = Transport.STREAMABLE_HTTP;
+        private Email ownerContact = new Email("owner@example.com");
+        private Optional<HttpUrl> repositoryUrl = Optional.empty();
+        private Optional<HttpUrl> documentationUrl = Optional.empty();
+        private Tags tags = Tags.NONE;
 
         public Builder withTitle(String value) {
             this.title = new Title(value);

@@ -13,46 +13,23 @@ public final class UserTestData {
     private UserTestData() {}
 
     public static Builder aUser() {
-        String tag = UUID.randomUUID().toString().replace("-", "").substring(0, 8);
-        Instant t0 = RegistrationTestData.T0;
-        return new Builder(
-                UserId.random(),
-                new EntraIdentity("tenant-" + tag, "oid-" + tag),
-                Optional.of("user-" + tag + "@example.com"),
-                "Test User " + tag,
-                false,
-                t0,
-                t0,
-                t0);
+        return new Builder(UUID.randomUUID().toString().replace("-", "").substring(0, 8));
     }
 
     public static final class Builder {
-        private UserId id;
+        private UserId id = UserId.random();
         private EntraIdentity identity;
         private Optional<String> email;
         private String displayName;
         private boolean admin;
-        private Instant createdAt;
-        private Instant updatedAt;
-        private Instant lastSeenAt;
+        private Instant createdAt = RegistrationTestData.T0;
+        private Instant updatedAt = RegistrationTestData.T0;
+        private Instant lastSeenAt = RegistrationTestData.T0;
 
-        private Builder(
-                UserId id,
-                EntraIdentity identity,
-                Optional<String> email,
-                String displayName,
-                boolean admin,
-                Instant createdAt,
-                Instant updatedAt,
-                Instant lastSeenAt) {
-            this.id = id;
-            this.identity = identity;
-            this.email = email;
-            this.displayName = displayName;
-            this.admin = admin;
-            this.createdAt = createdAt;
-            this.updatedAt = updatedAt;
-            this.lastSeenAt = lastSeenAt;
+        private Builder(String tag) {
+            this.identity = new EntraIdentity("tenant-" + tag, "oid-" + tag);
+            this.email = Optional.of("user-" + tag + "@example.com");
+            this.displayName = "Test User " + tag;
         }
 
         public Builder withId(UserId value) {
