@@ -11,6 +11,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.util.List;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * The real {@link RegistryApi} on a loopback port, backed by the in-memory adapters, and an {@link ApiClient} to call
@@ -19,13 +23,13 @@ import java.util.List;
  * proved end to end in registry-app, with real signed tokens). {@link #start(RegistryApi.Settings,
  * AccessTokenVerifier)} takes a verifier of the test's own, e.g. {@link StubTokens}.
  */
-public final class StartedApi implements AutoCloseable {
-    private final Javalin app;
-    private final ApiClient client;
+public final class StartedApi implements BeforeAllCallback, AfterAllCallback, AutoCloseable {
+    private final Supplier<Javalin> starter;
+    private final ApiClient client = new ApiClient(() -> this.app.port());
+    private Javalin app;
 
-    private StartedApi(Javalin app) {
-        this.app = app;
-        this.client = new ApiClient(app::port);
+    private StartedApi(Supplier<Javalin> starter) {
+        this.starter = starter;
     }
 
     public static StartedApi start() {
@@ -34,24 +38,56 @@ public final class StartedApi implements AutoCloseable {
 
     /** Started with {@code extension} applied, as the app applies its own routes and settings. */
     public static StartedApi start(RegistryApi.Extension extension) {
-        return start(
-                new RegistryApi.Settings(List.of()),
-                token -> new TokenVerification.Invalid("these tests sign no tokens"),
-                extension);
+        return notStarted(new RegistryApi.Settings(List.of()), REFUSE_EVERY_TOKEN, extension)
+                .startNow();
     }
 
     /** Started with these settings, accepting the tokens {@code verifier} accepts. */
     public static StartedApi start(RegistryApi.Settings settings, AccessTokenVerifier verifier) {
-        return start(settings, verifier, config -> {});
+        return notStarted(settings, verifier, config -> {}).startNow();
     }
 
-    private static StartedApi start(
+    /**
+     * Started before a test class's tests and stopped after them: {@code @RegisterExtension static final StartedApi
+     * api = StartedApi.perTestClass();}.
+     */
+    public static StartedApi perTestClass() {
+        return notStarted(new RegistryApi.Settings(List.of()), REFUSE_EVERY_TOKEN, config -> {});
+    }
+
+    /** {@link #perTestClass()} with these settings, accepting the tokens {@code verifier} accepts. */
+    public static StartedApi perTestClass(RegistryApi.Settings settings, AccessTokenVerifier verifier) {
+        return notStarted(settings, verifier, config -> {});
+    }
+
+    private static final AccessTokenVerifier REFUSE_EVERY_TOKEN =
+            token -> new TokenVerification.Invalid("these tests sign no tokens");
+
+    private static StartedApi notStarted(
             RegistryApi.Settings settings, AccessTokenVerifier verifier, RegistryApi.Extension extension) {
-        Clock clock = Clock.systemUTC();
-        var db = new InMemoryDatabase();
-        Javalin app = RegistryApi.create(settings, RegistryCore.create(db.coreAdapters(), verifier, clock), extension);
-        app.start("127.0.0.1", 0);
-        return new StartedApi(app);
+        return new StartedApi(() -> {
+            Clock clock = Clock.systemUTC();
+            var db = new InMemoryDatabase();
+            Javalin app =
+                    RegistryApi.create(settings, RegistryCore.create(db.coreAdapters(), verifier, clock), extension);
+            app.start("127.0.0.1", 0);
+            return app;
+        });
+    }
+
+    private StartedApi startNow() {
+        app = starter.get();
+        return this;
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        startNow();
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        close();
     }
 
     public Javalin app() {
@@ -81,6 +117,8 @@ public final class StartedApi implements AutoCloseable {
 
     @Override
     public void close() {
-        app.stop();
+        if (app != null) {
+            app.stop();
+        }
     }
 }
