@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.Objects;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.TimeUnit;
 
@@ -20,7 +21,7 @@ public final class TestClock extends Clock {
 
     /** A clock standing still at {@code start}. */
     public TestClock(Instant start) {
-        this.now = java.util.Objects.requireNonNull(start, "start");
+        this.now = Objects.requireNonNull(start, "start");
     }
 
     private TestClock() {
@@ -43,10 +44,6 @@ public final class TestClock extends Clock {
         }
         now = now.plus(by);
         return now;
-    }
-
-    public void set(Instant instant) {
-        now = java.util.Objects.requireNonNull(instant, "instant");
     }
 
     /** From now on each reading waits at {@code barrier}; {@code null} lifts the gate. */
