@@ -5,8 +5,8 @@ import static com.mcpregistry.entra.VerifierFixture.verified;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.mcpregistry.domain.testing.TestClock;
 import com.mcpregistry.entra.DevelopmentTokenIssuer.IssuedToken;
-import com.mcpregistry.entra.testing.MutableClock;
 import com.mcpregistry.identity.VerifiedToken;
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
@@ -22,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** Development tokens look like Entra v2 tokens and pass the very same verifier; the key survives restarts. */
 class DevelopmentTokenIssuerTest {
 
-    private final MutableClock clock = MutableClock.atSecond();
+    private final TestClock clock = TestClock.atSecond();
 
     @TempDir
     Path directory;
@@ -32,7 +32,7 @@ class DevelopmentTokenIssuerTest {
                 directory, DevelopmentTokenIssuer.AUTHORITY, DevelopmentTokenIssuer.DEFAULT_LIFETIME, clock);
     }
 
-    private static EntraAccessTokenVerifier verifierOf(DevelopmentTokenIssuer issuer, MutableClock clock) {
+    private static EntraAccessTokenVerifier verifierOf(DevelopmentTokenIssuer issuer, TestClock clock) {
         return EntraAccessTokenVerifier.withKeys(issuer.verifierSettings(), issuer.keySource(), clock);
     }
 

@@ -5,7 +5,7 @@ import static com.mcpregistry.entra.VerifierFixture.invalidReason;
 import static com.mcpregistry.entra.VerifierFixture.verified;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.mcpregistry.entra.testing.MutableClock;
+import com.mcpregistry.domain.testing.TestClock;
 import com.mcpregistry.entra.testing.TestTokens;
 import com.mcpregistry.identity.port.out.TokenVerification;
 import com.mcpregistry.identity.port.out.TokenVerification.InsufficientScope;
@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 /** Verification results are cached by token hash until the token's exp, so a busy client pays RS256 once. */
 class VerificationCacheTest {
 
-    private final MutableClock clock = MutableClock.atSecond();
+    private final TestClock clock = TestClock.atSecond();
     private final TestTokens tokens = new TestTokens(
             "https://login.example.test",
             "8c4d9f61-2f4b-4d8e-9c1f-6f0e8e6c2a10",

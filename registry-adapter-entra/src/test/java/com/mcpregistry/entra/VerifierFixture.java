@@ -2,8 +2,8 @@ package com.mcpregistry.entra;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.mcpregistry.domain.testing.TestClock;
 import com.mcpregistry.entra.testing.LocalJwks;
-import com.mcpregistry.entra.testing.MutableClock;
 import com.mcpregistry.entra.testing.TestTokens;
 import com.mcpregistry.identity.VerifiedToken;
 import com.mcpregistry.identity.port.out.TokenVerification;
@@ -23,7 +23,7 @@ final class VerifierFixture implements AutoCloseable {
     static final RSAKey ROTATED_KEY = TestTokens.newKey("test-key-2");
     static final RSAKey ATTACKER_KEY = TestTokens.newKey("attacker-key");
 
-    final MutableClock clock = MutableClock.atSecond();
+    final TestClock clock = TestClock.atSecond();
     final LocalJwks jwks;
     final TestTokens tokens;
     private EntraAccessTokenVerifier verifier;

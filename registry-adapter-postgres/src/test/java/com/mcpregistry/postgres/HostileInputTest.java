@@ -1,6 +1,9 @@
 package com.mcpregistry.postgres;
 
 import static com.mcpregistry.contract.Fixtures.T0;
+import static com.mcpregistry.domain.testing.AuditEventTestData.anAuditEvent;
+import static com.mcpregistry.domain.testing.ServerDetailsTestData.someDetails;
+import static com.mcpregistry.domain.testing.UserTestData.aUser;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -18,7 +21,6 @@ import com.mcpregistry.domain.registration.ServerDetails;
 import com.mcpregistry.domain.registration.ServerName;
 import com.mcpregistry.domain.registration.Tags;
 import com.mcpregistry.domain.registration.Title;
-import com.mcpregistry.domain.registration.Transport;
 import com.mcpregistry.domain.registration.Version;
 import com.mcpregistry.domain.shared.RegistrationId;
 import com.mcpregistry.domain.user.EntraIdentity;
@@ -67,8 +69,8 @@ class HostileInputTest {
                 () -> new Tags(List.of(nul)),
                 () -> new EntraIdentity(nul, "oid"),
                 () -> new EntraIdentity("tid", nul),
-                () -> new User(UserId.random(), new EntraIdentity("t", "o"), Optional.of(nul), "n", false, T0, T0, T0),
-                () -> new User(UserId.random(), new EntraIdentity("t", "o"), Optional.empty(), nul, false, T0, T0, T0));
+                () -> aUser().withEmail(Optional.of(nul)).withDisplayName("n").build(),
+                () -> aUser().withEmail(Optional.empty()).withDisplayName(nul).build());
     }
 
     @ParameterizedTest
@@ -141,16 +143,13 @@ class HostileInputTest {
     @Test
     void a_nul_in_audit_text_is_invalid_input_and_nothing_is_appended() {
         RegistrationId registration = RegistrationId.random();
-        AuditEvent withNul = new AuditEvent(
-                UUID.randomUUID(),
-                T0,
-                Optional.empty(),
-                "submit",
-                Optional.of(registration),
-                Optional.empty(),
-                Optional.empty(),
-                Optional.of("reason\u0000"),
-                Optional.of("req\u0000"));
+        AuditEvent withNul = anAuditEvent()
+                .at(T0)
+                .withAction("submit")
+                .about(registration)
+                .withReason("reason\u0000")
+                .withRequestId("req\u0000")
+                .build();
 
         assertThatThrownBy(() -> adapters.auditTrail().append(withNul)).isInstanceOf(InvalidInput.class);
         assertThat(adapters.auditTrail().history(registration)).isEmpty();
@@ -184,26 +183,20 @@ class HostileInputTest {
     @Test
     void hostile_but_valid_text_is_stored_and_read_back_exactly() {
         String namespace = Fixtures.namespace();
-        ServerDetails details = new ServerDetails(
-                new Title("Robert'); DROP TABLE registrations;-- \\ % _ \" ` $$"),
-                new Description("\u202Eright-to-left\u202C ﬁ ß İ 🚀 <script>alert(1)</script>"),
-                new HttpUrl("https://" + namespace + ".example.com/mcp?q='%22;--&x=%00"),
-                Transport.STREAMABLE_HTTP,
-                new OwnerContact("o'hara+tag@example.com"),
-                Optional.empty(),
-                Optional.empty(),
-                new Tags(List.of("'; --", "%", "_", "\\", "🚀")));
+        ServerDetails details = someDetails()
+                .withTitle("Robert'); DROP TABLE registrations;-- \\ % _ \" ` $$")
+                .withDescription("\u202Eright-to-left\u202C ﬁ ß İ 🚀 <script>alert(1)</script>")
+                .withEndpointUrl("https://" + namespace + ".example.com/mcp?q='%22;--&x=%00")
+                .withOwnerContact("o'hara+tag@example.com")
+                .withTags("'; --", "%", "_", "\\", "🚀")
+                .build();
         Registration registration =
                 Fixtures.pending(submitter.id(), namespace + "/hostile", "1.0.0-rc.1+build.5", details, T0);
-        User user = new User(
-                UserId.random(),
-                new EntraIdentity("tenant'--", "oid\\%_"),
-                Optional.of("o'hara@example.com"),
-                "Robert'); DROP TABLE users;--",
-                false,
-                T0,
-                T0,
-                T0);
+        User user = aUser().withIdentity(new EntraIdentity("tenant'--", "oid\\%_"))
+                .withEmail(Optional.of("o'hara@example.com"))
+                .withDisplayName("Robert'); DROP TABLE users;--")
+                .seenAt(T0)
+                .build();
 
         adapters.registrations().insert(registration);
         adapters.users().save(user);

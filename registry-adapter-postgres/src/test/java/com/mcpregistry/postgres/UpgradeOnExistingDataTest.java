@@ -1,6 +1,7 @@
 package com.mcpregistry.postgres;
 
 import static com.mcpregistry.contract.Fixtures.T0;
+import static com.mcpregistry.domain.testing.AuditEventTestData.anAuditEvent;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -60,17 +61,16 @@ class UpgradeOnExistingDataTest {
 
             new SchemaMigrator(database.unpooledDataSource()).migrate();
             RegistrationId edited = RegistrationId.random();
-            AuditEvent edit = new AuditEvent(
-                    UUID.randomUUID(),
-                    T0.plusSeconds(10),
-                    Optional.of(UserId.random()),
-                    "edit",
-                    Optional.of(edited),
-                    Optional.of(RegistrationStatus.PENDING),
-                    Optional.of(RegistrationStatus.PENDING),
-                    Optional.empty(),
-                    Optional.of("req-edit"),
-                    List.of(FieldChange.of("title", Optional.of("Old"), Optional.of("New"))));
+            AuditEvent edit = anAuditEvent()
+                    .at(T0.plusSeconds(10))
+                    .by(UserId.random())
+                    .withAction("edit")
+                    .about(edited)
+                    .from(RegistrationStatus.PENDING)
+                    .to(RegistrationStatus.PENDING)
+                    .withRequestId("req-edit")
+                    .withChanges(List.of(FieldChange.of("title", Optional.of("Old"), Optional.of("New"))))
+                    .build();
             database.adapters().auditTrail().append(edit);
             database.adapters()
                     .auditTrail()

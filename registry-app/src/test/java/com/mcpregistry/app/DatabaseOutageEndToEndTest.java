@@ -5,119 +5,90 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.mcpregistry.postgres.PoolSettings;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.io.IOException;
-import java.net.ServerSocket;
+import com.mcpregistry.postgres.StoppablePostgres;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * PostgreSQL stopping under a running registry (SPEC §5a): API calls answer 503 problem+json with
  * {@code Retry-After} within the pool's 5 s connection timeout, {@code /health} and {@code /health/ready} answer 503
  * while {@code /health/live} stays 200; when PostgreSQL is back on the same port, the same process serves again.
- * Uses a PostgreSQL of its own (on a fixed data directory and port, so that it can be started again), since it
- * stops it.
+ * Uses a {@link StoppablePostgres} of its own (on a fixed data directory and port, so that it can be started
+ * again), since it stops it.
  */
 class DatabaseOutageEndToEndTest {
     private static final Duration CONNECTION_TIMEOUT = PoolSettings.DEFAULT_CONNECTION_TIMEOUT;
 
-    private Path dataDirectory;
-    private EmbeddedPostgres postgres;
-
-    @AfterEach
-    void removeTheServer() throws IOException {
-        if (postgres != null) {
-            postgres.close();
-        }
-        if (dataDirectory != null) {
-            try (Stream<Path> files = Files.walk(dataDirectory)) {
-                files.sorted(Comparator.reverseOrder())
-                        .forEach(path -> path.toFile().delete());
-            }
-        }
-    }
-
-    private EmbeddedPostgres startPostgres(int port) throws IOException {
-        return EmbeddedPostgres.builder()
-                .setPort(port)
-                .setDataDirectory(dataDirectory)
-                .setCleanDataDirectory(false)
-                .setServerConfig("fsync", "off")
-                .start();
-    }
-
     @Test
     void an_outage_is_503_with_retry_after_within_five_seconds_and_service_resumes_without_a_restart()
             throws Exception {
-        dataDirectory = Files.createTempDirectory("registry-e2e-outage");
-        int port = freePort();
-        postgres = startPostgres(port);
-        PoolSettings pool =
-                PoolSettings.of(postgres.getJdbcUrl("postgres", "postgres"), Optional.empty(), Optional.empty(), 2, 5);
-        assertThat(pool.connectionTimeout()).isEqualTo(CONNECTION_TIMEOUT).isEqualTo(Duration.ofSeconds(5));
+        try (StoppablePostgres postgres = StoppablePostgres.start()) {
+            PoolSettings pool = PoolSettings.of(postgres.jdbcUrl(), Optional.empty(), Optional.empty(), 2, 5);
+            assertThat(pool.connectionTimeout()).isEqualTo(CONNECTION_TIMEOUT).isEqualTo(Duration.ofSeconds(5));
+            try (RunningRegistry registry = RunningRegistry.on(pool).start()) {
+                String user = registry.userToken("Olive Outage");
+                JsonNode before = Submissions.submitNew(registry, user, "survivor");
 
-        try (RunningRegistry registry = RunningRegistry.on(pool).start()) {
-            String user = registry.userToken("Olive Outage");
-            JsonNode before = Submissions.submitNew(registry, user, "survivor");
+                postgres.stop();
 
-            postgres.close();
-            postgres = null;
+                long started = System.nanoTime();
+                CompletableFuture<HttpResponse<String>> me =
+                        async(registry, registry.request("/users/me", user).GET());
+                CompletableFuture<HttpResponse<String>> list = async(
+                        registry,
+                        registry.request("/registrations", registry.adminToken())
+                                .GET());
+                CompletableFuture<HttpResponse<String>> submit = async(
+                        registry,
+                        RunningRegistry.withJson(
+                                registry.request("/registrations", user),
+                                "POST",
+                                RunningRegistry.write(Submissions.of(Submissions.uniqueName("during-outage")))));
+                CompletableFuture<HttpResponse<String>> health =
+                        async(registry, registry.request("/health", null).GET());
+                CompletableFuture<HttpResponse<String>> ready =
+                        async(registry, registry.request("/health/ready", null).GET());
+                HttpResponse<String> live = registry.get("/health/live", null);
+                Duration liveTook = Duration.ofNanos(System.nanoTime() - started);
 
-            long started = System.nanoTime();
-            CompletableFuture<HttpResponse<String>> me =
-                    async(registry, registry.request("/users/me", user).GET());
-            CompletableFuture<HttpResponse<String>> list = async(
-                    registry,
-                    registry.request("/registrations", registry.adminToken()).GET());
-            CompletableFuture<HttpResponse<String>> submit = async(
-                    registry,
-                    RunningRegistry.withJson(
-                            registry.request("/registrations", user),
-                            "POST",
-                            RunningRegistry.write(Submissions.of(Submissions.uniqueName("during-outage")))));
-            CompletableFuture<HttpResponse<String>> health =
-                    async(registry, registry.request("/health", null).GET());
-            CompletableFuture<HttpResponse<String>> ready =
-                    async(registry, registry.request("/health/ready", null).GET());
-            HttpResponse<String> live = registry.get("/health/live", null);
-            Duration liveTook = Duration.ofNanos(System.nanoTime() - started);
+                assertThat(live.statusCode()).isEqualTo(200);
+                assertThat(liveTook)
+                        .as("liveness does not wait for the database")
+                        .isLessThan(Duration.ofSeconds(2));
+                for (CompletableFuture<HttpResponse<String>> call : java.util.List.of(me, list, submit)) {
+                    HttpResponse<String> unavailable = call.get();
+                    assertThat(unavailable.statusCode()).as(unavailable.body()).isEqualTo(503);
+                    assertThat(unavailable.headers().firstValue("Content-Type"))
+                            .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+                    assertThat(unavailable.headers().firstValue("Retry-After")).isPresent();
+                    assertThat(unavailable.body()).doesNotContain("jdbc:").doesNotContain("postgres:");
+                }
+                for (CompletableFuture<HttpResponse<String>> call : java.util.List.of(health, ready)) {
+                    HttpResponse<String> down = call.get();
+                    assertThat(down.statusCode()).isEqualTo(503);
+                    assertThat(json(down).path("database").asText()).isEqualTo("unavailable");
+                }
+                Duration outageTook = Duration.ofNanos(System.nanoTime() - started);
+                assertThat(outageTook)
+                        .as("every call answered within the connection timeout, plus slack")
+                        .isLessThan(CONNECTION_TIMEOUT.plusMillis(1_500));
 
-            assertThat(live.statusCode()).isEqualTo(200);
-            assertThat(liveTook).as("liveness does not wait for the database").isLessThan(Duration.ofSeconds(2));
-            for (CompletableFuture<HttpResponse<String>> call : java.util.List.of(me, list, submit)) {
-                HttpResponse<String> unavailable = call.get();
-                assertThat(unavailable.statusCode()).as(unavailable.body()).isEqualTo(503);
-                assertThat(unavailable.headers().firstValue("Content-Type"))
-                        .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
-                assertThat(unavailable.headers().firstValue("Retry-After")).isPresent();
-                assertThat(unavailable.body()).doesNotContain("jdbc:").doesNotContain("postgres:");
+                postgres.startAgain();
+
+                assertThat(StoppablePostgres.eventually(
+                                () -> registry.get("/health/ready", null).statusCode(),
+                                status -> status != 503,
+                                Duration.ofSeconds(20)))
+                        .isEqualTo(200);
+                assertThat(registry.get("/health", null).statusCode()).isEqualTo(200);
+                assertThat(registry.get("/users/me", user).statusCode()).isEqualTo(200);
+                assertThat(json(registry.get(Submissions.pathOf(before), user))).isEqualTo(before);
+                Submissions.submitNew(registry, user, "after-outage");
             }
-            for (CompletableFuture<HttpResponse<String>> call : java.util.List.of(health, ready)) {
-                HttpResponse<String> down = call.get();
-                assertThat(down.statusCode()).isEqualTo(503);
-                assertThat(json(down).path("database").asText()).isEqualTo("unavailable");
-            }
-            Duration outageTook = Duration.ofNanos(System.nanoTime() - started);
-            assertThat(outageTook)
-                    .as("every call answered within the connection timeout, plus slack")
-                    .isLessThan(CONNECTION_TIMEOUT.plusMillis(1_500));
-
-            postgres = startPostgres(port);
-
-            assertThat(eventually(registry, "/health/ready")).isEqualTo(200);
-            assertThat(registry.get("/health", null).statusCode()).isEqualTo(200);
-            assertThat(registry.get("/users/me", user).statusCode()).isEqualTo(200);
-            assertThat(json(registry.get(Submissions.pathOf(before), user))).isEqualTo(before);
-            Submissions.submitNew(registry, user, "after-outage");
         }
     }
 
@@ -129,22 +100,5 @@ class DatabaseOutageEndToEndTest {
                     RunningRegistry.assertWellFormed(response);
                     return response;
                 });
-    }
-
-    /** The status of {@code path} once it is no longer 503, polling for at most 20 s. */
-    private static int eventually(RunningRegistry registry, String path) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        int status = registry.get(path, null).statusCode();
-        while (status == 503 && System.nanoTime() < deadline) {
-            Thread.sleep(100);
-            status = registry.get(path, null).statusCode();
-        }
-        return status;
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

@@ -4,9 +4,8 @@ import static com.mcpregistry.app.RunningRegistry.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.mcpregistry.http.testing.ApiClient;
 import com.mcpregistry.postgres.TestDatabase;
-import java.net.URI;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
@@ -54,12 +53,10 @@ class ParallelStartEndToEndTest {
                 assertThat(call(server, "/health", null).statusCode()).isEqualTo(200);
             }
             String token = tenant.userToken("Twin Submitter");
-            HttpResponse<String> created = tenant.send(HttpRequest.newBuilder(
-                            URI.create("http://127.0.0.1:" + servers.get(0).port() + "/registrations"))
-                    .header("Authorization", "Bearer " + token)
-                    .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(
-                            RunningRegistry.write(Submissions.of(Submissions.uniqueName("twin"))))));
+            HttpResponse<String> created = tenant.send(ApiClient.withJson(
+                    new ApiClient(servers.get(0)::port).request("/registrations", token),
+                    "POST",
+                    Submissions.of(Submissions.uniqueName("twin"))));
             assertThat(created.statusCode()).isEqualTo(201);
             HttpResponse<String> readElsewhere = call(
                     servers.get(1), created.headers().firstValue("Location").orElseThrow(), token);
@@ -95,10 +92,6 @@ class ParallelStartEndToEndTest {
     }
 
     private static HttpResponse<String> call(RegistryServer server, String path, String token) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path));
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        return tenant.send(request.GET());
+        return tenant.send(new ApiClient(server::port).request(path, token).GET());
     }
 }

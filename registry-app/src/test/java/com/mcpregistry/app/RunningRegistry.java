@@ -2,7 +2,6 @@ package com.mcpregistry.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mcpregistry.domain.user.User;
@@ -14,13 +13,12 @@ import com.mcpregistry.entra.testing.TestTokens;
 import com.mcpregistry.http.api.ApiSettings;
 import com.mcpregistry.http.api.RegistryApi;
 import com.mcpregistry.http.docs.OpenApiSchemas;
+import com.mcpregistry.http.testing.ApiClient;
 import com.mcpregistry.postgres.PoolSettings;
 import com.mcpregistry.postgres.TestDatabase;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jwt.JWTClaimsSet;
 import io.javalin.config.JavalinConfig;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -51,7 +49,8 @@ import org.slf4j.bridge.SLF4JBridgeHandler;
  * static final RunningRegistry registry = RunningRegistry.standard();
  * }</pre>
  *
- * Every answer to a request made through {@link #send} is checked: never a 500, every error is problem+json, and
+ * Requests go through the {@link ApiClient} shared with registry-http's tests. Every answer to a request made through
+ * {@link #send} is checked: never a 500, every error is problem+json, and
  * when the OpenAPI document this registry serves describes the route, the answer is what the document says (status,
  * media type, body, headers).
  */
@@ -79,10 +78,8 @@ final class RunningRegistry implements BeforeAllCallback, AfterAllCallback, Auto
     private Duration signInMemory = ServeSettings.DEFAULT_SIGN_IN_MEMORY;
     private boolean metricsRoute = true;
     private final Map<String, String> tokenCache = new ConcurrentHashMap<>();
-    private final HttpClient client = HttpClient.newBuilder()
-            .connectTimeout(Duration.ofSeconds(5))
-            .version(HttpClient.Version.HTTP_1_1)
-            .build();
+    private final ApiClient http =
+            new ApiClient(() -> this.server.port(), response -> assertWellFormed(this.document, response));
 
     private TestDatabase database;
     private LocalJwks jwks;
@@ -279,41 +276,32 @@ final class RunningRegistry implements BeforeAllCallback, AfterAllCallback, Auto
     // ---- HTTP ----
 
     URI uri(String pathAndQuery) {
-        return URI.create("http://127.0.0.1:" + server.port() + pathAndQuery);
+        return http.uri(pathAndQuery);
     }
 
     HttpRequest.Builder request(String pathAndQuery, String token, String... headers) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(uri(pathAndQuery)).timeout(Duration.ofSeconds(30));
-        if (token != null) {
-            builder.header("Authorization", "Bearer " + token);
-        }
-        if (headers.length > 0) {
-            builder.headers(headers);
-        }
-        return builder;
+        return http.request(pathAndQuery, token, headers);
     }
 
     HttpResponse<String> get(String pathAndQuery, String token, String... headers) {
-        return send(request(pathAndQuery, token, headers).GET());
+        return http.get(pathAndQuery, token, headers);
     }
 
     HttpResponse<String> post(String pathAndQuery, String token, Object body, String... headers) {
-        return send(withJson(request(pathAndQuery, token, headers), "POST", body));
+        return http.post(pathAndQuery, token, body, headers);
     }
 
     HttpResponse<String> patch(String pathAndQuery, String token, Object body, String... headers) {
-        return send(withJson(request(pathAndQuery, token, headers), "PATCH", body));
+        return http.patch(pathAndQuery, token, body, headers);
     }
 
     HttpResponse<String> delete(String pathAndQuery, String token, String... headers) {
-        return send(request(pathAndQuery, token, headers).DELETE());
+        return http.delete(pathAndQuery, token, headers);
     }
 
     /** A body as JSON: a {@code String} is sent as it is, anything else is serialised. */
     static HttpRequest.Builder withJson(HttpRequest.Builder builder, String method, Object body) {
-        String text = body instanceof String raw ? raw : write(body);
-        return builder.header("Content-Type", "application/json")
-                .method(method, HttpRequest.BodyPublishers.ofString(text, StandardCharsets.UTF_8));
+        return ApiClient.withJson(builder, method, body);
     }
 
     /** The OpenAPI document this registry serves at {@code /openapi.json}, read now. */
@@ -331,24 +319,15 @@ final class RunningRegistry implements BeforeAllCallback, AfterAllCallback, Auto
 
     /** Sends the request and checks the answer (see the class comment). */
     HttpResponse<String> send(HttpRequest.Builder request) {
-        HttpResponse<String> response = sendUnchecked(request.build());
-        assertWellFormed(document, response);
-        return response;
+        return http.send(request);
     }
 
     HttpResponse<String> sendUnchecked(HttpRequest request) {
-        try {
-            return client.send(request, HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return http.sendUnchecked(request);
     }
 
     HttpClient client() {
-        return client;
+        return http.client();
     }
 
     /** {@link #assertWellFormed(OpenApiSchemas, HttpResponse)} against the API's own document. */
@@ -396,18 +375,10 @@ final class RunningRegistry implements BeforeAllCallback, AfterAllCallback, Auto
     }
 
     static JsonNode json(HttpResponse<String> response) {
-        try {
-            return JSON.readTree(response.body());
-        } catch (JsonProcessingException e) {
-            throw new AssertionError("not JSON: " + response.body(), e);
-        }
+        return ApiClient.json(response);
     }
 
     static String write(Object value) {
-        try {
-            return JSON.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException(e);
-        }
+        return ApiClient.write(value);
     }
 }

@@ -3,6 +3,7 @@ package com.mcpregistry.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.mcpregistry.http.testing.ApiClient;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -10,7 +11,6 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -33,10 +33,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class StartDevEndToEndTest {
     private final List<Process> processes = new ArrayList<>();
-    private final HttpClient client = HttpClient.newBuilder()
-            .connectTimeout(Duration.ofSeconds(5))
-            .version(HttpClient.Version.HTTP_1_1)
-            .build();
 
     @TempDir
     Path workingDirectory;
@@ -289,19 +285,11 @@ class StartDevEndToEndTest {
 
     private HttpResponse<String> send(DevProcess dev, String path, String token, String method, String json)
             throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + dev.port() + path))
-                .timeout(Duration.ofSeconds(30));
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        if (json == null) {
-            request.method(method, HttpRequest.BodyPublishers.noBody());
-        } else {
-            request.header("Content-Type", "application/json")
-                    .method(method, HttpRequest.BodyPublishers.ofString(json));
-        }
-        HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        RunningRegistry.assertWellFormed(response);
-        return response;
+        ApiClient http = new ApiClient(dev::port, RunningRegistry::assertWellFormed);
+        HttpRequest.Builder request = http.request(path, token);
+        return http.send(
+                json == null
+                        ? request.method(method, HttpRequest.BodyPublishers.noBody())
+                        : ApiClient.withJson(request, method, json));
     }
 }

@@ -1,6 +1,7 @@
 package com.mcpregistry.domain;
 
 import static com.mcpregistry.domain.Rejections.assertRejected;
+import static com.mcpregistry.domain.testing.UserTestData.aUser;
 
 import com.mcpregistry.domain.registration.Description;
 import com.mcpregistry.domain.registration.HttpUrl;
@@ -11,8 +12,6 @@ import com.mcpregistry.domain.registration.Tags;
 import com.mcpregistry.domain.registration.Title;
 import com.mcpregistry.domain.registration.Version;
 import com.mcpregistry.domain.user.EntraIdentity;
-import com.mcpregistry.domain.user.User;
-import com.mcpregistry.domain.user.UserId;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -52,7 +51,11 @@ class ControlCharactersTest {
 
     private static void user(Optional<String> email, String displayName) {
         Instant now = Instant.parse("2025-01-01T00:00:00Z");
-        new User(UserId.random(), new EntraIdentity("t", "o"), email, displayName, false, now, now, now);
+        aUser().withIdentity(new EntraIdentity("t", "o"))
+                .withEmail(email)
+                .withDisplayName(displayName)
+                .seenAt(now)
+                .build();
     }
 
     static Stream<Arguments> everyFieldAndCharacter() {

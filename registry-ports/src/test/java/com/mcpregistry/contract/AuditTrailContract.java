@@ -3,6 +3,8 @@ package com.mcpregistry.contract;
 import static com.mcpregistry.contract.Fixtures.T0;
 import static com.mcpregistry.contract.Fixtures.action;
 import static com.mcpregistry.contract.Fixtures.event;
+import static com.mcpregistry.domain.testing.AuditEventTestData.anAuditEvent;
+import static com.mcpregistry.domain.testing.UserTestData.aUser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.mcpregistry.audit.AuditEntry;
@@ -13,7 +15,6 @@ import com.mcpregistry.domain.audit.AuditEvent;
 import com.mcpregistry.domain.audit.FieldChange;
 import com.mcpregistry.domain.shared.RegistrationId;
 import com.mcpregistry.domain.shared.RegistrationStatus;
-import com.mcpregistry.domain.user.EntraIdentity;
 import com.mcpregistry.domain.user.User;
 import com.mcpregistry.domain.user.UserId;
 import com.mcpregistry.identity.port.out.UserRepository;
@@ -75,16 +76,16 @@ public abstract class AuditTrailContract {
 
     @Test
     void an_appended_event_is_found_with_every_field() {
-        AuditEvent event = appended(new AuditEvent(
-                UUID.randomUUID(),
-                T0,
-                Optional.of(actor),
-                action,
-                Optional.of(RegistrationId.random()),
-                Optional.of(RegistrationStatus.APPROVED),
-                Optional.of(RegistrationStatus.DEPRECATED),
-                Optional.of("Superseded by 2.0 – “see” notes; 'quotes' and \\ stay"),
-                Optional.of("req-" + UUID.randomUUID())));
+        AuditEvent event = appended(anAuditEvent()
+                .at(T0)
+                .by(actor)
+                .withAction(action)
+                .about(RegistrationId.random())
+                .from(RegistrationStatus.APPROVED)
+                .to(RegistrationStatus.DEPRECATED)
+                .withReason("Superseded by 2.0 – “see” notes; 'quotes' and \\ stay")
+                .withRequestId("req-" + UUID.randomUUID())
+                .build());
 
         assertThat(find(query(Optional.of(actor), Optional.empty(), Optional.empty(), Optional.empty())))
                 .containsExactly(event);
@@ -92,16 +93,7 @@ public abstract class AuditTrailContract {
 
     @Test
     void an_event_without_actor_registration_or_statuses_is_kept() {
-        AuditEvent event = appended(new AuditEvent(
-                UUID.randomUUID(),
-                T0,
-                Optional.empty(),
-                action,
-                Optional.empty(),
-                Optional.empty(),
-                Optional.empty(),
-                Optional.empty(),
-                Optional.empty()));
+        AuditEvent event = appended(anAuditEvent().at(T0).withAction(action).build());
 
         assertThat(find(query(Optional.empty(), Optional.of(action), Optional.empty(), Optional.empty())))
                 .containsExactly(event);
@@ -234,17 +226,16 @@ public abstract class AuditTrailContract {
     }
 
     private AuditEvent edited(UserId by, RegistrationId registration, List<FieldChange> changes) {
-        return appended(new AuditEvent(
-                UUID.randomUUID(),
-                T0,
-                Optional.of(by),
-                action,
-                Optional.of(registration),
-                Optional.of(RegistrationStatus.REJECTED),
-                Optional.of(RegistrationStatus.PENDING),
-                Optional.empty(),
-                Optional.of("req-" + UUID.randomUUID()),
-                changes));
+        return appended(anAuditEvent()
+                .at(T0)
+                .by(by)
+                .withAction(action)
+                .about(registration)
+                .from(RegistrationStatus.REJECTED)
+                .to(RegistrationStatus.PENDING)
+                .withRequestId("req-" + UUID.randomUUID())
+                .withChanges(changes)
+                .build());
     }
 
     @Test
@@ -266,29 +257,18 @@ public abstract class AuditTrailContract {
     @Test
     void events_are_read_with_their_actors_name_and_email() {
         User known = users().save(Fixtures.user());
-        User withoutEmail = users().save(new User(
-                UserId.random(),
-                new EntraIdentity("tenant-" + Fixtures.unique(), "oid-" + Fixtures.unique()),
-                Optional.empty(),
-                "No Mail " + Fixtures.unique(),
-                false,
-                T0,
-                T0,
-                T0));
+        User withoutEmail = users().save(aUser().withEmail(Optional.empty())
+                .withDisplayName("No Mail " + Fixtures.unique())
+                .build());
         RegistrationId registration = RegistrationId.random();
         appended(event(known.id(), action, Optional.of(registration), T0));
         appended(event(withoutEmail.id(), action, Optional.of(registration), T0.plusSeconds(1)));
         appended(event(actor, action, Optional.of(registration), T0.plusSeconds(2)));
-        appended(new AuditEvent(
-                UUID.randomUUID(),
-                T0.plusSeconds(3),
-                Optional.empty(),
-                action,
-                Optional.of(registration),
-                Optional.empty(),
-                Optional.empty(),
-                Optional.empty(),
-                Optional.empty()));
+        appended(anAuditEvent()
+                .at(T0.plusSeconds(3))
+                .withAction(action)
+                .about(registration)
+                .build());
 
         List<Optional<User.Profile>> expected = List.of(
                 Optional.of(known.profile()), Optional.of(withoutEmail.profile()), Optional.empty(), Optional.empty());

@@ -1,20 +1,17 @@
 package com.mcpregistry.contract;
 
+import static com.mcpregistry.domain.testing.AuditEventTestData.anAuditEvent;
+import static com.mcpregistry.domain.testing.RegistrationTestData.aRegistration;
+import static com.mcpregistry.domain.testing.RegistrationTestData.from;
+import static com.mcpregistry.domain.testing.ServerDetailsTestData.someDetails;
+
 import com.mcpregistry.domain.audit.AuditEvent;
-import com.mcpregistry.domain.registration.Description;
-import com.mcpregistry.domain.registration.HttpUrl;
-import com.mcpregistry.domain.registration.OwnerContact;
-import com.mcpregistry.domain.registration.Reason;
 import com.mcpregistry.domain.registration.Registration;
 import com.mcpregistry.domain.registration.ServerDetails;
-import com.mcpregistry.domain.registration.ServerName;
-import com.mcpregistry.domain.registration.Tags;
-import com.mcpregistry.domain.registration.Title;
-import com.mcpregistry.domain.registration.Transport;
-import com.mcpregistry.domain.registration.Version;
 import com.mcpregistry.domain.shared.RegistrationId;
 import com.mcpregistry.domain.shared.RegistrationStatus;
-import com.mcpregistry.domain.user.EntraIdentity;
+import com.mcpregistry.domain.testing.RegistrationTestData;
+import com.mcpregistry.domain.testing.UserTestData;
 import com.mcpregistry.domain.user.User;
 import com.mcpregistry.domain.user.UserId;
 import java.time.Instant;
@@ -24,12 +21,13 @@ import java.util.UUID;
 
 /**
  * Values for the contract tests. Every adapter under test may hold rows of other tests, so each test makes its
- * own users, server-name namespace and audit actions and looks only at those.
+ * own users, server-name namespace and audit actions and looks only at those. The values themselves come from the
+ * shared test data builders ({@code com.mcpregistry.domain.testing}).
  */
 public final class Fixtures {
 
     /** A moment with whole microseconds, as the services store them. */
-    public static final Instant T0 = Instant.parse("2025-03-01T09:00:00.123456Z");
+    public static final Instant T0 = RegistrationTestData.T0;
 
     private Fixtures() {}
 
@@ -44,28 +42,11 @@ public final class Fixtures {
     }
 
     public static User user() {
-        String tag = unique();
-        return new User(
-                UserId.random(),
-                new EntraIdentity("tenant-" + tag, "oid-" + tag),
-                Optional.of("user-" + tag + "@example.com"),
-                "Test User " + tag,
-                false,
-                T0,
-                T0,
-                T0);
+        return UserTestData.aUser().build();
     }
 
     public static ServerDetails details(String endpointUrl) {
-        return new ServerDetails(
-                new Title("Ledger tools"),
-                new Description("Reads and books ledger entries"),
-                new HttpUrl(endpointUrl),
-                Transport.STREAMABLE_HTTP,
-                new OwnerContact("owner@example.com"),
-                Optional.empty(),
-                Optional.empty(),
-                Tags.NONE);
+        return someDetails().withEndpointUrl(endpointUrl).build();
     }
 
     public static Registration pending(
@@ -75,88 +56,47 @@ public final class Fixtures {
 
     public static Registration pending(
             UserId submitter, String serverName, String version, ServerDetails details, Instant createdAt) {
-        return new Registration(
-                RegistrationId.random(),
-                new ServerName(serverName),
-                new Version(version),
-                details,
-                submitter,
-                RegistrationStatus.PENDING,
-                Optional.empty(),
-                Optional.empty(),
-                Optional.empty(),
-                createdAt,
-                createdAt,
-                1,
-                Optional.empty());
+        return aRegistration()
+                .withServerName(serverName)
+                .withVersion(version)
+                .withDetails(details)
+                .submittedBy(submitter)
+                .createdAt(createdAt)
+                .build();
     }
 
     /** {@code r} moved to {@code status} by {@code reviewer} at {@code at}, stored one row version later. */
     public static Registration reviewed(Registration r, RegistrationStatus status, UserId reviewer, Instant at) {
-        boolean needsReason = status == RegistrationStatus.REJECTED || status == RegistrationStatus.DEPRECATED;
-        return new Registration(
-                r.id(),
-                r.serverName(),
-                r.version(),
-                r.details(),
-                r.submitterId(),
-                status,
-                needsReason ? Optional.of(new Reason("reviewed in a test")) : Optional.empty(),
-                Optional.of(reviewer),
-                Optional.of(at),
-                r.createdAt(),
-                at,
-                r.rowVersion() + 1,
-                r.deletedAt());
+        RegistrationTestData.Builder reviewed = from(r).withStatus(status)
+                .withoutStatusReason()
+                .reviewedBy(reviewer, at)
+                .storedAgainAt(at);
+        if (status == RegistrationStatus.REJECTED || status == RegistrationStatus.DEPRECATED) {
+            reviewed.withStatusReason("reviewed in a test");
+        }
+        return reviewed.build();
     }
 
     /** {@code r} with other details, stored one row version later. */
     public static Registration edited(Registration r, ServerDetails details, Instant at) {
-        return new Registration(
-                r.id(),
-                r.serverName(),
-                r.version(),
-                details,
-                r.submitterId(),
-                r.status(),
-                r.statusReason(),
-                r.reviewedBy(),
-                r.reviewedAt(),
-                r.createdAt(),
-                at,
-                r.rowVersion() + 1,
-                r.deletedAt());
+        return from(r).withDetails(details).storedAgainAt(at).build();
     }
 
     /** {@code r} soft-deleted at {@code at}, stored one row version later. */
     public static Registration deleted(Registration r, Instant at) {
-        return new Registration(
-                r.id(),
-                r.serverName(),
-                r.version(),
-                r.details(),
-                r.submitterId(),
-                r.status(),
-                r.statusReason(),
-                r.reviewedBy(),
-                r.reviewedAt(),
-                r.createdAt(),
-                at,
-                r.rowVersion() + 1,
-                Optional.of(at));
+        return from(r).storedAgainAt(at).deletedAt(at).build();
     }
 
     public static AuditEvent event(UserId actor, String action, Optional<RegistrationId> registration, Instant at) {
-        return new AuditEvent(
-                UUID.randomUUID(),
-                at,
-                Optional.of(actor),
-                action,
-                registration,
-                Optional.of(RegistrationStatus.PENDING),
-                Optional.of(RegistrationStatus.APPROVED),
-                Optional.empty(),
-                Optional.of("req-" + unique()));
+        return anAuditEvent()
+                .at(at)
+                .by(actor)
+                .withAction(action)
+                .about(registration)
+                .from(RegistrationStatus.PENDING)
+                .to(RegistrationStatus.APPROVED)
+                .withRequestId("req-" + unique())
+                .build();
     }
 
     /** An audit action name no other test uses. */

@@ -12,12 +12,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
 import com.mcpregistry.domain.error.InvalidInput;
-import com.mcpregistry.domain.registration.Description;
 import com.mcpregistry.domain.registration.Registration;
 import com.mcpregistry.domain.registration.ServerDetails;
 import com.mcpregistry.domain.registration.ServerName;
-import com.mcpregistry.domain.registration.Title;
 import com.mcpregistry.domain.registration.Version;
+import com.mcpregistry.domain.testing.ServerDetailsTestData;
 import com.mcpregistry.domain.user.User;
 import com.mcpregistry.identity.port.out.UserRepository;
 import com.mcpregistry.publication.PublishedServer;
@@ -358,15 +357,12 @@ public abstract class PublishedServersContract {
     }
 
     private void describe(Registration r, String title, String description) {
-        ServerDetails details = new ServerDetails(
-                new Title(title),
-                new Description(description),
-                r.details().endpointUrl(),
-                r.details().transport(),
-                r.details().ownerContact(),
-                Optional.empty(),
-                Optional.empty(),
-                r.details().tags());
+        ServerDetails details = ServerDetailsTestData.from(r.details())
+                .withTitle(title)
+                .withDescription(description)
+                .withoutRepositoryUrl()
+                .withoutDocumentationUrl()
+                .build();
         moved(r, Fixtures.edited(r, details, r.updatedAt()));
     }
 

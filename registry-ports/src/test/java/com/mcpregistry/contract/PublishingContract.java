@@ -14,6 +14,7 @@ import com.mcpregistry.domain.registration.Registration;
 import com.mcpregistry.domain.registration.ServerName;
 import com.mcpregistry.domain.registration.Version;
 import com.mcpregistry.domain.shared.RegistrationStatus;
+import com.mcpregistry.domain.testing.TestClock;
 import com.mcpregistry.domain.user.Actor;
 import com.mcpregistry.identity.port.out.UserRepository;
 import com.mcpregistry.publication.PublishedServer;

@@ -10,19 +10,15 @@ import static com.mcpregistry.domain.shared.RegistrationStatus.APPROVED;
 import static com.mcpregistry.domain.shared.RegistrationStatus.DEPRECATED;
 import static com.mcpregistry.domain.shared.RegistrationStatus.PENDING;
 import static com.mcpregistry.domain.shared.RegistrationStatus.REJECTED;
+import static com.mcpregistry.domain.testing.ServerDetailsTestData.someDetails;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.mcpregistry.domain.error.Conflict;
-import com.mcpregistry.domain.registration.Description;
-import com.mcpregistry.domain.registration.HttpUrl;
-import com.mcpregistry.domain.registration.OwnerContact;
 import com.mcpregistry.domain.registration.Reason;
 import com.mcpregistry.domain.registration.Registration;
 import com.mcpregistry.domain.registration.ServerDetails;
 import com.mcpregistry.domain.registration.ServerName;
-import com.mcpregistry.domain.registration.Tags;
-import com.mcpregistry.domain.registration.Title;
 import com.mcpregistry.domain.registration.Transport;
 import com.mcpregistry.domain.registration.Version;
 import com.mcpregistry.domain.shared.RegistrationId;
@@ -92,15 +88,16 @@ public abstract class RegistrationRepositoryContract {
 
     @Test
     void an_inserted_registration_is_found_by_id_with_every_field() {
-        ServerDetails details = new ServerDetails(
-                new Title("Ledger tools – “quoted” ünïcödé 🚀"),
-                new Description("It's 100% about ledgers; \"DROP TABLE\" stays text"),
-                new HttpUrl(endpoint("mcp?tenant=a&x=1")),
-                Transport.SSE,
-                new OwnerContact("owner.team@example.com"),
-                Optional.of(new HttpUrl("https://github.com/contoso/ledger")),
-                Optional.of(new HttpUrl("https://docs.contoso.com/ledger")),
-                new Tags(List.of("finance", "ledger", "émoji-🚀")));
+        ServerDetails details = someDetails()
+                .withTitle("Ledger tools – “quoted” ünïcödé 🚀")
+                .withDescription("It's 100% about ledgers; \"DROP TABLE\" stays text")
+                .withEndpointUrl(endpoint("mcp?tenant=a&x=1"))
+                .withTransport(Transport.SSE)
+                .withOwnerContact("owner.team@example.com")
+                .withRepositoryUrl("https://github.com/contoso/ledger")
+                .withDocumentationUrl("https://docs.contoso.com/ledger")
+                .withTags("finance", "ledger", "émoji-🚀")
+                .build();
         Registration registration = reviewed(
                 pending(submitter.id(), name("ledger-tools"), "2.0.0-rc.1+build.5", details, T0),
                 REJECTED,
@@ -136,15 +133,15 @@ public abstract class RegistrationRepositoryContract {
     @Test
     void an_edit_replaces_every_editable_field() {
         Registration registration = stored(pendingOf(submitter, "tools", "1.0.0", T0));
-        ServerDetails changed = new ServerDetails(
-                new Title("New title"),
-                new Description("New description"),
-                new HttpUrl(endpoint("v2")),
-                Transport.SSE,
-                new OwnerContact("new-owner@example.com"),
-                Optional.of(new HttpUrl("https://example.com/repo")),
-                Optional.empty(),
-                new Tags(List.of("a", "b")));
+        ServerDetails changed = someDetails()
+                .withTitle("New title")
+                .withDescription("New description")
+                .withEndpointUrl(endpoint("v2"))
+                .withTransport(Transport.SSE)
+                .withOwnerContact("new-owner@example.com")
+                .withRepositoryUrl("https://example.com/repo")
+                .withTags("a", "b")
+                .build();
         Registration edited = edited(registration, changed, T0.plusSeconds(1));
 
         registrations().update(edited, registration.rowVersion());
@@ -370,15 +367,11 @@ public abstract class RegistrationRepositoryContract {
     }
 
     private Registration storedWith(String local, String title, String description) {
-        ServerDetails details = new ServerDetails(
-                new Title(title),
-                new Description(description),
-                new HttpUrl(endpoint(local)),
-                Transport.STREAMABLE_HTTP,
-                new OwnerContact("owner@example.com"),
-                Optional.empty(),
-                Optional.empty(),
-                Tags.NONE);
+        ServerDetails details = someDetails()
+                .withTitle(title)
+                .withDescription(description)
+                .withEndpointUrl(endpoint(local))
+                .build();
         return stored(pending(submitter.id(), name(local), "1.0.0", details, T0));
     }
 

@@ -2,6 +2,7 @@ package com.mcpregistry.contract;
 
 import static com.mcpregistry.contract.Fixtures.T0;
 import static com.mcpregistry.contract.Fixtures.unique;
+import static com.mcpregistry.domain.testing.UserTestData.aUser;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -19,7 +20,10 @@ public abstract class UserRepositoryContract {
     protected abstract UserRepository users();
 
     private static User userWith(EntraIdentity identity, Optional<String> email) {
-        return new User(UserId.random(), identity, email, "Someone", false, T0, T0, T0);
+        return aUser().withIdentity(identity)
+                .withEmail(email)
+                .withDisplayName("Someone")
+                .build();
     }
 
     private static EntraIdentity identity() {
@@ -56,27 +60,21 @@ public abstract class UserRepositoryContract {
     void saving_a_known_identity_updates_the_profile_and_keeps_id_admin_flag_and_creation_time() {
         User first = users().save(Fixtures.user());
         users().setAdminFlag(first.id(), true, T0.plusSeconds(1));
-        User seenAgain = new User(
-                UserId.random(),
-                first.identity(),
-                Optional.of("renamed-" + unique() + "@example.com"),
-                "Renamed",
-                false,
-                T0.plusSeconds(100),
-                T0.plusSeconds(200),
-                T0.plusSeconds(300));
+        User seenAgain = aUser().withIdentity(first.identity())
+                .withEmail(Optional.of("renamed-" + unique() + "@example.com"))
+                .withDisplayName("Renamed")
+                .seen(T0.plusSeconds(100), T0.plusSeconds(200), T0.plusSeconds(300))
+                .build();
 
         User stored = users().save(seenAgain);
 
-        User expected = new User(
-                first.id(),
-                first.identity(),
-                seenAgain.email(),
-                "Renamed",
-                true,
-                first.createdAt(),
-                seenAgain.updatedAt(),
-                seenAgain.lastSeenAt());
+        User expected = aUser().withId(first.id())
+                .withIdentity(first.identity())
+                .withEmail(seenAgain.email())
+                .withDisplayName("Renamed")
+                .admin(true)
+                .seen(first.createdAt(), seenAgain.updatedAt(), seenAgain.lastSeenAt())
+                .build();
         assertThat(stored).isEqualTo(expected);
         assertThat(users().findByIdentity(first.identity())).contains(expected);
         assertThat(users().findById(seenAgain.id())).isEmpty();

@@ -24,11 +24,7 @@ import com.mcpregistry.registration.port.out.IdempotencyKeys;
 import com.mcpregistry.registration.port.out.RegistrationRepository;
 import com.mcpregistry.registration.service.RegistrationService;
 import com.mcpregistry.transaction.Transactions;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -176,30 +172,9 @@ class PublishingOnPostgresTest extends PublishingContract {
     }
 
     private <T> List<T> concurrently(AuditTrail audit, List<Function<RegistrationService, T>> work) throws Exception {
-        CyclicBarrier allHaveRead = new CyclicBarrier(work.size());
-        Clock gated = new Clock() {
-            @Override
-            public Instant instant() {
-                try {
-                    allHaveRead.await(10, TimeUnit.SECONDS);
-                } catch (Exception e) {
-                    throw new IllegalStateException("the reviews did not all start", e);
-                }
-                return clock.instant();
-            }
-
-            @Override
-            public ZoneId getZone() {
-                return ZoneOffset.UTC;
-            }
-
-            @Override
-            public Clock withZone(ZoneId zone) {
-                throw new UnsupportedOperationException();
-            }
-        };
+        clock.gate(new CyclicBarrier(work.size()));
         RegistrationService service =
-                new RegistrationService(registrations(), published(), audit, idempotencyKeys(), transactions(), gated);
+                new RegistrationService(registrations(), published(), audit, idempotencyKeys(), transactions(), clock);
         ExecutorService threads = Executors.newFixedThreadPool(work.size());
         try {
             List<Future<T>> futures = new ArrayList<>();
@@ -212,6 +187,7 @@ class PublishingOnPostgresTest extends PublishingContract {
             }
             return results;
         } finally {
+            clock.gate(null);
             threads.shutdownNow();
         }
     }

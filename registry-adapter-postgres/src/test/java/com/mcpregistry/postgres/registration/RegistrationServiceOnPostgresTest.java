@@ -18,6 +18,7 @@ import com.mcpregistry.domain.registration.ServerName;
 import com.mcpregistry.domain.registration.Version;
 import com.mcpregistry.domain.shared.RegistrationId;
 import com.mcpregistry.domain.shared.RegistrationStatus;
+import com.mcpregistry.domain.testing.TestClock;
 import com.mcpregistry.domain.user.Actor;
 import com.mcpregistry.domain.user.User;
 import com.mcpregistry.paging.Page;
@@ -28,10 +29,6 @@ import com.mcpregistry.registration.port.in.ReviewRegistrationUseCase.ChangeStat
 import com.mcpregistry.registration.port.in.SubmitRegistrationUseCase.SubmitRegistration;
 import com.mcpregistry.registration.port.out.RegistrationQuery;
 import com.mcpregistry.registration.service.RegistrationService;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -54,7 +51,7 @@ class RegistrationServiceOnPostgresTest {
     static final TestDatabase database = TestDatabase.migrated();
 
     private final PostgresAdapters adapters = database.adapters();
-    private final GatedClock clock = new GatedClock();
+    private final TestClock clock = TestClock.systemTime();
     private final RegistrationService service = new RegistrationService(
             adapters.registrations(),
             adapters.publishedServers(),
@@ -245,38 +242,6 @@ class RegistrationServiceOnPostgresTest {
         @Override
         public ChainVerification verify() {
             return stored.verify();
-        }
-    }
-
-    /** The system clock, except that while gated each reading waits until every party of the gate reads it. */
-    private static final class GatedClock extends Clock {
-        private volatile CyclicBarrier gate;
-
-        void gate(CyclicBarrier barrier) {
-            this.gate = barrier;
-        }
-
-        @Override
-        public Instant instant() {
-            CyclicBarrier current = gate;
-            if (current != null) {
-                try {
-                    current.await(10, TimeUnit.SECONDS);
-                } catch (Exception e) {
-                    throw new IllegalStateException("the other party never read the clock", e);
-                }
-            }
-            return Instant.now();
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
         }
     }
 

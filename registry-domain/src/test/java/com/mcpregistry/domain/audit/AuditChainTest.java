@@ -1,5 +1,7 @@
 package com.mcpregistry.domain.audit;
 
+import static com.mcpregistry.domain.testing.AuditEventTestData.anAuditEvent;
+import static com.mcpregistry.domain.testing.AuditEventTestData.from;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.mcpregistry.domain.shared.RegistrationId;
@@ -20,42 +22,20 @@ class AuditChainTest {
 
     private static final String PREVIOUS = "ab".repeat(32);
 
-    private static final AuditEvent EVENT = new AuditEvent(
-            UUID.fromString("11111111-2222-3333-4444-555555555555"),
-            Instant.parse("2025-03-01T10:15:30.123456Z"),
-            Optional.of(new UserId(UUID.fromString("aaaaaaaa-0000-0000-0000-000000000001"))),
-            "reject",
-            Optional.of(new RegistrationId(UUID.fromString("bbbbbbbb-0000-0000-0000-000000000002"))),
-            Optional.of(RegistrationStatus.PENDING),
-            Optional.of(RegistrationStatus.REJECTED),
-            Optional.of("endpoint unreachable"),
-            Optional.of("req-1"));
-
-    private static AuditEvent with(
-            UUID id,
-            Instant at,
-            Optional<UserId> actor,
-            String action,
-            Optional<RegistrationId> registration,
-            Optional<RegistrationStatus> from,
-            Optional<RegistrationStatus> to,
-            Optional<String> reason,
-            Optional<String> requestId) {
-        return new AuditEvent(id, at, actor, action, registration, from, to, reason, requestId);
-    }
+    private static final AuditEvent EVENT = anAuditEvent()
+            .withId(UUID.fromString("11111111-2222-3333-4444-555555555555"))
+            .at(Instant.parse("2025-03-01T10:15:30.123456Z"))
+            .by(new UserId(UUID.fromString("aaaaaaaa-0000-0000-0000-000000000001")))
+            .withAction("reject")
+            .about(new RegistrationId(UUID.fromString("bbbbbbbb-0000-0000-0000-000000000002")))
+            .from(RegistrationStatus.PENDING)
+            .to(RegistrationStatus.REJECTED)
+            .withReason("endpoint unreachable")
+            .withRequestId("req-1")
+            .build();
 
     private static AuditEvent reason(Optional<String> reason, Optional<String> requestId) {
-        AuditEvent e = EVENT;
-        return with(
-                e.id(),
-                e.at(),
-                e.actorId(),
-                e.action(),
-                e.registrationId(),
-                e.fromStatus(),
-                e.toStatus(),
-                reason,
-                requestId);
+        return from(EVENT).withReason(reason).withRequestId(requestId).build();
     }
 
     @Test
@@ -81,122 +61,22 @@ class AuditChainTest {
 
     @Test
     void changing_any_field_changes_the_hash() {
-        AuditEvent e = EVENT;
         List<UnaryOperator<AuditEvent>> changes = List.of(
-                x -> with(
-                        UUID.randomUUID(),
-                        e.at(),
-                        e.actorId(),
-                        e.action(),
-                        e.registrationId(),
-                        e.fromStatus(),
-                        e.toStatus(),
-                        e.reason(),
-                        e.requestId()),
-                x -> with(
-                        e.id(),
-                        e.at().plus(1, ChronoUnit.MICROS),
-                        e.actorId(),
-                        e.action(),
-                        e.registrationId(),
-                        e.fromStatus(),
-                        e.toStatus(),
-                        e.reason(),
-                        e.requestId()),
-                x -> with(
-                        e.id(),
-                        e.at(),
-                        Optional.of(UserId.random()),
-                        e.action(),
-                        e.registrationId(),
-                        e.fromStatus(),
-                        e.toStatus(),
-                        e.reason(),
-                        e.requestId()),
-                x -> with(
-                        e.id(),
-                        e.at(),
-                        Optional.empty(),
-                        e.action(),
-                        e.registrationId(),
-                        e.fromStatus(),
-                        e.toStatus(),
-                        e.reason(),
-                        e.requestId()),
-                x -> with(
-                        e.id(),
-                        e.at(),
-                        e.actorId(),
-                        "approve",
-                        e.registrationId(),
-                        e.fromStatus(),
-                        e.toStatus(),
-                        e.reason(),
-                        e.requestId()),
-                x -> with(
-                        e.id(),
-                        e.at(),
-                        e.actorId(),
-                        e.action(),
-                        Optional.of(RegistrationId.random()),
-                        e.fromStatus(),
-                        e.toStatus(),
-                        e.reason(),
-                        e.requestId()),
-                x -> with(
-                        e.id(),
-                        e.at(),
-                        e.actorId(),
-                        e.action(),
-                        Optional.empty(),
-                        e.fromStatus(),
-                        e.toStatus(),
-                        e.reason(),
-                        e.requestId()),
-                x -> with(
-                        e.id(),
-                        e.at(),
-                        e.actorId(),
-                        e.action(),
-                        e.registrationId(),
-                        Optional.of(RegistrationStatus.REJECTED),
-                        e.toStatus(),
-                        e.reason(),
-                        e.requestId()),
-                x -> with(
-                        e.id(),
-                        e.at(),
-                        e.actorId(),
-                        e.action(),
-                        e.registrationId(),
-                        Optional.empty(),
-                        e.toStatus(),
-                        e.reason(),
-                        e.requestId()),
-                x -> with(
-                        e.id(),
-                        e.at(),
-                        e.actorId(),
-                        e.action(),
-                        e.registrationId(),
-                        e.fromStatus(),
-                        Optional.of(RegistrationStatus.APPROVED),
-                        e.reason(),
-                        e.requestId()),
-                x -> with(
-                        e.id(),
-                        e.at(),
-                        e.actorId(),
-                        e.action(),
-                        e.registrationId(),
-                        e.fromStatus(),
-                        Optional.empty(),
-                        e.reason(),
-                        e.requestId()),
-                x -> reason(Optional.of("endpoint unreachable!"), e.requestId()),
-                x -> reason(Optional.empty(), e.requestId()),
-                x -> reason(e.reason(), Optional.of("req-2")),
-                x -> reason(e.reason(), Optional.empty()));
+                x -> from(x).withId(UUID.randomUUID()).build(),
+                x -> from(x).at(x.at().plus(1, ChronoUnit.MICROS)).build(),
+                x -> from(x).by(UserId.random()).build(),
+                x -> from(x).by(Optional.empty()).build(),
+                x -> from(x).withAction("approve").build(),
+                x -> from(x).about(RegistrationId.random()).build(),
+                x -> from(x).about(Optional.empty()).build(),
+                x -> from(x).from(RegistrationStatus.REJECTED).build(),
+                x -> from(x).from(Optional.empty()).build(),
+                x -> from(x).to(RegistrationStatus.APPROVED).build(),
+                x -> from(x).to(Optional.empty()).build(),
+                x -> reason(Optional.of("endpoint unreachable!"), x.requestId()),
+                x -> reason(Optional.empty(), x.requestId()),
+                x -> reason(x.reason(), Optional.of("req-2")),
+                x -> reason(x.reason(), Optional.empty()));
 
         Set<String> hashes = new HashSet<>();
         hashes.add(AuditChain.hash(PREVIOUS, EVENT));
@@ -236,33 +116,21 @@ class AuditChainTest {
         // Hashes computed by AuditChain before events carried changed fields: chains stored then must still verify.
         assertThat(AuditChain.hash(PREVIOUS, EVENT))
                 .isEqualTo("06fc31cce5db6e0905290e22cc8b41dce8bab2b0d59a182c5d35e650e81f5ad0");
-        AuditEvent bare = new AuditEvent(
-                EVENT.id(),
-                EVENT.at(),
-                Optional.empty(),
-                "admin_granted",
-                Optional.empty(),
-                Optional.empty(),
-                Optional.empty(),
-                Optional.empty(),
-                Optional.empty());
+        AuditEvent bare = anAuditEvent()
+                .withId(EVENT.id())
+                .at(EVENT.at())
+                .withAction("admin_granted")
+                .build();
         assertThat(AuditChain.hash(AuditChain.GENESIS, bare))
                 .isEqualTo("52bfc21d83c81b825ece45e1581818b70a77e7cba7c53785588c1d49384c52ac");
     }
 
     private static AuditEvent edit(List<FieldChange> changes) {
-        AuditEvent e = EVENT;
-        return new AuditEvent(
-                e.id(),
-                e.at(),
-                e.actorId(),
-                "edit",
-                e.registrationId(),
-                e.fromStatus(),
-                e.toStatus(),
-                Optional.empty(),
-                e.requestId(),
-                changes);
+        return from(EVENT)
+                .withAction("edit")
+                .withReason(Optional.empty())
+                .withChanges(changes)
+                .build();
     }
 
     @Test

@@ -1,14 +1,15 @@
 package com.mcpregistry.domain.registration;
 
-import com.mcpregistry.domain.shared.RegistrationId;
+import static com.mcpregistry.domain.testing.RegistrationTestData.aRegistration;
+import static com.mcpregistry.domain.testing.ServerDetailsTestData.someDetails;
+
 import com.mcpregistry.domain.shared.RegistrationStatus;
+import com.mcpregistry.domain.testing.RegistrationTestData;
 import com.mcpregistry.domain.user.Actor;
 import com.mcpregistry.domain.user.UserId;
 import java.time.Instant;
-import java.util.List;
-import java.util.Optional;
 
-/** Valid values and registrations in any state, built directly so that tests do not depend on the workflow. */
+/** The registration these tests share, in any state, built with {@link RegistrationTestData}. */
 final class Fixtures {
     static final Instant CREATED = Instant.parse("2025-01-10T08:00:00Z");
     static final Instant REVIEWED = Instant.parse("2025-01-11T08:00:00Z");
@@ -17,66 +18,49 @@ final class Fixtures {
     private Fixtures() {}
 
     static ServerDetails details() {
-        return new ServerDetails(
-                new Title("Ledger tools"),
-                new Description("Posts and reads ledger entries"),
-                new HttpUrl("https://ledger.contoso.com/mcp"),
-                Transport.STREAMABLE_HTTP,
-                new OwnerContact("finance-tools@contoso.com"),
-                Optional.of(new HttpUrl("https://github.com/contoso/ledger-tools")),
-                Optional.empty(),
-                new Tags(List.of("finance", "ledger")));
+        return someDetails()
+                .withDescription("Posts and reads ledger entries")
+                .withEndpointUrl("https://ledger.contoso.com/mcp")
+                .withOwnerContact("finance-tools@contoso.com")
+                .withRepositoryUrl("https://github.com/contoso/ledger-tools")
+                .withTags("finance", "ledger")
+                .build();
     }
 
     /** {@link #details()} with every field changed. */
     static ServerDetails otherDetails() {
-        return new ServerDetails(
-                new Title("Ledger tools v2"),
-                new Description("Now with reconciliation"),
-                new HttpUrl("https://ledger2.contoso.com/mcp"),
-                Transport.SSE,
-                new OwnerContact("ledger@contoso.com"),
-                Optional.empty(),
-                Optional.of(new HttpUrl("https://docs.contoso.com/ledger")),
-                Tags.NONE);
+        return someDetails()
+                .withTitle("Ledger tools v2")
+                .withDescription("Now with reconciliation")
+                .withEndpointUrl("https://ledger2.contoso.com/mcp")
+                .withTransport(Transport.SSE)
+                .withOwnerContact("ledger@contoso.com")
+                .withDocumentationUrl("https://docs.contoso.com/ledger")
+                .build();
     }
 
     /** A registration of {@code submitter} that is in {@code status}, as the workflow would have left it. */
     static Registration inStatus(RegistrationStatus status, UserId submitter) {
-        boolean reviewed = status != RegistrationStatus.PENDING;
-        boolean withReason = status == RegistrationStatus.REJECTED || status == RegistrationStatus.DEPRECATED;
-        return new Registration(
-                RegistrationId.random(),
-                new ServerName("com.contoso.finance/ledger-tools"),
-                new Version("1.0.0"),
-                details(),
-                submitter,
-                status,
-                withReason ? Optional.of(new Reason("earlier reason")) : Optional.empty(),
-                reviewed ? Optional.of(UserId.random()) : Optional.empty(),
-                reviewed ? Optional.of(REVIEWED) : Optional.empty(),
-                CREATED,
-                REVIEWED,
-                3,
-                Optional.empty());
+        RegistrationTestData.Builder registration = aRegistration()
+                .withDetails(details())
+                .submittedBy(submitter)
+                .withStatus(status)
+                .createdAt(CREATED)
+                .updatedAt(REVIEWED)
+                .withRowVersion(3);
+        if (status == RegistrationStatus.REJECTED || status == RegistrationStatus.DEPRECATED) {
+            registration.withStatusReason("earlier reason");
+        }
+        if (status != RegistrationStatus.PENDING) {
+            registration.reviewedBy(UserId.random(), REVIEWED);
+        }
+        return registration.build();
     }
 
     static Registration deletedInStatus(RegistrationStatus status, UserId submitter) {
-        Registration r = inStatus(status, submitter);
-        return new Registration(
-                r.id(),
-                r.serverName(),
-                r.version(),
-                r.details(),
-                r.submitterId(),
-                r.status(),
-                r.statusReason(),
-                r.reviewedBy(),
-                r.reviewedAt(),
-                r.createdAt(),
-                r.updatedAt(),
-                r.rowVersion(),
-                Optional.of(REVIEWED));
+        return RegistrationTestData.from(inStatus(status, submitter))
+                .deletedAt(REVIEWED)
+                .build();
     }
 
     /** The four kinds of people relative to one registration. */

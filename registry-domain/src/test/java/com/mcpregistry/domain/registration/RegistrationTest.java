@@ -24,6 +24,8 @@ import com.mcpregistry.domain.registration.SpecTable.Leads;
 import com.mcpregistry.domain.registration.SpecTable.Outcome;
 import com.mcpregistry.domain.shared.RegistrationId;
 import com.mcpregistry.domain.shared.RegistrationStatus;
+import com.mcpregistry.domain.testing.RegistrationTestData;
+import com.mcpregistry.domain.testing.ServerDetailsTestData;
 import com.mcpregistry.domain.user.Actor;
 import com.mcpregistry.domain.user.UserId;
 import java.util.ArrayList;
@@ -350,15 +352,12 @@ class RegistrationTest {
         UserId submitter = UserId.random();
         Registration pending = inStatus(PENDING, submitter);
         ServerDetails d = pending.details();
-        ServerDetails edited = new ServerDetails(
-                new Title("Ledger tools v2"),
-                d.description(),
-                d.endpointUrl(),
-                d.transport(),
-                d.ownerContact(),
-                Optional.empty(),
-                Optional.of(new HttpUrl("https://docs.contoso.com/ledger")),
-                new Tags(List.of("ledger", "finance")));
+        ServerDetails edited = ServerDetailsTestData.from(d)
+                .withTitle("Ledger tools v2")
+                .withoutRepositoryUrl()
+                .withDocumentationUrl("https://docs.contoso.com/ledger")
+                .withTags("ledger", "finance")
+                .build();
 
         Change change =
                 pending.edit(edited, new Actor(submitter, false), NOW, REQUEST).orElseThrow();
@@ -398,15 +397,8 @@ class RegistrationTest {
     @Test
     void tags_that_read_alike_but_differ_are_still_a_change() {
         ServerDetails d = details();
-        ServerDetails oneTag = new ServerDetails(
-                d.title(),
-                d.description(),
-                d.endpointUrl(),
-                d.transport(),
-                d.ownerContact(),
-                d.repositoryUrl(),
-                d.documentationUrl(),
-                new Tags(List.of("finance, ledger")));
+        ServerDetails oneTag =
+                ServerDetailsTestData.from(d).withTags("finance, ledger").build();
 
         assertThat(d.changesTo(oneTag)).extracting(FieldChange::field).containsExactly("tags");
     }
@@ -544,20 +536,7 @@ class RegistrationTest {
     @Test
     void row_versions_start_at_one() {
         Registration r = inStatus(PENDING, UserId.random());
-        assertThatThrownBy(() -> new Registration(
-                        r.id(),
-                        r.serverName(),
-                        r.version(),
-                        r.details(),
-                        r.submitterId(),
-                        r.status(),
-                        r.statusReason(),
-                        r.reviewedBy(),
-                        r.reviewedAt(),
-                        r.createdAt(),
-                        r.updatedAt(),
-                        0,
-                        r.deletedAt()))
+        assertThatThrownBy(() -> RegistrationTestData.from(r).withRowVersion(0).build())
                 .isInstanceOf(IllegalArgumentException.class);
     }
 

@@ -1,6 +1,7 @@
 package com.mcpregistry.domain.user;
 
 import static com.mcpregistry.domain.Rejections.assertRejected;
+import static com.mcpregistry.domain.testing.UserTestData.aUser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
@@ -128,6 +129,10 @@ class UserTest {
     }
 
     private static User user(String displayName) {
-        return new User(UserId.random(), ALICE, Optional.empty(), displayName, false, FIRST, FIRST, FIRST);
+        return aUser().withIdentity(ALICE)
+                .withEmail(Optional.empty())
+                .withDisplayName(displayName)
+                .seenAt(FIRST)
+                .build();
     }
 }

@@ -1,33 +1,35 @@
 package com.mcpregistry.http.api;
 
 import com.mcpregistry.core.RegistryCore;
+import com.mcpregistry.http.testing.ApiClient;
 import com.mcpregistry.identity.port.out.AccessTokenVerifier;
 import com.mcpregistry.identity.port.out.TokenVerification;
 import com.mcpregistry.inmemory.InMemoryDatabase;
 import io.javalin.Javalin;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * The real {@link RegistryApi} on a loopback port, backed by the in-memory adapters, and an HTTP client to call it.
+ * The real {@link RegistryApi} on a loopback port, backed by the in-memory adapters, and an {@link ApiClient} to call
+ * it.
  * By default every token is refused: tests built on this exercise public routes only (authenticated behaviour is
  * proved end to end in registry-app, with real signed tokens). {@link #start(ApiSettings,
  * AccessTokenVerifier)} takes a verifier of the test's own, e.g. {@link StubTokens}.
  */
-public final class StartedApi implements AutoCloseable {
-    private final Javalin app;
-    private final HttpClient client =
-            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+public final class StartedApi implements BeforeAllCallback, AfterAllCallback, AutoCloseable {
+    private final Supplier<Javalin> starter;
+    private final ApiClient client = new ApiClient(() -> this.app.port());
+    private Javalin app;
 
-    private StartedApi(Javalin app) {
-        this.app = app;
+    private StartedApi(Supplier<Javalin> starter) {
+        this.starter = starter;
     }
 
     public static StartedApi start() {
@@ -36,67 +38,87 @@ public final class StartedApi implements AutoCloseable {
 
     /** Started with {@code extension} applied, as the app applies its own routes and settings. */
     public static StartedApi start(RegistryApi.Extension extension) {
-        return start(
-                new ApiSettings(List.of()),
-                token -> new TokenVerification.Invalid("these tests sign no tokens"),
-                extension);
+        return notStarted(new ApiSettings(List.of()), REFUSE_EVERY_TOKEN, extension)
+                .startNow();
     }
 
     /** Started with these settings, accepting the tokens {@code verifier} accepts. */
     public static StartedApi start(ApiSettings settings, AccessTokenVerifier verifier) {
-        return start(settings, verifier, config -> {});
+        return notStarted(settings, verifier, config -> {}).startNow();
     }
 
-    private static StartedApi start(
+    /**
+     * Started before a test class's tests and stopped after them: {@code @RegisterExtension static final StartedApi
+     * api = StartedApi.perTestClass();}.
+     */
+    public static StartedApi perTestClass() {
+        return notStarted(new ApiSettings(List.of()), REFUSE_EVERY_TOKEN, config -> {});
+    }
+
+    /** {@link #perTestClass()} with these settings, accepting the tokens {@code verifier} accepts. */
+    public static StartedApi perTestClass(ApiSettings settings, AccessTokenVerifier verifier) {
+        return notStarted(settings, verifier, config -> {});
+    }
+
+    private static final AccessTokenVerifier REFUSE_EVERY_TOKEN =
+            token -> new TokenVerification.Invalid("these tests sign no tokens");
+
+    private static StartedApi notStarted(
             ApiSettings settings, AccessTokenVerifier verifier, RegistryApi.Extension extension) {
-        Clock clock = Clock.systemUTC();
-        var db = new InMemoryDatabase();
-        Javalin app = RegistryApi.create(settings, RegistryCore.create(db.coreAdapters(), verifier, clock), extension);
-        app.start("127.0.0.1", 0);
-        return new StartedApi(app);
+        return new StartedApi(() -> {
+            Clock clock = Clock.systemUTC();
+            var db = new InMemoryDatabase();
+            Javalin app =
+                    RegistryApi.create(settings, RegistryCore.create(db.coreAdapters(), verifier, clock), extension);
+            app.start("127.0.0.1", 0);
+            return app;
+        });
+    }
+
+    private StartedApi startNow() {
+        app = starter.get();
+        return this;
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        startNow();
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        close();
     }
 
     public Javalin app() {
         return app;
     }
 
+    /** The client these tests call the API with; it checks no answer. */
+    public ApiClient client() {
+        return client;
+    }
+
     public URI uri(String pathAndQuery) {
-        return URI.create("http://127.0.0.1:" + app.port() + pathAndQuery);
+        return client.uri(pathAndQuery);
     }
 
     public HttpResponse<String> get(String pathAndQuery) {
-        return send(HttpRequest.newBuilder(uri(pathAndQuery)).GET().build());
+        return client.get(pathAndQuery, null);
     }
 
     public HttpResponse<byte[]> getBytes(String pathAndQuery) {
-        try {
-            return client.send(
-                    HttpRequest.newBuilder(uri(pathAndQuery))
-                            .timeout(Duration.ofSeconds(10))
-                            .GET()
-                            .build(),
-                    HttpResponse.BodyHandlers.ofByteArray());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return client.getBytes(pathAndQuery);
     }
 
     public HttpResponse<String> send(HttpRequest request) {
-        try {
-            return client.send(request, HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return client.sendUnchecked(request);
     }
 
     @Override
     public void close() {
-        app.stop();
+        if (app != null) {
+            app.stop();
+        }
     }
 }

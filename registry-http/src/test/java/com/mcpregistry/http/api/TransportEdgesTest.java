@@ -7,26 +7,16 @@ import com.mcpregistry.http.shared.RequestIds;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * What Jetty and Javalin answer before a route runs: oversized headers, HEAD, unknown routes (404) and known paths
  * asked with a method they do not serve (405 with {@code Allow}), CORS preflights included.
  */
 class TransportEdgesTest {
-    private static StartedApi api;
-
-    @BeforeAll
-    static void start() {
-        api = StartedApi.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        api.close();
-    }
+    @RegisterExtension
+    static final StartedApi api = StartedApi.perTestClass();
 
     @Test
     void oversized_headers_get_431_as_problem_json() {

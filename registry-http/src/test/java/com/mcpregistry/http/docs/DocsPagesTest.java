@@ -16,9 +16,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -29,17 +28,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 class DocsPagesTest {
     private static final Pattern REFERENCE = Pattern.compile("(?:src|href|spec-url)\\s*=\\s*\"([^\"]*)\"");
     private static final OpenApiSchemas SCHEMAS = OpenApiSchemas.fromClasspath();
-    private static StartedApi api;
 
-    @BeforeAll
-    static void start() {
-        api = StartedApi.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        api.close();
-    }
+    @RegisterExtension
+    static final StartedApi api = StartedApi.perTestClass();
 
     @Test
     void the_openapi_document_is_served_as_json_without_credentials() throws IOException {

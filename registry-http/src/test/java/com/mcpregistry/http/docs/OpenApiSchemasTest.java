@@ -1,5 +1,7 @@
 package com.mcpregistry.http.docs;
 
+import static com.mcpregistry.domain.testing.AuditEventTestData.anAuditEvent;
+import static com.mcpregistry.domain.testing.ServerDetailsTestData.someDetails;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -9,19 +11,16 @@ import com.mcpregistry.audit.service.AuditService;
 import com.mcpregistry.domain.audit.AuditEvent;
 import com.mcpregistry.domain.audit.FieldChange;
 import com.mcpregistry.domain.error.FieldError;
-import com.mcpregistry.domain.registration.Description;
 import com.mcpregistry.domain.registration.DetailsPatch;
-import com.mcpregistry.domain.registration.HttpUrl;
-import com.mcpregistry.domain.registration.OwnerContact;
 import com.mcpregistry.domain.registration.Reason;
 import com.mcpregistry.domain.registration.Registration;
 import com.mcpregistry.domain.registration.ServerDetails;
 import com.mcpregistry.domain.registration.ServerName;
-import com.mcpregistry.domain.registration.Tags;
 import com.mcpregistry.domain.registration.Title;
 import com.mcpregistry.domain.registration.Transport;
 import com.mcpregistry.domain.registration.Version;
 import com.mcpregistry.domain.shared.RegistrationStatus;
+import com.mcpregistry.domain.testing.ServerDetailsTestData;
 import com.mcpregistry.domain.user.Actor;
 import com.mcpregistry.domain.user.EntraIdentity;
 import com.mcpregistry.domain.user.UserId;
@@ -163,17 +162,16 @@ class OpenApiSchemasTest {
 
     @Test
     void an_event_with_a_secret_field_change_and_no_known_actor_is_an_audit_event() {
-        AuditEvent event = new AuditEvent(
-                java.util.UUID.randomUUID(),
-                java.time.Instant.parse("2025-03-01T09:00:00Z"),
-                Optional.of(com.mcpregistry.domain.user.UserId.random()),
-                "edit",
-                Optional.of(com.mcpregistry.domain.shared.RegistrationId.random()),
-                Optional.of(RegistrationStatus.PENDING),
-                Optional.of(RegistrationStatus.PENDING),
-                Optional.empty(),
-                Optional.empty(),
-                List.of(FieldChange.secret("api_key"), FieldChange.of("title", Optional.empty(), Optional.of("T"))));
+        AuditEvent event = anAuditEvent()
+                .at(java.time.Instant.parse("2025-03-01T09:00:00Z"))
+                .by(com.mcpregistry.domain.user.UserId.random())
+                .withAction("edit")
+                .about(com.mcpregistry.domain.shared.RegistrationId.random())
+                .from(RegistrationStatus.PENDING)
+                .to(RegistrationStatus.PENDING)
+                .withChanges(List.of(
+                        FieldChange.secret("api_key"), FieldChange.of("title", Optional.empty(), Optional.of("T"))))
+                .build();
 
         SCHEMAS.assertConforms("AuditEvent", Json.write(AuditEventJson.of(new AuditEntry(event, Optional.empty()))));
     }
@@ -274,15 +272,17 @@ class OpenApiSchemasTest {
     }
 
     private SubmitRegistration submission(Actor submitter, String name, boolean everyField) {
-        ServerDetails details = new ServerDetails(
-                new Title("Ledger tools"),
-                new Description("Look up ledger accounts and post journal entries."),
-                new HttpUrl("https://mcp.contoso.com/" + name.replace('/', '-')),
-                everyField ? Transport.SSE : Transport.STREAMABLE_HTTP,
-                new OwnerContact("finance-platform@contoso.com"),
-                everyField ? Optional.of(new HttpUrl("https://github.com/contoso/ledger-tools")) : Optional.empty(),
-                everyField ? Optional.of(new HttpUrl("https://docs.contoso.com/ledger")) : Optional.empty(),
-                everyField ? new Tags(List.of("finance", "ledger")) : Tags.NONE);
+        ServerDetailsTestData.Builder builder = someDetails()
+                .withDescription("Look up ledger accounts and post journal entries.")
+                .withEndpointUrl("https://mcp.contoso.com/" + name.replace('/', '-'))
+                .withOwnerContact("finance-platform@contoso.com");
+        if (everyField) {
+            builder.withTransport(Transport.SSE)
+                    .withRepositoryUrl("https://github.com/contoso/ledger-tools")
+                    .withDocumentationUrl("https://docs.contoso.com/ledger")
+                    .withTags("finance", "ledger");
+        }
+        ServerDetails details = builder.build();
         return new SubmitRegistration(
                 submitter,
                 new ServerName(name),

@@ -9,9 +9,8 @@ import com.mcpregistry.http.shared.Access;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The OpenAPI document describes exactly the routes {@code RegistryApi} registers, each with the access it
@@ -19,17 +18,9 @@ import org.junit.jupiter.api.Test;
  */
 class RouteParityTest {
     private static final OpenApiSchemas SCHEMAS = OpenApiSchemas.fromClasspath();
-    private static StartedApi api;
 
-    @BeforeAll
-    static void start() {
-        api = StartedApi.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        api.close();
-    }
+    @RegisterExtension
+    static final StartedApi api = StartedApi.perTestClass();
 
     @Test
     void every_route_declares_exactly_one_access() {

@@ -15,11 +15,7 @@ import org.junit.jupiter.api.Test;
 class PublicApiModesTest {
 
     private static HttpResponse<String> get(StartedApi api, String path, String token) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(api.uri(path)).GET();
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        return api.send(request.build());
+        return api.client().get(path, token);
     }
 
     @Test

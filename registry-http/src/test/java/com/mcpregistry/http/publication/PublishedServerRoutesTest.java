@@ -14,9 +14,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -27,19 +26,10 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class PublishedServerRoutesTest {
 
-    private static StartedApi api;
-    private static RegistryClient registry;
+    @RegisterExtension
+    static final StartedApi api = StartedApi.perTestClass(new ApiSettings(List.of()), new StubTokens());
 
-    @BeforeAll
-    static void start() {
-        api = StartedApi.start(new ApiSettings(List.of()), new StubTokens());
-        registry = new RegistryClient(api);
-    }
-
-    @AfterAll
-    static void stop() {
-        api.close();
-    }
+    private static final RegistryClient registry = new RegistryClient(api);
 
     private static String namespace() {
         return "com.t" + UUID.randomUUID().toString().substring(0, 8);

@@ -8,8 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.mcpregistry.http.api.StartedApi;
 import com.mcpregistry.http.api.StubTokens;
 import com.mcpregistry.http.docs.OpenApiSchemas;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import com.mcpregistry.http.testing.ApiClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 
@@ -96,24 +95,15 @@ final class RegistryClient {
     }
 
     HttpResponse<String> send(String method, String path, String token, String json) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(api.uri(path))
-                .method(
-                        method,
-                        json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        if (json != null) {
-            request.header("Content-Type", "application/json");
-        }
-        return api.send(request.build());
+        HttpRequest.Builder request = api.client().request(path, token);
+        return api.client()
+                .send(
+                        json == null
+                                ? request.method(method, HttpRequest.BodyPublishers.noBody())
+                                : ApiClient.withJson(request, method, json));
     }
 
     static JsonNode json(String body) {
-        try {
-            return MAPPER.readTree(body);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return ApiClient.json(body);
     }
 }

@@ -1,26 +1,21 @@
 package com.mcpregistry.audit.service;
 
 import static com.mcpregistry.domain.shared.RegistrationStatus.APPROVED;
+import static com.mcpregistry.domain.testing.ServerDetailsTestData.someDetails;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.mcpregistry.audit.AuditEntry;
 import com.mcpregistry.audit.AuditQuery;
 import com.mcpregistry.audit.ChainVerification;
-import com.mcpregistry.contract.TestClock;
 import com.mcpregistry.domain.audit.AuditEvent;
 import com.mcpregistry.domain.error.Forbidden;
-import com.mcpregistry.domain.registration.Description;
-import com.mcpregistry.domain.registration.HttpUrl;
-import com.mcpregistry.domain.registration.OwnerContact;
 import com.mcpregistry.domain.registration.Registration;
-import com.mcpregistry.domain.registration.ServerDetails;
 import com.mcpregistry.domain.registration.ServerName;
-import com.mcpregistry.domain.registration.Tags;
-import com.mcpregistry.domain.registration.Title;
 import com.mcpregistry.domain.registration.Transport;
 import com.mcpregistry.domain.registration.Version;
 import com.mcpregistry.domain.shared.RegistrationId;
+import com.mcpregistry.domain.testing.TestClock;
 import com.mcpregistry.domain.user.Actor;
 import com.mcpregistry.domain.user.UserId;
 import com.mcpregistry.inmemory.InMemoryDatabase;
@@ -54,15 +49,13 @@ class AuditServiceTest {
                 actor,
                 new ServerName(name),
                 Version.DEFAULT,
-                new ServerDetails(
-                        new Title("T"),
-                        new Description("D"),
-                        new HttpUrl("https://" + name.replace('/', '.') + ".example.com/"),
-                        Transport.SSE,
-                        new OwnerContact("o@contoso.com"),
-                        Optional.empty(),
-                        Optional.empty(),
-                        Tags.NONE),
+                someDetails()
+                        .withTitle("T")
+                        .withDescription("D")
+                        .withEndpointUrl("https://" + name.replace('/', '.') + ".example.com/")
+                        .withTransport(Transport.SSE)
+                        .withOwnerContact("o@contoso.com")
+                        .build(),
                 Optional.empty(),
                 Optional.empty()));
         clock.advance(Duration.ofSeconds(1));

@@ -1,0 +1,101 @@
+package com.mcpregistry.domain.testing;
+
+import com.mcpregistry.domain.registration.Description;
+import com.mcpregistry.domain.registration.HttpUrl;
+import com.mcpregistry.domain.registration.OwnerContact;
+import com.mcpregistry.domain.registration.ServerDetails;
+import com.mcpregistry.domain.registration.Tags;
+import com.mcpregistry.domain.registration.Title;
+import com.mcpregistry.domain.registration.Transport;
+import java.util.List;
+import java.util.Optional;
+
+/** What a submitter says about a server, valid by default; each test changes only what it is about. */
+public final class ServerDetailsTestData {
+
+    private ServerDetailsTestData() {}
+
+    /** Ledger tools over streamable HTTP, no repository, documentation or tags. */
+    public static Builder someDetails() {
+        return new Builder();
+    }
+
+    public static Builder from(ServerDetails d) {
+        Builder b = new Builder();
+        b.title = d.title();
+        b.description = d.description();
+        b.endpointUrl = d.endpointUrl();
+        b.transport = d.transport();
+        b.ownerContact = d.ownerContact();
+        b.repositoryUrl = d.repositoryUrl();
+        b.documentationUrl = d.documentationUrl();
+        b.tags = d.tags();
+        return b;
+    }
+
+    public static final class Builder {
+        private Title title = new Title("Ledger tools");
+        private Description description = new Description("Reads and books ledger entries");
+        private HttpUrl endpointUrl = new HttpUrl("https://ledger.example.com/mcp");
+        private Transport transport = Transport.STREAMABLE_HTTP;
+        private OwnerContact ownerContact = new OwnerContact("owner@example.com");
+        private Optional<HttpUrl> repositoryUrl = Optional.empty();
+        private Optional<HttpUrl> documentationUrl = Optional.empty();
+        private Tags tags = Tags.NONE;
+
+        public Builder withTitle(String value) {
+            this.title = new Title(value);
+            return this;
+        }
+
+        public Builder withDescription(String value) {
+            this.description = new Description(value);
+            return this;
+        }
+
+        public Builder withEndpointUrl(String value) {
+            this.endpointUrl = new HttpUrl(value);
+            return this;
+        }
+
+        public Builder withTransport(Transport value) {
+            this.transport = value;
+            return this;
+        }
+
+        public Builder withOwnerContact(String value) {
+            this.ownerContact = new OwnerContact(value);
+            return this;
+        }
+
+        public Builder withRepositoryUrl(String value) {
+            this.repositoryUrl = Optional.of(new HttpUrl(value));
+            return this;
+        }
+
+        public Builder withoutRepositoryUrl() {
+            this.repositoryUrl = Optional.empty();
+            return this;
+        }
+
+        public Builder withDocumentationUrl(String value) {
+            this.documentationUrl = Optional.of(new HttpUrl(value));
+            return this;
+        }
+
+        public Builder withoutDocumentationUrl() {
+            this.documentationUrl = Optional.empty();
+            return this;
+        }
+
+        public Builder withTags(String... values) {
+            this.tags = values.length == 0 ? Tags.NONE : new Tags(List.of(values));
+            return this;
+        }
+
+        public ServerDetails build() {
+            return new ServerDetails(
+                    title, description, endpointUrl, transport, ownerContact, repositoryUrl, documentationUrl, tags);
+        }
+    }
+}
