@@ -21,6 +21,13 @@ final class Rows {
 
     static final String RARE_TERM = "zebrafish";
 
+    /** A searched word, how many rows it is in, and the row's file-name kind. */
+    record SearchTerm(String word, String found, String kind) {}
+
+    /** Both searches of each API, each with a word in 1 % of the rows and one in 40 rows at any size. */
+    static final List<SearchTerm> SEARCH_TERMS =
+            List.of(new SearchTerm(COMMON_TERM, "1 % of rows", "common"), new SearchTerm(RARE_TERM, "40 rows", "rare"));
+
     /**
      * The audit chain's advisory lock, which pgbench's submission takes: JdbiAuditTrail.CHAIN_LOCK, which keeps it
      * package-private; RowsTest holds the two equal.
@@ -95,20 +102,15 @@ final class Rows {
                         "after_id=" + after.id(),
                         SEED_PAGE),
                 "prepared"));
-        rows.add(read(
-                "GET /registrations?search=" + COMMON_TERM + " (1 % of rows)",
-                anonymous,
-                true,
-                paths("search-common", "/registrations?search=" + COMMON_TERM + "&limit=20"),
-                script("search.sql", "pattern=%" + COMMON_TERM + "%", SEED_PAGE),
-                "extended"));
-        rows.add(read(
-                "GET /registrations?search=" + RARE_TERM + " (40 rows)",
-                anonymous,
-                true,
-                paths("search-rare", "/registrations?search=" + RARE_TERM + "&limit=20"),
-                script("search.sql", "pattern=%" + RARE_TERM + "%", SEED_PAGE),
-                "extended"));
+        for (SearchTerm term : SEARCH_TERMS) {
+            rows.add(read(
+                    "GET /registrations?search=" + term.word() + " (" + term.found() + ")",
+                    anonymous,
+                    true,
+                    paths("search-" + term.kind(), "/registrations?search=" + term.word() + "&limit=20"),
+                    script("search.sql", "pattern=%" + term.word() + "%", SEED_PAGE),
+                    "extended"));
+        }
         rows.add(byId(anonymous, database.column(APPROVED_IDS, ids)));
         Path servers = paths("servers", "/v0.1/servers?limit=30");
         rows.add(read(
@@ -130,20 +132,15 @@ final class Rows {
                         "after_id=" + afterName.id(),
                         SERVERS_PAGE),
                 "prepared"));
-        rows.add(read(
-                "GET /v0.1/servers?search=" + COMMON_TERM + " (1 % of rows)",
-                anonymous,
-                false,
-                paths("servers-search-common", "/v0.1/servers?limit=30&search=" + COMMON_TERM),
-                script("servers-search.sql", "pattern=%" + COMMON_TERM + "%", SERVERS_PAGE),
-                "extended"));
-        rows.add(read(
-                "GET /v0.1/servers?search=" + RARE_TERM + " (40 rows)",
-                anonymous,
-                false,
-                paths("servers-search-rare", "/v0.1/servers?limit=30&search=" + RARE_TERM),
-                script("servers-search.sql", "pattern=%" + RARE_TERM + "%", SERVERS_PAGE),
-                "extended"));
+        for (SearchTerm term : SEARCH_TERMS) {
+            rows.add(read(
+                    "GET /v0.1/servers?search=" + term.word() + " (" + term.found() + ")",
+                    anonymous,
+                    false,
+                    paths("servers-search-" + term.kind(), "/v0.1/servers?limit=30&search=" + term.word()),
+                    script("servers-search.sql", "pattern=%" + term.word() + "%", SERVERS_PAGE),
+                    "extended"));
+        }
         // The same page on the instance with REGISTRY_PUBLIC_API=authenticated: what authentication costs.
         rows.add(read(
                 "GET /v0.1/servers?limit=30 (first page), signed in",

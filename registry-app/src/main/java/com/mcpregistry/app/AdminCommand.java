@@ -10,6 +10,7 @@ import com.mcpregistry.postgres.PostgresPool;
 import com.zaxxer.hikari.HikariDataSource;
 import java.time.Clock;
 import java.util.concurrent.Callable;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
@@ -40,27 +41,37 @@ final class AdminCommand {
     }
 
     @Command(name = "grant", description = "Set the break-glass admin flag of a user (by e-mail or Entra object id).")
-    static final class Grant implements Callable<Integer> {
-        @Parameters(paramLabel = "EMAIL_OR_OID")
-        String who;
-
-        @Override
-        public Integer call() {
-            print("granted", withDatabase(db -> users(db).grant(who)));
-            return 0;
+    static final class Grant extends FlagChange {
+        Grant() {
+            super("granted", UserService::grant);
         }
     }
 
     @Command(
             name = "revoke",
             description = "Clear the break-glass admin flag of a user (by e-mail or Entra object id).")
-    static final class Revoke implements Callable<Integer> {
+    static final class Revoke extends FlagChange {
+        Revoke() {
+            super("revoked", UserService::revoke);
+        }
+    }
+
+    /** Sets or clears the flag of the user named on the command line, and says what it did. */
+    abstract static class FlagChange implements Callable<Integer> {
+        private final String verb;
+        private final BiFunction<UserService, String, User> change;
+
         @Parameters(paramLabel = "EMAIL_OR_OID")
         String who;
 
+        FlagChange(String verb, BiFunction<UserService, String, User> change) {
+            this.verb = verb;
+            this.change = change;
+        }
+
         @Override
         public Integer call() {
-            print("revoked", withDatabase(db -> users(db).revoke(who)));
+            print(verb, withDatabase(db -> change.apply(users(db), who)));
             return 0;
         }
     }

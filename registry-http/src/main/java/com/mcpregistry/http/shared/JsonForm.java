@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
@@ -51,28 +52,25 @@ public final class JsonForm {
 
     /** The field's text; empty when absent or null, or (recording the error) when not a string. */
     public Optional<String> text(String field) {
-        JsonNode node = body.get(field);
-        if (node == null || node.isNull()) {
-            return Optional.empty();
-        }
-        if (!node.isTextual()) {
-            validation.reject(field, "must be a string");
-            return Optional.empty();
-        }
-        return Optional.of(node.textValue());
+        return typed(field, JsonNode::isTextual, "must be a string", JsonNode::textValue);
     }
 
     /** The field's boolean; empty when absent or null, or (recording the error) when not a boolean. */
     public Optional<Boolean> flag(String field) {
+        return typed(field, JsonNode::isBoolean, "must be true or false", JsonNode::booleanValue);
+    }
+
+    /** The field read as {@code read} does; empty when absent or null, or (recording the error) when not {@code is}. */
+    private <T> Optional<T> typed(String field, Predicate<JsonNode> is, String otherwise, Function<JsonNode, T> read) {
         JsonNode node = body.get(field);
         if (node == null || node.isNull()) {
             return Optional.empty();
         }
-        if (!node.isBoolean()) {
-            validation.reject(field, "must be true or false");
+        if (!is.test(node)) {
+            validation.reject(field, otherwise);
             return Optional.empty();
         }
-        return Optional.of(node.booleanValue());
+        return Optional.of(read.apply(node));
     }
 
     /** The field parsed into a value type; empty when absent, null or invalid (the error is recorded). */
