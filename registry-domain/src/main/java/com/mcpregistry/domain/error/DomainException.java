@@ -7,6 +7,7 @@ public abstract sealed class DomainException extends RuntimeException
                 Forbidden,
                 InvalidInput,
                 Unauthenticated,
+                InsufficientScope,
                 Unavailable,
                 StaleVersion,
                 IdempotencyKeyReused {

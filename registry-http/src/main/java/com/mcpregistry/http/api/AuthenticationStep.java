@@ -1,17 +1,12 @@
 package com.mcpregistry.http.api;
 
 import com.mcpregistry.domain.error.Forbidden;
-import com.mcpregistry.domain.error.Unavailable;
+import com.mcpregistry.domain.error.Unauthenticated;
 import com.mcpregistry.http.shared.Access;
 import com.mcpregistry.http.shared.Callers;
 import com.mcpregistry.http.shared.HttpProblem;
 import com.mcpregistry.identity.SignedIn;
 import com.mcpregistry.identity.port.in.AuthenticateUseCase;
-import com.mcpregistry.identity.port.in.AuthenticateUseCase.Authenticated;
-import com.mcpregistry.identity.port.in.AuthenticateUseCase.Authentication;
-import com.mcpregistry.identity.port.in.AuthenticateUseCase.InsufficientScope;
-import com.mcpregistry.identity.port.in.AuthenticateUseCase.InvalidToken;
-import com.mcpregistry.identity.port.in.AuthenticateUseCase.ProviderUnavailable;
 import io.javalin.http.Context;
 import io.javalin.security.RouteRole;
 import java.util.List;
@@ -52,19 +47,14 @@ final class AuthenticationStep {
             throw HttpProblem.invalidToken("the Authorization header must use the Bearer scheme");
         }
         String token = header.substring(BEARER.length()).trim();
-        Authentication authentication = authenticate.authenticate(token);
-        if (authentication instanceof Authenticated authenticated) {
-            Callers.attach(ctx, authenticated.signedIn());
-            return authenticated.signedIn();
+        SignedIn signedIn;
+        try {
+            signedIn = authenticate.authenticate(token);
+        } catch (Unauthenticated e) {
+            throw HttpProblem.invalidToken(e.getMessage().toLowerCase(Locale.ROOT));
         }
-        if (authentication instanceof InsufficientScope insufficient) {
-            throw HttpProblem.insufficientScope(insufficient.requiredScope());
-        }
-        if (authentication instanceof ProviderUnavailable unavailable) {
-            throw new Unavailable("the identity provider's signing keys cannot be fetched: " + unavailable.reason());
-        }
-        InvalidToken invalid = (InvalidToken) authentication;
-        throw HttpProblem.invalidToken(invalid.reason().toLowerCase(Locale.ROOT));
+        Callers.attach(ctx, signedIn);
+        return signedIn;
     }
 
     /** The single access level a route declares; a route that declares none or several is treated as admin-only. */

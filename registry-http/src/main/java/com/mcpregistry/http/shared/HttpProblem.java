@@ -59,12 +59,4 @@ public final class HttpProblem extends RuntimeException {
                 "the access token is not valid: " + reason,
                 Map.of("WWW-Authenticate", "Bearer error=\"invalid_token\""));
     }
-
-    public static HttpProblem insufficientScope(String scope) {
-        return new HttpProblem(
-                403,
-                "Forbidden",
-                "the access token lacks the scope " + scope,
-                Map.of("WWW-Authenticate", "Bearer error=\"insufficient_scope\", scope=\"" + scope + "\""));
-    }
 }

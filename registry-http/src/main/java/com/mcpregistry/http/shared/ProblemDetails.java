@@ -6,6 +6,7 @@ import com.mcpregistry.domain.error.DomainException;
 import com.mcpregistry.domain.error.FieldError;
 import com.mcpregistry.domain.error.Forbidden;
 import com.mcpregistry.domain.error.IdempotencyKeyReused;
+import com.mcpregistry.domain.error.InsufficientScope;
 import com.mcpregistry.domain.error.InvalidInput;
 import com.mcpregistry.domain.error.NotFound;
 import com.mcpregistry.domain.error.StaleVersion;
@@ -93,6 +94,11 @@ public final class ProblemDetails {
         } else if (e instanceof Unauthenticated) {
             ctx.header("WWW-Authenticate", "Bearer error=\"invalid_token\"");
             write(ctx, 401, "Unauthorized", e.getMessage(), null);
+        } else if (e instanceof InsufficientScope insufficient) {
+            ctx.header(
+                    "WWW-Authenticate",
+                    "Bearer error=\"insufficient_scope\", scope=\"" + insufficient.requiredScope() + "\"");
+            write(ctx, 403, "Forbidden", e.getMessage(), null);
         } else if (e instanceof Forbidden) {
             write(ctx, 403, "Forbidden", e.getMessage(), null);
         } else if (e instanceof NotFound) {

@@ -1,5 +1,9 @@
 package com.mcpregistry.identity.service;
 
+import com.mcpregistry.domain.error.InsufficientScope;
+import com.mcpregistry.domain.error.Unauthenticated;
+import com.mcpregistry.domain.error.Unavailable;
+import com.mcpregistry.identity.SignedIn;
 import com.mcpregistry.identity.port.in.AuthenticateUseCase;
 import com.mcpregistry.identity.port.in.SignInUseCase;
 import com.mcpregistry.identity.port.out.AccessTokenVerifier;
@@ -16,17 +20,17 @@ public final class AuthenticationService implements AuthenticateUseCase {
     }
 
     @Override
-    public Authentication authenticate(String bearerToken) {
+    public SignedIn authenticate(String bearerToken) {
         TokenVerification verification = verifier.verify(bearerToken);
         if (verification instanceof TokenVerification.Verified verified) {
-            return new Authenticated(signIn.signIn(verified.identity()));
+            return signIn.signIn(verified.identity());
         }
         if (verification instanceof TokenVerification.InsufficientScope insufficient) {
-            return new InsufficientScope(insufficient.requiredScope());
+            throw new InsufficientScope(insufficient.requiredScope());
         }
         if (verification instanceof TokenVerification.ProviderUnavailable unavailable) {
-            return new ProviderUnavailable(unavailable.reason());
+            throw new Unavailable("the identity provider's signing keys cannot be fetched: " + unavailable.reason());
         }
-        return new InvalidToken(((TokenVerification.Invalid) verification).reason());
+        throw new Unauthenticated(((TokenVerification.Invalid) verification).reason());
     }
 }
