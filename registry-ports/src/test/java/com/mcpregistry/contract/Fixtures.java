@@ -5,6 +5,7 @@ import static com.mcpregistry.domain.testing.RegistrationTestData.aRegistration;
 import static com.mcpregistry.domain.testing.RegistrationTestData.from;
 import static com.mcpregistry.domain.testing.ServerDetailsTestData.someDetails;
 
+import com.mcpregistry.domain.audit.AuditAction;
 import com.mcpregistry.domain.audit.AuditEvent;
 import com.mcpregistry.domain.registration.Registration;
 import com.mcpregistry.domain.registration.ServerDetails;
@@ -87,7 +88,8 @@ public final class Fixtures {
         return from(r).storedAgainAt(at).deletedAt(at).build();
     }
 
-    public static AuditEvent event(UserId actor, String action, Optional<RegistrationId> registration, Instant at) {
+    public static AuditEvent event(
+            UserId actor, AuditAction action, Optional<RegistrationId> registration, Instant at) {
         return anAuditEvent()
                 .at(at)
                 .by(actor)
@@ -97,11 +99,6 @@ public final class Fixtures {
                 .to(RegistrationStatus.APPROVED)
                 .withRequestId("req-" + unique())
                 .build();
-    }
-
-    /** An audit action name no other test uses. */
-    public static String action() {
-        return "probe_" + unique();
     }
 
     /** Newest first, ties broken by the higher id: the order every list of the registry uses. */
