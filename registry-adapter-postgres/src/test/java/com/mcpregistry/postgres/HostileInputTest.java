@@ -97,14 +97,14 @@ class HostileInputTest {
     void hostile_search_text_is_only_text(String search) {
         assertThatCode(() -> adapters.registrations()
                         .find(new RegistrationQuery(
-                                new RegistrationQuery.Everything(),
+                                Fixtures.visibleToAnAdministrator(),
                                 Optional.empty(),
                                 Optional.of(search),
                                 PageRequest.first(10))))
                 .doesNotThrowAnyException();
         assertThat(adapters.registrations()
                         .find(new RegistrationQuery(
-                                new RegistrationQuery.Everything(),
+                                Fixtures.visibleToAnAdministrator(),
                                 Optional.empty(),
                                 Optional.empty(),
                                 PageRequest.first(1)))
@@ -117,7 +117,7 @@ class HostileInputTest {
     void a_very_long_search_finds_nothing_and_fails_nothing() {
         assertThat(adapters.registrations()
                         .find(new RegistrationQuery(
-                                new RegistrationQuery.Everything(),
+                                Fixtures.visibleToAnAdministrator(),
                                 Optional.empty(),
                                 Optional.of("x".repeat(20_000)),
                                 PageRequest.first(10)))
@@ -129,7 +129,7 @@ class HostileInputTest {
     void a_nul_in_the_search_is_invalid_input() {
         assertThatThrownBy(() -> adapters.registrations()
                         .find(new RegistrationQuery(
-                                new RegistrationQuery.Everything(),
+                                Fixtures.visibleToAnAdministrator(),
                                 Optional.empty(),
                                 Optional.of("ledger\u0000"),
                                 PageRequest.first(10))))

@@ -13,8 +13,10 @@ import com.mcpregistry.domain.shared.RegistrationId;
 import com.mcpregistry.domain.shared.RegistrationStatus;
 import com.mcpregistry.domain.testing.RegistrationTestData;
 import com.mcpregistry.domain.testing.UserTestData;
+import com.mcpregistry.domain.user.Actor;
 import com.mcpregistry.domain.user.User;
 import com.mcpregistry.domain.user.UserId;
+import com.mcpregistry.registration.port.out.RegistrationQuery;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.Optional;
@@ -99,6 +101,16 @@ public final class Fixtures {
                 .to(RegistrationStatus.APPROVED)
                 .withRequestId("req-" + unique())
                 .build();
+    }
+
+    /** What an administrator lists: every registration that is not deleted. */
+    public static RegistrationQuery.Scope visibleToAnAdministrator() {
+        return new RegistrationQuery.VisibleTo(new Actor(UserId.random(), true));
+    }
+
+    /** What {@code user} lists without administrator rights: the published registrations and their own. */
+    public static RegistrationQuery.Scope visibleToUser(UserId user) {
+        return new RegistrationQuery.VisibleTo(new Actor(user, false));
     }
 
     /** Newest first, ties broken by the higher id: the order every list of the registry uses. */

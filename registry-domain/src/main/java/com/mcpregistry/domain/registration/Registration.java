@@ -92,9 +92,9 @@ public record Registration(
         return deletedAt.isPresent();
     }
 
-    /** Whether {@code actor} may see this registration at all: admins see everything, others the published and their own. */
+    /** Whether {@code actor} may see this registration at all, by the one {@link Visibility} rule. */
     public boolean isVisibleTo(Actor actor) {
-        return !isDeleted() && (actor.admin() || status.isPublished() || actor.is(submitterId));
+        return Visibility.sees(actor, this);
     }
 
     /**
