@@ -1,9 +1,7 @@
 package com.mcpregistry.domain.audit;
 
-import com.mcpregistry.domain.error.InvalidInput;
-import java.util.Arrays;
+import com.mcpregistry.domain.WireNames;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 /**
  * What an audit event records: a step of the registration workflow or a change to a user's administrator rights.
@@ -33,17 +31,11 @@ public enum AuditAction {
 
     /** The action named {@code wireName}, if there is one. */
     public static Optional<AuditAction> fromWireName(String wireName) {
-        return Arrays.stream(values()).filter(a -> a.wireName.equals(wireName)).findFirst();
+        return WireNames.find(values(), AuditAction::wireName, wireName);
     }
 
     /** The action a client named in {@code field}; an unknown name is invalid input listing the known ones. */
     public static AuditAction parse(String field, String raw) {
-        return fromWireName(raw)
-                .orElseThrow(() -> InvalidInput.of(
-                        field,
-                        "must be one of "
-                                + Arrays.stream(values())
-                                        .map(AuditAction::wireName)
-                                        .collect(Collectors.joining(", "))));
+        return WireNames.parse(field, raw, values(), AuditAction::wireName);
     }
 }
