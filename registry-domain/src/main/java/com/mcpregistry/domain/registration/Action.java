@@ -13,7 +13,7 @@ import java.util.Optional;
  * deletion time. (Which statuses it leads from and to, and for whom, is {@link Workflow}'s table.)
  */
 public enum Action {
-    // audit action, then what happens to:   status reason, review (by, at), deleted at
+    // Each row: the audit action, then what it does to the status reason, the review (by, at), the deletion time.
     SUBMIT(AuditAction.SUBMIT, CLEAR, CLEAR, CLEAR),
     // An edit starts a new review: no trace of the earlier one but in the history.
     EDIT(AuditAction.EDIT, CLEAR, CLEAR, CLEAR),
