@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.mcpregistry.audit.AuditEntry;
 import com.mcpregistry.audit.ChainVerification;
 import com.mcpregistry.contract.Fixtures;
+import com.mcpregistry.domain.audit.AuditAction;
 import com.mcpregistry.domain.audit.AuditChain;
 import com.mcpregistry.domain.audit.AuditEvent;
 import com.mcpregistry.domain.audit.FieldChange;
@@ -56,7 +57,10 @@ class UpgradeOnExistingDataTest {
                         jdbi,
                         previous,
                         Fixtures.event(
-                                UserId.random(), "approve", Optional.of(RegistrationId.random()), T0.plusSeconds(i)));
+                                UserId.random(),
+                                AuditAction.APPROVE,
+                                Optional.of(RegistrationId.random()),
+                                T0.plusSeconds(i)));
             }
 
             new SchemaMigrator(database.unpooledDataSource()).migrate();
@@ -64,7 +68,7 @@ class UpgradeOnExistingDataTest {
             AuditEvent edit = anAuditEvent()
                     .at(T0.plusSeconds(10))
                     .by(UserId.random())
-                    .withAction("edit")
+                    .withAction(AuditAction.EDIT)
                     .about(edited)
                     .from(RegistrationStatus.PENDING)
                     .to(RegistrationStatus.PENDING)
@@ -74,7 +78,8 @@ class UpgradeOnExistingDataTest {
             database.adapters().auditTrail().append(edit);
             database.adapters()
                     .auditTrail()
-                    .append(Fixtures.event(UserId.random(), "approve", Optional.of(edited), T0.plusSeconds(11)));
+                    .append(Fixtures.event(
+                            UserId.random(), AuditAction.APPROVE, Optional.of(edited), T0.plusSeconds(11)));
 
             ChainVerification verification = database.adapters().auditTrail().verify();
 
@@ -170,7 +175,7 @@ class UpgradeOnExistingDataTest {
                 .bind("id", event.id())
                 .bind("at", OffsetDateTime.ofInstant(event.at(), java.time.ZoneOffset.UTC))
                 .bind("actor", event.actorId().orElseThrow().value())
-                .bind("action", event.action())
+                .bind("action", event.action().wireName())
                 .bind("registration", event.registrationId().orElseThrow().value())
                 .bind("from", event.fromStatus().orElseThrow().label())
                 .bind("to", event.toStatus().orElseThrow().label())

@@ -156,4 +156,19 @@ class AuditEndToEndTest {
         assertThat(refused.statusCode()).isEqualTo(400);
         assertThat(json(refused).path("errors").findValuesAsText("field")).contains(query.split("=")[0]);
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"approved", "APPROVE", "imported", "Robert%27%29%3B%20DROP%20TABLE%20audit_log%3B--"})
+    void an_unknown_action_is_400_naming_the_known_ones(String action) {
+        HttpResponse<String> refused = registry.get("/audit?action=" + action, registry.adminToken());
+
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+        JsonNode error = json(refused).path("errors").get(0);
+        assertThat(error.path("field").asText()).isEqualTo("action");
+        assertThat(error.path("message").asText())
+                .isEqualTo("must be one of submit, edit, approve, reject, deprecate, reactivate, delete,"
+                        + " admin_granted, admin_revoked");
+    }
 }

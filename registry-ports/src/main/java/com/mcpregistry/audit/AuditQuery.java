@@ -1,5 +1,6 @@
 package com.mcpregistry.audit;
 
+import com.mcpregistry.domain.audit.AuditAction;
 import com.mcpregistry.domain.shared.RegistrationId;
 import com.mcpregistry.domain.user.UserId;
 import com.mcpregistry.paging.PageRequest;
@@ -10,7 +11,7 @@ import java.util.Optional;
 /** A filter over the audit trail: by actor, action, registration and a lower time bound (inclusive). */
 public record AuditQuery(
         Optional<UserId> actor,
-        Optional<String> action,
+        Optional<AuditAction> action,
         Optional<RegistrationId> registration,
         Optional<Instant> since,
         PageRequest page) {

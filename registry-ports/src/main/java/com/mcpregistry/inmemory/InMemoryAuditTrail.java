@@ -45,8 +45,7 @@ public final class InMemoryAuditTrail implements AuditTrail {
                         .filter(e -> query.actor()
                                 .map(a -> e.actorId().equals(Optional.of(a)))
                                 .orElse(true))
-                        .filter(e ->
-                                query.action().map(a -> e.action().equals(a)).orElse(true))
+                        .filter(e -> query.action().map(a -> e.action() == a).orElse(true))
                         .filter(e -> query.registration()
                                 .map(r -> e.registrationId().equals(Optional.of(r)))
                                 .orElse(true))

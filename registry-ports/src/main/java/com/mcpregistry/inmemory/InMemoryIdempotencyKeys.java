@@ -1,6 +1,6 @@
 package com.mcpregistry.inmemory;
 
-import com.mcpregistry.domain.error.Conflict;
+import com.mcpregistry.domain.error.IdempotencyKeyInUse;
 import com.mcpregistry.domain.user.UserId;
 import com.mcpregistry.registration.port.out.IdempotencyKeys;
 import java.time.Instant;
@@ -24,7 +24,7 @@ public final class InMemoryIdempotencyKeys implements IdempotencyKeys {
     public void remember(UserId owner, String key, Remembered remembered, Instant at) {
         db.atomically(() -> {
             if (db.idempotencyKeys.putIfAbsent(owner + " " + key, remembered) != null) {
-                throw new Conflict("the Idempotency-Key is being used by a concurrent request");
+                throw new IdempotencyKeyInUse();
             }
             return null;
         });

@@ -61,7 +61,6 @@ public final class InMemoryRegistrationRepository implements RegistrationReposit
     public Page<Registration> find(RegistrationQuery query) {
         return db.atomically(() -> Page.of(
                 db.registrations.values().stream()
-                        .filter(r -> !r.isDeleted())
                         .filter(query.scope()::includes)
                         .filter(r -> query.status().map(s -> r.status() == s).orElse(true))
                         .filter(r ->

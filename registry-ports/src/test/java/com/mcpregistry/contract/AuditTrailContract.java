@@ -1,7 +1,6 @@
 package com.mcpregistry.contract;
 
 import static com.mcpregistry.contract.Fixtures.T0;
-import static com.mcpregistry.contract.Fixtures.action;
 import static com.mcpregistry.contract.Fixtures.event;
 import static com.mcpregistry.domain.testing.AuditEventTestData.anAuditEvent;
 import static com.mcpregistry.domain.testing.UserTestData.aUser;
@@ -11,6 +10,7 @@ import com.mcpregistry.audit.AuditEntry;
 import com.mcpregistry.audit.AuditQuery;
 import com.mcpregistry.audit.ChainVerification;
 import com.mcpregistry.audit.port.out.AuditTrail;
+import com.mcpregistry.domain.audit.AuditAction;
 import com.mcpregistry.domain.audit.AuditEvent;
 import com.mcpregistry.domain.audit.FieldChange;
 import com.mcpregistry.domain.shared.RegistrationId;
@@ -21,6 +21,7 @@ import com.mcpregistry.identity.port.out.UserRepository;
 import com.mcpregistry.paging.Cursor;
 import com.mcpregistry.paging.Page;
 import com.mcpregistry.paging.PageRequest;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,7 +32,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * What every {@link AuditTrail} guarantees. The trail may hold events of other tests (all of them chained), so
- * each test filters by an actor or action of its own.
+ * each test filters by an actor, a registration or a moment of its own.
  */
 public abstract class AuditTrailContract {
 
@@ -40,13 +41,13 @@ public abstract class AuditTrailContract {
     /** The users the trail's actors are, kept in the same store as the trail. */
     protected abstract UserRepository users();
 
+    private final AuditAction action = AuditAction.APPROVE;
+    private final AuditAction otherAction = AuditAction.REJECT;
     private UserId actor;
-    private String action;
 
     @BeforeEach
-    void givenAnActorAndAnActionOfThisTest() {
+    void givenAnActorOfThisTest() {
         actor = UserId.random();
-        action = action();
     }
 
     private AuditEvent appended(AuditEvent event) {
@@ -60,7 +61,7 @@ public abstract class AuditTrailContract {
 
     private static AuditQuery query(
             Optional<UserId> actor,
-            Optional<String> action,
+            Optional<AuditAction> action,
             Optional<RegistrationId> registration,
             Optional<Instant> since) {
         return new AuditQuery(actor, action, registration, since, PageRequest.first(100));
@@ -93,9 +94,11 @@ public abstract class AuditTrailContract {
 
     @Test
     void an_event_without_actor_registration_or_statuses_is_kept() {
-        AuditEvent event = appended(anAuditEvent().at(T0).withAction(action).build());
+        // Later than any other test's events: the event has nothing else to find it by.
+        Instant moment = T0.plus(Duration.ofDays(1000));
+        AuditEvent event = appended(anAuditEvent().at(moment).withAction(action).build());
 
-        assertThat(find(query(Optional.empty(), Optional.of(action), Optional.empty(), Optional.empty())))
+        assertThat(find(query(Optional.empty(), Optional.of(action), Optional.empty(), Optional.of(moment))))
                 .containsExactly(event);
     }
 
@@ -110,10 +113,11 @@ public abstract class AuditTrailContract {
 
     @Test
     void find_filters_by_action() {
-        AuditEvent mine = appended(Optional.empty(), T0);
-        appended(event(actor, action(), Optional.empty(), T0));
+        RegistrationId registration = RegistrationId.random();
+        AuditEvent mine = appended(Optional.of(registration), T0);
+        appended(event(actor, otherAction, Optional.of(registration), T0));
 
-        assertThat(find(query(Optional.empty(), Optional.of(action), Optional.empty(), Optional.empty())))
+        assertThat(find(query(Optional.empty(), Optional.of(action), Optional.of(registration), Optional.empty())))
                 .containsExactly(mine);
     }
 
@@ -143,7 +147,7 @@ public abstract class AuditTrailContract {
         RegistrationId registration = RegistrationId.random();
         AuditEvent match = appended(Optional.of(registration), T0.plusSeconds(5));
         appended(Optional.of(registration), T0);
-        appended(event(actor, action(), Optional.of(registration), T0.plusSeconds(5)));
+        appended(event(actor, otherAction, Optional.of(registration), T0.plusSeconds(5)));
         appended(event(UserId.random(), action, Optional.of(registration), T0.plusSeconds(5)));
 
         assertThat(find(query(
@@ -276,7 +280,7 @@ public abstract class AuditTrailContract {
                 .extracting(AuditEntry::actor)
                 .containsExactlyElementsOf(expected);
         assertThat(auditTrail()
-                        .find(query(Optional.empty(), Optional.of(action), Optional.empty(), Optional.empty()))
+                        .find(query(Optional.empty(), Optional.of(action), Optional.of(registration), Optional.empty()))
                         .items())
                 .extracting(AuditEntry::actor)
                 .containsExactly(expected.get(3), expected.get(2), expected.get(1), expected.get(0));

@@ -5,6 +5,7 @@ import static com.mcpregistry.domain.testing.RegistrationTestData.aRegistration;
 import static com.mcpregistry.domain.testing.RegistrationTestData.from;
 import static com.mcpregistry.domain.testing.ServerDetailsTestData.someDetails;
 
+import com.mcpregistry.domain.audit.AuditAction;
 import com.mcpregistry.domain.audit.AuditEvent;
 import com.mcpregistry.domain.registration.Registration;
 import com.mcpregistry.domain.registration.ServerDetails;
@@ -12,8 +13,10 @@ import com.mcpregistry.domain.shared.RegistrationId;
 import com.mcpregistry.domain.shared.RegistrationStatus;
 import com.mcpregistry.domain.testing.RegistrationTestData;
 import com.mcpregistry.domain.testing.UserTestData;
+import com.mcpregistry.domain.user.Actor;
 import com.mcpregistry.domain.user.User;
 import com.mcpregistry.domain.user.UserId;
+import com.mcpregistry.registration.port.out.RegistrationQuery;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.Optional;
@@ -87,7 +90,8 @@ public final class Fixtures {
         return from(r).storedAgainAt(at).deletedAt(at).build();
     }
 
-    public static AuditEvent event(UserId actor, String action, Optional<RegistrationId> registration, Instant at) {
+    public static AuditEvent event(
+            UserId actor, AuditAction action, Optional<RegistrationId> registration, Instant at) {
         return anAuditEvent()
                 .at(at)
                 .by(actor)
@@ -99,9 +103,14 @@ public final class Fixtures {
                 .build();
     }
 
-    /** An audit action name no other test uses. */
-    public static String action() {
-        return "probe_" + unique();
+    /** What an administrator lists: every registration that is not deleted. */
+    public static RegistrationQuery.Scope visibleToAnAdministrator() {
+        return new RegistrationQuery.VisibleTo(new Actor(UserId.random(), true));
+    }
+
+    /** What {@code user} lists without administrator rights: the published registrations and their own. */
+    public static RegistrationQuery.Scope visibleToUser(UserId user) {
+        return new RegistrationQuery.VisibleTo(new Actor(user, false));
     }
 
     /** Newest first, ties broken by the higher id: the order every list of the registry uses. */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.mcpregistry.domain.error.Conflict;
+import com.mcpregistry.domain.error.IdempotencyKeyInUse;
 import com.mcpregistry.domain.registration.Registration;
 import com.mcpregistry.domain.user.User;
 import com.mcpregistry.identity.port.out.UserRepository;
@@ -62,7 +63,10 @@ public abstract class IdempotencyKeysContract {
 
         assertThatThrownBy(() ->
                         keys().remember(owner.id(), "key-2", new Remembered(FINGERPRINT_B, registration.id()), T0))
-                .isInstanceOf(Conflict.class);
+                .isInstanceOf(Conflict.class)
+                // Its own kind, so that the HTTP adapter can name the header; the port itself speaks no HTTP.
+                .isInstanceOf(IdempotencyKeyInUse.class)
+                .hasMessage("the idempotency key is being used by a concurrent request");
         assertThat(keys().find(owner.id(), "key-2")).contains(new Remembered(FINGERPRINT_A, registration.id()));
     }
 }

@@ -21,9 +21,12 @@ import com.mcpregistry.domain.registration.ServerDetails;
 import com.mcpregistry.domain.registration.ServerName;
 import com.mcpregistry.domain.registration.Transport;
 import com.mcpregistry.domain.registration.Version;
+import com.mcpregistry.domain.registration.Visibility;
 import com.mcpregistry.domain.shared.RegistrationId;
 import com.mcpregistry.domain.shared.RegistrationStatus;
+import com.mcpregistry.domain.user.Actor;
 import com.mcpregistry.domain.user.User;
+import com.mcpregistry.domain.user.UserId;
 import com.mcpregistry.identity.port.out.UserRepository;
 import com.mcpregistry.paging.Cursor;
 import com.mcpregistry.paging.Page;
@@ -280,7 +283,7 @@ public abstract class RegistrationRepositoryContract {
         registrations().update(gone, registration.rowVersion());
 
         assertThat(registrations().findById(registration.id())).contains(gone);
-        assertThat(list(query(new RegistrationQuery.Everything(), Optional.empty())))
+        assertThat(list(query(Fixtures.visibleToAnAdministrator(), Optional.empty())))
                 .isEmpty();
         assertThat(list(query(new RegistrationQuery.SubmittedBy(submitter.id()), Optional.empty())))
                 .isEmpty();
@@ -311,7 +314,7 @@ public abstract class RegistrationRepositoryContract {
     void everything_lists_every_status_but_no_deleted_registration() {
         World world = new World();
 
-        assertThat(list(query(new RegistrationQuery.Everything(), Optional.empty())))
+        assertThat(list(query(Fixtures.visibleToAnAdministrator(), Optional.empty())))
                 .containsExactlyInAnyOrder(
                         world.ownPending, world.approved, world.deprecated, world.rejected, world.othersPending);
     }
@@ -320,7 +323,7 @@ public abstract class RegistrationRepositoryContract {
     void published_or_owned_lists_approved_deprecated_and_the_viewers_own() {
         World world = new World();
 
-        assertThat(list(query(new RegistrationQuery.PublishedOrOwnedBy(submitter.id()), Optional.empty())))
+        assertThat(list(query(Fixtures.visibleToUser(submitter.id()), Optional.empty())))
                 .containsExactlyInAnyOrder(world.ownPending, world.approved, world.deprecated);
     }
 
@@ -328,8 +331,57 @@ public abstract class RegistrationRepositoryContract {
     void published_or_owned_shows_the_viewers_own_in_any_status() {
         World world = new World();
 
-        assertThat(list(query(new RegistrationQuery.PublishedOrOwnedBy(other.id()), Optional.empty())))
+        assertThat(list(query(Fixtures.visibleToUser(other.id()), Optional.empty())))
                 .containsExactlyInAnyOrder(world.approved, world.deprecated, world.rejected, world.othersPending);
+    }
+
+    /**
+     * The one visibility rule, held to the domain's own statement of it: for registrations in every status, deleted
+     * or not, of three submitters, every kind of reader lists exactly those {@link Visibility#sees} says they see,
+     * with and without a status filter. The repository's SQL (or filter) cannot drift from the rule.
+     */
+    @Test
+    void a_readers_list_is_exactly_what_the_visibility_rule_lets_them_see() {
+        List<Registration> population = new ArrayList<>();
+        for (User owner : List.of(submitter, other, admin)) {
+            for (RegistrationStatus status : RegistrationStatus.values()) {
+                for (boolean gone : List.of(false, true)) {
+                    String local = "v-" + population.size();
+                    Registration pending = pendingOf(owner, local, "1.0.0", T0.plusSeconds(population.size()));
+                    Registration r = stored(
+                            status == PENDING ? pending : reviewed(pending, status, admin.id(), T0.plusSeconds(1)));
+                    if (gone) {
+                        Registration deleted = deleted(r, T0.plusSeconds(100));
+                        registrations().update(deleted, r.rowVersion());
+                        r = deleted;
+                    }
+                    population.add(r);
+                }
+            }
+        }
+        List<Actor> readers = List.of(
+                new Actor(admin.id(), true),
+                new Actor(submitter.id(), true),
+                new Actor(submitter.id(), false),
+                new Actor(other.id(), false),
+                new Actor(admin.id(), false),
+                new Actor(UserId.random(), false));
+
+        for (Actor reader : readers) {
+            List<Registration> visible =
+                    population.stream().filter(r -> Visibility.sees(reader, r)).toList();
+            assertThat(list(query(new RegistrationQuery.VisibleTo(reader), Optional.empty())))
+                    .as("what %s sees", reader)
+                    .containsExactlyInAnyOrderElementsOf(visible);
+            for (RegistrationStatus status : RegistrationStatus.values()) {
+                assertThat(list(query(new RegistrationQuery.VisibleTo(reader), Optional.of(status))))
+                        .as("what %s sees in %s", reader, status)
+                        .containsExactlyInAnyOrderElementsOf(visible.stream()
+                                .filter(r -> r.status() == status)
+                                .toList());
+            }
+        }
+        assertThat(population).hasSize(24).anyMatch(Registration::isDeleted);
     }
 
     @Test
@@ -346,13 +398,13 @@ public abstract class RegistrationRepositoryContract {
     void the_status_filter_keeps_only_that_status_within_the_scope() {
         World world = new World();
 
-        assertThat(list(query(new RegistrationQuery.Everything(), Optional.of(APPROVED))))
+        assertThat(list(query(Fixtures.visibleToAnAdministrator(), Optional.of(APPROVED))))
                 .containsExactly(world.approved);
-        assertThat(list(query(new RegistrationQuery.Everything(), Optional.of(PENDING))))
+        assertThat(list(query(Fixtures.visibleToAnAdministrator(), Optional.of(PENDING))))
                 .containsExactlyInAnyOrder(world.ownPending, world.othersPending);
-        assertThat(list(query(new RegistrationQuery.PublishedOrOwnedBy(submitter.id()), Optional.of(PENDING))))
+        assertThat(list(query(Fixtures.visibleToUser(submitter.id()), Optional.of(PENDING))))
                 .containsExactly(world.ownPending);
-        assertThat(list(query(new RegistrationQuery.PublishedOrOwnedBy(submitter.id()), Optional.of(REJECTED))))
+        assertThat(list(query(Fixtures.visibleToUser(submitter.id()), Optional.of(REJECTED))))
                 .isEmpty();
         assertThat(list(query(new RegistrationQuery.SubmittedBy(other.id()), Optional.of(DEPRECATED))))
                 .containsExactly(world.deprecated);
@@ -411,13 +463,13 @@ public abstract class RegistrationRepositoryContract {
         World world = new World();
 
         assertThat(list(new RegistrationQuery(
-                        new RegistrationQuery.PublishedOrOwnedBy(submitter.id()),
+                        Fixtures.visibleToUser(submitter.id()),
                         Optional.of(APPROVED),
                         Optional.of(name("appro")),
                         PageRequest.first(10))))
                 .containsExactly(world.approved);
         assertThat(list(new RegistrationQuery(
-                        new RegistrationQuery.PublishedOrOwnedBy(submitter.id()),
+                        Fixtures.visibleToUser(submitter.id()),
                         Optional.empty(),
                         Optional.of(name("others-pending")),
                         PageRequest.first(10))))

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.mcpregistry.audit.port.out.AuditTrail;
+import com.mcpregistry.domain.audit.AuditAction;
 import com.mcpregistry.domain.audit.AuditEvent;
 import com.mcpregistry.domain.error.Conflict;
 import com.mcpregistry.domain.error.NotFound;
@@ -47,7 +48,7 @@ public abstract class TransactionsContract {
     }
 
     private AuditEvent eventOf(Registration registration) {
-        return Fixtures.event(submitter.id(), "submit", Optional.of(registration.id()), T0);
+        return Fixtures.event(submitter.id(), AuditAction.SUBMIT, Optional.of(registration.id()), T0);
     }
 
     @Test

@@ -4,6 +4,7 @@ import com.mcpregistry.audit.AuditEntry;
 import com.mcpregistry.audit.AuditQuery;
 import com.mcpregistry.audit.ChainVerification;
 import com.mcpregistry.audit.port.out.AuditTrail;
+import com.mcpregistry.domain.audit.AuditAction;
 import com.mcpregistry.domain.audit.AuditChain;
 import com.mcpregistry.domain.audit.AuditEvent;
 import com.mcpregistry.domain.audit.FieldChange;
@@ -112,7 +113,7 @@ public final class JdbiAuditTrail implements AuditTrail {
                                     "actor_id",
                                     event.actorId().map(UserId::value).orElse(null),
                                     UUID.class)
-                            .bind("action", event.action())
+                            .bind("action", event.action().wireName())
                             .bindByType(
                                     "registration_id",
                                     event.registrationId()
@@ -187,7 +188,7 @@ public final class JdbiAuditTrail implements AuditTrail {
         });
         query.action().ifPresent(action -> {
             where.add("a.action = :action");
-            params.put("action", action);
+            params.put("action", action.wireName());
         });
         query.registration().ifPresent(registration -> {
             where.add("a.registration_id = :registration");
@@ -242,12 +243,19 @@ public final class JdbiAuditTrail implements AuditTrail {
 
     private record StoredEvent(AuditEvent event, String prevHash, String hash) {}
 
+    /** A stored action by its wire name; one this version does not know means the trail is not what it wrote. */
+    private static AuditAction action(String wireName) {
+        return AuditAction.fromWireName(wireName)
+                .orElseThrow(() -> new IllegalStateException(
+                        "the audit log holds an action this registry does not know: '" + wireName + "'"));
+    }
+
     private static AuditEvent map(ResultSet rs, StatementContext ctx) throws SQLException {
         return new AuditEvent(
                 rs.getObject("id", UUID.class),
                 Timestamps.read(rs, "at"),
                 Optional.ofNullable(rs.getObject("actor_id", UUID.class)).map(UserId::new),
-                rs.getString("action"),
+                action(rs.getString("action")),
                 Optional.ofNullable(rs.getObject("registration_id", UUID.class)).map(RegistrationId::new),
                 Optional.ofNullable(rs.getString("from_status")).map(s -> RegistrationStatus.parse("from_status", s)),
                 Optional.ofNullable(rs.getString("to_status")).map(s -> RegistrationStatus.parse("to_status", s)),

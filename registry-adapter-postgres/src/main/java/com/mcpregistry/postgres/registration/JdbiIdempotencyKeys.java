@@ -1,6 +1,6 @@
 package com.mcpregistry.postgres.registration;
 
-import com.mcpregistry.domain.error.Conflict;
+import com.mcpregistry.domain.error.IdempotencyKeyInUse;
 import com.mcpregistry.domain.shared.RegistrationId;
 import com.mcpregistry.domain.user.UserId;
 import com.mcpregistry.postgres.shared.SqlErrors;
@@ -37,9 +37,7 @@ public final class JdbiIdempotencyKeys implements IdempotencyKeys {
     @Override
     public void remember(UserId owner, String key, Remembered remembered, Instant at) {
         SqlErrors.translating(
-                Map.of(
-                        "idempotency_keys_pkey",
-                        () -> new Conflict("the Idempotency-Key is being used by a concurrent request")),
+                Map.of("idempotency_keys_pkey", IdempotencyKeyInUse::new),
                 () -> jdbi.withHandle(handle -> handle.createUpdate("INSERT INTO idempotency_keys"
                                 + " (owner_id, key, request_fingerprint, registration_id, created_at)"
                                 + " VALUES (:owner, :key, :fingerprint, :registration, :at)")

@@ -6,8 +6,10 @@ import com.mcpregistry.domain.error.InvalidInput;
 import com.mcpregistry.domain.registration.HttpUrl;
 import com.mcpregistry.domain.registration.Reason;
 import com.mcpregistry.domain.registration.Registration;
+import com.mcpregistry.domain.registration.Visibility;
 import com.mcpregistry.domain.shared.RegistrationId;
 import com.mcpregistry.domain.shared.RegistrationStatus;
+import com.mcpregistry.domain.user.Actor;
 import com.mcpregistry.domain.user.UserId;
 import com.mcpregistry.paging.Cursor;
 import com.mcpregistry.paging.Page;
@@ -142,14 +144,15 @@ public final class JdbiRegistrationRepository implements RegistrationRepository 
 
     /** One page and the first row of the next (keyset paging, newest first) of what {@code query} asks for. */
     static Select select(RegistrationQuery query) {
-        List<String> where = new ArrayList<>(List.of("deleted_at IS NULL"));
+        List<String> where = new ArrayList<>();
         Map<String, Object> params = new HashMap<>();
         RegistrationQuery.Scope scope = query.scope();
-        if (scope instanceof RegistrationQuery.PublishedOrOwnedBy published) {
-            where.add("(status IN (" + PUBLISHED_STATUSES + ") OR submitter_id = :viewer)");
-            params.put("viewer", published.viewer().value());
-        } else if (scope instanceof RegistrationQuery.SubmittedBy submitted) {
-            where.add("submitter_id = :submitter");
+        if (scope instanceof RegistrationQuery.VisibleTo visible) {
+            where.add(visibleTo(visible.reader(), params));
+        } else {
+            // The scope is sealed: this is SubmittedBy.
+            RegistrationQuery.SubmittedBy submitted = (RegistrationQuery.SubmittedBy) scope;
+            where.add("deleted_at IS NULL AND submitter_id = :submitter");
             params.put("submitter", submitted.submitter().value());
         }
         query.status().ifPresent(status -> {
@@ -173,6 +176,20 @@ public final class JdbiRegistrationRepository implements RegistrationRepository 
         String sql = "SELECT " + RegistrationRowMapper.COLUMNS + " FROM registrations WHERE "
                 + String.join(" AND ", where) + " ORDER BY created_at DESC, id DESC LIMIT :limit";
         return new Select(sql, params);
+    }
+
+    /**
+     * The domain's {@link Visibility} rule in SQL, and nothing else: nobody sees a deleted registration, an
+     * administrator every other, anyone else the published statuses and their own. (Two texts, not one with an
+     * {@code :admin} parameter, so that each gets its own plan.) {@code RegistrationRepositoryContract} holds it to
+     * {@link Visibility#sees} for every kind of reader.
+     */
+    private static String visibleTo(Actor reader, Map<String, Object> params) {
+        if (reader.admin()) {
+            return "deleted_at IS NULL";
+        }
+        params.put("reader", reader.userId().value());
+        return "deleted_at IS NULL AND (status IN (" + PUBLISHED_STATUSES + ") OR submitter_id = :reader)";
     }
 
     /** {@code text} as a LIKE pattern that matches exactly it: {@code %}, {@code _} and {@code \} taken literally. */

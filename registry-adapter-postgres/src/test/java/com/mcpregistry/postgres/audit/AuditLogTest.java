@@ -1,13 +1,13 @@
 package com.mcpregistry.postgres.audit;
 
 import static com.mcpregistry.contract.Fixtures.T0;
-import static com.mcpregistry.contract.Fixtures.action;
 import static com.mcpregistry.contract.Fixtures.event;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.mcpregistry.audit.AuditEntry;
 import com.mcpregistry.audit.ChainVerification;
+import com.mcpregistry.domain.audit.AuditAction;
 import com.mcpregistry.domain.audit.AuditEvent;
 import com.mcpregistry.domain.shared.RegistrationId;
 import com.mcpregistry.domain.user.UserId;
@@ -35,8 +35,8 @@ class AuditLogTest {
     private final Jdbi jdbi = database.jdbi();
 
     private AuditEvent appended(JdbiAuditTrail trail, int second) {
-        AuditEvent event =
-                event(UserId.random(), action(), Optional.of(RegistrationId.random()), T0.plusSeconds(second));
+        AuditEvent event = event(
+                UserId.random(), AuditAction.APPROVE, Optional.of(RegistrationId.random()), T0.plusSeconds(second));
         trail.append(event);
         return event;
     }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.mcpregistry.audit.AuditQuery;
 import com.mcpregistry.contract.Fixtures;
+import com.mcpregistry.domain.audit.AuditAction;
 import com.mcpregistry.domain.shared.RegistrationId;
 import com.mcpregistry.domain.user.UserId;
 import com.mcpregistry.paging.PageRequest;
@@ -33,7 +34,10 @@ class AuditQueryPlanTest {
         JdbiAuditTrail trail = database.adapters().auditTrail();
         for (int i = 0; i < 300; i++) {
             trail.append(Fixtures.event(
-                    UserId.random(), "action_" + (i % 7), Optional.of(RegistrationId.random()), T0.plusSeconds(i)));
+                    UserId.random(),
+                    AuditAction.values()[i % AuditAction.values().length],
+                    Optional.of(RegistrationId.random()),
+                    T0.plusSeconds(i)));
         }
         // And enough events that reading the whole trail costs more than the right index, as it does in production
         // (their hashes need not chain: only the plans are looked at here).
@@ -46,7 +50,8 @@ class AuditQueryPlanTest {
                         """));
     }
 
-    private static String plan(Optional<UserId> actor, Optional<String> action, Optional<RegistrationId> registration) {
+    private static String plan(
+            Optional<UserId> actor, Optional<AuditAction> action, Optional<RegistrationId> registration) {
         JdbiAuditTrail.Select select = JdbiAuditTrail.select(
                 new AuditQuery(actor, action, registration, Optional.empty(), PageRequest.first(20)));
         return QueryPlans.inIndexOrder(database.jdbi(), select.sql(), select.params());
@@ -68,7 +73,7 @@ class AuditQueryPlanTest {
 
     @Test
     void an_action_filter_reads_the_action_index_in_order() {
-        assertThat(plan(Optional.empty(), Optional.of("action_3"), Optional.empty()))
+        assertThat(plan(Optional.empty(), Optional.of(AuditAction.REJECT), Optional.empty()))
                 .contains("audit_log_action_at_idx")
                 .doesNotContain("Sort");
     }
@@ -89,7 +94,7 @@ class AuditQueryPlanTest {
                         select(Optional.of(UserId.random()), Optional.empty(), Optional.empty(), Optional.empty())),
                 Arguments.of(
                         "by action",
-                        select(Optional.empty(), Optional.of("action_3"), Optional.empty(), Optional.empty())),
+                        select(Optional.empty(), Optional.of(AuditAction.REJECT), Optional.empty(), Optional.empty())),
                 Arguments.of(
                         "by registration",
                         select(
@@ -106,7 +111,7 @@ class AuditQueryPlanTest {
 
     private static JdbiAuditTrail.Select select(
             Optional<UserId> actor,
-            Optional<String> action,
+            Optional<AuditAction> action,
             Optional<RegistrationId> registration,
             Optional<Instant> since) {
         return JdbiAuditTrail.select(new AuditQuery(actor, action, registration, since, PageRequest.first(20)));

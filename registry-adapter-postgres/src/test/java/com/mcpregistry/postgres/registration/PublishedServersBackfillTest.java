@@ -5,6 +5,7 @@ import static com.mcpregistry.domain.shared.RegistrationStatus.APPROVED;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.mcpregistry.contract.Fixtures;
+import com.mcpregistry.domain.audit.AuditAction;
 import com.mcpregistry.domain.registration.Registration;
 import com.mcpregistry.domain.registration.ServerName;
 import com.mcpregistry.domain.registration.VersionOrder;
@@ -127,7 +128,7 @@ class PublishedServersBackfillTest {
     void the_first_approval_in_the_audit_trail_is_the_publication_time() {
         Registration r = storeAsBefore008("audited", "1.0.0 deprecated");
         Instant approvedAt = r.reviewedAt().orElseThrow().minusSeconds(3600);
-        var event = Fixtures.event(admin.id(), "approve", Optional.of(r.id()), approvedAt);
+        var event = Fixtures.event(admin.id(), AuditAction.APPROVE, Optional.of(r.id()), approvedAt);
         database.adapters().auditTrail().append(event);
 
         database.jdbi().useHandle(handle -> handle.createScript(backfillSql()).execute());

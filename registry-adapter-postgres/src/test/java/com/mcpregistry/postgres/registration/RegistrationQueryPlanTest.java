@@ -74,7 +74,7 @@ class RegistrationQueryPlanTest {
 
     @Test
     void the_newest_registrations_come_from_the_creation_time_index_already_in_order() {
-        String plan = plan(query(new RegistrationQuery.Everything(), Optional.empty(), Optional.empty()));
+        String plan = plan(query(Fixtures.visibleToAnAdministrator(), Optional.empty(), Optional.empty()));
 
         assertThat(plan).contains("registrations_created_idx").doesNotContain("Sort");
     }
@@ -82,7 +82,7 @@ class RegistrationQueryPlanTest {
     @Test
     void a_page_deep_in_the_list_starts_at_the_cursor_in_the_index() {
         String plan = plan(new RegistrationQuery(
-                new RegistrationQuery.Everything(),
+                Fixtures.visibleToAnAdministrator(),
                 Optional.empty(),
                 Optional.empty(),
                 new PageRequest(20, Optional.of(new Cursor(T0.plusSeconds(150), UUID.randomUUID())))));
@@ -96,7 +96,7 @@ class RegistrationQueryPlanTest {
     @Test
     void a_status_filter_reads_the_status_index_in_order() {
         String plan = plan(
-                query(new RegistrationQuery.Everything(), Optional.of(RegistrationStatus.PENDING), Optional.empty()));
+                query(Fixtures.visibleToAnAdministrator(), Optional.of(RegistrationStatus.PENDING), Optional.empty()));
 
         assertThat(plan).contains("registrations_status_created_idx").doesNotContain("Sort");
     }
@@ -111,7 +111,7 @@ class RegistrationQueryPlanTest {
     @Test
     void a_search_uses_the_trigram_index() {
         JdbiRegistrationRepository.Select select = JdbiRegistrationRepository.select(
-                query(new RegistrationQuery.Everything(), Optional.empty(), Optional.of("quokka")));
+                query(Fixtures.visibleToAnAdministrator(), Optional.empty(), Optional.of("quokka")));
 
         String plan = QueryPlans.withoutSequentialScans(database.jdbi(), select.sql(), select.params());
 
@@ -128,9 +128,9 @@ class RegistrationQueryPlanTest {
         try (HikariDataSource oneConnection = PostgresPool.create(database.poolSettings(1, 1))) {
             PostgresAdapters adapters = new PostgresAdapters(oneConnection);
             RegistrationQuery search =
-                    query(new RegistrationQuery.Everything(), Optional.empty(), Optional.of("quokka"));
+                    query(Fixtures.visibleToAnAdministrator(), Optional.empty(), Optional.of("quokka"));
             RegistrationQuery list = query(
-                    new RegistrationQuery.Everything(), Optional.of(RegistrationStatus.APPROVED), Optional.empty());
+                    Fixtures.visibleToAnAdministrator(), Optional.of(RegistrationStatus.APPROVED), Optional.empty());
             for (int i = 0; i < 10; i++) {
                 adapters.registrations().find(search);
                 adapters.registrations().find(list);
@@ -150,8 +150,8 @@ class RegistrationQueryPlanTest {
     static Stream<Arguments> lists() {
         UserId viewer = submitter;
         Optional<Cursor> deep = Optional.of(new Cursor(T0.plusSeconds(150), UUID.randomUUID()));
-        RegistrationQuery.Scope everything = new RegistrationQuery.Everything();
-        RegistrationQuery.Scope published = new RegistrationQuery.PublishedOrOwnedBy(viewer);
+        RegistrationQuery.Scope everything = Fixtures.visibleToAnAdministrator();
+        RegistrationQuery.Scope published = Fixtures.visibleToUser(viewer);
         RegistrationQuery.Scope own = new RegistrationQuery.SubmittedBy(viewer);
         Optional<RegistrationStatus> approved = Optional.of(RegistrationStatus.APPROVED);
         return Stream.of(
@@ -177,8 +177,8 @@ class RegistrationQueryPlanTest {
 
     /** Searches for a word one registration has and for one every registration has, as administrator and as a user. */
     static Stream<Arguments> searches() {
-        RegistrationQuery.Scope everything = new RegistrationQuery.Everything();
-        RegistrationQuery.Scope published = new RegistrationQuery.PublishedOrOwnedBy(submitter);
+        RegistrationQuery.Scope everything = Fixtures.visibleToAnAdministrator();
+        RegistrationQuery.Scope published = Fixtures.visibleToUser(submitter);
         return Stream.of(
                 Arguments.of(
                         "a rare word",

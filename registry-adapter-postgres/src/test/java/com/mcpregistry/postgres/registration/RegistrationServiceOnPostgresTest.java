@@ -132,7 +132,7 @@ class RegistrationServiceOnPostgresTest {
                 .map(AuditEntry::event)
                 .toList();
         assertThat(history)
-                .extracting(AuditEvent::action)
+                .extracting(e -> e.action().wireName())
                 .containsExactly("submit", stored.status() == RegistrationStatus.APPROVED ? "approve" : "reject");
         assertThat(adapters.auditTrail().verify().intact()).isTrue();
     }
@@ -200,7 +200,7 @@ class RegistrationServiceOnPostgresTest {
 
         assertThat(adapters.registrations().findById(submitted.id())).contains(submitted);
         assertThat(adapters.auditTrail().history(submitted.id()))
-                .extracting(entry -> entry.event().action())
+                .extracting(entry -> entry.event().action().wireName())
                 .containsExactly("submit");
     }
 

@@ -31,7 +31,8 @@ public final class AuditChain {
                 event.id().toString(),
                 Long.toString(ChronoUnit.MICROS.between(Instant.EPOCH, event.at())),
                 text(event.actorId().map(Object::toString)),
-                event.action(),
+                // The wire name, as events were hashed when the action was a string: old hashes stay valid.
+                event.action().wireName(),
                 text(event.registrationId().map(Object::toString)),
                 text(event.fromStatus().map(RegistrationStatus::label)),
                 text(event.toStatus().map(RegistrationStatus::label)),

@@ -18,7 +18,7 @@ public record AuditEvent(
         UUID id,
         Instant at,
         Optional<UserId> actorId,
-        String action,
+        AuditAction action,
         Optional<RegistrationId> registrationId,
         Optional<RegistrationStatus> fromStatus,
         Optional<RegistrationStatus> toStatus,
@@ -44,7 +44,7 @@ public record AuditEvent(
             UUID id,
             Instant at,
             Optional<UserId> actorId,
-            String action,
+            AuditAction action,
             Optional<RegistrationId> registrationId,
             Optional<RegistrationStatus> fromStatus,
             Optional<RegistrationStatus> toStatus,
@@ -52,9 +52,4 @@ public record AuditEvent(
             Optional<String> requestId) {
         this(id, at, actorId, action, registrationId, fromStatus, toStatus, reason, requestId, List.of());
     }
-
-    /** The audit actions that are not workflow steps. */
-    public static final String ADMIN_GRANTED = "admin_granted";
-
-    public static final String ADMIN_REVOKED = "admin_revoked";
 }

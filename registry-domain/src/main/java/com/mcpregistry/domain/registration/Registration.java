@@ -79,7 +79,7 @@ public record Registration(
                 UUID.randomUUID(),
                 now,
                 Optional.of(actor.userId()),
-                Action.SUBMIT.wireName(),
+                Action.SUBMIT.auditAction(),
                 Optional.of(id),
                 Optional.empty(),
                 Optional.of(RegistrationStatus.PENDING),
@@ -92,9 +92,9 @@ public record Registration(
         return deletedAt.isPresent();
     }
 
-    /** Whether {@code actor} may see this registration at all: admins see everything, others the published and their own. */
+    /** Whether {@code actor} may see this registration at all, by the one {@link Visibility} rule. */
     public boolean isVisibleTo(Actor actor) {
-        return !isDeleted() && (actor.admin() || status.isPublished() || actor.is(submitterId));
+        return Visibility.sees(actor, this);
     }
 
     /**
@@ -136,12 +136,7 @@ public record Registration(
         if (action.needsReason() && reason.isEmpty()) {
             throw InvalidInput.of("reason", "is required to " + action.wireName());
         }
-        boolean review = action != Action.EDIT && action != Action.DELETE;
-        // The current record describes the current review only: an edit starts a new one, a delete keeps the last.
-        Optional<UserId> reviewer =
-                review ? Optional.of(actor.userId()) : action == Action.EDIT ? Optional.empty() : reviewedBy;
-        Optional<Instant> reviewTime =
-                review ? Optional.of(now) : action == Action.EDIT ? Optional.empty() : reviewedAt;
+        // What the action does to each field of the review is its row in Action's table.
         Registration next = new Registration(
                 id,
                 serverName,
@@ -149,21 +144,21 @@ public record Registration(
                 newDetails,
                 submitterId,
                 transition.to(),
-                action.needsReason() ? reason : action == Action.DELETE ? statusReason : Optional.empty(),
-                reviewer,
-                reviewTime,
+                action.statusReason().apply(statusReason, reason),
+                action.review().apply(reviewedBy, Optional.of(actor.userId())),
+                action.review().apply(reviewedAt, Optional.of(now)),
                 createdAt,
                 now,
                 rowVersion + 1,
-                action == Action.DELETE ? Optional.of(now) : Optional.empty());
+                action.deletedAt().apply(deletedAt, Optional.of(now)));
         AuditEvent event = new AuditEvent(
                 UUID.randomUUID(),
                 now,
                 Optional.of(actor.userId()),
-                action.wireName(),
+                action.auditAction(),
                 Optional.of(id),
                 Optional.of(status),
-                action == Action.DELETE ? Optional.empty() : Optional.of(transition.to()),
+                action.deletes() ? Optional.empty() : Optional.of(transition.to()),
                 reason.map(Reason::value),
                 requestId,
                 changes);

@@ -1,8 +1,6 @@
 package com.mcpregistry.domain.registration;
 
-import com.mcpregistry.domain.error.InvalidInput;
-import java.util.Arrays;
-import java.util.stream.Collectors;
+import com.mcpregistry.domain.WireNames;
 
 /** How MCP clients talk to a server's endpoint. */
 public enum Transport {
@@ -21,14 +19,6 @@ public enum Transport {
     }
 
     public static Transport parse(String field, String raw) {
-        return Arrays.stream(values())
-                .filter(t -> t.wireName.equals(raw))
-                .findFirst()
-                .orElseThrow(() -> InvalidInput.of(
-                        field,
-                        "must be one of "
-                                + Arrays.stream(values())
-                                        .map(Transport::wireName)
-                                        .collect(Collectors.joining(", "))));
+        return WireNames.parse(field, raw, values(), Transport::wireName);
     }
 }

@@ -78,7 +78,7 @@ public final class Workflow {
             throw InvalidInput.of("status", "a registration returns to Pending only by being edited");
         }
         return TABLE.stream()
-                .filter(t -> t.from() == from && t.to() == to && t.action() != EDIT && t.action() != DELETE)
+                .filter(t -> t.from() == from && t.to() == to && t.action().isReview())
                 .map(Transition::action)
                 .findFirst()
                 .orElseThrow(

@@ -1,8 +1,6 @@
 package com.mcpregistry.domain.shared;
 
-import com.mcpregistry.domain.error.InvalidInput;
-import java.util.Arrays;
-import java.util.stream.Collectors;
+import com.mcpregistry.domain.WireNames;
 
 /** Where a registration stands in review. */
 public enum RegistrationStatus {
@@ -28,14 +26,6 @@ public enum RegistrationStatus {
     }
 
     public static RegistrationStatus parse(String field, String raw) {
-        return Arrays.stream(values())
-                .filter(s -> s.label.equals(raw))
-                .findFirst()
-                .orElseThrow(() -> InvalidInput.of(
-                        field,
-                        "must be one of "
-                                + Arrays.stream(values())
-                                        .map(RegistrationStatus::label)
-                                        .collect(Collectors.joining(", "))));
+        return WireNames.parse(field, raw, values(), RegistrationStatus::label);
     }
 }

@@ -26,7 +26,7 @@ class AuditChainTest {
             .withId(UUID.fromString("11111111-2222-3333-4444-555555555555"))
             .at(Instant.parse("2025-03-01T10:15:30.123456Z"))
             .by(new UserId(UUID.fromString("aaaaaaaa-0000-0000-0000-000000000001")))
-            .withAction("reject")
+            .withAction(AuditAction.REJECT)
             .about(new RegistrationId(UUID.fromString("bbbbbbbb-0000-0000-0000-000000000002")))
             .from(RegistrationStatus.PENDING)
             .to(RegistrationStatus.REJECTED)
@@ -66,7 +66,7 @@ class AuditChainTest {
                 x -> from(x).at(x.at().plus(1, ChronoUnit.MICROS)).build(),
                 x -> from(x).by(UserId.random()).build(),
                 x -> from(x).by(Optional.empty()).build(),
-                x -> from(x).withAction("approve").build(),
+                x -> from(x).withAction(AuditAction.APPROVE).build(),
                 x -> from(x).about(RegistrationId.random()).build(),
                 x -> from(x).about(Optional.empty()).build(),
                 x -> from(x).from(RegistrationStatus.REJECTED).build(),
@@ -119,7 +119,7 @@ class AuditChainTest {
         AuditEvent bare = anAuditEvent()
                 .withId(EVENT.id())
                 .at(EVENT.at())
-                .withAction("admin_granted")
+                .withAction(AuditAction.ADMIN_GRANTED)
                 .build();
         assertThat(AuditChain.hash(AuditChain.GENESIS, bare))
                 .isEqualTo("52bfc21d83c81b825ece45e1581818b70a77e7cba7c53785588c1d49384c52ac");
@@ -127,7 +127,7 @@ class AuditChainTest {
 
     private static AuditEvent edit(List<FieldChange> changes) {
         return from(EVENT)
-                .withAction("edit")
+                .withAction(AuditAction.EDIT)
                 .withReason(Optional.empty())
                 .withChanges(changes)
                 .build();

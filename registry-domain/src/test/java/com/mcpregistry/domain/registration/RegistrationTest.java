@@ -181,7 +181,7 @@ class RegistrationTest {
         assertThat(after.createdAt()).isEqualTo(before.createdAt());
         assertThat(after.submitterId()).isEqualTo(submitter);
 
-        assertThat(event.action()).isEqualTo(succeeds.action().wireName());
+        assertThat(event.action().wireName()).isEqualTo(succeeds.action().wireName());
         assertThat(event.actorId()).contains(actor.userId());
         assertThat(event.registrationId()).contains(before.id());
         assertThat(event.fromStatus()).contains(state.status());
@@ -221,7 +221,7 @@ class RegistrationTest {
         assertThat(r.deletedAt()).isEmpty();
 
         AuditEvent event = change.event();
-        assertThat(event.action()).isEqualTo("submit");
+        assertThat(event.action().wireName()).isEqualTo("submit");
         assertThat(event.actorId()).contains(actor.userId());
         assertThat(event.registrationId()).contains(id);
         assertThat(event.fromStatus()).isEmpty();
@@ -241,7 +241,7 @@ class RegistrationTest {
         assertThat(change.registration().reviewedBy()).contains(admin.userId());
         assertThat(change.registration().reviewedAt()).contains(NOW);
         assertThat(change.registration().statusReason()).isEmpty();
-        assertThat(change.event().action()).isEqualTo("approve");
+        assertThat(change.event().action().wireName()).isEqualTo("approve");
         assertThat(change.event().reason()).isEmpty();
     }
 
@@ -286,7 +286,7 @@ class RegistrationTest {
         assertThat(change.registration().statusReason()).contains(REASON);
         assertThat(change.registration().reviewedBy()).contains(submitter);
         assertThat(change.registration().reviewedAt()).contains(NOW);
-        assertThat(change.event().action()).isEqualTo("deprecate");
+        assertThat(change.event().action().wireName()).isEqualTo("deprecate");
         assertThat(change.event().reason()).contains(REASON.value());
     }
 
@@ -300,7 +300,7 @@ class RegistrationTest {
         assertThat(change.registration().status()).isEqualTo(APPROVED);
         assertThat(change.registration().statusReason()).isEmpty();
         assertThat(change.registration().reviewedBy()).contains(admin.userId());
-        assertThat(change.event().action()).isEqualTo("reactivate");
+        assertThat(change.event().action().wireName()).isEqualTo("reactivate");
     }
 
     @Test
@@ -316,7 +316,7 @@ class RegistrationTest {
         assertThat(change.registration().status()).isEqualTo(PENDING);
         assertThat(change.registration().serverName()).isEqualTo(rejected.serverName());
         assertThat(change.registration().version()).isEqualTo(rejected.version());
-        assertThat(change.event().action()).isEqualTo("edit");
+        assertThat(change.event().action().wireName()).isEqualTo("edit");
         assertThat(change.event().fromStatus()).contains(REJECTED);
         assertThat(change.event().toStatus()).contains(PENDING);
         assertThat(change.event().reason()).isEmpty();
@@ -444,7 +444,7 @@ class RegistrationTest {
         assertThat(deleted.statusReason()).isEqualTo(rejected.statusReason());
         assertThat(deleted.reviewedBy()).isEqualTo(rejected.reviewedBy());
         assertThat(deleted.reviewedAt()).isEqualTo(rejected.reviewedAt());
-        assertThat(change.event().action()).isEqualTo("delete");
+        assertThat(change.event().action().wireName()).isEqualTo("delete");
         assertThat(change.event().fromStatus()).contains(REJECTED);
         assertThat(change.event().toStatus()).isEmpty();
     }

@@ -1,5 +1,6 @@
 package com.mcpregistry.domain.testing;
 
+import com.mcpregistry.domain.audit.AuditAction;
 import com.mcpregistry.domain.audit.AuditEvent;
 import com.mcpregistry.domain.audit.FieldChange;
 import com.mcpregistry.domain.shared.RegistrationId;
@@ -11,7 +12,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Audit events built field by field: {@code anAuditEvent().by(admin).withAction("approve").about(id).build()}.
+ * Audit events built field by field: {@code anAuditEvent().by(admin).withAction(AuditAction.APPROVE).about(id).build()}.
  * By default a command-line event at {@link RegistrationTestData#T0} about nothing, with nothing else set.
  */
 public final class AuditEventTestData {
@@ -42,7 +43,7 @@ public final class AuditEventTestData {
         private UUID id = UUID.randomUUID();
         private Instant at = RegistrationTestData.T0;
         private Optional<UserId> actorId = Optional.empty();
-        private String action = "submit";
+        private AuditAction action = AuditAction.SUBMIT;
         private Optional<RegistrationId> registrationId = Optional.empty();
         private Optional<RegistrationStatus> fromStatus = Optional.empty();
         private Optional<RegistrationStatus> toStatus = Optional.empty();
@@ -70,7 +71,7 @@ public final class AuditEventTestData {
             return this;
         }
 
-        public Builder withAction(String value) {
+        public Builder withAction(AuditAction value) {
             this.action = value;
             return this;
         }

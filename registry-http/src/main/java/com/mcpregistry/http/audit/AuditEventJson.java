@@ -64,7 +64,7 @@ public record AuditEventJson(
                 e.actorId()
                         .flatMap(id -> entry.actor()
                                 .map(profile -> new ActorJson(id.value(), profile.displayName(), profile.email()))),
-                e.action(),
+                e.action().wireName(),
                 e.registrationId().map(RegistrationId::value),
                 e.fromStatus().map(RegistrationStatus::label),
                 e.toStatus().map(RegistrationStatus::label),

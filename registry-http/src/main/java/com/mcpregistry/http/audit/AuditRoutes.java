@@ -4,7 +4,7 @@ import static com.mcpregistry.http.shared.Access.ADMIN;
 
 import com.mcpregistry.audit.AuditQuery;
 import com.mcpregistry.audit.port.in.QueryAuditUseCase;
-import com.mcpregistry.domain.Text;
+import com.mcpregistry.domain.audit.AuditAction;
 import com.mcpregistry.domain.shared.RegistrationId;
 import com.mcpregistry.domain.user.UserId;
 import com.mcpregistry.http.shared.Callers;
@@ -32,7 +32,7 @@ public final class AuditRoutes {
     private void query(Context ctx) {
         AuditQuery query = new AuditQuery(
                 QueryParameters.optional(ctx, "actor", raw -> UserId.parse("actor", raw)),
-                QueryParameters.optional(ctx, "action", raw -> Text.require("action", raw, 64)),
+                QueryParameters.optional(ctx, "action", raw -> AuditAction.parse("action", raw)),
                 QueryParameters.optional(ctx, "registration", raw -> RegistrationId.parse("registration", raw)),
                 QueryParameters.time(ctx, "since"),
                 QueryParameters.page(ctx, DEFAULT_LIMIT));

@@ -5,6 +5,7 @@ import com.mcpregistry.domain.error.Conflict;
 import com.mcpregistry.domain.error.DomainException;
 import com.mcpregistry.domain.error.FieldError;
 import com.mcpregistry.domain.error.Forbidden;
+import com.mcpregistry.domain.error.IdempotencyKeyInUse;
 import com.mcpregistry.domain.error.IdempotencyKeyReused;
 import com.mcpregistry.domain.error.InsufficientScope;
 import com.mcpregistry.domain.error.InvalidInput;
@@ -36,6 +37,7 @@ public final class ProblemDetails {
     private static final String REGISTRY_API = "registry.errors.mcpRegistryApi";
     private static final String ANSWERED = "registry.errors.answered";
     private static final String IDEMPOTENCY_KEY_REUSED = "the Idempotency-Key was already used for a different request";
+    private static final String IDEMPOTENCY_KEY_IN_USE = "the Idempotency-Key is being used by a concurrent request";
 
     /** The JSON body of an error answer of the MCP Registry API, e.g. {@code {"error":"Server not found"}}. */
     public record RegistryError(String error) {}
@@ -103,6 +105,9 @@ public final class ProblemDetails {
             write(ctx, 403, "Forbidden", e.getMessage(), null);
         } else if (e instanceof NotFound) {
             write(ctx, 404, "Not Found", e.getMessage(), null);
+        } else if (e instanceof IdempotencyKeyInUse) {
+            // A conflict too; the answer names the header the client sent the key in, as for a reused key.
+            write(ctx, 409, "Conflict", IDEMPOTENCY_KEY_IN_USE, null);
         } else if (e instanceof Conflict) {
             write(ctx, 409, "Conflict", e.getMessage(), null);
         } else if (e instanceof StaleVersion) {

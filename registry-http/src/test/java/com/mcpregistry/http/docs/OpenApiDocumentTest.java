@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.BooleanNode;
 import com.fasterxml.jackson.databind.node.IntNode;
+import com.mcpregistry.domain.audit.AuditAction;
 import com.mcpregistry.domain.registration.Description;
 import com.mcpregistry.domain.registration.HttpUrl;
 import com.mcpregistry.domain.registration.OwnerContact;
@@ -326,6 +327,10 @@ class OpenApiDocumentTest {
                 .isEqualTo(SubmitRegistrationUseCase.IdempotencyKey.MAX_LENGTH);
         assertThat(parameters.at("/RegistrationLimit/schema/maximum").asInt()).isEqualTo(PageRequest.MAX_LIMIT);
         assertThat(parameters.at("/AuditLimit/schema/maximum").asInt()).isEqualTo(PageRequest.MAX_LIMIT);
+        assertThat(texts(parameters.at("/AuditAction/schema/enum")))
+                .containsExactlyElementsOf(Arrays.stream(AuditAction.values())
+                        .map(AuditAction::wireName)
+                        .toList());
 
         JsonNode responses = DOCUMENT.path("components").path("responses");
         assertThat(responses.at("/ContentTooLarge/description").asText())

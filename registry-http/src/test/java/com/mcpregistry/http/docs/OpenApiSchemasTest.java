@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.mcpregistry.audit.AuditEntry;
 import com.mcpregistry.audit.AuditQuery;
 import com.mcpregistry.audit.service.AuditService;
+import com.mcpregistry.domain.audit.AuditAction;
 import com.mcpregistry.domain.audit.AuditEvent;
 import com.mcpregistry.domain.audit.FieldChange;
 import com.mcpregistry.domain.error.FieldError;
@@ -165,7 +166,7 @@ class OpenApiSchemasTest {
         AuditEvent event = anAuditEvent()
                 .at(java.time.Instant.parse("2025-03-01T09:00:00Z"))
                 .by(com.mcpregistry.domain.user.UserId.random())
-                .withAction("edit")
+                .withAction(AuditAction.EDIT)
                 .about(com.mcpregistry.domain.shared.RegistrationId.random())
                 .from(RegistrationStatus.PENDING)
                 .to(RegistrationStatus.PENDING)

@@ -1,6 +1,7 @@
 package com.mcpregistry.identity.service;
 
 import com.mcpregistry.audit.port.out.AuditTrail;
+import com.mcpregistry.domain.audit.AuditAction;
 import com.mcpregistry.domain.audit.AuditEvent;
 import com.mcpregistry.domain.error.Conflict;
 import com.mcpregistry.domain.error.NotFound;
@@ -82,7 +83,7 @@ public final class UserService implements SignInUseCase, FindUserUseCase, Manage
                     UUID.randomUUID(),
                     now,
                     Optional.empty(),
-                    admin ? AuditEvent.ADMIN_GRANTED : AuditEvent.ADMIN_REVOKED,
+                    admin ? AuditAction.ADMIN_GRANTED : AuditAction.ADMIN_REVOKED,
                     Optional.empty(),
                     Optional.empty(),
                     Optional.empty(),

@@ -155,10 +155,8 @@ public final class RegistrationService
 
     @Override
     public Page<Registration> list(Actor actor, RegistrationFilter filter) {
-        RegistrationQuery.Scope scope = actor.admin()
-                ? new RegistrationQuery.Everything()
-                : new RegistrationQuery.PublishedOrOwnedBy(actor.userId());
-        return registrations.find(new RegistrationQuery(scope, filter.status(), filter.search(), filter.page()));
+        return registrations.find(new RegistrationQuery(
+                new RegistrationQuery.VisibleTo(actor), filter.status(), filter.search(), filter.page()));
     }
 
     @Override

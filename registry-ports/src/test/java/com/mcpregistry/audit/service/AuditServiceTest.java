@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.mcpregistry.audit.AuditEntry;
 import com.mcpregistry.audit.AuditQuery;
 import com.mcpregistry.audit.ChainVerification;
+import com.mcpregistry.domain.audit.AuditAction;
 import com.mcpregistry.domain.audit.AuditEvent;
 import com.mcpregistry.domain.error.Forbidden;
 import com.mcpregistry.domain.registration.Registration;
@@ -70,7 +71,7 @@ class AuditServiceTest {
 
     private static AuditQuery query(
             Optional<UserId> actor,
-            Optional<String> action,
+            Optional<AuditAction> action,
             Optional<RegistrationId> registration,
             Optional<Instant> since) {
         return new AuditQuery(actor, action, registration, since, PageRequest.first(100));
@@ -100,7 +101,7 @@ class AuditServiceTest {
         assertThat(service.query(admin, everything()).items().stream()
                         .map(AuditEntry::event)
                         .toList())
-                .extracting(AuditEvent::action)
+                .extracting(e -> e.action().wireName())
                 .containsExactly("submit", "approve", "submit");
         assertThat(service.query(admin, everything()).items().stream()
                         .map(AuditEntry::event)
@@ -129,12 +130,16 @@ class AuditServiceTest {
                         .stream()
                         .map(AuditEntry::event)
                         .toList())
-                .extracting(AuditEvent::action)
+                .extracting(e -> e.action().wireName())
                 .containsExactly("approve", "approve");
         assertThat(service
                         .query(
                                 admin,
-                                query(Optional.empty(), Optional.of("submit"), Optional.empty(), Optional.empty()))
+                                query(
+                                        Optional.empty(),
+                                        Optional.of(AuditAction.SUBMIT),
+                                        Optional.empty(),
+                                        Optional.empty()))
                         .items()
                         .stream()
                         .map(AuditEntry::event)
@@ -147,7 +152,7 @@ class AuditServiceTest {
                         .stream()
                         .map(AuditEntry::event)
                         .toList())
-                .extracting(AuditEvent::action)
+                .extracting(e -> e.action().wireName())
                 .containsExactly("approve", "submit");
         assertThat(service
                         .query(
@@ -164,7 +169,7 @@ class AuditServiceTest {
                                 admin,
                                 query(
                                         Optional.of(alice.userId()),
-                                        Optional.of("approve"),
+                                        Optional.of(AuditAction.APPROVE),
                                         Optional.empty(),
                                         Optional.empty()))
                         .items()

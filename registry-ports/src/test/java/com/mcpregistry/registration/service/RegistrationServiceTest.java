@@ -191,7 +191,7 @@ class RegistrationServiceTest {
             assertThat(r.createdAt()).isEqualTo(at);
             assertThat(service.get(alice, r.id())).isEqualTo(r);
             assertThat(allEvents()).singleElement().satisfies(e -> {
-                assertThat(e.action()).isEqualTo("submit");
+                assertThat(e.action().wireName()).isEqualTo("submit");
                 assertThat(e.actorId()).contains(alice.userId());
                 assertThat(e.registrationId()).contains(r.id());
                 assertThat(e.fromStatus()).isEmpty();
@@ -271,7 +271,7 @@ class RegistrationServiceTest {
             assertThat(edited.updatedAt()).isEqualTo(editedAt);
             assertThat(service.get(alice, r.id())).isEqualTo(edited);
             assertThat(events(service.history(alice, r.id())))
-                    .extracting(AuditEvent::action)
+                    .extracting(e -> e.action().wireName())
                     .containsExactly("submit", "edit");
         }
 
@@ -283,7 +283,7 @@ class RegistrationServiceTest {
 
             assertThat(edited.status()).isEqualTo(PENDING);
             assertThat(events(service.history(admin, rejected.id()))).last().satisfies(e -> {
-                assertThat(e.action()).isEqualTo("edit");
+                assertThat(e.action().wireName()).isEqualTo("edit");
                 assertThat(e.fromStatus()).contains(REJECTED);
                 assertThat(e.toStatus()).contains(PENDING);
             });
@@ -340,7 +340,7 @@ class RegistrationServiceTest {
             assertThat(edited.statusReason()).isEmpty();
             assertThat(service.get(alice, rejected.id())).isEqualTo(edited);
             assertThat(events(service.history(admin, rejected.id())))
-                    .filteredOn(e -> e.action().equals("reject"))
+                    .filteredOn(e -> e.action().wireName().equals("reject"))
                     .singleElement()
                     .satisfies(e -> {
                         assertThat(e.actorId()).contains(admin.userId());
@@ -424,7 +424,7 @@ class RegistrationServiceTest {
             assertThat(approved.reviewedAt()).contains(reviewedAt);
             assertThat(approved.rowVersion()).isEqualTo(2);
             assertThat(events(service.history(admin, r.id()))).last().satisfies(e -> {
-                assertThat(e.action()).isEqualTo("approve");
+                assertThat(e.action().wireName()).isEqualTo("approve");
                 assertThat(e.actorId()).contains(admin.userId());
                 assertThat(e.fromStatus()).contains(PENDING);
                 assertThat(e.toStatus()).contains(APPROVED);
@@ -465,7 +465,7 @@ class RegistrationServiceTest {
             assertThat(seen.status()).isEqualTo(REJECTED);
             assertThat(seen.statusReason()).contains(REASON);
             assertThat(events(service.history(alice, r.id()))).last().satisfies(e -> {
-                assertThat(e.action()).isEqualTo("reject");
+                assertThat(e.action().wireName()).isEqualTo("reject");
                 assertThat(e.reason()).contains(REASON.value());
             });
         }
@@ -487,7 +487,7 @@ class RegistrationServiceTest {
             assertThat(deprecated.status()).isEqualTo(DEPRECATED);
             assertThat(deprecated.statusReason()).contains(REASON);
             assertThat(events(service.history(alice, approved.id())))
-                    .extracting(AuditEvent::action)
+                    .extracting(e -> e.action().wireName())
                     .containsExactly("submit", "approve", "deprecate");
         }
 
@@ -518,7 +518,7 @@ class RegistrationServiceTest {
             assertThat(reactivated.status()).isEqualTo(APPROVED);
             assertThat(events(service.history(admin, deprecated.id())))
                     .last()
-                    .satisfies(e -> assertThat(e.action()).isEqualTo("reactivate"));
+                    .satisfies(e -> assertThat(e.action().wireName()).isEqualTo("reactivate"));
         }
 
         @Test
@@ -610,7 +610,7 @@ class RegistrationServiceTest {
             delete(alice, r.id());
 
             assertThat(events(service.history(admin, r.id())))
-                    .extracting(AuditEvent::action)
+                    .extracting(e -> e.action().wireName())
                     .containsExactly("submit", "delete");
             assertThat(events(service.history(admin, r.id()))).last().satisfies(e -> {
                 assertThat(e.actorId()).contains(alice.userId());
@@ -714,10 +714,10 @@ class RegistrationServiceTest {
             Registration r = approved(alice, "com.contoso/ledger");
 
             assertThat(events(service.history(alice, r.id())))
-                    .extracting(AuditEvent::action)
+                    .extracting(e -> e.action().wireName())
                     .containsExactly("submit", "approve");
             assertThat(events(service.history(admin, r.id())))
-                    .extracting(AuditEvent::action)
+                    .extracting(e -> e.action().wireName())
                     .containsExactly("submit", "approve");
             assertThatThrownBy(() -> events(service.history(bob, r.id()))).isInstanceOf(NotFound.class);
         }

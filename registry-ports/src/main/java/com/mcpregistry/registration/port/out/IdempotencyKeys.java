@@ -14,7 +14,12 @@ public interface IdempotencyKeys {
 
     Optional<Remembered> find(UserId owner, String key);
 
-    /** Records the key; called in the same transaction as the submission it protects. */
+    /**
+     * Records the key; called in the same transaction as the submission it protects.
+     *
+     * @throws com.mcpregistry.domain.error.IdempotencyKeyInUse when the key is remembered already, e.g. by a
+     *     concurrent submission with it
+     */
     void remember(UserId owner, String key, Remembered remembered, Instant at);
 
     /** What a key was first used for: a fingerprint of the request and the registration it created. */

@@ -1,7 +1,9 @@
 package com.mcpregistry.registration.port.out;
 
 import com.mcpregistry.domain.registration.Registration;
+import com.mcpregistry.domain.registration.Visibility;
 import com.mcpregistry.domain.shared.RegistrationStatus;
+import com.mcpregistry.domain.user.Actor;
 import com.mcpregistry.domain.user.UserId;
 import com.mcpregistry.paging.PageRequest;
 import java.util.Objects;
@@ -21,33 +23,35 @@ public record RegistrationQuery(
         Objects.requireNonNull(page, "page");
     }
 
-    /** The part of the registry a reader may list. */
+    /** The part of the registry a list shows; a deleted registration is in none. */
     public sealed interface Scope {
         boolean includes(Registration registration);
     }
 
-    /** Everything not deleted: what an administrator sees. */
-    public record Everything() implements Scope {
+    /**
+     * What {@code reader} may see, by the one {@link Visibility} rule: every registration that is not deleted for an
+     * administrator, the published ones and their own for anyone else.
+     */
+    public record VisibleTo(Actor reader) implements Scope {
+        public VisibleTo {
+            Objects.requireNonNull(reader, "reader");
+        }
+
         @Override
         public boolean includes(Registration registration) {
-            return true;
+            return Visibility.sees(reader, registration);
         }
     }
 
-    /** Approved and Deprecated registrations, plus any of {@code viewer}'s own. */
-    public record PublishedOrOwnedBy(UserId viewer) implements Scope {
-        @Override
-        public boolean includes(Registration registration) {
-            return registration.status().isPublished()
-                    || registration.submitterId().equals(viewer);
-        }
-    }
-
-    /** Only registrations {@code submitter} submitted. */
+    /** Only registrations {@code submitter} submitted and that are not deleted. */
     public record SubmittedBy(UserId submitter) implements Scope {
+        public SubmittedBy {
+            Objects.requireNonNull(submitter, "submitter");
+        }
+
         @Override
         public boolean includes(Registration registration) {
-            return registration.submitterId().equals(submitter);
+            return !registration.isDeleted() && registration.submitterId().equals(submitter);
         }
     }
 }

@@ -1,0 +1,20 @@
+package com.mcpregistry.domain.registration;
+
+import com.mcpregistry.domain.user.Actor;
+
+/**
+ * The one rule for who sees a registration: nobody a deleted one; an administrator every other; anyone else the
+ * published ones ({@code Approved}, {@code Deprecated}) and their own in any status. Single reads use it through
+ * {@link Registration#isVisibleTo}; lists ask a repository for the registrations visible to a reader, and a contract
+ * test holds every repository (its SQL too) to this rule.
+ */
+public final class Visibility {
+
+    private Visibility() {}
+
+    /** Whether {@code reader} sees {@code registration}. */
+    public static boolean sees(Actor reader, Registration registration) {
+        return !registration.isDeleted()
+                && (reader.admin() || registration.status().isPublished() || reader.is(registration.submitterId()));
+    }
+}
