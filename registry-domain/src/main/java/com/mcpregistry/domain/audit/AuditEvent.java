@@ -38,18 +38,4 @@ public record AuditEvent(
         Objects.requireNonNull(requestId, "requestId");
         changes = List.copyOf(Objects.requireNonNull(changes, "changes"));
     }
-
-    /** An event that changed no fields of a registration. */
-    public AuditEvent(
-            UUID id,
-            Instant at,
-            Optional<UserId> actorId,
-            AuditAction action,
-            Optional<RegistrationId> registrationId,
-            Optional<RegistrationStatus> fromStatus,
-            Optional<RegistrationStatus> toStatus,
-            Optional<String> reason,
-            Optional<String> requestId) {
-        this(id, at, actorId, action, registrationId, fromStatus, toStatus, reason, requestId, List.of());
-    }
 }

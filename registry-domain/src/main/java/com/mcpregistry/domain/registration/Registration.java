@@ -84,7 +84,8 @@ public record Registration(
                 Optional.empty(),
                 Optional.of(RegistrationStatus.PENDING),
                 Optional.empty(),
-                requestId);
+                requestId,
+                List.of());
         return new Change(submitted, event);
     }
 

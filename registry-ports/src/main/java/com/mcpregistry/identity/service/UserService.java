@@ -89,7 +89,8 @@ public final class UserService implements SignInUseCase, FindUserUseCase, Manage
                     Optional.empty(),
                     Optional.of("user " + changed.id() + " (oid "
                             + changed.identity().objectId() + ")"),
-                    Optional.empty()));
+                    Optional.empty(),
+                    List.of()));
             return changed;
         });
     }

@@ -77,6 +77,13 @@ class AuditServiceTest {
         return new AuditQuery(actor, action, registration, since, PageRequest.first(100));
     }
 
+    /** The events an administrator reads for {@code query}. */
+    private List<AuditEvent> eventsFor(AuditQuery query) {
+        return service.query(admin, query).items().stream()
+                .map(AuditEntry::event)
+                .toList();
+    }
+
     private static AuditQuery everything() {
         return query(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
     }
@@ -86,10 +93,7 @@ class AuditServiceTest {
         submit(alice, "com.contoso/ledger");
 
         assertThatThrownBy(() -> service.query(alice, everything())).isInstanceOf(Forbidden.class);
-        assertThat(service.query(admin, everything()).items().stream()
-                        .map(AuditEntry::event)
-                        .toList())
-                .hasSize(1);
+        assertThat(eventsFor(everything())).hasSize(1);
     }
 
     @Test
@@ -98,14 +102,10 @@ class AuditServiceTest {
         approve(a.id());
         submit(alice, "com.contoso/b");
 
-        assertThat(service.query(admin, everything()).items().stream()
-                        .map(AuditEntry::event)
-                        .toList())
+        assertThat(eventsFor(everything()))
                 .extracting(e -> e.action().wireName())
                 .containsExactly("submit", "approve", "submit");
-        assertThat(service.query(admin, everything()).items().stream()
-                        .map(AuditEntry::event)
-                        .toList())
+        assertThat(eventsFor(everything()))
                 .extracting(AuditEvent::at)
                 .isSortedAccordingTo(java.util.Comparator.reverseOrder());
     }
@@ -118,64 +118,24 @@ class AuditServiceTest {
         approve(a.id());
         approve(b.id());
 
-        assertThat(service
-                        .query(
-                                admin,
-                                query(
-                                        Optional.of(admin.userId()),
-                                        Optional.empty(),
-                                        Optional.empty(),
-                                        Optional.empty()))
-                        .items()
-                        .stream()
-                        .map(AuditEntry::event)
-                        .toList())
+        assertThat(eventsFor(query(Optional.of(admin.userId()), Optional.empty(), Optional.empty(), Optional.empty())))
                 .extracting(e -> e.action().wireName())
                 .containsExactly("approve", "approve");
-        assertThat(service
-                        .query(
-                                admin,
-                                query(
-                                        Optional.empty(),
-                                        Optional.of(AuditAction.SUBMIT),
-                                        Optional.empty(),
-                                        Optional.empty()))
-                        .items()
-                        .stream()
-                        .map(AuditEntry::event)
-                        .toList())
+        assertThat(eventsFor(
+                        query(Optional.empty(), Optional.of(AuditAction.SUBMIT), Optional.empty(), Optional.empty())))
                 .extracting(AuditEvent::registrationId)
                 .containsExactly(Optional.of(b.id()), Optional.of(a.id()));
-        assertThat(service
-                        .query(admin, query(Optional.empty(), Optional.empty(), Optional.of(a.id()), Optional.empty()))
-                        .items()
-                        .stream()
-                        .map(AuditEntry::event)
-                        .toList())
+        assertThat(eventsFor(query(Optional.empty(), Optional.empty(), Optional.of(a.id()), Optional.empty())))
                 .extracting(e -> e.action().wireName())
                 .containsExactly("approve", "submit");
-        assertThat(service
-                        .query(
-                                admin,
-                                query(Optional.empty(), Optional.empty(), Optional.empty(), Optional.of(afterFirst)))
-                        .items()
-                        .stream()
-                        .map(AuditEntry::event)
-                        .toList())
+        assertThat(eventsFor(query(Optional.empty(), Optional.empty(), Optional.empty(), Optional.of(afterFirst))))
                 .hasSize(3)
                 .allSatisfy(e -> assertThat(e.at()).isAfterOrEqualTo(afterFirst));
-        assertThat(service
-                        .query(
-                                admin,
-                                query(
-                                        Optional.of(alice.userId()),
-                                        Optional.of(AuditAction.APPROVE),
-                                        Optional.empty(),
-                                        Optional.empty()))
-                        .items()
-                        .stream()
-                        .map(AuditEntry::event)
-                        .toList())
+        assertThat(eventsFor(query(
+                        Optional.of(alice.userId()),
+                        Optional.of(AuditAction.APPROVE),
+                        Optional.empty(),
+                        Optional.empty())))
                 .isEmpty();
     }
 
