@@ -59,14 +59,7 @@ class StartDevEndToEndTest {
         DevProcess first = startDev();
         String userToken = first.printed("export USER_TOKEN=");
         String adminToken = first.printed("export ADMIN_TOKEN=");
-        HttpResponse<String> created = send(
-                first,
-                "/registrations",
-                userToken,
-                "POST",
-                RunningRegistry.write(Submissions.of(Submissions.uniqueName("local"))));
-        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-        String location = created.headers().firstValue("Location").orElseThrow();
+        String location = submit(first, userToken, "local");
         assertThat(send(first, location + "/status", adminToken, "PATCH", "{\"status\":\"Approved\"}")
                         .statusCode())
                 .isEqualTo(200);
@@ -98,14 +91,7 @@ class StartDevEndToEndTest {
             throws Exception {
         DevProcess first = startDev();
         String userToken = first.printed("export USER_TOKEN=");
-        HttpResponse<String> created = send(
-                first,
-                "/registrations",
-                userToken,
-                "POST",
-                RunningRegistry.write(Submissions.of(Submissions.uniqueName("crash"))));
-        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-        String location = created.headers().firstValue("Location").orElseThrow();
+        String location = submit(first, userToken, "crash");
 
         first.process().destroyForcibly(); // SIGKILL: no shutdown hook runs
         assertThat(first.process().waitFor(30, TimeUnit.SECONDS)).isTrue();
@@ -281,6 +267,18 @@ class StartDevEndToEndTest {
                 "start-dev-output");
         reader.setDaemon(true);
         reader.start();
+    }
+
+    /** Submits a new registration to {@code dev} and answers its location. */
+    private String submit(DevProcess dev, String token, String namePrefix) throws Exception {
+        HttpResponse<String> created = send(
+                dev,
+                "/registrations",
+                token,
+                "POST",
+                RunningRegistry.write(Submissions.of(Submissions.uniqueName(namePrefix))));
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        return created.headers().firstValue("Location").orElseThrow();
     }
 
     private HttpResponse<String> send(DevProcess dev, String path, String token, String method, String json)
