@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.StringJoiner;
 import org.postgresql.Driver;
 
 /**
@@ -80,7 +81,7 @@ public record PoolSettings(
     public static PoolSettings fromDatabaseUrl(String databaseUrl) {
         Objects.requireNonNull(databaseUrl, "databaseUrl");
         if (databaseUrl.startsWith("jdbc:")) {
-            return of(databaseUrl, Optional.empty(), Optional.empty());
+            return withCredentialsAsProperties(databaseUrl, Optional.empty(), Optional.empty());
         }
         URI uri;
         try {
@@ -113,7 +114,33 @@ public record PoolSettings(
             username = Optional.of(decode(parts[0]));
             password = parts.length > 1 ? Optional.of(decode(parts[1])) : Optional.empty();
         }
-        return of(jdbcUrl.toString(), username, password);
+        return withCredentialsAsProperties(jdbcUrl.toString(), username, password);
+    }
+
+    /**
+     * Settings whose JDBC URL carries no {@code user} or {@code password} parameter: those move to the settings'
+     * username and password, which the pool hands the driver as properties. The driver logs the URL it connects
+     * with (at debug), so a password left in it would reach the log.
+     */
+    private static PoolSettings withCredentialsAsProperties(
+            String jdbcUrl, Optional<String> username, Optional<String> password) {
+        int query = jdbcUrl.indexOf('?');
+        Properties parsed = Driver.parseURL(jdbcUrl, new Properties());
+        if (query < 0 || parsed == null) {
+            return of(jdbcUrl, username, password);
+        }
+        // The values as the driver itself decodes them.
+        username = username.or(() -> Optional.ofNullable(parsed.getProperty("user")));
+        password = password.or(() -> Optional.ofNullable(parsed.getProperty("password")));
+        StringJoiner kept = new StringJoiner("&");
+        for (String parameter : jdbcUrl.substring(query + 1).split("&")) {
+            String name = parameter.split("=", 2)[0];
+            if (!parameter.isEmpty() && !name.equals("user") && !name.equals("password")) {
+                kept.add(parameter);
+            }
+        }
+        String withoutCredentials = jdbcUrl.substring(0, query) + (kept.length() == 0 ? "" : "?" + kept);
+        return of(withoutCredentials, username, password);
     }
 
     /**

@@ -35,11 +35,33 @@ class PoolSettingsTest {
     }
 
     @Test
-    void a_jdbc_url_is_taken_as_it_is() {
-        PoolSettings settings = PoolSettings.fromDatabaseUrl("jdbc:postgresql://localhost:5432/registry?user=app");
+    void a_jdbc_url_is_taken_as_it_is_but_for_its_credentials_which_the_driver_gets_as_properties() {
+        PoolSettings settings = PoolSettings.fromDatabaseUrl(
+                "jdbc:postgresql://localhost:5432/registry?sslmode=require&user=app&password=s%26cret&ssl=true");
 
-        assertThat(settings.jdbcUrl()).isEqualTo("jdbc:postgresql://localhost:5432/registry?user=app");
+        assertThat(settings.jdbcUrl()).isEqualTo("jdbc:postgresql://localhost:5432/registry?sslmode=require&ssl=true");
+        assertThat(settings.username()).contains("app");
+        assertThat(settings.password()).contains("s&cret");
+    }
+
+    @Test
+    void a_jdbc_url_without_credentials_is_taken_as_it_is() {
+        PoolSettings settings =
+                PoolSettings.fromDatabaseUrl("jdbc:postgresql://localhost:5432/registry?sslmode=require");
+
+        assertThat(settings.jdbcUrl()).isEqualTo("jdbc:postgresql://localhost:5432/registry?sslmode=require");
         assertThat(settings.username()).isEmpty();
+        assertThat(settings.password()).isEmpty();
+    }
+
+    @Test
+    void a_libpq_url_with_credentials_in_its_query_passes_them_as_properties_too() {
+        PoolSettings settings =
+                PoolSettings.fromDatabaseUrl("postgresql://db.example.com/registry?password=s3cret&user=app");
+
+        assertThat(settings.jdbcUrl()).isEqualTo("jdbc:postgresql://db.example.com/registry");
+        assertThat(settings.username()).contains("app");
+        assertThat(settings.password()).contains("s3cret");
     }
 
     @Test

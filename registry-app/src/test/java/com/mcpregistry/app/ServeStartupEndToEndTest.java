@@ -2,6 +2,7 @@ package com.mcpregistry.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.mcpregistry.postgres.TestDatabase;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
@@ -81,14 +82,70 @@ class ServeStartupEndToEndTest {
         assertThat(run.out() + run.err()).doesNotContain("Sup3r-S3cret");
     }
 
+    @Test
+    void at_log_level_trace_no_line_carries_the_password_of_a_jdbc_url() throws Exception {
+        try (TestDatabase database = TestDatabase.migrated()) {
+            Finished run = serveUntilReady(Map.of(
+                    "DATABASE_URL",
+                    database.jdbcUrl() + "&password=Sup3r-S3cret",
+                    "AZURE_TENANT_ID",
+                    UUID.randomUUID().toString(),
+                    "AZURE_CLIENT_ID",
+                    UUID.randomUUID().toString(),
+                    "PORT",
+                    Integer.toString(freePort()),
+                    "LOG_LEVEL",
+                    "trace",
+                    "LOG_FORMAT",
+                    "text"));
+
+            assertThat(run.out()).contains("mcp-registry serving on port").contains("DEBUG");
+            assertThat(run.out() + run.err()).doesNotContain("Sup3r-S3cret");
+        }
+    }
+
     private record Finished(int exitCode, String out, String err) {}
 
-    /** {@code serve} in a child JVM whose environment holds {@code settings} only (and no ./.env). */
+    /** {@code serve} in a child JVM whose environment holds {@code settings} only (and no ./.env), run to its end. */
     private Finished serve(Map<String, String> settings) throws Exception {
+        Process process = start(settings);
+        try {
+            assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("serve ends").isTrue();
+        } finally {
+            process.destroyForcibly();
+        }
+        return new Finished(process.exitValue(), output("out.txt"), output("err.txt"));
+    }
+
+    /** {@code serve} as {@link #serve} does, stopped with SIGTERM once it says it is serving. */
+    private Finished serveUntilReady(Map<String, String> settings) throws Exception {
+        Process process = start(settings);
+        try {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (!output("out.txt").contains("mcp-registry serving on port")) {
+                assertThat(process.isAlive()).as(output("err.txt")).isTrue();
+                assertThat(System.nanoTime())
+                        .as(
+                                "serve is ready within 60 s; it wrote:%n%s%n%s",
+                                tail(output("out.txt")), tail(output("err.txt")))
+                        .isLessThan(deadline);
+                Thread.sleep(100);
+            }
+            process.destroy();
+            assertThat(process.waitFor(30, TimeUnit.SECONDS)).as("serve stops").isTrue();
+        } finally {
+            process.destroyForcibly();
+        }
+        return new Finished(process.exitValue(), output("out.txt"), output("err.txt"));
+    }
+
+    private Process start(Map<String, String> settings) throws Exception {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx256m",
                 "-XX:TieredStopAtLevel=1",
+                // The jar's own logging set-up, not the tests' (logback-test.xml, which silences most loggers).
+                "-Dlogback.configurationFile=" + Main.class.getResource("/logback.xml"),
                 "-cp",
                 System.getProperty("java.class.path"),
                 Main.class.getName(),
@@ -96,18 +153,22 @@ class ServeStartupEndToEndTest {
         ProcessBuilder builder = new ProcessBuilder(command).directory(workingDirectory.toFile());
         builder.environment().clear();
         builder.environment().putAll(settings);
-        Process process = builder.redirectOutput(
-                        workingDirectory.resolve("out.txt").toFile())
+        return builder.redirectOutput(workingDirectory.resolve("out.txt").toFile())
                 .redirectError(workingDirectory.resolve("err.txt").toFile())
                 .start();
-        try {
-            assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("serve ends").isTrue();
-        } finally {
-            process.destroyForcibly();
+    }
+
+    private String output(String file) throws Exception {
+        return Files.readString(workingDirectory.resolve(file), StandardCharsets.UTF_8);
+    }
+
+    private static String tail(String text) {
+        return text.substring(Math.max(0, text.length() - 4000));
+    }
+
+    private static int freePort() throws Exception {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+            return socket.getLocalPort();
         }
-        return new Finished(
-                process.exitValue(),
-                Files.readString(workingDirectory.resolve("out.txt"), StandardCharsets.UTF_8),
-                Files.readString(workingDirectory.resolve("err.txt"), StandardCharsets.UTF_8));
     }
 }
