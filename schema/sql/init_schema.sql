@@ -55,6 +55,8 @@
 --       of each (the live one, if any) is marked version_reused_later and left out of the index. Only deleted
 --       registrations may be marked, and only this changeset marks them: triggers refuse a row that is inserted
 --       marked or marked later, so the index holds every version from now on.
+--   017-users-verified-email: The e-mail the identity provider vouches for, kept apart from the e-mail label a user
+--       may choose: operators name users by object id or by this (admin grant), never by the label.
 --
 -- Rendered from PostgreSQL 17.
 
@@ -106,21 +108,24 @@ AS $function$
 -- Tables
 
 CREATE TABLE users (
-    id           uuid                     NOT NULL,
-    tid          text                     NOT NULL,
-    oid          text                     NOT NULL,
-    email        text,
-    display_name text                     NOT NULL,
-    is_admin     boolean                  DEFAULT false NOT NULL,
-    created_at   timestamp with time zone NOT NULL,
-    updated_at   timestamp with time zone NOT NULL,
-    last_seen_at timestamp with time zone NOT NULL,
+    id             uuid                     NOT NULL,
+    tid            text                     NOT NULL,
+    oid            text                     NOT NULL,
+    email          text,
+    display_name   text                     NOT NULL,
+    is_admin       boolean                  DEFAULT false NOT NULL,
+    created_at     timestamp with time zone NOT NULL,
+    updated_at     timestamp with time zone NOT NULL,
+    last_seen_at   timestamp with time zone NOT NULL,
+    verified_email text,
     CONSTRAINT users_pkey PRIMARY KEY (id),
     CONSTRAINT users_tid_length CHECK (char_length(tid) >= 1 AND char_length(tid) <= 128),
     CONSTRAINT users_oid_length CHECK (char_length(oid) >= 1 AND char_length(oid) <= 128),
     CONSTRAINT users_email_length CHECK (char_length(email) >= 1 AND char_length(email) <= 320),
     CONSTRAINT users_display_name_length CHECK (char_length(display_name) <= 256),
-    CONSTRAINT users_identity_unique UNIQUE (tid, oid)
+    CONSTRAINT users_identity_unique UNIQUE (tid, oid),
+    CONSTRAINT users_verified_email_length
+        CHECK (char_length(verified_email) >= 1 AND char_length(verified_email) <= 320)
 );
 
 CREATE TABLE registrations (
@@ -239,9 +244,9 @@ ALTER TABLE idempotency_keys
 
 -- Indexes
 
-CREATE INDEX users_email_lower_idx ON users USING btree (lower(email));
-
 CREATE INDEX users_oid_idx ON users USING btree (oid);
+
+CREATE INDEX users_verified_email_lower_idx ON users USING btree (lower(verified_email));
 
 CREATE INDEX registrations_created_idx
     ON registrations USING btree (created_at DESC, id DESC) WHERE (deleted_at IS NULL);

@@ -28,7 +28,8 @@ import java.util.Set;
  *       ({@code _claim_names.groups}, or {@code hasgroups}) means the groups are not in the token: not admin by group
  *       (fail closed), logged, and the overage URL is never fetched.
  *   <li>Display name from {@code name}, email from {@code preferred_username}, {@code upn} or {@code email}: profile
- *       fields only, sanitised.
+ *       fields only, sanitised. The verified e-mail comes only from claims Entra ID vouches for (see
+ *       {@link #verifiedEmail}).
  * </ul>
  */
 final class IdentityClaims {
@@ -86,6 +87,7 @@ final class IdentityClaims {
                 identity,
                 displayName,
                 email,
+                verifiedEmail(claims),
                 roles,
                 groups,
                 scopes,
@@ -124,13 +126,40 @@ final class IdentityClaims {
 
     private static Optional<String> email(JWTClaimsSet claims) {
         for (String name : List.of("preferred_username", "upn", "email")) {
-            if (claims.getClaim(name) instanceof String value) {
-                String candidate = value.strip();
-                if (!candidate.isEmpty()
-                        && candidate.codePointCount(0, candidate.length()) <= MAX_EMAIL
-                        && candidate.codePoints().noneMatch(IdentityClaims::isUnsafe)) {
-                    return Optional.of(candidate);
-                }
+            Optional<String> email = emailIn(claims.getClaim(name));
+            if (email.isPresent()) {
+                return email;
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * The e-mail Entra ID vouches for: the optional claim {@code verified_primary_email} (the user's primary
+     * authoritative e-mail), or {@code email} when {@code xms_edov} says its domain is verified by the tenant that
+     * owns it. Anything else ({@code preferred_username} above all) may be the user's own choice.
+     */
+    private static Optional<String> verifiedEmail(JWTClaimsSet claims) {
+        Object primary = claims.getClaim("verified_primary_email");
+        Optional<String> verified =
+                primary instanceof List<?> list && !list.isEmpty() ? emailIn(list.get(0)) : emailIn(primary);
+        if (verified.isPresent()) {
+            return verified;
+        }
+        Object domainOwnerVerified = claims.getClaim("xms_edov");
+        boolean edov = Boolean.TRUE.equals(domainOwnerVerified)
+                || "true".equals(domainOwnerVerified)
+                || "1".equals(domainOwnerVerified);
+        return edov ? emailIn(claims.getClaim("email")) : Optional.empty();
+    }
+
+    private static Optional<String> emailIn(Object claim) {
+        if (claim instanceof String value) {
+            String candidate = value.strip();
+            if (!candidate.isEmpty()
+                    && candidate.codePointCount(0, candidate.length()) <= MAX_EMAIL
+                    && candidate.codePoints().noneMatch(IdentityClaims::isUnsafe)) {
+                return Optional.of(candidate);
             }
         }
         return Optional.empty();

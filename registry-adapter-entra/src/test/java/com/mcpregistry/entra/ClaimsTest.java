@@ -355,6 +355,37 @@ class ClaimsTest {
     }
 
     @Test
+    void the_verified_email_comes_only_from_claims_entra_vouches_for() {
+        assertThat(verified(fixture.verify(sign(tokens.userClaims()
+                                .claim("preferred_username", "boss@contoso.example")
+                                .claim("upn", "boss@contoso.example")
+                                .claim("email", "boss@contoso.example"))))
+                        .verifiedEmail())
+                .as("preferred_username, upn and an email whose domain nobody vouches for")
+                .isEmpty();
+        assertThat(verified(fixture.verify(sign(tokens.userClaims()
+                                .claim("email", "boss@contoso.example")
+                                .claim("xms_edov", false))))
+                        .verifiedEmail())
+                .isEmpty();
+        assertThat(verified(fixture.verify(sign(tokens.userClaims()
+                                .claim("email", "boss@contoso.example")
+                                .claim("xms_edov", true))))
+                        .verifiedEmail())
+                .contains("boss@contoso.example");
+        assertThat(verified(fixture.verify(sign(tokens.userClaims()
+                                .claim("email", "other@contoso.example")
+                                .claim("verified_primary_email", List.of("boss@contoso.example")))))
+                        .verifiedEmail())
+                .contains("boss@contoso.example");
+        assertThat(verified(fixture.verify(sign(tokens.userClaims()
+                                .claim("email", "bad\u0000@contoso.example")
+                                .claim("xms_edov", true))))
+                        .verifiedEmail())
+                .isEmpty();
+    }
+
+    @Test
     void a_name_less_user_is_displayed_by_email() {
         assertThat(verified(fixture.verify(sign(tokens.userClaims().claim("name", "\u0000"))))
                         .displayName())

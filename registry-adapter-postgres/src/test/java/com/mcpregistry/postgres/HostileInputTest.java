@@ -139,7 +139,7 @@ class HostileInputTest {
 
     @Test
     void a_nul_in_an_email_or_object_id_lookup_is_invalid_input() {
-        assertThatThrownBy(() -> adapters.users().findByEmailOrObjectId("admin@example.com\u0000"))
+        assertThatThrownBy(() -> adapters.users().findByObjectIdOrVerifiedEmail("admin@example.com\u0000"))
                 .isInstanceOf(InvalidInput.class);
     }
 
@@ -201,6 +201,7 @@ class HostileInputTest {
                 Fixtures.pending(submitter.id(), namespace + "/hostile", "1.0.0-rc.1+build.5", details, T0);
         User user = aUser().withIdentity(new EntraIdentity("tenant'--", "oid\\%_"))
                 .withEmail(Optional.of("o'hara@example.com"))
+                .withVerifiedEmail(Optional.of("o'hara@example.com"))
                 .withDisplayName("Robert'); DROP TABLE users;--")
                 .seenAt(T0)
                 .build();
@@ -210,7 +211,8 @@ class HostileInputTest {
 
         assertThat(adapters.registrations().findById(registration.id())).contains(registration);
         assertThat(adapters.users().findByIdentity(user.identity())).contains(user);
-        assertThat(adapters.users().findByEmailOrObjectId("O'HARA@example.com")).containsExactly(user);
+        assertThat(adapters.users().findByObjectIdOrVerifiedEmail("O'HARA@example.com"))
+                .containsExactly(user);
         assertThat(adapters.registrations()
                         .find(new RegistrationQuery(
                                 new RegistrationQuery.SubmittedBy(submitter.id()),

@@ -37,10 +37,16 @@ final class AdminCommand {
 
     static void print(String verb, User user) {
         System.out.println(verb + " the admin flag of " + user.displayName() + " (user " + user.id() + ", oid "
-                + user.identity().objectId() + ")");
+                + user.identity().objectId() + ", tenant " + user.identity().tenantId()
+                + user.verifiedEmail()
+                        .map(email -> ", verified e-mail " + email)
+                        .orElse("") + ")");
     }
 
-    @Command(name = "grant", description = "Set the break-glass admin flag of a user (by e-mail or Entra object id).")
+    @Command(
+            name = "grant",
+            description = "Set the break-glass admin flag of a user (by Entra object id, or by an e-mail Entra ID"
+                    + " verified).")
     static final class Grant extends FlagChange {
         Grant() {
             super("granted", UserService::grant);
@@ -49,7 +55,8 @@ final class AdminCommand {
 
     @Command(
             name = "revoke",
-            description = "Clear the break-glass admin flag of a user (by e-mail or Entra object id).")
+            description = "Clear the break-glass admin flag of a user (by Entra object id, or by an e-mail Entra ID"
+                    + " verified).")
     static final class Revoke extends FlagChange {
         Revoke() {
             super("revoked", UserService::revoke);

@@ -34,6 +34,7 @@ class RecentSignInsTest {
                 new EntraIdentity("72f988bf-86f1-41af-91ab-2d7cd011db47", "oid-kim"),
                 name,
                 Optional.of("kim@contoso.example"),
+                Optional.of("kim@contoso.example"),
                 adminByRole ? Set.of("Registry.Admin") : Set.of(),
                 Set.of(),
                 Set.of("access_as_user"),

@@ -4,8 +4,11 @@ import static com.mcpregistry.app.RunningRegistry.emailOf;
 import static com.mcpregistry.app.RunningRegistry.json;
 import static com.mcpregistry.app.RunningRegistry.objectIdOf;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.mcpregistry.domain.error.NotFound;
+import com.mcpregistry.domain.user.User;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
@@ -109,6 +112,34 @@ class UsersEndToEndTest {
         HttpResponse<String> malformed = registry.get("/users/not-a-uuid", registry.adminToken());
         assertThat(malformed.statusCode()).isEqualTo(400);
         assertThat(json(malformed).path("errors").findValuesAsText("field")).contains("user_id");
+    }
+
+    @Test
+    void admin_grant_by_email_never_picks_a_user_who_only_claims_that_email() {
+        String spoofed = "boss-" + UUID.randomUUID() + "@contoso.example";
+        String mallory = registry.tokens()
+                .sign(registry.claimsOf("Mallory Spoof")
+                        .claim("preferred_username", spoofed)
+                        .claim("email", spoofed)
+                        .claim("xms_edov", null)
+                        .build());
+        assertThat(registry.get("/users/me", mallory).statusCode()).isEqualTo(200);
+
+        assertThatThrownBy(() -> registry.grantAdminFlag(spoofed))
+                .isInstanceOf(NotFound.class)
+                .hasMessageContaining("object id");
+
+        String boss = registry.tokens()
+                .sign(registry.claimsOf("Real Boss")
+                        .claim("preferred_username", spoofed)
+                        .claim("email", spoofed)
+                        .build());
+        assertThat(registry.get("/users/me", boss).statusCode()).isEqualTo(200);
+        User granted = registry.grantAdminFlag(spoofed);
+
+        assertThat(granted.identity().objectId()).isEqualTo(objectIdOf("Real Boss"));
+        assertThat(statusWithinSignInMemory("/audit", boss, 200)).isEqualTo(200);
+        assertThat(registry.get("/audit", mallory).statusCode()).isEqualTo(403);
     }
 
     @Test

@@ -8,13 +8,15 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * What a valid access token says about its bearer: who they are (their Entra identity) and their rights. {@code admin} is true when the token carries the administrator
+ * What a valid access token says about its bearer: who they are (their Entra identity), their profile (an e-mail
+ * label, and the e-mail the identity provider vouches for when the token carries one) and their rights. {@code admin} is true when the token carries the administrator
  * app role or group; {@code scopes} are delegated permissions ({@code scp}), {@code roles} app roles.
  */
 public record VerifiedToken(
         EntraIdentity identity,
         String displayName,
         Optional<String> email,
+        Optional<String> verifiedEmail,
         Set<String> roles,
         Set<String> groups,
         Set<String> scopes,
@@ -25,6 +27,7 @@ public record VerifiedToken(
         Objects.requireNonNull(identity, "identity");
         Objects.requireNonNull(displayName, "displayName");
         Objects.requireNonNull(email, "email");
+        Objects.requireNonNull(verifiedEmail, "verifiedEmail");
         roles = Set.copyOf(roles);
         groups = Set.copyOf(groups);
         scopes = Set.copyOf(scopes);
@@ -32,6 +35,6 @@ public record VerifiedToken(
     }
 
     public User.Profile profile() {
-        return new User.Profile(email, displayName);
+        return new User.Profile(email, verifiedEmail, displayName);
     }
 }

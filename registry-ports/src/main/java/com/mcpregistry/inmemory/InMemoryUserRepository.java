@@ -31,10 +31,10 @@ public final class InMemoryUserRepository implements UserRepository {
     }
 
     @Override
-    public List<User> findByEmailOrObjectId(String emailOrObjectId) {
+    public List<User> findByObjectIdOrVerifiedEmail(String emailOrObjectId) {
         return db.atomically(() -> db.users.values().stream()
                 .filter(u -> u.identity().objectId().equals(emailOrObjectId)
-                        || u.email()
+                        || u.verifiedEmail()
                                 .map(e -> e.equalsIgnoreCase(emailOrObjectId))
                                 .orElse(false))
                 .toList());
@@ -48,6 +48,7 @@ public final class InMemoryUserRepository implements UserRepository {
                             existing.id(),
                             existing.identity(),
                             user.email(),
+                            user.verifiedEmail(),
                             user.displayName(),
                             existing.admin(),
                             existing.createdAt(),

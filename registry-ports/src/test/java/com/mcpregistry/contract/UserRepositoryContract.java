@@ -92,35 +92,67 @@ public abstract class UserRepositoryContract {
     }
 
     @Test
-    void find_by_email_ignores_case() {
+    void find_by_verified_email_ignores_case() {
         String tag = unique();
-        User user = users().save(userWith(identity(), Optional.of("Jane.Doe-" + tag + "@Contoso.com")));
+        User user = users().save(aUser().withIdentity(identity())
+                .withVerifiedEmail(Optional.of("Jane.Doe-" + tag + "@Contoso.com"))
+                .build());
 
-        assertThat(users().findByEmailOrObjectId("jane.doe-" + tag + "@contoso.COM"))
+        assertThat(users().findByObjectIdOrVerifiedEmail("jane.doe-" + tag + "@contoso.COM"))
                 .containsExactly(user);
+    }
+
+    @Test
+    void an_email_nobody_vouches_for_finds_nobody() {
+        String email = "boss-" + unique() + "@contoso.com";
+        users().save(userWith(identity(), Optional.of(email)));
+
+        assertThat(users().findByObjectIdOrVerifiedEmail(email)).isEmpty();
+    }
+
+    @Test
+    void a_verified_email_round_trips_and_a_later_profile_updates_it() {
+        User user = users().save(aUser().withIdentity(identity())
+                .withVerifiedEmail(Optional.of("verified-" + unique() + "@contoso.com"))
+                .build());
+        assertThat(users().findById(user.id())).contains(user);
+
+        User unverified = users().save(aUser().withId(user.id())
+                .withIdentity(user.identity())
+                .withEmail(user.email())
+                .withDisplayName(user.displayName())
+                .build());
+
+        assertThat(unverified.verifiedEmail()).isEmpty();
+        assertThat(users().findById(user.id()).orElseThrow().verifiedEmail()).isEmpty();
     }
 
     @Test
     void find_by_object_id_matches_exactly() {
         User user = users().save(userWith(identity(), Optional.empty()));
 
-        assertThat(users().findByEmailOrObjectId(user.identity().objectId())).containsExactly(user);
-        assertThat(users().findByEmailOrObjectId(user.identity().objectId() + "x"))
+        assertThat(users().findByObjectIdOrVerifiedEmail(user.identity().objectId()))
+                .containsExactly(user);
+        assertThat(users().findByObjectIdOrVerifiedEmail(user.identity().objectId() + "x"))
                 .isEmpty();
     }
 
     @Test
-    void find_by_email_or_object_id_returns_every_match() {
+    void find_by_verified_email_returns_every_match() {
         String email = "shared-" + unique() + "@example.com";
-        User first = users().save(userWith(identity(), Optional.of(email)));
-        User second = users().save(userWith(identity(), Optional.of(email.toUpperCase())));
+        User first = users().save(aUser().withIdentity(identity())
+                .withVerifiedEmail(Optional.of(email))
+                .build());
+        User second = users().save(aUser().withIdentity(identity())
+                .withVerifiedEmail(Optional.of(email.toUpperCase()))
+                .build());
 
-        assertThat(users().findByEmailOrObjectId(email)).containsExactlyInAnyOrder(first, second);
+        assertThat(users().findByObjectIdOrVerifiedEmail(email)).containsExactlyInAnyOrder(first, second);
     }
 
     @Test
     void nobody_matches_an_unknown_email() {
-        assertThat(users().findByEmailOrObjectId("nobody-" + unique() + "@example.com"))
+        assertThat(users().findByObjectIdOrVerifiedEmail("nobody-" + unique() + "@example.com"))
                 .isEmpty();
     }
 

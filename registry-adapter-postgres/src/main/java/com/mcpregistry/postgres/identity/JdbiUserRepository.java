@@ -24,12 +24,13 @@ import org.jdbi.v3.core.statement.StatementContext;
 public final class JdbiUserRepository implements UserRepository {
 
     private static final String COLUMNS =
-            "id, tid, oid, email, display_name, is_admin, created_at, updated_at, last_seen_at";
+            "id, tid, oid, email, verified_email, display_name, is_admin, created_at, updated_at, last_seen_at";
 
     // A concurrent first sign-in of the same identity meets ON CONFLICT and gets the stored user back.
     private static final String UPSERT = "INSERT INTO users (" + COLUMNS + ")"
-            + " VALUES (:id, :tid, :oid, :email, :display_name, :is_admin, :created_at, :updated_at, :last_seen_at)"
-            + " ON CONFLICT (tid, oid) DO UPDATE SET email = EXCLUDED.email, display_name = EXCLUDED.display_name,"
+            + " VALUES (:id, :tid, :oid, :email, :verified_email, :display_name, :is_admin, :created_at, :updated_at, :last_seen_at)"
+            + " ON CONFLICT (tid, oid) DO UPDATE SET email = EXCLUDED.email, verified_email = EXCLUDED.verified_email,"
+            + " display_name = EXCLUDED.display_name,"
             + " updated_at = EXCLUDED.updated_at, last_seen_at = EXCLUDED.last_seen_at"
             + " RETURNING " + COLUMNS;
 
@@ -59,12 +60,13 @@ public final class JdbiUserRepository implements UserRepository {
     }
 
     @Override
-    public List<User> findByEmailOrObjectId(String emailOrObjectId) {
+    public List<User> findByObjectIdOrVerifiedEmail(String emailOrObjectId) {
         if (emailOrObjectId.indexOf('\u0000') >= 0) {
             throw InvalidInput.of("email_or_object_id", "must not contain NUL characters");
         }
-        return SqlErrors.translating(() -> jdbi.withHandle(handle -> handle.createQuery("SELECT " + COLUMNS
-                        + " FROM users WHERE oid = :value OR lower(email) = lower(:value) ORDER BY created_at, id")
+        return SqlErrors.translating(() -> jdbi.withHandle(handle -> handle.createQuery(
+                        "SELECT " + COLUMNS
+                                + " FROM users WHERE oid = :value OR lower(verified_email) = lower(:value) ORDER BY created_at, id")
                 .bind("value", emailOrObjectId)
                 .map(JdbiUserRepository::map)
                 .list()));
@@ -79,6 +81,7 @@ public final class JdbiUserRepository implements UserRepository {
                         .bind("tid", user.identity().tenantId())
                         .bind("oid", user.identity().objectId())
                         .bind("email", user.email().orElse(null))
+                        .bind("verified_email", user.verifiedEmail().orElse(null))
                         .bind("display_name", user.displayName())
                         .bind("is_admin", user.admin())
                         .bindByType("created_at", Timestamps.of(user.createdAt()), OffsetDateTime.class)
@@ -106,6 +109,7 @@ public final class JdbiUserRepository implements UserRepository {
                 new UserId(rs.getObject("id", UUID.class)),
                 new EntraIdentity(rs.getString("tid"), rs.getString("oid")),
                 Optional.ofNullable(rs.getString("email")),
+                Optional.ofNullable(rs.getString("verified_email")),
                 rs.getString("display_name"),
                 rs.getBoolean("is_admin"),
                 Timestamps.read(rs, "created_at"),

@@ -20,6 +20,7 @@ public final class UserTestData {
         private UserId id = UserId.random();
         private EntraIdentity identity;
         private Optional<String> email;
+        private Optional<String> verifiedEmail = Optional.empty();
         private String displayName;
         private boolean admin;
         private Instant createdAt = RegistrationTestData.T0;
@@ -44,6 +45,11 @@ public final class UserTestData {
 
         public Builder withEmail(Optional<String> value) {
             this.email = value;
+            return this;
+        }
+
+        public Builder withVerifiedEmail(Optional<String> value) {
+            this.verifiedEmail = value;
             return this;
         }
 
@@ -73,7 +79,7 @@ public final class UserTestData {
         }
 
         public User build() {
-            return new User(id, identity, email, displayName, admin, createdAt, updatedAt, lastSeenAt);
+            return new User(id, identity, email, verifiedEmail, displayName, admin, createdAt, updatedAt, lastSeenAt);
         }
     }
 }

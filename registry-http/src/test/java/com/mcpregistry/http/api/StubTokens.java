@@ -35,6 +35,7 @@ public final class StubTokens implements AccessTokenVerifier {
                 new EntraIdentity("test-tenant", "oid-" + name),
                 name,
                 Optional.of(name + "@contoso.com"),
+                Optional.empty(),
                 Set.of(),
                 Set.of(),
                 Set.of(),

@@ -299,6 +299,7 @@ class OpenApiSchemasTest {
                         "72f988bf-86f1-41af-91ab-2d7cd011db47", UserId.random().toString()),
                 "Ada Lovelace",
                 Optional.ofNullable(email),
+                Optional.empty(),
                 Set.of(),
                 Set.of(),
                 Set.of("Registry.ReadWrite"),

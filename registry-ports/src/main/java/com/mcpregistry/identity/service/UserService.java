@@ -68,10 +68,12 @@ public final class UserService implements SignInUseCase, FindUserUseCase, Manage
 
     private User setAdminFlag(String emailOrObjectId, boolean admin) {
         return transactions.inTransaction(() -> {
-            List<User> matches = users.findByEmailOrObjectId(emailOrObjectId);
+            List<User> matches = users.findByObjectIdOrVerifiedEmail(emailOrObjectId);
             if (matches.isEmpty()) {
-                throw new NotFound(
-                        "no user has the e-mail or object id " + emailOrObjectId + "; they must sign in once first");
+                throw new NotFound("no user has the object id or verified e-mail " + emailOrObjectId
+                        + "; they must sign in once first, and an e-mail names a user only when Entra ID vouches for"
+                        + " it (the verified_primary_email claim, or email with xms_edov): otherwise give the object"
+                        + " id");
             }
             if (matches.size() > 1) {
                 throw new Conflict(matches.size() + " users match " + emailOrObjectId + "; give the object id");

@@ -29,8 +29,8 @@ final class CountingUserRepository implements UserRepository {
     }
 
     @Override
-    public List<User> findByEmailOrObjectId(String emailOrObjectId) {
-        return delegate.findByEmailOrObjectId(emailOrObjectId);
+    public List<User> findByObjectIdOrVerifiedEmail(String emailOrObjectId) {
+        return delegate.findByObjectIdOrVerifiedEmail(emailOrObjectId);
     }
 
     @Override

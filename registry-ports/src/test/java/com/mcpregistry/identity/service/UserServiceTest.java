@@ -36,11 +36,18 @@ class UserServiceTest {
     private final AuditTrail auditTrail = db.auditTrail();
     private final UserService service = new UserService(users, auditTrail, db, clock);
 
+    /** A token whose e-mail Entra ID vouches for. */
     private VerifiedToken token(String tenant, String oid, String name, String email, boolean admin) {
+        return token(tenant, oid, name, Optional.ofNullable(email), Optional.ofNullable(email), admin);
+    }
+
+    private VerifiedToken token(
+            String tenant, String oid, String name, Optional<String> email, Optional<String> verified, boolean admin) {
         return new VerifiedToken(
                 new EntraIdentity(tenant, oid),
                 name,
-                Optional.ofNullable(email),
+                email,
+                verified,
                 admin ? Set.of("Registry.Admin") : Set.of(),
                 Set.of(),
                 Set.of("registry.access"),
@@ -222,6 +229,25 @@ class UserServiceTest {
             assertThat(e.reason().orElseThrow()).contains(alice.id().toString()).contains("oid-alice");
             assertThat(e.at()).isEqualTo(clock.instant());
         });
+    }
+
+    @Test
+    void an_email_the_user_chose_names_nobody_so_a_spoofer_is_never_granted() {
+        User spoofer = service.signIn(token(
+                        TENANT, "oid-mallory", "The Boss", Optional.of("boss@contoso.com"), Optional.empty(), false))
+                .user();
+
+        assertThatThrownBy(() -> service.grant("boss@contoso.com"))
+                .isInstanceOf(NotFound.class)
+                .hasMessageContaining("verified e-mail")
+                .hasMessageContaining("object id");
+        assertThat(users.findById(spoofer.id()).orElseThrow().admin()).isFalse();
+        assertThat(events()).isEmpty();
+
+        User boss = service.signIn(token(TENANT, "oid-boss", "Boss", "boss@contoso.com", false))
+                .user();
+        assertThat(service.grant("boss@contoso.com").id()).isEqualTo(boss.id());
+        assertThat(users.findById(spoofer.id()).orElseThrow().admin()).isFalse();
     }
 
     @Test

@@ -14,8 +14,11 @@ public interface UserRepository {
 
     Optional<User> findByIdentity(EntraIdentity identity);
 
-    /** Users whose e-mail (case-insensitive) or object id is {@code emailOrObjectId}. */
-    List<User> findByEmailOrObjectId(String emailOrObjectId);
+    /**
+     * Users whose object id is {@code emailOrObjectId}, or whose verified e-mail is (case-insensitive). An e-mail
+     * nobody vouches for never matches: a user may have chosen it.
+     */
+    List<User> findByObjectIdOrVerifiedEmail(String emailOrObjectId);
 
     /**
      * Stores {@code user}: inserts it, or, when a user with the same identity exists already, updates that one's
