@@ -4,6 +4,7 @@ import static com.mcpregistry.http.shared.Access.USER;
 
 import com.mcpregistry.audit.AuditEntry;
 import com.mcpregistry.domain.Text;
+import com.mcpregistry.domain.error.InvalidInput;
 import com.mcpregistry.domain.registration.Reason;
 import com.mcpregistry.domain.registration.Registration;
 import com.mcpregistry.domain.shared.RegistrationId;
@@ -11,6 +12,7 @@ import com.mcpregistry.domain.shared.RegistrationStatus;
 import com.mcpregistry.domain.user.Actor;
 import com.mcpregistry.http.audit.AuditEventJson;
 import com.mcpregistry.http.shared.Callers;
+import com.mcpregistry.http.shared.HttpProblem;
 import com.mcpregistry.http.shared.JsonBody;
 import com.mcpregistry.http.shared.JsonForm;
 import com.mcpregistry.http.shared.PageJson;
@@ -39,6 +41,8 @@ import java.util.Set;
 public final class RegistrationRoutes {
     /** The request header whose value makes a retried submission replay the first answer (SPEC §5a). */
     private static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+    /** The body field of a status change that names the reviewed version, as {@code If-Match} does. */
+    private static final String ROW_VERSION = "row_version";
     /** How many registrations a page holds when the client does not say. */
     public static final int DEFAULT_LIMIT = 20;
 
@@ -47,18 +51,21 @@ public final class RegistrationRoutes {
     private final ReviewRegistrationUseCase review;
     private final DeleteRegistrationUseCase delete;
     private final FindRegistrationsUseCase find;
+    private final ReviewPrecondition reviewPrecondition;
 
     public RegistrationRoutes(
             SubmitRegistrationUseCase submit,
             EditRegistrationUseCase edit,
             ReviewRegistrationUseCase review,
             DeleteRegistrationUseCase delete,
-            FindRegistrationsUseCase find) {
+            FindRegistrationsUseCase find,
+            ReviewPrecondition reviewPrecondition) {
         this.submit = submit;
         this.edit = edit;
         this.review = review;
         this.delete = delete;
         this.find = find;
+        this.reviewPrecondition = reviewPrecondition;
     }
 
     public void addTo(RoutesConfig routes) {
@@ -114,13 +121,39 @@ public final class RegistrationRoutes {
     private void changeStatus(Context ctx) {
         Actor actor = Callers.of(ctx).actor();
         RegistrationId id = id(ctx);
-        JsonForm body = JsonBody.read(ctx).form().allowOnly(Set.of("status", "reason"), Set.of());
+        JsonForm body = JsonBody.read(ctx).form().allowOnly(Set.of("status", "reason", ROW_VERSION), Set.of());
         RegistrationStatus target = body.required("status", raw -> RegistrationStatus.parse("status", raw));
         Optional<Reason> reason = body.value("reason", Reason::new);
+        Optional<Long> rowVersion = body.positiveNumber(ROW_VERSION);
         body.complete();
-        Registration changed = review.changeStatus(
-                new ChangeStatus(actor, id, target, reason, ETags.ifMatch(ctx), RequestIds.forAudit(ctx)));
+        Optional<Long> reviewed = reviewedVersion(ctx, target, rowVersion);
+        Registration changed =
+                review.changeStatus(new ChangeStatus(actor, id, target, reason, reviewed, RequestIds.forAudit(ctx)));
         respond(ctx, changed);
+    }
+
+    /**
+     * The row version a status change names, by {@code If-Match} or by {@code row_version} in the body. An approval
+     * or rejection must name one (unless {@link ReviewPrecondition#OPTIONAL}): the submitter may edit a registration
+     * after an administrator read it, and the review must then fail (412) rather than approve what nobody read.
+     */
+    private Optional<Long> reviewedVersion(Context ctx, RegistrationStatus target, Optional<Long> rowVersion) {
+        Optional<Long> ifMatch = ETags.ifMatch(ctx);
+        if (ifMatch.isPresent() && rowVersion.isPresent() && !ifMatch.equals(rowVersion)) {
+            throw InvalidInput.of(ROW_VERSION, "names version " + rowVersion.get() + " but If-Match another");
+        }
+        Optional<Long> named = ifMatch.or(() -> rowVersion);
+        boolean verdict = target == RegistrationStatus.APPROVED || target == RegistrationStatus.REJECTED;
+        if (named.isEmpty() && verdict && reviewPrecondition == ReviewPrecondition.REQUIRED) {
+            throw new HttpProblem(
+                    428,
+                    "Precondition Required",
+                    "an approval or rejection must name the version of the registration you reviewed, because its"
+                            + " submitter may have edited it since you read it: send If-Match with the ETag you"
+                            + " read (e.g. If-Match: \"3\"; * names no version) or \"row_version\" in the body."
+                            + " If the registration changed since, the answer is 412 and nothing changes.");
+        }
+        return named;
     }
 
     private void delete(Context ctx) {
