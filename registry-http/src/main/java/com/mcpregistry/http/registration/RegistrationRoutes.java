@@ -12,7 +12,6 @@ import com.mcpregistry.domain.shared.RegistrationStatus;
 import com.mcpregistry.domain.user.Actor;
 import com.mcpregistry.http.audit.AuditEventJson;
 import com.mcpregistry.http.shared.Callers;
-import com.mcpregistry.http.shared.HttpProblem;
 import com.mcpregistry.http.shared.JsonBody;
 import com.mcpregistry.http.shared.JsonForm;
 import com.mcpregistry.http.shared.PageJson;
@@ -126,34 +125,29 @@ public final class RegistrationRoutes {
         Optional<Reason> reason = body.value("reason", Reason::new);
         Optional<Long> rowVersion = body.positiveNumber(ROW_VERSION);
         body.complete();
-        Optional<Long> reviewed = reviewedVersion(ctx, target, rowVersion);
-        Registration changed =
-                review.changeStatus(new ChangeStatus(actor, id, target, reason, reviewed, RequestIds.forAudit(ctx)));
+        Registration changed = review.changeStatus(new ChangeStatus(
+                actor,
+                id,
+                target,
+                reason,
+                reviewedVersion(ctx, rowVersion),
+                RequestIds.forAudit(ctx),
+                reviewPrecondition == ReviewPrecondition.REQUIRED));
         respond(ctx, changed);
     }
 
     /**
-     * The row version a status change names, by {@code If-Match} or by {@code row_version} in the body. An approval
-     * or rejection must name one (unless {@link ReviewPrecondition#OPTIONAL}): the submitter may edit a registration
-     * after an administrator read it, and the review must then fail (412) rather than approve what nobody read.
+     * The row version a status change was decided on, named by {@code If-Match} or by {@code row_version} in the
+     * body. An approval or rejection must name one (unless {@link ReviewPrecondition#OPTIONAL}): the submitter may
+     * edit a registration after an administrator read it, and the review must then fail (412) rather than approve
+     * what nobody read.
      */
-    private Optional<Long> reviewedVersion(Context ctx, RegistrationStatus target, Optional<Long> rowVersion) {
+    private static Optional<Long> reviewedVersion(Context ctx, Optional<Long> rowVersion) {
         Optional<Long> ifMatch = ETags.ifMatch(ctx);
         if (ifMatch.isPresent() && rowVersion.isPresent() && !ifMatch.equals(rowVersion)) {
             throw InvalidInput.of(ROW_VERSION, "names version " + rowVersion.get() + " but If-Match another");
         }
-        Optional<Long> named = ifMatch.or(() -> rowVersion);
-        boolean verdict = target == RegistrationStatus.APPROVED || target == RegistrationStatus.REJECTED;
-        if (named.isEmpty() && verdict && reviewPrecondition == ReviewPrecondition.REQUIRED) {
-            throw new HttpProblem(
-                    428,
-                    "Precondition Required",
-                    "an approval or rejection must name the version of the registration you reviewed, because its"
-                            + " submitter may have edited it since you read it: send If-Match with the ETag you"
-                            + " read (e.g. If-Match: \"3\"; * names no version) or \"row_version\" in the body."
-                            + " If the registration changed since, the answer is 412 and nothing changes.");
-        }
-        return named;
+        return ifMatch.or(() -> rowVersion);
     }
 
     private void delete(Context ctx) {

@@ -7,10 +7,12 @@ import com.mcpregistry.domain.error.Conflict;
 import com.mcpregistry.domain.error.IdempotencyKeyReused;
 import com.mcpregistry.domain.error.NotFound;
 import com.mcpregistry.domain.error.StaleVersion;
+import com.mcpregistry.domain.error.VersionRequired;
 import com.mcpregistry.domain.registration.Change;
 import com.mcpregistry.domain.registration.NormalizedEndpoint;
 import com.mcpregistry.domain.registration.Registration;
 import com.mcpregistry.domain.registration.VersionOrder;
+import com.mcpregistry.domain.registration.Workflow;
 import com.mcpregistry.domain.shared.RegistrationId;
 import com.mcpregistry.domain.shared.RegistrationStatus;
 import com.mcpregistry.domain.user.Actor;
@@ -166,12 +168,19 @@ public final class RegistrationService
 
     @Override
     public Registration changeStatus(ChangeStatus command) {
-        return change(
-                command.actor(),
-                command.id(),
-                command.expectedRowVersion(),
-                current -> Optional.of(current.changeStatus(
-                        command.target(), command.reason(), command.actor(), now(), command.requestId())));
+        return change(command.actor(), command.id(), command.expectedRowVersion(), current -> {
+            Change change = current.changeStatus(
+                    command.target(), command.reason(), command.actor(), now(), command.requestId());
+            // After the workflow allowed the move: who may not make it hears that first.
+            if (command.verdictNamesVersion()
+                    && command.expectedRowVersion().isEmpty()
+                    && Workflow.actionReaching(current.status(), command.target())
+                            .isVerdict()) {
+                throw new VersionRequired("an approval or rejection must name the version of the registration"
+                        + " it was decided on: it may have been edited since it was read");
+            }
+            return Optional.of(change);
+        });
     }
 
     @Override

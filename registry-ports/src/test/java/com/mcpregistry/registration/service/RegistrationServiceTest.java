@@ -20,6 +20,7 @@ import com.mcpregistry.domain.error.IdempotencyKeyReused;
 import com.mcpregistry.domain.error.InvalidInput;
 import com.mcpregistry.domain.error.NotFound;
 import com.mcpregistry.domain.error.StaleVersion;
+import com.mcpregistry.domain.error.VersionRequired;
 import com.mcpregistry.domain.registration.DetailsPatch;
 import com.mcpregistry.domain.registration.HttpUrl;
 import com.mcpregistry.domain.registration.Reason;
@@ -484,6 +485,49 @@ class RegistrationServiceTest {
     /** Admins approve and reject; submitters deprecate; stale versions and races lose. */
     @Nested
     class Reviewing {
+
+        private ChangeStatus verdictNamingNoVersion(Actor actor, RegistrationId id, RegistrationStatus target) {
+            Optional<Reason> reason = target == APPROVED ? Optional.empty() : Optional.of(REASON);
+            return new ChangeStatus(actor, id, target, reason, Optional.empty(), Optional.empty(), true);
+        }
+
+        @Test
+        void an_approval_or_rejection_that_must_name_a_version_and_names_none_is_refused_and_changes_nothing() {
+            Registration r = submit(alice, "com.contoso/ledger");
+
+            for (RegistrationStatus verdict : List.of(APPROVED, REJECTED)) {
+                assertThatThrownBy(() -> service.changeStatus(verdictNamingNoVersion(admin, r.id(), verdict)))
+                        .isInstanceOf(VersionRequired.class);
+            }
+            assertThat(service.get(admin, r.id())).isEqualTo(r);
+            assertThat(allEvents()).hasSize(1);
+            Registration approved = service.changeStatus(new ChangeStatus(
+                    admin, r.id(), APPROVED, Optional.empty(), Optional.of(1L), Optional.empty(), true));
+            assertThat(approved.status()).isEqualTo(APPROVED);
+        }
+
+        @Test
+        void who_may_not_make_the_move_hears_that_before_that_a_version_is_missing() {
+            Registration pending = submit(alice, "com.contoso/ledger");
+            Registration rejected = inStatus(alice, "com.contoso/rejected", REJECTED);
+
+            assertThatThrownBy(() -> service.changeStatus(verdictNamingNoVersion(alice, pending.id(), APPROVED)))
+                    .isInstanceOf(Forbidden.class);
+            assertThatThrownBy(() -> service.changeStatus(verdictNamingNoVersion(bob, pending.id(), APPROVED)))
+                    .isInstanceOf(NotFound.class);
+            assertThatThrownBy(() -> service.changeStatus(verdictNamingNoVersion(admin, rejected.id(), APPROVED)))
+                    .isInstanceOf(Conflict.class);
+        }
+
+        @Test
+        void deprecating_and_reactivating_need_no_version() {
+            Registration approved = approved(alice, "com.contoso/ledger");
+
+            Registration deprecated = service.changeStatus(verdictNamingNoVersion(alice, approved.id(), DEPRECATED));
+            Registration reactivated = service.changeStatus(verdictNamingNoVersion(admin, deprecated.id(), APPROVED));
+
+            assertThat(reactivated.status()).isEqualTo(APPROVED);
+        }
 
         @Test
         void an_admin_approves_a_pending_registration_and_is_recorded_as_reviewer() {
