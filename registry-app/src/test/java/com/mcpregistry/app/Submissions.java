@@ -75,8 +75,12 @@ final class Submissions {
         return review(registry, registration, "Approved", null);
     }
 
+    static String idOf(JsonNode registration) {
+        return registration.path("registration_id").asText();
+    }
+
     static String pathOf(JsonNode registration) {
-        return "/registrations/" + registration.path("registration_id").asText();
+        return "/registrations/" + idOf(registration);
     }
 
     static Map<String, Object> status(String status, String reason) {

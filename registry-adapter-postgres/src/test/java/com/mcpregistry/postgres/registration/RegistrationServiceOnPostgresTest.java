@@ -206,7 +206,7 @@ class RegistrationServiceOnPostgresTest {
                 admin,
                 new ServerName(namespace + "/other"),
                 Version.DEFAULT,
-                Fixtures.details("HTTPS://" + namespace + ".example.com:443/held/"),
+                Fixtures.details("https://" + namespace.toUpperCase(java.util.Locale.ROOT) + ".example.com:443/held/"),
                 Optional.empty(),
                 Optional.empty());
 

@@ -48,11 +48,15 @@ public record NormalizedEndpoint(String value) {
     }
 
     /**
-     * What a newly submitted or edited endpoint URL must be beyond an {@link HttpUrl}: the port it names, if any, is a
-     * TCP port (1 to 65535), and it has no fragment ({@code #…}): a client never sends one, so it cannot tell two
+     * What a newly submitted or edited endpoint URL must be beyond an {@link HttpUrl}: its scheme in lower case (the
+     * official server.json schema, which the published document must satisfy, accepts no other), the port it names,
+     * if any, a TCP port (1 to 65535), and no fragment ({@code #…}): a client never sends one, so it cannot tell two
      * endpoints apart. Rejects {@code field} otherwise.
      */
     public static void requireUsable(String field, HttpUrl url) {
+        if (!url.value().startsWith("https://") && !url.value().startsWith("http://")) {
+            throw InvalidInput.of(field, "must start with https:// or http:// in lower case, as MCP clients expect");
+        }
         URI uri = parse(url);
         int port = uri.getPort();
         if (port == 0 || port > HIGHEST_PORT) {

@@ -64,8 +64,10 @@ class NormalizedEndpointTest {
                 "https://ledger.contoso.com:0/mcp",
                 "https://ledger.contoso.com:65536/mcp",
                 "https://ledger.contoso.com:99999/mcp",
+                "HTTPS://ledger.contoso.com/mcp",
+                "Http://ledger.contoso.com/mcp",
             })
-    void an_endpoint_has_no_fragment_and_a_port_from_1_to_65535(String url) {
+    void an_endpoint_has_a_lower_case_scheme_no_fragment_and_a_port_from_1_to_65535(String url) {
         assertRejected("endpoint_url", () -> NormalizedEndpoint.requireUsable("endpoint_url", new HttpUrl(url)));
     }
 

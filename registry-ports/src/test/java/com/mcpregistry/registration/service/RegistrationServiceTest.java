@@ -285,7 +285,7 @@ class RegistrationServiceTest {
         @Test
         void an_endpoint_of_a_hidden_registration_is_taken_without_naming_its_server() {
             Registration hidden = submit(alice, "com.contoso/ledger", "1.0.0", "https://ledger.contoso.com/mcp");
-            String respelt = "HTTPS://Ledger.Contoso.com:443/mcp/";
+            String respelt = "https://Ledger.Contoso.com:443/mcp/";
 
             assertThatThrownBy(() -> submit(bob, "com.fabrikam/ledger", "1.0.0", respelt))
                     .isInstanceOf(AlreadyTaken.class)
@@ -303,13 +303,14 @@ class RegistrationServiceTest {
         }
 
         @Test
-        void an_endpoint_with_a_fragment_or_a_port_outside_1_to_65535_is_invalid() {
+        void an_endpoint_with_an_upper_case_scheme_a_fragment_or_a_port_outside_1_to_65535_is_invalid() {
             for (String endpoint : List.of(
                     "https://ledger.contoso.com/mcp#tools",
                     "https://ledger.contoso.com/mcp#",
                     "https://ledger.contoso.com:0/mcp",
                     "https://ledger.contoso.com:65536/mcp",
-                    "https://ledger.contoso.com:99999/mcp")) {
+                    "https://ledger.contoso.com:99999/mcp",
+                    "HTTPS://ledger.contoso.com/mcp")) {
                 assertThatThrownBy(() -> submit(alice, "com.contoso/ledger", "1.0.0", endpoint))
                         .as(endpoint)
                         .isInstanceOfSatisfying(
