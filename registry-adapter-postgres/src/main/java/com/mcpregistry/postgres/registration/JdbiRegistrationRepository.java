@@ -111,29 +111,24 @@ public final class JdbiRegistrationRepository implements RegistrationRepository 
 
     @Override
     public Optional<Registration> findById(RegistrationId id) {
-        return SqlErrors.translating(() -> jdbi.withHandle(handle -> handle.createQuery(
-                        "SELECT " + RegistrationRowMapper.COLUMNS + " FROM registrations WHERE id = :id")
-                .bind("id", id.value())
-                .map(mapper)
-                .findOne()));
+        return findOne(
+                "SELECT " + RegistrationRowMapper.COLUMNS + " FROM registrations WHERE id = :id",
+                Map.of("id", id.value()));
     }
 
     @Override
     public Optional<Registration> findByNameAndVersion(ServerName name, Version version) {
-        return SqlErrors.translating(() -> jdbi.withHandle(handle -> handle.createQuery(VERSION_HOLDER)
-                .bind("server_name", name.value())
-                .bind("version", version.value())
-                .map(mapper)
-                .findOne()));
+        return findOne(VERSION_HOLDER, Map.of("server_name", name.value(), "version", version.value()));
     }
 
     @Override
     public Optional<Registration> findEndpointHolder(NormalizedEndpoint endpoint, ServerName except) {
-        return SqlErrors.translating(() -> jdbi.withHandle(handle -> handle.createQuery(ENDPOINT_HOLDER)
-                .bind("endpoint", endpoint.value())
-                .bind("except", except.value())
-                .map(mapper)
-                .findOne()));
+        return findOne(ENDPOINT_HOLDER, Map.of("endpoint", endpoint.value(), "except", except.value()));
+    }
+
+    private Optional<Registration> findOne(String sql, Map<String, Object> params) {
+        return SqlErrors.translating(() -> jdbi.withHandle(
+                handle -> handle.createQuery(sql).bindMap(params).map(mapper).findOne()));
     }
 
     @Override
