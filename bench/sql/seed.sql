@@ -63,9 +63,10 @@ SELECT id, 'bench-seed', 'seed-' || k,
        k = 1000, now() - interval '400 days', now() - interval '400 days', now() - interval '1 day'
   FROM seed_users;
 
-INSERT INTO registrations (id, server_name, version, title, description, endpoint_url, transport, owner_contact,
-                           repository_url, documentation_url, tags, submitter_id, status, status_reason,
-                           reviewed_by, reviewed_at, created_at, updated_at, row_version, published_at, is_latest)
+INSERT INTO registrations (id, server_name, version, title, description, endpoint_url, endpoint_url_normalized,
+                           transport, owner_contact, repository_url, documentation_url, tags, submitter_id, status,
+                           status_reason, reviewed_by, reviewed_at, created_at, updated_at, row_version,
+                           published_at, is_latest)
 SELECT gen_random_uuid(),
        'com.' || org || '.team' || team || '/' || tool || '-' || s,
        '1.' || (n % 4) || '.0',
@@ -73,6 +74,7 @@ SELECT gen_random_uuid(),
        CASE WHEN s % (:rows / 40) = 7 THEN 'Zebrafish. ' ELSE '' END
            || 'Reads and books ' || noun || ' entries for the ' || word || ' team ' || team,
        'https://srv' || s || '.mcp.bench.example/mcp',
+       'https://srv' || s || '.mcp.bench.example/mcp',  -- normalised already (NormalizedEndpoint)
        CASE WHEN n % 5 = 0 THEN 'sse' ELSE 'streamable-http' END,
        'team' || team || '@bench.example',
        'https://git.bench.example/team' || team || '/' || tool || '-' || s,

@@ -55,6 +55,14 @@
 --       of each (the live one, if any) is marked version_reused_later and left out of the index. Only deleted
 --       registrations may be marked, and only this changeset marks them: triggers refuse a row that is inserted
 --       marked or marked later, so the index holds every version from now on.
+--   013-endpoint-url-normalized: An endpoint belongs to one server name whatever its spelling: endpoints are
+--       compared by endpoint_url_normalized (RFC 3986 normalisation: case of scheme and host, default port,
+--       percent-encoding, dot segments, trailing slash, empty query, fragment, trailing dot of the host, IDNA),
+--       which the registry computes in Java (com.mcpregistry.domain.registration.NormalizedEndpoint) and writes
+--       beside endpoint_url, the URL exactly as submitted. The exclusion constraint moves from md5(endpoint_url) to
+--       md5(endpoint_url_normalized). Existing rows are filled by a custom change with the same Java code;
+--       endpoints of different servers that were stored spelt apart but are one endpoint stay, the later ones under
+--       keys of their own (listed in the migration log).
 --   017-users-verified-email: The e-mail the identity provider vouches for, kept apart from the e-mail label a user
 --       may choose: operators name users by object id or by this (admin grant), never by the label.
 --
@@ -129,31 +137,32 @@ CREATE TABLE users (
 );
 
 CREATE TABLE registrations (
-    id                   uuid                     NOT NULL,
-    server_name          text                     NOT NULL,
-    version              text                     NOT NULL,
-    title                text                     NOT NULL,
-    description          text                     NOT NULL,
-    endpoint_url         text                     NOT NULL,
-    transport            text                     NOT NULL,
-    owner_contact        text                     NOT NULL,
-    repository_url       text,
-    documentation_url    text,
-    tags                 text[]                   DEFAULT '{}'::text[] NOT NULL,
-    submitter_id         uuid                     NOT NULL,
-    status               text                     NOT NULL,
-    status_reason        text,
-    reviewed_by          uuid,
-    reviewed_at          timestamp with time zone,
-    created_at           timestamp with time zone NOT NULL,
-    updated_at           timestamp with time zone NOT NULL,
-    row_version          bigint                   DEFAULT 1 NOT NULL,
-    deleted_at           timestamp with time zone,
-    published_at         timestamp with time zone,
-    is_latest            boolean                  DEFAULT false NOT NULL,
-    search_name          text                     GENERATED ALWAYS AS (lower(server_name)) STORED,
-    search_description   text                     GENERATED ALWAYS AS (lower(description)) STORED,
-    version_reused_later boolean                  DEFAULT false NOT NULL,
+    id                      uuid                     NOT NULL,
+    server_name             text                     NOT NULL,
+    version                 text                     NOT NULL,
+    title                   text                     NOT NULL,
+    description             text                     NOT NULL,
+    endpoint_url            text                     NOT NULL,
+    transport               text                     NOT NULL,
+    owner_contact           text                     NOT NULL,
+    repository_url          text,
+    documentation_url       text,
+    tags                    text[]                   DEFAULT '{}'::text[] NOT NULL,
+    submitter_id            uuid                     NOT NULL,
+    status                  text                     NOT NULL,
+    status_reason           text,
+    reviewed_by             uuid,
+    reviewed_at             timestamp with time zone,
+    created_at              timestamp with time zone NOT NULL,
+    updated_at              timestamp with time zone NOT NULL,
+    row_version             bigint                   DEFAULT 1 NOT NULL,
+    deleted_at              timestamp with time zone,
+    published_at            timestamp with time zone,
+    is_latest               boolean                  DEFAULT false NOT NULL,
+    search_name             text                     GENERATED ALWAYS AS (lower(server_name)) STORED,
+    search_description      text                     GENERATED ALWAYS AS (lower(description)) STORED,
+    version_reused_later    boolean                  DEFAULT false NOT NULL,
+    endpoint_url_normalized text                     NOT NULL,
     CONSTRAINT registrations_pkey PRIMARY KEY (id),
     CONSTRAINT registrations_server_name_length
         CHECK (char_length(server_name) >= 3 AND char_length(server_name) <= 200),
@@ -181,12 +190,12 @@ CREATE TABLE registrations (
         CHECK (char_length(status_reason) >= 1 AND char_length(status_reason) <= 1000),
     CONSTRAINT registrations_review_complete CHECK ((reviewed_by IS NULL) = (reviewed_at IS NULL)),
     CONSTRAINT registrations_row_version_positive CHECK (row_version >= 1),
-    CONSTRAINT registrations_endpoint_single_server
-        EXCLUDE USING gist (md5(endpoint_url) WITH =, server_name WITH <>) WHERE (deleted_at IS NULL),
     CONSTRAINT registrations_published_status
         CHECK (published_at IS NULL OR (status = ANY (ARRAY['Approved'::text, 'Deprecated'::text]))),
     CONSTRAINT registrations_latest_published CHECK (NOT is_latest OR published_at IS NOT NULL),
-    CONSTRAINT registrations_version_reused_deleted CHECK (NOT version_reused_later OR deleted_at IS NOT NULL)
+    CONSTRAINT registrations_version_reused_deleted CHECK (NOT version_reused_later OR deleted_at IS NOT NULL),
+    CONSTRAINT registrations_endpoint_single_server
+        EXCLUDE USING gist (md5(endpoint_url_normalized) WITH =, server_name WITH <>) WHERE (deleted_at IS NULL)
 );
 
 CREATE TABLE audit_log (
@@ -315,5 +324,10 @@ CREATE TRIGGER registrations_marked_reused BEFORE UPDATE OF version_reused_later
 CREATE TRIGGER audit_log_append_only BEFORE DELETE OR UPDATE OR TRUNCATE ON audit_log
     FOR EACH STATEMENT
     EXECUTE FUNCTION audit_log_refuse_change();
+
+-- Comments
+
+COMMENT ON COLUMN registrations.endpoint_url_normalized IS 'endpoint_url normalised for comparison
+    (RFC 3986, default ports, IDNA) by the registry: an endpoint belongs to one server name by this column';
 
 COMMIT;

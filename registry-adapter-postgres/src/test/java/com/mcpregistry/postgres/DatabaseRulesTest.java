@@ -39,6 +39,7 @@ class DatabaseRulesTest {
         row.put("title", "'Tools'");
         row.put("description", "'Does things'");
         row.put("endpoint_url", "'https://" + namespace + ".example.com/mcp'");
+        row.put("endpoint_url_normalized", "'https://" + namespace + ".example.com/mcp'");
         row.put("transport", "'streamable-http'");
         row.put("owner_contact", "'owner@example.com'");
         row.put("tags", "'{}'");

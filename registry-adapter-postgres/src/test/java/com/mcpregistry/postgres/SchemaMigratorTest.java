@@ -27,6 +27,7 @@ class SchemaMigratorTest {
             "010-catalogue-search-lower-case",
             "011-audit-log-changes",
             "012-versions-never-reused",
+            "013-endpoint-url-normalized",
             "017-users-verified-email");
 
     private static Map<String, Integer> appliedChangesets(Jdbi jdbi) {

@@ -12,7 +12,11 @@ import com.mcpregistry.domain.audit.AuditAction;
 import com.mcpregistry.domain.audit.AuditChain;
 import com.mcpregistry.domain.audit.AuditEvent;
 import com.mcpregistry.domain.audit.FieldChange;
+import com.mcpregistry.domain.error.AlreadyTaken;
 import com.mcpregistry.domain.error.Conflict;
+import com.mcpregistry.domain.registration.Registration;
+import com.mcpregistry.domain.registration.ServerName;
+import com.mcpregistry.domain.registration.Version;
 import com.mcpregistry.domain.shared.RegistrationId;
 import com.mcpregistry.domain.shared.RegistrationStatus;
 import com.mcpregistry.domain.user.UserId;
@@ -126,11 +130,11 @@ class UpgradeOnExistingDataTest {
                     .containsEntry(single, false);
             for (String name : List.of("/live", "/gone", "/single")) {
                 String version = name.equals("/live") ? "2.0.0" : "1.0.0";
-                assertThatThrownBy(() -> insertRegistration(jdbi, user, ns + name, version, T0.plusSeconds(60), false))
+                assertThatThrownBy(() -> insertRegistrationNow(jdbi, user, ns + name, version, T0.plusSeconds(60)))
                         .as("the database refuses %s %s again", name, version)
                         .hasMessageContaining("registrations_server_name_version_unique");
             }
-            insertRegistration(jdbi, user, ns + "/gone", "1.0.1", T0.plusSeconds(60), false);
+            insertRegistrationNow(jdbi, user, ns + "/gone", "1.0.1", T0.plusSeconds(60));
 
             var repository = database.adapters().registrations();
             var users = database.adapters().users();
@@ -138,11 +142,17 @@ class UpgradeOnExistingDataTest {
             assertThatThrownBy(() -> repository.insert(Fixtures.pending(
                             submitter.id(), ns + "/gone", "1.0.0", "https://" + ns + ".example.com/gone", T0)))
                     .isInstanceOf(Conflict.class)
-                    .hasMessageContaining(ns + "/gone 1.0.0 existed before and was deleted");
+                    .hasMessageContaining(ns + "/gone version 1.0.0 is taken");
+            assertThat(repository.findByNameAndVersion(new ServerName(ns + "/gone"), new Version("1.0.0")))
+                    .map(r -> r.id().value())
+                    .contains(goneLast);
             assertThatThrownBy(() -> repository.insert(Fixtures.pending(
                             submitter.id(), ns + "/live", "2.0.0", "https://" + ns + ".example.com/live", T0)))
                     .isInstanceOf(Conflict.class)
-                    .hasMessageContaining("is registered already");
+                    .hasMessageContaining(ns + "/live version 2.0.0 is taken");
+            assertThat(repository.findByNameAndVersion(new ServerName(ns + "/live"), new Version("2.0.0")))
+                    .map(r -> r.id().value())
+                    .contains(liveNew);
 
             assertThatThrownBy(() -> jdbi.useHandle(handle -> handle.execute(
                             "UPDATE registrations SET version_reused_later = true WHERE id = ?", goneLast)))
@@ -162,6 +172,65 @@ class UpgradeOnExistingDataTest {
                             goneLast)))
                     .as("no row is inserted marked")
                     .hasMessageContaining("never reused");
+        }
+    }
+
+    @Test
+    void endpoints_stored_before_they_were_compared_normalised_are_normalised_and_a_later_claim_is_kept_apart() {
+        try (TestDatabase database = TestDatabase.empty()) {
+            migrateUpTo(database, "013-endpoint-url-normalized");
+            Jdbi jdbi = Jdbi.create(database.unpooledDataSource());
+            UUID user = insertUser(jdbi);
+            String ns = Fixtures.namespace();
+            String host = ns + ".example.com";
+            String normalized = "https://" + host + "/mcp";
+            UUID first = insertRegistration(jdbi, user, ns + "/a", "1.0.0", normalized, T0, false);
+            String respelt = "HTTPS://" + host.toUpperCase(java.util.Locale.ROOT) + ":443/mcp/";
+            UUID sameServer = insertRegistration(jdbi, user, ns + "/a", "2.0.0", respelt, T0.plusSeconds(1), false);
+            UUID laterClaim =
+                    insertRegistration(jdbi, user, ns + "/b", "1.0.0", normalized + "?", T0.plusSeconds(2), false);
+            UUID deleted = insertRegistration(
+                    jdbi, user, ns + "/c", "1.0.0", "https://" + host + "./mcp", T0.plusSeconds(3), true);
+            UUID fragment = insertRegistration(
+                    jdbi, user, ns + "/d", "1.0.0", "https://" + host + "/d#top", T0.plusSeconds(4), false);
+
+            new SchemaMigrator(database.unpooledDataSource()).migrate();
+
+            Map<UUID, String> keys = jdbi.withHandle(
+                    handle -> handle.createQuery("SELECT id, endpoint_url_normalized FROM registrations")
+                            .setMapKeyColumn("id")
+                            .setMapValueColumn("endpoint_url_normalized")
+                            .collectInto(new org.jdbi.v3.core.generic.GenericType<Map<UUID, String>>() {}));
+            assertThat(keys)
+                    .containsEntry(first, normalized)
+                    .containsEntry(sameServer, normalized)
+                    .containsEntry(laterClaim, normalized + " kept apart by changeset 013 for " + ns + "/b")
+                    .containsEntry(deleted, normalized)
+                    .containsEntry(fragment, "https://" + host + "/d");
+            var repository = database.adapters().registrations();
+            assertThat(repository
+                            .findById(new RegistrationId(sameServer))
+                            .orElseThrow()
+                            .details()
+                            .endpointUrl()
+                            .value())
+                    .as("the endpoint as it was submitted")
+                    .isEqualTo(respelt);
+
+            var submitter = database.adapters().users().save(Fixtures.user());
+            assertThatThrownBy(() -> repository.insert(Fixtures.pending(
+                            submitter.id(), ns + "/e", "1.0.0", "https://" + host + "/mcp/", T0.plusSeconds(10))))
+                    .isInstanceOf(AlreadyTaken.class);
+            assertThatThrownBy(() -> repository.insert(
+                            Fixtures.pending(submitter.id(), ns + "/b", "1.1.0", normalized, T0.plusSeconds(10))))
+                    .as("the server kept apart cannot submit new versions at the endpoint")
+                    .isInstanceOf(AlreadyTaken.class);
+            Registration kept =
+                    repository.findById(new RegistrationId(laterClaim)).orElseThrow();
+            Registration deprecated =
+                    Fixtures.reviewed(kept, RegistrationStatus.DEPRECATED, submitter.id(), T0.plusSeconds(20));
+            repository.update(deprecated, kept.rowVersion());
+            assertThat(repository.findById(kept.id())).contains(deprecated);
         }
     }
 
@@ -200,6 +269,25 @@ class UpgradeOnExistingDataTest {
     /** An Approved registration stored as the registry stored it before changeset 012, deleted or not. */
     private static UUID insertRegistration(
             Jdbi jdbi, UUID submitter, String name, String version, Instant createdAt, boolean deleted) {
+        return insertRegistration(
+                jdbi,
+                submitter,
+                name,
+                version,
+                "https://" + name.replace('/', '.') + ".example.com/mcp",
+                createdAt,
+                deleted);
+    }
+
+    /** An Approved registration at {@code endpoint} stored as the registry stored it before changeset 013. */
+    private static UUID insertRegistration(
+            Jdbi jdbi,
+            UUID submitter,
+            String name,
+            String version,
+            String endpoint,
+            Instant createdAt,
+            boolean deleted) {
         UUID id = UUID.randomUUID();
         OffsetDateTime created =
                 OffsetDateTime.ofInstant(createdAt.truncatedTo(ChronoUnit.MICROS), java.time.ZoneOffset.UTC);
@@ -211,11 +299,32 @@ class UpgradeOnExistingDataTest {
                 id,
                 name,
                 version,
-                "https://" + name.replace('/', '.') + ".example.com/mcp",
+                endpoint,
                 submitter,
                 created,
                 created,
                 deleted ? created.plusSeconds(5) : null));
+        return id;
+    }
+
+    /** {@link #insertRegistration} into the schema of today, which keeps the normalised endpoint too. */
+    private static UUID insertRegistrationNow(
+            Jdbi jdbi, UUID submitter, String name, String version, Instant createdAt) {
+        UUID id = UUID.randomUUID();
+        String endpoint = "https://" + name.replace('/', '.') + ".example.com/mcp";
+        jdbi.useHandle(handle -> handle.execute(
+                "INSERT INTO registrations (id, server_name, version, title, description, endpoint_url,"
+                        + " endpoint_url_normalized, transport, owner_contact, submitter_id, status, created_at,"
+                        + " updated_at) VALUES (?, ?, ?, 'Tools', 'Does things', ?, ?, 'streamable-http',"
+                        + " 'owner@example.com', ?, 'Approved', ?, ?)",
+                id,
+                name,
+                version,
+                endpoint,
+                endpoint,
+                submitter,
+                OffsetDateTime.ofInstant(createdAt, java.time.ZoneOffset.UTC),
+                OffsetDateTime.ofInstant(createdAt, java.time.ZoneOffset.UTC)));
         return id;
     }
 

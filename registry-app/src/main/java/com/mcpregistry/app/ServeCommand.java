@@ -70,7 +70,7 @@ final class ServeCommand implements Callable<Integer> {
         RegistryServer server = RegistryServer.start(new RegistryServer.Options(
                 settings.database(),
                 EntraAccessTokenVerifier.forTenant(settings.identity()),
-                new ApiSettings(settings.corsOrigins(), settings.publicApi()),
+                new ApiSettings(settings.corsOrigins(), settings.publicApi(), settings.reviewPrecondition()),
                 "0.0.0.0",
                 settings.port(),
                 settings.metricsEnabled(),

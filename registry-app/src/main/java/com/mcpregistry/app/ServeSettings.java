@@ -3,6 +3,7 @@ package com.mcpregistry.app;
 import com.mcpregistry.entra.EntraSettings;
 import com.mcpregistry.entra.JwksPolicy;
 import com.mcpregistry.http.publication.PublicApi;
+import com.mcpregistry.http.registration.ReviewPrecondition;
 import com.mcpregistry.postgres.PoolSettings;
 import java.time.Duration;
 import java.util.List;
@@ -24,7 +25,8 @@ public record ServeSettings(
         String environment,
         PublicApi publicApi,
         boolean metricsEnabled,
-        Duration signInMemory) {
+        Duration signInMemory,
+        ReviewPrecondition reviewPrecondition) {
 
     /** The HTTP port when PORT is unset. */
     public static final int DEFAULT_PORT = 8080;
@@ -92,7 +94,12 @@ public record ServeSettings(
                     "SIGN_IN_CACHE_SECONDS",
                     Long.toString(DEFAULT_SIGN_IN_MEMORY.toSeconds()),
                     "how long an instance remembers a signed-in user (0-300); admin grant|revoke reaches running"
-                            + " instances within this time"));
+                            + " instances within this time"),
+            new Described(
+                    "REVIEW_PRECONDITION",
+                    "required",
+                    "required: an approval or rejection names the version it reviewed (If-Match or row_version),"
+                            + " else 428; optional: as before, for old clients"));
 
     /** The settings in {@code env}; every missing or invalid one is reported, all in one {@link ConfigurationError}. */
     public static ServeSettings from(Environment env) {
@@ -108,6 +115,9 @@ public record ServeSettings(
         Integer signInSeconds = problems.read(
                 "SIGN_IN_CACHE_SECONDS",
                 () -> env.integer("SIGN_IN_CACHE_SECONDS", (int) DEFAULT_SIGN_IN_MEMORY.toSeconds(), 0, 300));
+        ReviewPrecondition reviewPrecondition = problems.read(
+                "REVIEW_PRECONDITION",
+                () -> env.choice("REVIEW_PRECONDITION", ReviewPrecondition.class, ReviewPrecondition.REQUIRED));
         problems.throwIfAny();
         return new ServeSettings(
                 database,
@@ -119,7 +129,8 @@ public record ServeSettings(
                 env.get("ENVIRONMENT").orElse("production"),
                 publicApi,
                 !env.get("REGISTRY_METRICS").map("off"::equalsIgnoreCase).orElse(false),
-                Duration.ofSeconds(signInSeconds));
+                Duration.ofSeconds(signInSeconds),
+                reviewPrecondition);
     }
 
     /**

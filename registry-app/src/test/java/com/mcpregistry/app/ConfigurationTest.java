@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.mcpregistry.http.publication.PublicApi;
+import com.mcpregistry.http.registration.ReviewPrecondition;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -51,6 +52,7 @@ class ConfigurationTest {
         assertThat(settings.metricsEnabled()).isTrue();
         assertThat(settings.signInMemory()).isEqualTo(Duration.ofSeconds(5));
         assertThat(settings.corsOrigins()).isEmpty();
+        assertThat(settings.reviewPrecondition()).isEqualTo(ReviewPrecondition.REQUIRED);
         assertThat(settings.database().jdbcUrl())
                 .isEqualTo("jdbc:postgresql://db.contoso.example:5432/registry?sslmode=require");
         assertThat(settings.database().username()).hasValue("registry");
@@ -79,6 +81,7 @@ class ConfigurationTest {
                 "CORS_ORIGINS", "https://portal.contoso.example, https://admin.contoso.example"));
         values.put("ENTRA_REQUIRED_SCOPE", "access_as_user");
         values.put("SIGN_IN_CACHE_SECONDS", "0");
+        values.put("REVIEW_PRECONDITION", "optional");
 
         ServeSettings settings = settings(values);
 
@@ -95,6 +98,7 @@ class ConfigurationTest {
         assertThat(settings.corsOrigins())
                 .containsExactly("https://portal.contoso.example", "https://admin.contoso.example");
         assertThat(settings.signInMemory()).isZero();
+        assertThat(settings.reviewPrecondition()).isEqualTo(ReviewPrecondition.OPTIONAL);
     }
 
     @ParameterizedTest
@@ -126,6 +130,7 @@ class ConfigurationTest {
                 "SIGN_IN_CACHE_SECONDS|-1",
                 "SIGN_IN_CACHE_SECONDS|301",
                 "SIGN_IN_CACHE_SECONDS|5s",
+                "REVIEW_PRECONDITION|off",
                 "DATABASE_URL|mysql://db.contoso.example/registry",
                 "DATABASE_URL|postgresql:///no-host",
                 "AZURE_TENANT_ID|contoso.onmicrosoft.com",

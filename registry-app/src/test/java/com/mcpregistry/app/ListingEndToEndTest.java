@@ -2,6 +2,7 @@ package com.mcpregistry.app;
 
 import static com.mcpregistry.app.RunningRegistry.json;
 import static com.mcpregistry.app.Submissions.approve;
+import static com.mcpregistry.app.Submissions.idOf;
 import static com.mcpregistry.app.Submissions.review;
 import static com.mcpregistry.app.Submissions.submit;
 import static com.mcpregistry.app.Submissions.uniqueName;
@@ -221,10 +222,6 @@ class ListingEndToEndTest {
     static List<String> ids(HttpResponse<String> page) {
         assertThat(page.statusCode()).as(page.body()).isEqualTo(200);
         return json(page).path("items").findValuesAsText("registration_id");
-    }
-
-    private static String idOf(JsonNode registration) {
-        return registration.path("registration_id").asText();
     }
 
     static String encode(String value) {

@@ -2,6 +2,7 @@ package com.mcpregistry.app;
 
 import static com.mcpregistry.app.RunningRegistry.json;
 import static com.mcpregistry.app.Submissions.approve;
+import static com.mcpregistry.app.Submissions.idOf;
 import static com.mcpregistry.app.Submissions.pathOf;
 import static com.mcpregistry.app.Submissions.review;
 import static com.mcpregistry.app.Submissions.status;
@@ -100,6 +101,123 @@ class RegistrationsEndToEndTest {
     }
 
     @Test
+    void every_spelling_of_another_servers_endpoint_is_409_on_submit_and_on_edit() {
+        String host = uniqueName("spelt").replace('/', '-').replace('.', '-') + ".contoso.example";
+        submit(registry, alice(), Submissions.of(uniqueName("owner"), "1.0.0", "https://" + host + "/mcp"));
+        JsonNode bobs = submit(registry, bob(), Submissions.of(uniqueName("bobs")));
+
+        for (String spelling : List.of(
+                "https://" + host.toUpperCase(java.util.Locale.ROOT) + "/mcp",
+                "https://" + host + ":443/mcp",
+                "https://" + host + "/mcp/",
+                "https://" + host + "/mcp?",
+                "https://" + host + "/%6Dcp",
+                "https://" + host + "./mcp",
+                "https://" + host + "/tools/../mcp")) {
+            HttpResponse<String> submitted =
+                    registry.post("/registrations", bob(), Submissions.of(uniqueName("squatter"), "1.0.0", spelling));
+            HttpResponse<String> edited = registry.patch(pathOf(bobs), bob(), Map.of("endpoint_url", spelling));
+
+            assertThat(submitted.statusCode())
+                    .as(spelling + ": " + submitted.body())
+                    .isEqualTo(409);
+            assertThat(edited.statusCode()).as(spelling + ": " + edited.body()).isEqualTo(409);
+        }
+    }
+
+    @Test
+    void an_endpoint_with_a_fragment_a_port_outside_1_to_65535_or_an_upper_case_scheme_is_400_naming_endpoint_url() {
+        JsonNode mine = submit(registry, alice(), Submissions.of(uniqueName("ported")));
+        String host = "https://" + uniqueName("ports").replace('/', '-').replace('.', '-') + ".contoso.example";
+
+        for (String endpoint : List.of(
+                host + ":0/mcp",
+                host + ":65536/mcp",
+                host + ":99999/mcp",
+                host + "/mcp#tools",
+                host.replace("https://", "HTTPS://") + "/mcp")) {
+            HttpResponse<String> submitted =
+                    registry.post("/registrations", alice(), Submissions.of(uniqueName("bad"), "1.0.0", endpoint));
+            HttpResponse<String> edited = registry.patch(pathOf(mine), alice(), Map.of("endpoint_url", endpoint));
+
+            for (HttpResponse<String> refused : List.of(submitted, edited)) {
+                assertThat(refused.statusCode())
+                        .as(endpoint + ": " + refused.body())
+                        .isEqualTo(400);
+                assertThat(json(refused).path("errors").findValuesAsText("field"))
+                        .containsExactly("endpoint_url");
+            }
+        }
+    }
+
+    @Test
+    void the_endpoint_is_answered_and_published_exactly_as_submitted() {
+        String name = uniqueName("verbatim");
+        String spelling = "https://" + name.replace('/', '-').replace('.', '-').toUpperCase(java.util.Locale.ROOT)
+                + ".Contoso.Example:443/%6Dcp/?";
+        JsonNode created = submit(registry, alice(), Submissions.of(name, "1.0.0", spelling));
+        approve(registry, created);
+
+        JsonNode published = json(registry.get(
+                "/v0.1/servers/" + java.net.URLEncoder.encode(name, java.nio.charset.StandardCharsets.UTF_8)
+                        + "/versions/latest",
+                null));
+
+        assertThat(created.path("endpoint_url").asText()).isEqualTo(spelling);
+        assertThat(json(registry.get(pathOf(created), alice()))
+                        .path("endpoint_url")
+                        .asText())
+                .isEqualTo(spelling);
+        assertThat(published.path("server").path("remotes").get(0).path("url").asText())
+                .isEqualTo(spelling);
+    }
+
+    @Test
+    void a_clash_with_someone_elses_hidden_registration_names_nothing_of_it_but_admins_and_its_submitter_are_told() {
+        String name = uniqueName("hidden");
+        String endpoint = Submissions.endpointOf(name);
+        JsonNode hidden = submit(registry, alice(), Submissions.of(name, "1.0.0", endpoint));
+        String respelt = endpoint.replace("https://mcp.contoso.example/", "https://MCP.Contoso.Example:443/") + "/";
+
+        HttpResponse<String> sameVersion = registry.post(
+                "/registrations", bob(), Submissions.of(name, "1.0.0", "https://bob.contoso.example/" + name));
+        HttpResponse<String> sameEndpoint =
+                registry.post("/registrations", bob(), Submissions.of(uniqueName("other"), "1.0.0", respelt));
+
+        assertThat(sameVersion.statusCode()).isEqualTo(409);
+        assertThat(json(sameVersion).path("detail").asText())
+                .isEqualTo(name + " version 1.0.0 is taken; a version is never reused, not even after its registration"
+                        + " was deleted: submit a new version");
+        assertThat(sameEndpoint.statusCode()).isEqualTo(409);
+        assertThat(json(sameEndpoint).path("detail").asText())
+                .isEqualTo("the endpoint URL " + respelt + " belongs to another server name");
+        for (HttpResponse<String> refused : List.of(sameVersion, sameEndpoint)) {
+            assertThat(refused.body())
+                    .doesNotContain(idOf(hidden))
+                    .doesNotContain(hidden.path("submitter_id").asText())
+                    .doesNotContainIgnoringCase("pending")
+                    .doesNotContain(endpoint);
+        }
+        assertThat(refused(sameEndpoint)).doesNotContain(name);
+
+        for (String informed : List.of(admin(), alice())) {
+            HttpResponse<String> told =
+                    registry.post("/registrations", informed, Submissions.of(uniqueName("informed"), "1.0.0", respelt));
+            assertThat(json(told).path("detail").asText())
+                    .isEqualTo("the endpoint URL " + respelt + " belongs to server " + name + ": registration "
+                            + idOf(hidden) + " (Pending) at " + endpoint);
+        }
+        HttpResponse<String> toldVersion = registry.post(
+                "/registrations", admin(), Submissions.of(name, "1.0.0", "https://admin.contoso.example/" + name));
+        assertThat(json(toldVersion).path("detail").asText())
+                .isEqualTo(name + " version 1.0.0 is registered already: registration " + idOf(hidden) + ", Pending");
+    }
+
+    private static String refused(HttpResponse<String> answer) {
+        return json(answer).path("detail").asText();
+    }
+
+    @Test
     void another_version_of_the_same_server_may_share_its_endpoint() {
         String name = uniqueName("versions");
         String endpoint = Submissions.endpointOf(name);
@@ -129,6 +247,22 @@ class RegistrationsEndToEndTest {
         assertThat(json(events).path("items")).hasSize(1);
         HttpResponse<String> mine = registry.get("/registrations/my?search=" + body.get("server_name"), alice());
         assertThat(json(mine).path("items")).hasSize(1);
+    }
+
+    @Test
+    void a_replay_after_the_registration_was_deleted_is_409_saying_what_happened() {
+        Map<String, Object> body = Submissions.of(uniqueName("withdrawn"));
+        String key = "withdrawn-" + System.nanoTime();
+        JsonNode first = json(registry.post("/registrations", alice(), body, "Idempotency-Key", key));
+        assertThat(registry.delete(pathOf(first), alice()).statusCode()).isEqualTo(204);
+
+        HttpResponse<String> replay = registry.post("/registrations", alice(), body, "Idempotency-Key", key);
+
+        assertThat(replay.statusCode()).isEqualTo(409);
+        assertThat(json(replay).path("detail").asText())
+                .isEqualTo("the submission with this idempotency key created registration " + idOf(first)
+                        + ", which has been deleted since; it is not submitted again");
+        assertThat(replay.headers().firstValue("Location")).isEmpty();
     }
 
     @Test
@@ -622,9 +756,15 @@ class RegistrationsEndToEndTest {
                 registry.post("/registrations", alice(), Submissions.of(name, "2.0.0", Submissions.endpointOf(name)));
 
         assertThat(again.statusCode()).isEqualTo(409);
+        // Nobody but an administrator reads a deleted registration: its submitter hears the rule, not its state.
         assertThat(json(again).path("detail").asText())
-                .isEqualTo(name
-                        + " 2.0.0 existed before and was deleted; versions are never reused: submit a new version");
+                .isEqualTo(name + " version 2.0.0 is taken; a version is never reused, not even after its registration"
+                        + " was deleted: submit a new version");
+        HttpResponse<String> byAdmin =
+                registry.post("/registrations", admin(), Submissions.of(name, "2.0.0", Submissions.endpointOf(name)));
+        assertThat(json(byAdmin).path("detail").asText())
+                .isEqualTo(name + " 2.0.0 existed before and was deleted (registration " + idOf(approved)
+                        + "); versions are never reused: submit a new version");
         HttpResponse<String> versions = registry.get(
                 "/v0.1/servers/" + java.net.URLEncoder.encode(name, java.nio.charset.StandardCharsets.UTF_8)
                         + "/versions?include_deleted=true",

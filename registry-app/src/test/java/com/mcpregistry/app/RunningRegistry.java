@@ -300,6 +300,11 @@ final class RunningRegistry implements BeforeAllCallback, AfterAllCallback, Auto
         return http.patch(pathAndQuery, token, body, headers);
     }
 
+    /** A status change as a reviewer makes it: read first, then {@code If-Match} the version read. */
+    HttpResponse<String> review(String registrationPath, String token, Object body) {
+        return http.review(registrationPath, token, body);
+    }
+
     HttpResponse<String> delete(String pathAndQuery, String token, String... headers) {
         return http.delete(pathAndQuery, token, headers);
     }

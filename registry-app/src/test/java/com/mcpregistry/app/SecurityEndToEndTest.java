@@ -3,6 +3,7 @@ package com.mcpregistry.app;
 import static com.mcpregistry.app.ListingEndToEndTest.ids;
 import static com.mcpregistry.app.RunningRegistry.json;
 import static com.mcpregistry.app.Submissions.approve;
+import static com.mcpregistry.app.Submissions.idOf;
 import static com.mcpregistry.app.Submissions.pathOf;
 import static com.mcpregistry.app.Submissions.status;
 import static com.mcpregistry.app.Submissions.submitNew;
@@ -312,9 +313,5 @@ class SecurityEndToEndTest {
     private static void assertInvalid(HttpResponse<String> response) {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(401);
         assertThat(response.headers().firstValue("WWW-Authenticate")).hasValue("Bearer error=\"invalid_token\"");
-    }
-
-    private static String idOf(JsonNode registration) {
-        return registration.path("registration_id").asText();
     }
 }

@@ -60,7 +60,7 @@ class StartDevEndToEndTest {
         String userToken = first.printed("export USER_TOKEN=");
         String adminToken = first.printed("export ADMIN_TOKEN=");
         String location = submit(first, userToken, "local");
-        assertThat(send(first, location + "/status", adminToken, "PATCH", "{\"status\":\"Approved\"}")
+        assertThat(send(first, location + "/status", adminToken, "PATCH", "{\"status\":\"Approved\",\"row_version\":1}")
                         .statusCode())
                 .isEqualTo(200);
         assertThat(send(first, "/dev/token", null, "POST", "{\"name\":\"Other Dev\",\"email\":\"other@dev.example\"}")

@@ -60,14 +60,13 @@ final class Submissions {
         return submit(registry, token, of(uniqueName(name)));
     }
 
-    /** Moves a registration to {@code status} as the admin (approve, reject, deprecate, reactivate). */
+    /**
+     * Moves a registration to {@code status} as the admin (approve, reject, deprecate, reactivate), naming the
+     * version the admin read in {@code If-Match}, as an approval or rejection must.
+     */
     static JsonNode review(RunningRegistry registry, JsonNode registration, String status, String reason) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("status", status);
-        if (reason != null) {
-            body.put("reason", reason);
-        }
-        HttpResponse<String> changed = registry.patch(pathOf(registration) + "/status", registry.adminToken(), body);
+        HttpResponse<String> changed =
+                registry.review(pathOf(registration), registry.adminToken(), status(status, reason));
         assertThat(changed.statusCode()).as(changed.body()).isEqualTo(200);
         return RunningRegistry.json(changed);
     }
@@ -76,8 +75,12 @@ final class Submissions {
         return review(registry, registration, "Approved", null);
     }
 
+    static String idOf(JsonNode registration) {
+        return registration.path("registration_id").asText();
+    }
+
     static String pathOf(JsonNode registration) {
-        return "/registrations/" + registration.path("registration_id").asText();
+        return "/registrations/" + idOf(registration);
     }
 
     static Map<String, Object> status(String status, String reason) {

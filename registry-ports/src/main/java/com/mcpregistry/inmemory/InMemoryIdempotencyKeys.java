@@ -21,6 +21,12 @@ public final class InMemoryIdempotencyKeys implements IdempotencyKeys {
     }
 
     @Override
+    public Optional<Remembered> claim(UserId owner, String key) {
+        // Transactions run one at a time here: the caller's holds every key until it ends.
+        return find(owner, key);
+    }
+
+    @Override
     public void remember(UserId owner, String key, Remembered remembered, Instant at) {
         db.atomically(() -> {
             if (db.idempotencyKeys.putIfAbsent(owner + " " + key, remembered) != null) {

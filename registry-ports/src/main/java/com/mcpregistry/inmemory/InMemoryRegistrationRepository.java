@@ -1,13 +1,16 @@
 package com.mcpregistry.inmemory;
 
 import com.mcpregistry.domain.error.Conflict;
+import com.mcpregistry.domain.registration.NormalizedEndpoint;
 import com.mcpregistry.domain.registration.Registration;
+import com.mcpregistry.domain.registration.ServerName;
+import com.mcpregistry.domain.registration.Version;
 import com.mcpregistry.domain.shared.RegistrationId;
 import com.mcpregistry.paging.Cursor;
 import com.mcpregistry.paging.Page;
 import com.mcpregistry.registration.port.out.RegistrationQuery;
 import com.mcpregistry.registration.port.out.RegistrationRepository;
-import com.mcpregistry.registration.port.out.VersionConflicts;
+import com.mcpregistry.registration.port.out.UniquenessConflicts;
 import java.util.Comparator;
 import java.util.Locale;
 import java.util.Optional;
@@ -58,6 +61,22 @@ public final class InMemoryRegistrationRepository implements RegistrationReposit
     }
 
     @Override
+    public Optional<Registration> findByNameAndVersion(ServerName name, Version version) {
+        // Never more than one: a version is never reused.
+        return db.atomically(() -> db.registrations.values().stream()
+                .filter(r -> r.serverName().equals(name) && r.version().equals(version))
+                .findFirst());
+    }
+
+    @Override
+    public Optional<Registration> findEndpointHolder(NormalizedEndpoint endpoint, ServerName except) {
+        return db.atomically(() -> db.registrations.values().stream()
+                .filter(r -> !r.isDeleted() && !r.serverName().equals(except))
+                .filter(r -> NormalizedEndpoint.of(r.details().endpointUrl()).equals(endpoint))
+                .min(NEWEST_FIRST.reversed()));
+    }
+
+    @Override
     public Page<Registration> find(RegistrationQuery query) {
         return db.atomically(() -> Page.of(
                 db.registrations.values().stream()
@@ -88,6 +107,7 @@ public final class InMemoryRegistrationRepository implements RegistrationReposit
     }
 
     private void checkUniqueness(Registration candidate) {
+        NormalizedEndpoint endpoint = null;
         for (Registration other : db.registrations.values()) {
             if (other.id().equals(candidate.id())) {
                 continue;
@@ -95,16 +115,16 @@ public final class InMemoryRegistrationRepository implements RegistrationReposit
             // A version is never reused, not even after its registration was deleted.
             if (other.serverName().equals(candidate.serverName())
                     && other.version().equals(candidate.version())) {
-                throw other.isDeleted()
-                        ? VersionConflicts.deletedBefore(candidate.serverName(), candidate.version())
-                        : VersionConflicts.registered(candidate.serverName(), candidate.version());
+                throw UniquenessConflicts.versionTaken(candidate.serverName(), candidate.version());
             }
-            if (other.isDeleted()) {
+            if (other.isDeleted() || other.serverName().equals(candidate.serverName())) {
                 continue;
             }
-            if (other.details().endpointUrl().equals(candidate.details().endpointUrl())
-                    && !other.serverName().equals(candidate.serverName())) {
-                throw new Conflict("the endpoint URL belongs to server " + other.serverName());
+            if (endpoint == null) {
+                endpoint = NormalizedEndpoint.of(candidate.details().endpointUrl());
+            }
+            if (NormalizedEndpoint.of(other.details().endpointUrl()).equals(endpoint)) {
+                throw UniquenessConflicts.endpointTaken(candidate.details().endpointUrl());
             }
         }
     }

@@ -14,7 +14,10 @@ import com.mcpregistry.registration.port.out.IdempotencyKeys.Remembered;
 import com.mcpregistry.registration.port.out.RegistrationRepository;
 import org.junit.jupiter.api.Test;
 
-/** What every {@link IdempotencyKeys} guarantees: keys are per owner, and a key is remembered once. */
+/**
+ * What every {@link IdempotencyKeys} guarantees: keys are per owner, and a key is remembered once. (That a claim waits
+ * for a concurrent one is each adapter's own test: in memory, transactions never overlap.)
+ */
 public abstract class IdempotencyKeysContract {
     private static final String FINGERPRINT_A = "a".repeat(64);
     private static final String FINGERPRINT_B = "b".repeat(64);
@@ -41,6 +44,17 @@ public abstract class IdempotencyKeysContract {
         keys().remember(owner.id(), "key-1", new Remembered(FINGERPRINT_A, registration.id()), T0);
 
         assertThat(keys().find(owner.id(), "key-1")).contains(new Remembered(FINGERPRINT_A, registration.id()));
+    }
+
+    @Test
+    void claiming_a_key_finds_what_it_was_remembered_for_or_nothing() {
+        User owner = users().save(Fixtures.user());
+        Registration registration = stored(owner);
+
+        assertThat(keys().claim(owner.id(), "key-3")).isEmpty();
+        keys().remember(owner.id(), "key-3", new Remembered(FINGERPRINT_A, registration.id()), T0);
+
+        assertThat(keys().claim(owner.id(), "key-3")).contains(new Remembered(FINGERPRINT_A, registration.id()));
     }
 
     @Test

@@ -14,7 +14,11 @@ import static com.mcpregistry.domain.testing.ServerDetailsTestData.someDetails;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.mcpregistry.domain.error.AlreadyTaken;
+import com.mcpregistry.domain.error.AlreadyTaken.Rule;
 import com.mcpregistry.domain.error.Conflict;
+import com.mcpregistry.domain.registration.HttpUrl;
+import com.mcpregistry.domain.registration.NormalizedEndpoint;
 import com.mcpregistry.domain.registration.Reason;
 import com.mcpregistry.domain.registration.Registration;
 import com.mcpregistry.domain.registration.ServerDetails;
@@ -236,14 +240,18 @@ public abstract class RegistrationRepositoryContract {
         Registration submitted = stored(pendingOf(submitter, "tools", "2.0.0", T0));
         Registration approved = reviewed(submitted, APPROVED, admin.id(), T0.plusSeconds(1));
         registrations().update(approved, submitted.rowVersion());
-        registrations().update(deleted(approved, T0.plusSeconds(5)), approved.rowVersion());
+        Registration gone = deleted(approved, T0.plusSeconds(5));
+        registrations().update(gone, approved.rowVersion());
         Registration again = pendingOf(submitter, "tools", "2.0.0", T0.plusSeconds(6));
 
         assertThatThrownBy(() -> registrations().insert(again))
-                .isInstanceOf(Conflict.class)
-                .hasMessageContaining(name("tools") + " 2.0.0 existed before and was deleted")
-                .hasMessageContaining("versions are never reused");
+                .isInstanceOfSatisfying(
+                        AlreadyTaken.class, taken -> assertThat(taken.rule()).isEqualTo(Rule.NAME_AND_VERSION))
+                .hasMessage(name("tools") + " version 2.0.0 is taken; a version is never reused, not even after its"
+                        + " registration was deleted: submit a new version");
         assertThat(registrations().findById(again.id())).isEmpty();
+        assertThat(registrations().findByNameAndVersion(new ServerName(name("tools")), new Version("2.0.0")))
+                .contains(gone);
     }
 
     @Test
@@ -257,12 +265,119 @@ public abstract class RegistrationRepositoryContract {
     }
 
     @Test
-    void a_registered_server_name_and_version_is_a_conflict_that_says_it_is_registered() {
-        stored(pendingOf(submitter, "tools", "1.0.0", T0));
+    void a_taken_server_name_and_version_is_said_without_naming_the_registration_that_holds_it() {
+        Registration holder = stored(pendingOf(submitter, "tools", "1.0.0", T0));
 
         assertThatThrownBy(() -> registrations().insert(pendingOf(other, "tools", "1.0.0", T0)))
-                .isInstanceOf(Conflict.class)
-                .hasMessageContaining("is registered already");
+                .isInstanceOf(AlreadyTaken.class)
+                .hasMessageContaining(name("tools") + " version 1.0.0 is taken")
+                .hasMessageNotContaining(holder.id().toString())
+                .hasMessageNotContaining("Pending");
+        assertThat(registrations().findByNameAndVersion(new ServerName(name("tools")), new Version("1.0.0")))
+                .contains(holder);
+        assertThat(registrations().findByNameAndVersion(new ServerName(name("tools")), new Version("9.9.9")))
+                .isEmpty();
+    }
+
+    /** Spellings of {@code https://<namespace>.example.com/mcp} that are that endpoint, RFC 3986 §6 normalised. */
+    static List<String> sameEndpointSpelledOtherwise(String namespace) {
+        String host = namespace + ".example.com";
+        return List.of(
+                "https://" + host.toUpperCase(java.util.Locale.ROOT) + "/mcp",
+                "HTTPS://" + host + "/mcp",
+                "https://" + host + ":443/mcp",
+                "https://" + host + ":/mcp",
+                "https://" + host + "/mcp/",
+                "https://" + host + "/mcp?",
+                "https://" + host + "/mcp/?",
+                "https://" + host + "/mcp#fragment",
+                "https://" + host + "/%6D%63%70",
+                "https://" + host + "/%6dcp",
+                "https://" + host + "./mcp",
+                "https://" + host + "/./mcp",
+                "https://" + host + "/tools/../mcp");
+    }
+
+    @Test
+    void an_endpoint_owned_by_another_server_name_is_a_conflict_however_it_is_spelt() {
+        Registration owner = stored(pending(submitter.id(), name("tools"), "1.0.0", endpoint("mcp"), T0));
+
+        for (String spelling : sameEndpointSpelledOtherwise(namespace)) {
+            Registration thief = pending(other.id(), name("thief"), "1.0.0", spelling, T0);
+
+            assertThatThrownBy(() -> registrations().insert(thief))
+                    .as(spelling)
+                    .isInstanceOfSatisfying(
+                            AlreadyTaken.class,
+                            taken -> assertThat(taken.rule()).isEqualTo(Rule.ENDPOINT))
+                    .hasMessage("the endpoint URL " + spelling + " belongs to another server name");
+            assertThat(registrations().findById(thief.id())).isEmpty();
+            assertThat(registrations()
+                            .findEndpointHolder(
+                                    NormalizedEndpoint.of(new HttpUrl(spelling)), new ServerName(name("thief"))))
+                    .as(spelling)
+                    .contains(owner);
+        }
+    }
+
+    @Test
+    void editing_to_another_spelling_of_an_endpoint_owned_by_another_server_name_is_a_conflict() {
+        stored(pending(submitter.id(), name("tools"), "1.0.0", endpoint("mcp"), T0));
+        Registration mine = stored(pending(other.id(), name("mine"), "1.0.0", endpoint("mine"), T0));
+
+        for (String spelling : sameEndpointSpelledOtherwise(namespace)) {
+            Registration moved = edited(mine, details(spelling), T0.plusSeconds(1));
+
+            assertThatThrownBy(() -> registrations().update(moved, mine.rowVersion()))
+                    .as(spelling)
+                    .isInstanceOf(AlreadyTaken.class);
+        }
+        assertThat(registrations().findById(mine.id())).contains(mine);
+    }
+
+    @Test
+    void endpoints_that_differ_after_normalisation_are_different_endpoints() {
+        String host = namespace + ".example.com";
+        stored(pending(submitter.id(), name("tools"), "1.0.0", "https://" + host + "/mcp", T0));
+
+        for (String other : List.of(
+                "http://" + host + "/mcp",
+                "https://" + host + ":8443/mcp",
+                "https://" + host + "/MCP",
+                "https://" + host + "/mcp/v2",
+                "https://" + host + "/mcp?tenant=a",
+                "https://" + host + "/mcp%2F")) {
+            Registration elsewhere =
+                    stored(pending(this.other.id(), name("o" + Fixtures.unique()), "1.0.0", other, T0));
+
+            assertThat(registrations().findById(elsewhere.id())).as(other).contains(elsewhere);
+        }
+    }
+
+    @Test
+    void an_endpoint_is_kept_exactly_as_submitted() {
+        String spelling = "HTTPS://" + namespace.toUpperCase(java.util.Locale.ROOT) + ".Example.COM:443/%6dcp/?";
+        Registration registration = stored(pending(submitter.id(), name("tools"), "1.0.0", spelling, T0));
+
+        assertThat(registrations()
+                        .findById(registration.id())
+                        .orElseThrow()
+                        .details()
+                        .endpointUrl()
+                        .value())
+                .isEqualTo(spelling);
+    }
+
+    @Test
+    void the_holder_of_an_endpoint_is_never_a_deleted_registration_nor_one_of_the_same_server() {
+        Registration first = stored(pending(submitter.id(), name("tools"), "1.0.0", endpoint("mcp"), T0));
+        NormalizedEndpoint endpoint = NormalizedEndpoint.of(new HttpUrl(endpoint("mcp")));
+
+        assertThat(registrations().findEndpointHolder(endpoint, new ServerName(name("tools"))))
+                .isEmpty();
+        registrations().update(deleted(first, T0.plusSeconds(1)), first.rowVersion());
+        assertThat(registrations().findEndpointHolder(endpoint, new ServerName(name("other"))))
+                .isEmpty();
     }
 
     @Test

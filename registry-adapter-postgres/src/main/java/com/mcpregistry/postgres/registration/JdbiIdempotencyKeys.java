@@ -12,8 +12,15 @@ import java.util.Optional;
 import java.util.UUID;
 import org.jdbi.v3.core.Jdbi;
 
-/** {@link IdempotencyKeys} on the {@code idempotency_keys} table, keyed by owner and key. */
+/**
+ * {@link IdempotencyKeys} on the {@code idempotency_keys} table, keyed by owner and key; a key is claimed with a
+ * transaction-scoped advisory lock on it, because before its row exists there is no row to lock.
+ */
 public final class JdbiIdempotencyKeys implements IdempotencyKeys {
+
+    // A namespace of its own inside the advisory lock space of single bigint keys (see JdbiPublishedServers).
+    private static final String LOCK = "SELECT 1 FROM pg_advisory_xact_lock("
+            + "hashtextextended('idempotency-key:' || :owner || ' ' || :key, 0))";
 
     private final Jdbi jdbi;
 
@@ -32,6 +39,18 @@ public final class JdbiIdempotencyKeys implements IdempotencyKeys {
                         rs.getString("request_fingerprint"),
                         new RegistrationId(rs.getObject("registration_id", UUID.class))))
                 .findOne()));
+    }
+
+    @Override
+    public Optional<Remembered> claim(UserId owner, String key) {
+        // Joins the caller's transaction: the lock is held until that one ends, and the read after it sees what a
+        // transaction that held it before committed.
+        SqlErrors.translating(() -> jdbi.inTransaction(handle -> handle.createQuery(LOCK)
+                .bind("owner", owner.value().toString())
+                .bind("key", key)
+                .mapTo(Integer.class)
+                .one()));
+        return find(owner, key);
     }
 
     @Override

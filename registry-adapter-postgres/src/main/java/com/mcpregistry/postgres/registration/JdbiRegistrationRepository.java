@@ -4,8 +4,11 @@ import com.mcpregistry.domain.error.Conflict;
 import com.mcpregistry.domain.error.DomainException;
 import com.mcpregistry.domain.error.InvalidInput;
 import com.mcpregistry.domain.registration.HttpUrl;
+import com.mcpregistry.domain.registration.NormalizedEndpoint;
 import com.mcpregistry.domain.registration.Reason;
 import com.mcpregistry.domain.registration.Registration;
+import com.mcpregistry.domain.registration.ServerName;
+import com.mcpregistry.domain.registration.Version;
 import com.mcpregistry.domain.registration.Visibility;
 import com.mcpregistry.domain.shared.RegistrationId;
 import com.mcpregistry.domain.shared.RegistrationStatus;
@@ -18,7 +21,7 @@ import com.mcpregistry.postgres.shared.SqlErrors;
 import com.mcpregistry.postgres.shared.Timestamps;
 import com.mcpregistry.registration.port.out.RegistrationQuery;
 import com.mcpregistry.registration.port.out.RegistrationRepository;
-import com.mcpregistry.registration.port.out.VersionConflicts;
+import com.mcpregistry.registration.port.out.UniquenessConflicts;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -29,16 +32,15 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
-import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.Query;
 import org.jdbi.v3.core.statement.SqlStatement;
 
 /**
  * {@link RegistrationRepository} on the {@code registrations} table. The uniqueness rules are the database's
- * (a unique index over every version ever submitted and an exclusion constraint), so they hold under concurrent
- * writers; this class only names the rule a failed write broke, and when an insert finds its version taken, says
- * whether by a live or by a deleted registration.
+ * (a unique index over every version ever submitted, and an exclusion constraint over the normalised endpoint,
+ * {@code endpoint_url_normalized}, which this class writes beside the endpoint as submitted), so they hold under
+ * concurrent writers; this class only names the rule a failed write broke.
  */
 public final class JdbiRegistrationRepository implements RegistrationRepository {
 
@@ -47,28 +49,35 @@ public final class JdbiRegistrationRepository implements RegistrationRepository 
             .map(status -> "'" + status.label() + "'")
             .collect(Collectors.joining(", "));
 
-    private static final String INSERT = "INSERT INTO registrations (" + RegistrationRowMapper.COLUMNS + ")"
-            + " VALUES (:id, :server_name, :version, :title, :description, :endpoint_url, :transport,"
-            + " :owner_contact, :repository_url, :documentation_url, CAST(:tags AS text[]), :submitter_id, :status,"
-            + " :status_reason, :reviewed_by, :reviewed_at, :created_at, :updated_at, :row_version, :deleted_at)"
-            // A taken version inserts nothing (no error that would end the transaction); VERSION_HOLDER then says why.
+    private static final String INSERT = "INSERT INTO registrations (" + RegistrationRowMapper.COLUMNS
+            + ", endpoint_url_normalized) VALUES (:id, :server_name, :version, :title, :description, :endpoint_url,"
+            + " :transport, :owner_contact, :repository_url, :documentation_url, CAST(:tags AS text[]), :submitter_id,"
+            + " :status, :status_reason, :reviewed_by, :reviewed_at, :created_at, :updated_at, :row_version,"
+            + " :deleted_at, :endpoint_url_normalized)"
+            // A taken version inserts nothing (no error that would end the transaction), and says so.
             + " ON CONFLICT (server_name, version) WHERE NOT version_reused_later DO NOTHING";
 
-    // server_name, version, submitter_id and created_at never change once submitted.
+    // server_name, version, submitter_id and created_at never change once submitted. The normalised endpoint is
+    // the stored one until the endpoint itself changes: changeset 013 kept apart a few endpoints that were stored
+    // before endpoints were compared normalised, and a review or deletion of such a registration must not fail.
     private static final String UPDATE = "UPDATE registrations SET title = :title, description = :description,"
             + " endpoint_url = :endpoint_url, transport = :transport, owner_contact = :owner_contact,"
             + " repository_url = :repository_url, documentation_url = :documentation_url,"
             + " tags = CAST(:tags AS text[]), status = :status, status_reason = :status_reason,"
             + " reviewed_by = :reviewed_by, reviewed_at = :reviewed_at, updated_at = :updated_at,"
-            + " row_version = :row_version, deleted_at = :deleted_at"
+            + " row_version = :row_version, deleted_at = :deleted_at,"
+            + " endpoint_url_normalized = CASE WHEN endpoint_url = :endpoint_url THEN endpoint_url_normalized"
+            + " ELSE :endpoint_url_normalized END"
             + " WHERE id = :id AND row_version = :expected_row_version";
 
-    /**
-     * Whether the registration holding a (server name, version) in the unique index is deleted; no row when the
-     * version is free. (Older duplicates from before changeset 012 are outside the index; the newest is inside.)
-     */
-    private static final String VERSION_HOLDER = "SELECT deleted_at IS NOT NULL FROM registrations"
+    /** The registration in the unique index of a (server name, version), deleted or not; older duplicates are not. */
+    private static final String VERSION_HOLDER = "SELECT " + RegistrationRowMapper.COLUMNS + " FROM registrations"
             + " WHERE server_name = :server_name AND version = :version AND NOT version_reused_later";
+
+    /** Served by the exclusion constraint's index on (md5(endpoint_url_normalized), server_name). */
+    private static final String ENDPOINT_HOLDER = "SELECT " + RegistrationRowMapper.COLUMNS + " FROM registrations"
+            + " WHERE md5(endpoint_url_normalized) = md5(:endpoint) AND server_name <> :except"
+            + " AND deleted_at IS NULL ORDER BY created_at, id LIMIT 1";
 
     private final Jdbi jdbi;
     private final RegistrationRowMapper mapper = new RegistrationRowMapper();
@@ -79,29 +88,13 @@ public final class JdbiRegistrationRepository implements RegistrationRepository 
 
     @Override
     public void insert(Registration registration) {
-        SqlErrors.translating(
+        int inserted = SqlErrors.translating(
                 uniquenessRules(registration),
-                () -> jdbi.withHandle(handle -> {
-                    int inserted =
-                            bindAll(handle.createUpdate(INSERT), registration).execute();
-                    if (inserted == 0) {
-                        throw versionTaken(handle, registration);
-                    }
-                    return inserted;
-                }));
-    }
-
-    /** Why an insert found its (server name, version) taken: by a live registration or a deleted one. */
-    private static Conflict versionTaken(Handle handle, Registration registration) {
-        return handle.createQuery(VERSION_HOLDER)
-                .bind("server_name", registration.serverName().value())
-                .bind("version", registration.version().value())
-                .mapTo(Boolean.class)
-                .findOne()
-                .map(deleted -> deleted
-                        ? VersionConflicts.deletedBefore(registration.serverName(), registration.version())
-                        : VersionConflicts.registered(registration.serverName(), registration.version()))
-                .orElseGet(() -> VersionConflicts.taken(registration.serverName(), registration.version()));
+                () -> jdbi.withHandle(handle ->
+                        bindAll(handle.createUpdate(INSERT), registration).execute()));
+        if (inserted == 0) {
+            throw UniquenessConflicts.versionTaken(registration.serverName(), registration.version());
+        }
     }
 
     @Override
@@ -118,11 +111,24 @@ public final class JdbiRegistrationRepository implements RegistrationRepository 
 
     @Override
     public Optional<Registration> findById(RegistrationId id) {
-        return SqlErrors.translating(() -> jdbi.withHandle(handle -> handle.createQuery(
-                        "SELECT " + RegistrationRowMapper.COLUMNS + " FROM registrations WHERE id = :id")
-                .bind("id", id.value())
-                .map(mapper)
-                .findOne()));
+        return findOne(
+                "SELECT " + RegistrationRowMapper.COLUMNS + " FROM registrations WHERE id = :id",
+                Map.of("id", id.value()));
+    }
+
+    @Override
+    public Optional<Registration> findByNameAndVersion(ServerName name, Version version) {
+        return findOne(VERSION_HOLDER, Map.of("server_name", name.value(), "version", version.value()));
+    }
+
+    @Override
+    public Optional<Registration> findEndpointHolder(NormalizedEndpoint endpoint, ServerName except) {
+        return findOne(ENDPOINT_HOLDER, Map.of("endpoint", endpoint.value(), "except", except.value()));
+    }
+
+    private Optional<Registration> findOne(String sql, Map<String, Object> params) {
+        return SqlErrors.translating(() -> jdbi.withHandle(
+                handle -> handle.createQuery(sql).bindMap(params).map(mapper).findOne()));
     }
 
     @Override
@@ -202,10 +208,9 @@ public final class JdbiRegistrationRepository implements RegistrationRepository 
                 "registrations_pkey",
                 () -> new Conflict("registration " + registration.id() + " exists already"),
                 "registrations_server_name_version_unique",
-                () -> VersionConflicts.taken(registration.serverName(), registration.version()),
+                () -> UniquenessConflicts.versionTaken(registration.serverName(), registration.version()),
                 "registrations_endpoint_single_server",
-                () -> new Conflict(
-                        "the endpoint URL " + registration.details().endpointUrl() + " belongs to another server name"),
+                () -> UniquenessConflicts.endpointTaken(registration.details().endpointUrl()),
                 "registrations_submitter_fkey",
                 () -> new Conflict("the submitter " + registration.submitterId() + " is not a known user"),
                 "registrations_reviewer_fkey",
@@ -220,6 +225,9 @@ public final class JdbiRegistrationRepository implements RegistrationRepository 
                 .bind("title", r.details().title().value())
                 .bind("description", r.details().description().value())
                 .bind("endpoint_url", r.details().endpointUrl().value())
+                .bind(
+                        "endpoint_url_normalized",
+                        NormalizedEndpoint.of(r.details().endpointUrl()).value())
                 .bind("transport", r.details().transport().wireName())
                 .bind("owner_contact", r.details().ownerContact().value())
                 .bind(

@@ -45,12 +45,13 @@ class PublishedServerQueryPlanTest {
                 .useHandle(handle ->
                         handle.createUpdate("""
                         INSERT INTO registrations (id, server_name, version, title, description, endpoint_url,
-                            transport, owner_contact, submitter_id, status, status_reason, reviewed_by, reviewed_at,
-                            created_at, updated_at, deleted_at, published_at, is_latest)
+                            endpoint_url_normalized, transport, owner_contact, submitter_id, status, status_reason,
+                            reviewed_by, reviewed_at, created_at, updated_at, deleted_at, published_at, is_latest)
                         SELECT gen_random_uuid(), 'com.plan/server-' || s, v || '.0.0',
                                'Server number ' || s,
                                CASE WHEN s = 1234 THEN 'Books quokka payroll' ELSE 'Reads ledger entries' END,
-                               'https://plan.example.com/' || s, 'streamable-http', 'owner@example.com', :submitter,
+                               'https://plan.example.com/' || s, 'https://plan.example.com/' || s,
+                               'streamable-http', 'owner@example.com', :submitter,
                                CASE WHEN s % 50 = 0 THEN 'Pending' WHEN s % 7 = 0 AND v = 1 THEN 'Deprecated'
                                     ELSE 'Approved' END,
                                CASE WHEN s % 7 = 0 AND v = 1 AND s % 50 <> 0 THEN 'superseded' END,

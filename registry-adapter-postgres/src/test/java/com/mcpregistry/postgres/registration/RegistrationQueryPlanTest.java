@@ -46,11 +46,12 @@ class RegistrationQueryPlanTest {
         database.jdbi()
                 .useHandle(handle -> handle.createUpdate("""
                         INSERT INTO registrations (id, server_name, version, title, description, endpoint_url,
-                            transport, owner_contact, submitter_id, status, reviewed_by, reviewed_at,
-                            created_at, updated_at)
+                            endpoint_url_normalized, transport, owner_contact, submitter_id, status, reviewed_by,
+                            reviewed_at, created_at, updated_at)
                         SELECT gen_random_uuid(), 'com.plan/server-' || n, '1.0.0',
                                CASE WHEN n = 1234 THEN 'Quokka payroll bridge' ELSE 'Server number ' || n END,
                                'Reads and books ledger entries', 'https://plan.example.com/' || n,
+                               'https://plan.example.com/' || n,
                                'streamable-http', 'owner@example.com', s.id,
                                CASE WHEN n % 50 = 0 THEN 'Pending' ELSE 'Approved' END,
                                CASE WHEN n % 50 <> 0 THEN s.id END, CASE WHEN n % 50 <> 0 THEN now() END,

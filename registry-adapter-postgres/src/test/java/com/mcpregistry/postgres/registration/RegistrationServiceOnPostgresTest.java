@@ -26,6 +26,7 @@ import com.mcpregistry.paging.PageRequest;
 import com.mcpregistry.postgres.PostgresAdapters;
 import com.mcpregistry.postgres.TestDatabase;
 import com.mcpregistry.registration.port.in.ReviewRegistrationUseCase.ChangeStatus;
+import com.mcpregistry.registration.port.in.SubmitRegistrationUseCase.IdempotencyKey;
 import com.mcpregistry.registration.port.in.SubmitRegistrationUseCase.SubmitRegistration;
 import com.mcpregistry.registration.port.out.RegistrationQuery;
 import com.mcpregistry.registration.service.RegistrationService;
@@ -163,6 +164,55 @@ class RegistrationServiceOnPostgresTest {
                 .hasMessageContaining("endpoint");
         assertThat(adapters.registrations().findById(first.id())).contains(first);
         assertThat(adapters.registrations().findById(second.id())).isEmpty();
+    }
+
+    @Test
+    void concurrent_submissions_with_one_idempotency_key_create_one_registration_and_all_answer_it() throws Exception {
+        int clients = 8; // within the test pool's 10 connections
+        ExecutorService many = Executors.newFixedThreadPool(clients);
+        CyclicBarrier together = new CyclicBarrier(clients);
+        SubmitRegistration submission = new SubmitRegistration(
+                submitter.actor(false),
+                new ServerName(namespace + "/retried"),
+                Version.DEFAULT,
+                Fixtures.details("https://" + namespace + ".example.com/retried"),
+                Optional.of(new IdempotencyKey("retry-" + namespace, "d".repeat(64))),
+                Optional.empty());
+        try {
+            List<Future<Registration>> answers = new ArrayList<>();
+            for (int i = 0; i < clients; i++) {
+                answers.add(many.submit(() -> {
+                    together.await(30, TimeUnit.SECONDS);
+                    return service.submit(submission);
+                }));
+            }
+            List<RegistrationId> answered = new ArrayList<>();
+            for (Future<Registration> answer : answers) {
+                answered.add(answer.get(60, TimeUnit.SECONDS).id());
+            }
+
+            assertThat(answered).hasSize(clients).containsOnly(answered.get(0));
+            assertThat(submittersRegistrations()).extracting(Registration::id).containsExactly(answered.get(0));
+            assertThat(adapters.auditTrail().history(answered.get(0))).hasSize(1);
+        } finally {
+            many.shutdownNow();
+        }
+    }
+
+    @Test
+    void an_endpoint_clash_is_explained_after_the_transaction_it_ended() {
+        Registration holder = service.submit(submission("held", Optional.empty()));
+        SubmitRegistration respelt = new SubmitRegistration(
+                admin,
+                new ServerName(namespace + "/other"),
+                Version.DEFAULT,
+                Fixtures.details("https://" + namespace.toUpperCase(java.util.Locale.ROOT) + ".example.com:443/held/"),
+                Optional.empty(),
+                Optional.empty());
+
+        assertThatThrownBy(() -> service.submit(respelt))
+                .isInstanceOf(Conflict.class)
+                .hasMessageContaining("belongs to server " + namespace + "/held: registration " + holder.id());
     }
 
     @Test

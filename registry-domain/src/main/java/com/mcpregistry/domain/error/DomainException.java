@@ -10,6 +10,7 @@ public abstract sealed class DomainException extends RuntimeException
                 InsufficientScope,
                 Unavailable,
                 StaleVersion,
+                VersionRequired,
                 IdempotencyKeyReused {
 
     protected DomainException(String message) {

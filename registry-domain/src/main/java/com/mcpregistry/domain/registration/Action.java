@@ -87,6 +87,14 @@ public enum Action {
         return review == Effect.RECORD;
     }
 
+    /**
+     * Whether this action is a verdict on what the submitter said (approve, reject): one the submitter's edits could
+     * slip under, so it names the version it was decided on where that is required.
+     */
+    public boolean isVerdict() {
+        return this == APPROVE || this == REJECT;
+    }
+
     /** Whether this action deletes the registration (softly: it leaves every read, its status stays). */
     public boolean deletes() {
         return deletedAt == Effect.RECORD;

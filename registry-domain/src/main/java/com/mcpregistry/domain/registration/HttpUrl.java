@@ -46,6 +46,13 @@ public record HttpUrl(String value) {
             throw InvalidInput.of(field, "must be an absolute http or https URL");
         }
         if (uri.getHost() == null || uri.getHost().isBlank()) {
+            String authority = uri.getRawAuthority() == null ? "" : uri.getRawAuthority();
+            if (authority.chars().anyMatch(c -> c >= 0x80)) {
+                throw InvalidInput.of(field, "must name its host in ASCII: an international name in its xn-- form");
+            }
+            if (authority.matches(".*:[0-9]{6,}")) {
+                throw InvalidInput.of(field, "must name a port from 1 to 65535");
+            }
             throw InvalidInput.of(field, "must name a host");
         }
         if (uri.getRawUserInfo() != null) {

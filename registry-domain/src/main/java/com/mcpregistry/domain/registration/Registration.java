@@ -34,6 +34,8 @@ public record Registration(
         long rowVersion,
         Optional<Instant> deletedAt) {
 
+    private static final String ENDPOINT_FIELD = "endpoint_url";
+
     public Registration {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(serverName, "serverName");
@@ -61,6 +63,7 @@ public record Registration(
             Actor actor,
             Instant now,
             Optional<String> requestId) {
+        NormalizedEndpoint.requireUsable(ENDPOINT_FIELD, details.endpointUrl());
         Registration submitted = new Registration(
                 id,
                 serverName,
@@ -107,6 +110,10 @@ public record Registration(
         Objects.requireNonNull(newDetails, "newDetails");
         List<FieldChange> changes = details.changesTo(newDetails);
         Change change = take(Action.EDIT, Optional.empty(), newDetails, changes, actor, now, requestId);
+        if (!newDetails.endpointUrl().equals(details.endpointUrl())) {
+            // Only a new endpoint: one stored before this rule existed does not stop edits of other fields.
+            NormalizedEndpoint.requireUsable(ENDPOINT_FIELD, newDetails.endpointUrl());
+        }
         return changes.isEmpty() ? Optional.empty() : Optional.of(change);
     }
 

@@ -107,7 +107,8 @@ public final class RegistryApi {
                             core.editRegistration(),
                             core.reviewRegistration(),
                             core.deleteRegistration(),
-                            core.findRegistrations())
+                            core.findRegistrations(),
+                            settings.reviewPrecondition())
                     .addTo(config.routes);
             new AuditRoutes(core.queryAudit()).addTo(config.routes);
             new PublishedServerRoutes(core.listPublishedServers(), settings.publicApi()).addTo(config.routes);

@@ -14,8 +14,9 @@ final class ETags {
     }
 
     /**
-     * The row version the client expects, when it sent {@code If-Match}. {@code *} matches any version; a tag that
-     * is not one of ours matches none (so the request fails with 412, as RFC 9110 wants).
+     * The row version the client expects, when it sent {@code If-Match}. {@code *} matches any version. If-Match
+     * compares strongly (RFC 9110 §13.1.1): a weak tag ({@code W/"3"}) matches no version, nor does a tag that is not
+     * one of ours, so the request fails with 412.
      */
     static Optional<Long> ifMatch(Context ctx) {
         String header = ctx.header("If-Match");
@@ -23,16 +24,10 @@ final class ETags {
             return Optional.empty();
         }
         String tag = header.trim();
-        if (tag.startsWith("W/")) {
-            tag = tag.substring(2);
-        }
-        if (tag.length() >= 2 && tag.startsWith("\"") && tag.endsWith("\"")) {
-            tag = tag.substring(1, tag.length() - 1);
-        }
-        try {
-            return Optional.of(Long.parseLong(tag));
-        } catch (NumberFormatException e) {
+        // Exactly the tags of() writes: a weak tag, a list or any other spelling of a number compares unequal.
+        if (!tag.matches("\"[1-9][0-9]{0,17}\"")) {
             return Optional.of(NO_VERSION_MATCHES);
         }
+        return Optional.of(Long.parseLong(tag.substring(1, tag.length() - 1)));
     }
 }

@@ -4,6 +4,7 @@ import static com.mcpregistry.http.shared.Access.USER;
 
 import com.mcpregistry.audit.AuditEntry;
 import com.mcpregistry.domain.Text;
+import com.mcpregistry.domain.error.InvalidInput;
 import com.mcpregistry.domain.registration.Reason;
 import com.mcpregistry.domain.registration.Registration;
 import com.mcpregistry.domain.shared.RegistrationId;
@@ -39,6 +40,8 @@ import java.util.Set;
 public final class RegistrationRoutes {
     /** The request header whose value makes a retried submission replay the first answer (SPEC §5a). */
     private static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+    /** The body field of a status change that names the reviewed version, as {@code If-Match} does. */
+    private static final String ROW_VERSION = "row_version";
     /** How many registrations a page holds when the client does not say. */
     public static final int DEFAULT_LIMIT = 20;
 
@@ -47,18 +50,21 @@ public final class RegistrationRoutes {
     private final ReviewRegistrationUseCase review;
     private final DeleteRegistrationUseCase delete;
     private final FindRegistrationsUseCase find;
+    private final ReviewPrecondition reviewPrecondition;
 
     public RegistrationRoutes(
             SubmitRegistrationUseCase submit,
             EditRegistrationUseCase edit,
             ReviewRegistrationUseCase review,
             DeleteRegistrationUseCase delete,
-            FindRegistrationsUseCase find) {
+            FindRegistrationsUseCase find,
+            ReviewPrecondition reviewPrecondition) {
         this.submit = submit;
         this.edit = edit;
         this.review = review;
         this.delete = delete;
         this.find = find;
+        this.reviewPrecondition = reviewPrecondition;
     }
 
     public void addTo(RoutesConfig routes) {
@@ -114,13 +120,34 @@ public final class RegistrationRoutes {
     private void changeStatus(Context ctx) {
         Actor actor = Callers.of(ctx).actor();
         RegistrationId id = id(ctx);
-        JsonForm body = JsonBody.read(ctx).form().allowOnly(Set.of("status", "reason"), Set.of());
+        JsonForm body = JsonBody.read(ctx).form().allowOnly(Set.of("status", "reason", ROW_VERSION), Set.of());
         RegistrationStatus target = body.required("status", raw -> RegistrationStatus.parse("status", raw));
         Optional<Reason> reason = body.value("reason", Reason::new);
+        Optional<Long> rowVersion = body.positiveNumber(ROW_VERSION);
         body.complete();
-        Registration changed = review.changeStatus(
-                new ChangeStatus(actor, id, target, reason, ETags.ifMatch(ctx), RequestIds.forAudit(ctx)));
+        Registration changed = review.changeStatus(new ChangeStatus(
+                actor,
+                id,
+                target,
+                reason,
+                reviewedVersion(ctx, rowVersion),
+                RequestIds.forAudit(ctx),
+                reviewPrecondition == ReviewPrecondition.REQUIRED));
         respond(ctx, changed);
+    }
+
+    /**
+     * The row version a status change was decided on, named by {@code If-Match} or by {@code row_version} in the
+     * body. An approval or rejection must name one (unless {@link ReviewPrecondition#OPTIONAL}): the submitter may
+     * edit a registration after an administrator read it, and the review must then fail (412) rather than approve
+     * what nobody read.
+     */
+    private static Optional<Long> reviewedVersion(Context ctx, Optional<Long> rowVersion) {
+        Optional<Long> ifMatch = ETags.ifMatch(ctx);
+        if (ifMatch.isPresent() && rowVersion.isPresent() && !ifMatch.equals(rowVersion)) {
+            throw InvalidInput.of(ROW_VERSION, "names version " + rowVersion.get() + " but If-Match another");
+        }
+        return ifMatch.or(() -> rowVersion);
     }
 
     private void delete(Context ctx) {

@@ -60,6 +60,15 @@ public final class JsonForm {
         return typed(field, JsonNode::isBoolean, "must be true or false", JsonNode::booleanValue);
     }
 
+    /** The field's whole number of at least 1; empty when absent or null, or (recording the error) when not one. */
+    public Optional<Long> positiveNumber(String field) {
+        return typed(
+                field,
+                node -> node.isIntegralNumber() && node.canConvertToLong() && node.longValue() >= 1,
+                "must be a whole number from 1",
+                JsonNode::longValue);
+    }
+
     /** The field read as {@code read} does; empty when absent or null, or (recording the error) when not {@code is}. */
     private <T> Optional<T> typed(String field, Predicate<JsonNode> is, String otherwise, Function<JsonNode, T> read) {
         JsonNode node = body.get(field);

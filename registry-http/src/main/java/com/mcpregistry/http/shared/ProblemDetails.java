@@ -13,6 +13,7 @@ import com.mcpregistry.domain.error.NotFound;
 import com.mcpregistry.domain.error.StaleVersion;
 import com.mcpregistry.domain.error.Unauthenticated;
 import com.mcpregistry.domain.error.Unavailable;
+import com.mcpregistry.domain.error.VersionRequired;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
@@ -38,6 +39,10 @@ public final class ProblemDetails {
     private static final String ANSWERED = "registry.errors.answered";
     private static final String IDEMPOTENCY_KEY_REUSED = "the Idempotency-Key was already used for a different request";
     private static final String IDEMPOTENCY_KEY_IN_USE = "the Idempotency-Key is being used by a concurrent request";
+    private static final String VERSION_REQUIRED = "an approval or rejection must name the version of the registration"
+            + " you reviewed, because its submitter may have edited it since you read it: send If-Match with the ETag"
+            + " you read (e.g. If-Match: \"3\"; * names no version) or \"row_version\" in the body. If the"
+            + " registration changed since, the answer is 412 and nothing changes.";
 
     /** The JSON body of an error answer of the MCP Registry API, e.g. {@code {"error":"Server not found"}}. */
     public record RegistryError(String error) {}
@@ -112,6 +117,9 @@ public final class ProblemDetails {
             write(ctx, 409, "Conflict", e.getMessage(), null);
         } else if (e instanceof StaleVersion) {
             write(ctx, 412, "Precondition Failed", e.getMessage(), null);
+        } else if (e instanceof VersionRequired) {
+            // The domain asks for the version decided on; the answer says how a client names it.
+            write(ctx, 428, "Precondition Required", VERSION_REQUIRED, null);
         } else if (e instanceof IdempotencyKeyReused) {
             // The domain speaks of a reused idempotency key; the answer names the header the client sent it in.
             write(ctx, 422, "Unprocessable Content", IDEMPOTENCY_KEY_REUSED, null);

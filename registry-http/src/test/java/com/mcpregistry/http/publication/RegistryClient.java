@@ -54,8 +54,7 @@ final class RegistryClient {
         if (!status.equals("Approved")) {
             body.put("reason", "Replaced by a newer version");
         }
-        HttpResponse<String> response =
-                send("PATCH", "/registrations/" + registrationId + "/status", ADMIN, body.toString());
+        HttpResponse<String> response = api.client().review("/registrations/" + registrationId, ADMIN, body.toString());
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
     }
 

@@ -69,6 +69,20 @@ public final class ApiClient {
         return send(withJson(request(pathAndQuery, token, headers), "PATCH", body));
     }
 
+    /**
+     * Moves the registration at {@code registrationPath} to the status in {@code body} as a reviewer does: reads it
+     * first, then names the version read in {@code If-Match}, so that an edit made in between fails with 412 instead
+     * of being approved unseen.
+     */
+    public HttpResponse<String> review(String registrationPath, String token, Object body) {
+        HttpResponse<String> read = get(registrationPath, token);
+        String etag = read.headers()
+                .firstValue("ETag")
+                .orElseThrow(() -> new AssertionError(
+                        "cannot read " + registrationPath + " to review it: " + read.statusCode() + " " + read.body()));
+        return patch(registrationPath + "/status", token, body, "If-Match", etag);
+    }
+
     public HttpResponse<String> delete(String pathAndQuery, String token, String... headers) {
         return send(request(pathAndQuery, token, headers).DELETE());
     }

@@ -2,12 +2,17 @@ package com.mcpregistry.registration.service;
 
 import com.mcpregistry.audit.AuditEntry;
 import com.mcpregistry.audit.port.out.AuditTrail;
+import com.mcpregistry.domain.error.AlreadyTaken;
+import com.mcpregistry.domain.error.Conflict;
 import com.mcpregistry.domain.error.IdempotencyKeyReused;
 import com.mcpregistry.domain.error.NotFound;
 import com.mcpregistry.domain.error.StaleVersion;
+import com.mcpregistry.domain.error.VersionRequired;
 import com.mcpregistry.domain.registration.Change;
+import com.mcpregistry.domain.registration.NormalizedEndpoint;
 import com.mcpregistry.domain.registration.Registration;
 import com.mcpregistry.domain.registration.VersionOrder;
+import com.mcpregistry.domain.registration.Workflow;
 import com.mcpregistry.domain.shared.RegistrationId;
 import com.mcpregistry.domain.shared.RegistrationStatus;
 import com.mcpregistry.domain.user.Actor;
@@ -24,6 +29,7 @@ import com.mcpregistry.registration.port.in.SubmitRegistrationUseCase;
 import com.mcpregistry.registration.port.out.IdempotencyKeys;
 import com.mcpregistry.registration.port.out.RegistrationQuery;
 import com.mcpregistry.registration.port.out.RegistrationRepository;
+import com.mcpregistry.registration.port.out.UniquenessConflicts;
 import com.mcpregistry.transaction.Transactions;
 import java.time.Clock;
 import java.time.Instant;
@@ -31,6 +37,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 
 /**
@@ -87,35 +94,65 @@ public final class RegistrationService
                 now(),
                 command.requestId());
         UserId submitter = command.actor().userId();
-        return transactions.inTransaction(() -> {
-            Optional<Registration> replayed = command.idempotencyKey().flatMap(key -> replay(submitter, key));
-            if (replayed.isPresent()) {
-                return replayed.get();
-            }
-            registrations.insert(change.registration());
-            auditTrail.append(change.event());
-            command.idempotencyKey()
-                    .ifPresent(key -> idempotencyKeys.remember(
-                            submitter,
-                            key.key(),
-                            new IdempotencyKeys.Remembered(
-                                    key.requestFingerprint(),
-                                    change.registration().id()),
-                            change.registration().createdAt()));
-            return change.registration();
-        });
+        try {
+            return transactions.inTransaction(() -> {
+                // Claimed first: a concurrent retry with this key waits for this transaction, then replays it.
+                Optional<Registration> replayed = command.idempotencyKey().flatMap(key -> replay(submitter, key));
+                if (replayed.isPresent()) {
+                    return replayed.get();
+                }
+                registrations.insert(change.registration());
+                auditTrail.append(change.event());
+                command.idempotencyKey()
+                        .ifPresent(key -> idempotencyKeys.remember(
+                                submitter,
+                                key.key(),
+                                new IdempotencyKeys.Remembered(
+                                        key.requestFingerprint(),
+                                        change.registration().id()),
+                                change.registration().createdAt()));
+                return change.registration();
+            });
+        } catch (AlreadyTaken taken) {
+            throw explained(taken, command.actor(), change.registration());
+        }
     }
 
-    /** The registration an earlier request with this key created, if the key was used before. */
+    /**
+     * The registration an earlier request with this key created, if the key was used before. A registration deleted
+     * since is not answered as if it were still there: the retry is told what became of it.
+     */
     private Optional<Registration> replay(UserId submitter, IdempotencyKey key) {
-        return idempotencyKeys.find(submitter, key.key()).map(remembered -> {
+        return idempotencyKeys.claim(submitter, key.key()).map(remembered -> {
             if (!remembered.requestFingerprint().equals(key.requestFingerprint())) {
                 throw new IdempotencyKeyReused("the idempotency key was already used for a different submission");
             }
-            return registrations
+            Registration created = registrations
                     .findById(remembered.registrationId())
                     .orElseThrow(() -> notFound(remembered.registrationId()));
+            if (created.isDeleted()) {
+                throw new Conflict("the submission with this idempotency key created registration " + created.id()
+                        + ", which has been deleted since; it is not submitted again");
+            }
+            return created;
         });
+    }
+
+    /**
+     * {@code taken} in the words {@code reader} may read: which registration holds the name and version or the
+     * endpoint, when the reader may see that registration (an administrator may see any, deleted ones too);
+     * otherwise {@code taken} as the repository said it, naming nothing but what the reader sent.
+     */
+    private AlreadyTaken explained(AlreadyTaken taken, Actor reader, Registration attempted) {
+        Optional<Registration> holder = taken.rule() == AlreadyTaken.Rule.NAME_AND_VERSION
+                ? registrations.findByNameAndVersion(attempted.serverName(), attempted.version())
+                : registrations.findEndpointHolder(
+                        NormalizedEndpoint.of(attempted.details().endpointUrl()), attempted.serverName());
+        return holder.filter(h -> reader.admin() || h.isVisibleTo(reader))
+                .map(h -> taken.rule() == AlreadyTaken.Rule.NAME_AND_VERSION
+                        ? UniquenessConflicts.versionHeldBy(h)
+                        : UniquenessConflicts.endpointHeldBy(attempted.details().endpointUrl(), h))
+                .orElse(taken);
     }
 
     @Override
@@ -131,12 +168,19 @@ public final class RegistrationService
 
     @Override
     public Registration changeStatus(ChangeStatus command) {
-        return change(
-                command.actor(),
-                command.id(),
-                command.expectedRowVersion(),
-                current -> Optional.of(current.changeStatus(
-                        command.target(), command.reason(), command.actor(), now(), command.requestId())));
+        return change(command.actor(), command.id(), command.expectedRowVersion(), current -> {
+            Change change = current.changeStatus(
+                    command.target(), command.reason(), command.actor(), now(), command.requestId());
+            // After the workflow allowed the move: who may not make it hears that first.
+            if (command.verdictNamesVersion()
+                    && command.expectedRowVersion().isEmpty()
+                    && Workflow.actionReaching(current.status(), command.target())
+                            .isVerdict()) {
+                throw new VersionRequired("an approval or rejection must name the version of the registration"
+                        + " it was decided on: it may have been edited since it was read");
+            }
+            return Optional.of(change);
+        });
     }
 
     @Override
@@ -184,33 +228,43 @@ public final class RegistrationService
             RegistrationId id,
             Optional<Long> expectedRowVersion,
             Function<Registration, Optional<Change>> step) {
-        return transactions.inTransaction(() -> {
-            Registration current = visible(actor, id);
-            expectedRowVersion
-                    .filter(expected -> expected != current.rowVersion())
-                    .ifPresent(expected -> {
-                        throw new StaleVersion(
-                                "the registration is at version " + current.rowVersion() + ", not " + expected);
-                    });
-            Optional<Change> taken = step.apply(current);
-            if (taken.isEmpty()) {
-                return current;
-            }
-            Change change = taken.get();
-            Registration next = change.registration();
-            boolean publication =
-                    current.status().isPublished() || next.status().isPublished();
-            if (publication) {
-                // Before the first write of this server's rows: lock, then write, never the other way round.
-                published.lock(next.serverName());
-            }
-            registrations.update(next, current.rowVersion());
-            auditTrail.append(change.event());
-            if (publication) {
-                republish(next);
-            }
-            return next;
+        AtomicReference<Registration> attempted = new AtomicReference<>();
+        try {
+            return transactions.inTransaction(() -> write(actor, id, expectedRowVersion, step, attempted));
+        } catch (AlreadyTaken taken) {
+            throw explained(taken, actor, attempted.get());
+        }
+    }
+
+    /** {@link #change} in its transaction; {@code attempted} is the registration it tries to store. */
+    private Registration write(
+            Actor actor,
+            RegistrationId id,
+            Optional<Long> expectedRowVersion,
+            Function<Registration, Optional<Change>> step,
+            AtomicReference<Registration> attempted) {
+        Registration current = visible(actor, id);
+        expectedRowVersion.filter(expected -> expected != current.rowVersion()).ifPresent(expected -> {
+            throw new StaleVersion("the registration is at version " + current.rowVersion() + ", not " + expected);
         });
+        Optional<Change> taken = step.apply(current);
+        if (taken.isEmpty()) {
+            return current;
+        }
+        Change change = taken.get();
+        Registration next = change.registration();
+        attempted.set(next);
+        boolean publication = current.status().isPublished() || next.status().isPublished();
+        if (publication) {
+            // Before the first write of this server's rows: lock, then write, never the other way round.
+            published.lock(next.serverName());
+        }
+        registrations.update(next, current.rowVersion());
+        auditTrail.append(change.event());
+        if (publication) {
+            republish(next);
+        }
+        return next;
     }
 
     /**

@@ -12,6 +12,7 @@ import com.mcpregistry.audit.AuditEntry;
 import com.mcpregistry.audit.AuditQuery;
 import com.mcpregistry.domain.audit.AuditEvent;
 import com.mcpregistry.domain.audit.FieldChange;
+import com.mcpregistry.domain.error.AlreadyTaken;
 import com.mcpregistry.domain.error.Conflict;
 import com.mcpregistry.domain.error.FieldError;
 import com.mcpregistry.domain.error.Forbidden;
@@ -19,6 +20,7 @@ import com.mcpregistry.domain.error.IdempotencyKeyReused;
 import com.mcpregistry.domain.error.InvalidInput;
 import com.mcpregistry.domain.error.NotFound;
 import com.mcpregistry.domain.error.StaleVersion;
+import com.mcpregistry.domain.error.VersionRequired;
 import com.mcpregistry.domain.registration.DetailsPatch;
 import com.mcpregistry.domain.registration.HttpUrl;
 import com.mcpregistry.domain.registration.Reason;
@@ -244,12 +246,85 @@ class RegistrationServiceTest {
             delete(admin, first.id());
             int events = allEvents().size();
 
+            // Nobody but an administrator sees a deleted registration, its submitter included.
             assertThatThrownBy(() -> submit(alice, "com.contoso/ledger", "1.0.0"))
                     .isInstanceOf(Conflict.class)
-                    .hasMessageContaining("com.contoso/ledger 1.0.0 existed before and was deleted")
-                    .hasMessageContaining("versions are never reused");
+                    .hasMessageContaining("com.contoso/ledger version 1.0.0 is taken")
+                    .hasMessageContaining("a version is never reused, not even after its registration was deleted")
+                    .hasMessageNotContaining(first.id().toString());
+            assertThatThrownBy(() -> submit(admin, "com.contoso/ledger", "1.0.0"))
+                    .isInstanceOf(Conflict.class)
+                    .hasMessage("com.contoso/ledger 1.0.0 existed before and was deleted (registration " + first.id()
+                            + "); versions are never reused: submit a new version");
             assertThat(allEvents()).hasSize(events);
             assertThat(submit(alice, "com.contoso/ledger", "1.0.1").status()).isEqualTo(PENDING);
+        }
+
+        @Test
+        void a_taken_name_and_version_names_its_registration_only_to_those_who_may_see_it() {
+            Registration hidden = submit(alice, "com.contoso/ledger", "1.0.0", "https://ledger.contoso.com/mcp");
+            String detailed =
+                    "com.contoso/ledger version 1.0.0 is registered already: registration " + hidden.id() + ", Pending";
+
+            assertThatThrownBy(() -> submit(bob, "com.contoso/ledger", "1.0.0", "https://bob.contoso.com/mcp"))
+                    .isInstanceOf(AlreadyTaken.class)
+                    .hasMessage("com.contoso/ledger version 1.0.0 is taken; a version is never reused, not even"
+                            + " after its registration was deleted: submit a new version");
+            assertThatThrownBy(() -> submit(admin, "com.contoso/ledger", "1.0.0", "https://admin.contoso.com/mcp"))
+                    .hasMessage(detailed);
+            assertThatThrownBy(() -> submit(alice, "com.contoso/ledger", "1.0.0", "https://other.contoso.com/mcp"))
+                    .hasMessage(detailed);
+
+            changeStatus(admin, hidden.id(), APPROVED, null);
+            assertThatThrownBy(() -> submit(bob, "com.contoso/ledger", "1.0.0", "https://bob.contoso.com/mcp"))
+                    .as("a published registration is everyone's to see")
+                    .hasMessage("com.contoso/ledger version 1.0.0 is registered already: registration " + hidden.id()
+                            + ", Approved");
+        }
+
+        @Test
+        void an_endpoint_of_a_hidden_registration_is_taken_without_naming_its_server() {
+            Registration hidden = submit(alice, "com.contoso/ledger", "1.0.0", "https://ledger.contoso.com/mcp");
+            String respelt = "https://Ledger.Contoso.com:443/mcp/";
+
+            assertThatThrownBy(() -> submit(bob, "com.fabrikam/ledger", "1.0.0", respelt))
+                    .isInstanceOf(AlreadyTaken.class)
+                    .hasMessage("the endpoint URL " + respelt + " belongs to another server name");
+            String detailed = "the endpoint URL " + respelt + " belongs to server com.contoso/ledger: registration "
+                    + hidden.id() + " (Pending) at https://ledger.contoso.com/mcp";
+            assertThatThrownBy(() -> submit(admin, "com.fabrikam/ledger", "1.0.0", respelt))
+                    .hasMessage(detailed);
+            assertThatThrownBy(() -> submit(alice, "com.fabrikam/ledger", "1.0.0", respelt))
+                    .hasMessage(detailed);
+            Registration bobs = submit(bob, "com.fabrikam/ledger", "1.0.0", "https://ledger.fabrikam.com/mcp");
+            assertThatThrownBy(() -> edit(bob, bobs.id(), newEndpoint(respelt), Optional.empty()))
+                    .hasMessage("the endpoint URL " + respelt + " belongs to another server name");
+            assertThat(allEvents()).hasSize(2);
+        }
+
+        @Test
+        void an_endpoint_with_an_upper_case_scheme_a_fragment_or_a_port_outside_1_to_65535_is_invalid() {
+            for (String endpoint : List.of(
+                    "https://ledger.contoso.com/mcp#tools",
+                    "https://ledger.contoso.com/mcp#",
+                    "https://ledger.contoso.com:0/mcp",
+                    "https://ledger.contoso.com:65536/mcp",
+                    "https://ledger.contoso.com:99999/mcp",
+                    "HTTPS://ledger.contoso.com/mcp")) {
+                assertThatThrownBy(() -> submit(alice, "com.contoso/ledger", "1.0.0", endpoint))
+                        .as(endpoint)
+                        .isInstanceOfSatisfying(
+                                InvalidInput.class,
+                                invalid -> assertThat(invalid.errors())
+                                        .extracting(FieldError::field)
+                                        .containsExactly("endpoint_url"));
+            }
+            Registration r = submit(alice, "com.contoso/ledger", "1.0.0", "https://ledger.contoso.com:65535/mcp");
+            assertThatThrownBy(() ->
+                            edit(alice, r.id(), newEndpoint("https://ledger.contoso.com/mcp#x"), Optional.empty()))
+                    .isInstanceOf(InvalidInput.class)
+                    .hasMessageContaining("endpoint_url");
+            assertThat(allEvents()).hasSize(1);
         }
     }
 
@@ -411,6 +486,49 @@ class RegistrationServiceTest {
     /** Admins approve and reject; submitters deprecate; stale versions and races lose. */
     @Nested
     class Reviewing {
+
+        private ChangeStatus verdictNamingNoVersion(Actor actor, RegistrationId id, RegistrationStatus target) {
+            Optional<Reason> reason = target == APPROVED ? Optional.empty() : Optional.of(REASON);
+            return new ChangeStatus(actor, id, target, reason, Optional.empty(), Optional.empty(), true);
+        }
+
+        @Test
+        void an_approval_or_rejection_that_must_name_a_version_and_names_none_is_refused_and_changes_nothing() {
+            Registration r = submit(alice, "com.contoso/ledger");
+
+            for (RegistrationStatus verdict : List.of(APPROVED, REJECTED)) {
+                assertThatThrownBy(() -> service.changeStatus(verdictNamingNoVersion(admin, r.id(), verdict)))
+                        .isInstanceOf(VersionRequired.class);
+            }
+            assertThat(service.get(admin, r.id())).isEqualTo(r);
+            assertThat(allEvents()).hasSize(1);
+            Registration approved = service.changeStatus(new ChangeStatus(
+                    admin, r.id(), APPROVED, Optional.empty(), Optional.of(1L), Optional.empty(), true));
+            assertThat(approved.status()).isEqualTo(APPROVED);
+        }
+
+        @Test
+        void who_may_not_make_the_move_hears_that_before_that_a_version_is_missing() {
+            Registration pending = submit(alice, "com.contoso/ledger");
+            Registration rejected = inStatus(alice, "com.contoso/rejected", REJECTED);
+
+            assertThatThrownBy(() -> service.changeStatus(verdictNamingNoVersion(alice, pending.id(), APPROVED)))
+                    .isInstanceOf(Forbidden.class);
+            assertThatThrownBy(() -> service.changeStatus(verdictNamingNoVersion(bob, pending.id(), APPROVED)))
+                    .isInstanceOf(NotFound.class);
+            assertThatThrownBy(() -> service.changeStatus(verdictNamingNoVersion(admin, rejected.id(), APPROVED)))
+                    .isInstanceOf(Conflict.class);
+        }
+
+        @Test
+        void deprecating_and_reactivating_need_no_version() {
+            Registration approved = approved(alice, "com.contoso/ledger");
+
+            Registration deprecated = service.changeStatus(verdictNamingNoVersion(alice, approved.id(), DEPRECATED));
+            Registration reactivated = service.changeStatus(verdictNamingNoVersion(admin, deprecated.id(), APPROVED));
+
+            assertThat(reactivated.status()).isEqualTo(APPROVED);
+        }
 
         @Test
         void an_admin_approves_a_pending_registration_and_is_recorded_as_reviewer() {
@@ -940,6 +1058,19 @@ class RegistrationServiceTest {
 
             assertThat(again.id()).isEqualTo(first.id());
             assertThat(db.auditTrail().history(first.id())).hasSize(1);
+        }
+
+        @Test
+        void a_retry_after_the_registration_was_deleted_is_a_conflict_that_says_so_and_submits_nothing() {
+            Registration first = submitWithKey("key-3", "body-a", "com.contoso/deleted");
+            delete(alice, first.id());
+            int events = allEvents().size();
+
+            assertThatThrownBy(() -> submitWithKey("key-3", "body-a", "com.contoso/deleted"))
+                    .isInstanceOf(Conflict.class)
+                    .hasMessage("the submission with this idempotency key created registration " + first.id()
+                            + ", which has been deleted since; it is not submitted again");
+            assertThat(allEvents()).hasSize(events);
         }
 
         @Test

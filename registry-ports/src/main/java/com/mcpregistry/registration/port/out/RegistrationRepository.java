@@ -1,20 +1,28 @@
 package com.mcpregistry.registration.port.out;
 
+import com.mcpregistry.domain.error.AlreadyTaken;
 import com.mcpregistry.domain.error.Conflict;
+import com.mcpregistry.domain.registration.NormalizedEndpoint;
 import com.mcpregistry.domain.registration.Registration;
+import com.mcpregistry.domain.registration.ServerName;
+import com.mcpregistry.domain.registration.Version;
 import com.mcpregistry.domain.shared.RegistrationId;
 import com.mcpregistry.paging.Page;
 import java.util.Optional;
 
-/** Where registrations are kept. */
+/**
+ * Where registrations are kept. Endpoints are compared by their {@link NormalizedEndpoint}: two spellings of one
+ * endpoint are one endpoint.
+ */
 public interface RegistrationRepository {
 
     /**
      * Stores a new registration.
      *
-     * @throws Conflict when a registration has, or had before it was deleted, the same server name and version (a
-     *     version is never reused: see {@link VersionConflicts}), or its endpoint URL belongs to another server name
-     *     among non-deleted registrations
+     * @throws AlreadyTaken when a registration has, or had before it was deleted, the same server name and version (a
+     *     version is never reused), or its endpoint belongs to another server name among non-deleted registrations;
+     *     said as {@link UniquenessConflicts#versionTaken} and {@link UniquenessConflicts#endpointTaken} say it
+     * @throws Conflict when a registration with its id exists
      */
     void insert(Registration registration);
 
@@ -22,13 +30,19 @@ public interface RegistrationRepository {
      * Replaces the stored registration with {@code registration}, provided the stored one is still at {@code
      * expectedRowVersion}.
      *
-     * @throws Conflict when the stored registration changed meanwhile, or on the uniqueness rules of {@link
-     *     #insert}
+     * @throws Conflict when the stored registration changed meanwhile, or ({@link AlreadyTaken}) on the uniqueness
+     *     rules of {@link #insert}
      */
     void update(Registration registration, long expectedRowVersion);
 
     /** The registration with this id, deleted or not. */
     Optional<Registration> findById(RegistrationId id);
+
+    /** The registration that holds this server name and version: the live one, else the deleted one, if any. */
+    Optional<Registration> findByNameAndVersion(ServerName name, Version version);
+
+    /** A registration, not deleted, of a server other than {@code except} whose endpoint is {@code endpoint}. */
+    Optional<Registration> findEndpointHolder(NormalizedEndpoint endpoint, ServerName except);
 
     /** Non-deleted registrations matching the query, newest first (by creation time, then id). */
     Page<Registration> find(RegistrationQuery query);
