@@ -21,6 +21,9 @@ import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.json.JavalinJackson;
 import java.util.function.Consumer;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.handler.EagerContentHandler;
+import org.eclipse.jetty.server.handler.QoSHandler;
 
 /** Builds the registry's HTTP API as an unstarted {@link Javalin}, so that the app starts it and tests drive it. */
 public final class RegistryApi {
@@ -84,20 +87,18 @@ public final class RegistryApi {
             // A known path asked with a method it does not serve is a 405 with Allow (ProblemDetails), not a 404.
             config.http.prefer405over404 = true;
             config.startup.showJavalinBanner = false;
-            config.jetty.modifyServer(server -> server.setErrorHandler(new JettyProblems(MAX_REQUEST_HEADER_BYTES)));
+            config.jetty.modifyServer(server -> {
+                server.setErrorHandler(new JettyProblems(MAX_REQUEST_HEADER_BYTES));
+                // Each insert goes in front of the last: bodies are collected before a request counts as handled.
+                server.insertHandler(healthBeforeOthers());
+                server.insertHandler(new EagerContentHandler(new RequestBodies(settings.requestBodies())));
+            });
             config.jetty.modifyHttpConfiguration(http -> {
                 http.setRequestHeaderSize(MAX_REQUEST_HEADER_BYTES);
                 http.setSendServerVersion(false);
             });
-            if (!settings.corsOrigins().isEmpty()) {
-                config.bundledPlugins.enableCors(cors -> cors.addRule(rule -> {
-                    settings.corsOrigins().forEach(origin -> rule.allowHost(origin));
-                    rule.exposeHeader("ETag");
-                    rule.exposeHeader("Location");
-                    rule.exposeHeader(RequestIds.HEADER);
-                }));
-            }
             config.routes.before(RequestIds::assign);
+            CorsRule.addTo(config.routes, settings.corsOrigins(), allowedMethods);
             config.routes.beforeMatched(authentication::check);
             ProblemDetails.register(config.routes, allowedMethods);
             new HealthRoutes(core.checkHealth()).addTo(config.routes);
@@ -121,5 +122,16 @@ public final class RegistryApi {
         });
         allowedMethods.useRouter(app.unsafe.internalRouter);
         return app;
+    }
+
+    /**
+     * At most half of the request threads (Jetty's default) handle other requests than health checks at once; the
+     * rest wait, without a thread, for one to finish. Whatever holds the others (slow database calls, clients that
+     * read their answers slowly), a health check finds a thread.
+     */
+    private static QoSHandler healthBeforeOthers() {
+        QoSHandler others = new QoSHandler();
+        others.exclude(request -> HealthRoutes.PATHS.contains(Request.getPathInContext(request)));
+        return others;
     }
 }
