@@ -120,6 +120,50 @@ class SlowClientsEndToEndTest {
     }
 
     @Test
+    void a_body_that_arrives_in_pieces_within_its_time_is_read_whole() throws Exception {
+        String token = registry.userToken("Pat Pieces");
+        byte[] plainBody = RunningRegistry.write(Submissions.of(Submissions.uniqueName("pieces")))
+                .getBytes(StandardCharsets.UTF_8);
+        byte[] chunkedBody = RunningRegistry.write(Submissions.of(Submissions.uniqueName("chunks")))
+                .getBytes(StandardCharsets.UTF_8);
+
+        try (Socket plain = new Socket(
+                        InetAddress.getLoopbackAddress(), registry.uri("/").getPort());
+                Socket chunked = new Socket(
+                        InetAddress.getLoopbackAddress(), registry.uri("/").getPort())) {
+            plain.setSoTimeout((int) BODY_TIMEOUT.toMillis());
+            chunked.setSoTimeout((int) BODY_TIMEOUT.toMillis());
+            OutputStream plainOut = plain.getOutputStream();
+            OutputStream chunkedOut = chunked.getOutputStream();
+            plainOut.write(head(token, plainBody.length).getBytes(StandardCharsets.US_ASCII));
+            chunkedOut.write(chunkedHead(token).getBytes(StandardCharsets.US_ASCII));
+            for (int piece = 0; piece < 3; piece++) {
+                Thread.sleep(300);
+                writePiece(plainOut, plainBody, piece, false);
+                writePiece(chunkedOut, chunkedBody, piece, true);
+            }
+            chunkedOut.write("0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+
+            assertThat(statusLine(plain)).startsWith("HTTP/1.1 201 ");
+            assertThat(statusLine(chunked)).startsWith("HTTP/1.1 201 ");
+        }
+    }
+
+    /** The {@code piece}th of three pieces of {@code body}, as a chunk of its own when {@code chunked}. */
+    private static void writePiece(OutputStream out, byte[] body, int piece, boolean chunked) throws IOException {
+        int third = body.length / 3;
+        int from = piece * third;
+        int length = piece == 2 ? body.length - from : third;
+        if (chunked) {
+            out.write((Integer.toHexString(length) + "\r\n").getBytes(StandardCharsets.US_ASCII));
+        }
+        out.write(body, from, length);
+        if (chunked) {
+            out.write("\r\n".getBytes(StandardCharsets.US_ASCII));
+        }
+    }
+
+    @Test
     void health_checks_answer_while_every_other_request_thread_is_busy() throws Exception {
         List<CompletableFuture<HttpResponse<String>>> holding = new ArrayList<>();
         for (int i = 0; i < SMALL_POOL + 10; i++) {
@@ -174,9 +218,20 @@ class SlowClientsEndToEndTest {
             System.arraycopy(head, 0, request, 0, head.length);
             System.arraycopy(body, 0, request, head.length, body.length);
             socket.getOutputStream().write(request);
-            return new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII))
-                    .readLine();
+            return statusLine(socket);
         }
+    }
+
+    private static String chunkedHead(String token) {
+        return "POST /registrations HTTP/1.1\r\n"
+                + "Host: 127.0.0.1\r\n"
+                + "Authorization: Bearer " + token + "\r\n"
+                + "Content-Type: application/json\r\n"
+                + "Transfer-Encoding: chunked\r\n\r\n";
+    }
+
+    private static String statusLine(Socket socket) throws IOException {
+        return new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII)).readLine();
     }
 
     private static String head(String token, int contentLength) {

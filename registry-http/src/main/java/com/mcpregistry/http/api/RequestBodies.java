@@ -1,8 +1,11 @@
 package com.mcpregistry.http.api;
 
 import com.mcpregistry.http.shared.JsonBody;
+import java.net.Inet6Address;
+import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -29,8 +32,9 @@ import org.slf4j.LoggerFactory;
  * <ul>
  *   <li>A body that has not arrived in full within {@link RequestBodyLimits#timeout()} of the request's headers is
  *       answered 408 and its connection closed; so is one whose connection goes idle before.
- *   <li>One client address may have {@link RequestBodyLimits#arrivingPerClient()} bodies arriving at once; the next
- *       one that has to be waited for is answered 429. A body that arrives with its headers is never counted.
+ *   <li>One client address (an IPv6 client's /64) may have {@link RequestBodyLimits#arrivingPerClient()} bodies
+ *       arriving at once; the next one that has to be waited for is answered 429. A body that arrives with its
+ *       headers is never counted.
  *   <li>At most one byte more than {@link JsonBody#MAX_BODY_BYTES} is kept (the API answers 413); the rest, up to
  *       {@link JsonBody#MAX_DISCARDED_BYTES}, is read and dropped so that the client reads its 413.
  * </ul>
@@ -71,6 +75,19 @@ final class RequestBodies implements EagerContentHandler.ContentLoaderFactory {
             return null;
         }
         return new Arrival(handler, request, response, callback);
+    }
+
+    /**
+     * The client a request counts against: its peer's address; for IPv6, the peer's /64, which one subscriber
+     * usually holds whole.
+     */
+    private static String clientOf(Request request) {
+        if (request.getConnectionMetaData().getRemoteSocketAddress() instanceof InetSocketAddress peer
+                && peer.getAddress() instanceof Inet6Address v6) {
+            byte[] network = Arrays.copyOf(v6.getAddress(), 8);
+            return HexFormat.of().formatHex(network) + "::/64";
+        }
+        return Request.getRemoteAddr(request);
     }
 
     /** Counts one more body arriving from {@code client}, unless it has as many as it may. */
@@ -184,7 +201,7 @@ final class RequestBodies implements EagerContentHandler.ContentLoaderFactory {
 
         /** Counts this body against its client and sets its deadline; false when the client has too many. */
         private boolean startWaiting() {
-            String address = Request.getRemoteAddr(getRequest());
+            String address = clientOf(getRequest());
             if (!admit(address)) {
                 return false;
             }
