@@ -131,6 +131,9 @@ public final class RegistryApi {
      */
     private static QoSHandler healthBeforeOthers() {
         QoSHandler others = new QoSHandler();
+        // However many wait, as the thread pool's queue took any number before (past a bound Jetty answers an empty
+        // 503).
+        others.setMaxSuspendedRequestCount(-1);
         others.exclude(request -> HealthRoutes.PATHS.contains(Request.getPathInContext(request)));
         return others;
     }

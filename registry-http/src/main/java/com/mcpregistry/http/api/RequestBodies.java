@@ -4,6 +4,7 @@ import com.mcpregistry.http.shared.JsonBody;
 import java.net.Inet6Address;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.concurrent.ConcurrentHashMap;
@@ -254,36 +255,31 @@ final class RequestBodies implements EagerContentHandler.ContentLoaderFactory {
         }
 
         private void refuseAsTooSlow() {
-            LOG.info(
-                    "answering 408 to {} {} from {}: its body did not arrive within {} s",
-                    getRequest().getMethod(),
-                    getRequest().getHttpURI().getPath(),
-                    Request.getRemoteAddr(getRequest()),
-                    limits.timeout().toSeconds());
-            JettyProblems.answer(
-                    getRequest(),
-                    getResponse(),
-                    getCallback(),
-                    408,
-                    "the request body did not arrive within " + limits.timeout().toSeconds() + " seconds");
+            refuse(408, "the request body did not arrive within " + describe(limits.timeout()));
         }
 
         private void refuseAnotherArriving() {
-            LOG.info(
-                    "answering 429 to {} {} from {}: {} request bodies from it are still arriving",
-                    getRequest().getMethod(),
-                    getRequest().getHttpURI().getPath(),
-                    Request.getRemoteAddr(getRequest()),
-                    limits.arrivingPerClient());
             getResponse().getHeaders().put(HttpHeader.RETRY_AFTER, "1");
-            JettyProblems.answer(
-                    getRequest(),
-                    getResponse(),
-                    getCallback(),
+            refuse(
                     429,
                     limits.arrivingPerClient() + " request bodies from this address are still arriving;"
                             + " send the next one when one of them has");
         }
+
+        private void refuse(int status, String detail) {
+            LOG.info(
+                    "answering {} to {} {} from {}: {}",
+                    status,
+                    getRequest().getMethod(),
+                    getRequest().getHttpURI().getPath(),
+                    Request.getRemoteAddr(getRequest()),
+                    detail);
+            JettyProblems.answer(getRequest(), getResponse(), getCallback(), status, detail);
+        }
+    }
+
+    private static String describe(Duration duration) {
+        return duration.toMillis() % 1000 == 0 ? duration.toSeconds() + " seconds" : duration.toMillis() + " ms";
     }
 
     /** The request as the API reads it: its body is what arrived, all of it at once. */
