@@ -30,6 +30,8 @@ public final class RegistryApi {
     /** Request headers beyond this size are refused with 431 (Entra tokens with many claims stay well below). */
     public static final int MAX_REQUEST_HEADER_BYTES = 16 * 1024;
 
+    private static final int DATABASE_HEALTH_CHECKS_AT_ONCE = 4;
+
     private RegistryApi() {}
 
     /**
@@ -90,7 +92,8 @@ public final class RegistryApi {
             config.jetty.modifyServer(server -> {
                 server.setErrorHandler(new JettyProblems(MAX_REQUEST_HEADER_BYTES));
                 // Each insert goes in front of the last: bodies are collected before a request counts as handled.
-                server.insertHandler(healthBeforeOthers());
+                server.insertHandler(databaseHealthChecks());
+                server.insertHandler(othersBeforeHealthChecks());
                 server.insertHandler(new EagerContentHandler(new RequestBodies(settings.requestBodies())));
             });
             config.jetty.modifyHttpConfiguration(http -> {
@@ -129,12 +132,25 @@ public final class RegistryApi {
      * rest wait, without a thread, for one to finish. Whatever holds the others (slow database calls, clients that
      * read their answers slowly), a health check finds a thread.
      */
-    private static QoSHandler healthBeforeOthers() {
+    private static QoSHandler othersBeforeHealthChecks() {
         QoSHandler others = new QoSHandler();
         // However many wait, as the thread pool's queue took any number before (past a bound Jetty answers an empty
         // 503).
         others.setMaxSuspendedRequestCount(-1);
         others.exclude(request -> HealthRoutes.PATHS.contains(Request.getPathInContext(request)));
         return others;
+    }
+
+    /**
+     * The checks that ask the database ({@code /health}, {@code /health/ready}) wait for it with a few threads at
+     * most, so that a flood of them cannot take every thread while the database is slow; {@code /health/live} asks
+     * nothing and is never held back.
+     */
+    private static QoSHandler databaseHealthChecks() {
+        QoSHandler checks = new QoSHandler();
+        checks.setMaxRequestCount(DATABASE_HEALTH_CHECKS_AT_ONCE);
+        checks.setMaxSuspendedRequestCount(-1);
+        checks.include(request -> HealthRoutes.DATABASE_PATHS.contains(Request.getPathInContext(request)));
+        return checks;
     }
 }

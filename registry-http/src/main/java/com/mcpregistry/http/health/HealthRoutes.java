@@ -14,6 +14,9 @@ public final class HealthRoutes {
     /** The health checks' paths. */
     public static final Set<String> PATHS = Set.of("/health", "/health/live", "/health/ready");
 
+    /** The paths of the checks that ask the database. */
+    public static final Set<String> DATABASE_PATHS = Set.of("/health", "/health/ready");
+
     private final CheckHealthUseCase health;
 
     public HealthRoutes(CheckHealthUseCase health) {
