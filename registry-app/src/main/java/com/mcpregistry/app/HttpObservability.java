@@ -13,16 +13,24 @@ import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.router.Endpoint;
 import io.micrometer.core.instrument.Timer;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * One log line and one timer sample per request: request id, method, route, status, duration and the caller's
- * object id; never a token. Also serves {@code GET /metrics} when metrics are enabled.
+ * object id; never a token. Also serves {@code GET /metrics} when metrics are enabled. Every label of the timer comes
+ * from a closed set (known methods or {@code OTHER}, route patterns or {@code unmatched}, status codes), whatever
+ * clients send.
  */
 final class HttpObservability implements RegistryApi.Extension {
     private static final Logger LOG = LoggerFactory.getLogger("http.request");
+    /** The methods a request is counted under by name; any other is counted as {@link #OTHER_METHOD}. */
+    private static final Set<String> KNOWN_METHODS =
+            Set.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS", "TRACE", "CONNECT", "QUERY");
+
+    private static final String OTHER_METHOD = "OTHER";
 
     private final Metrics metrics;
     private final boolean metricsRoute;
@@ -54,7 +62,7 @@ final class HttpObservability implements RegistryApi.Extension {
         String route = route(ctx);
         int status = ctx.status().getCode();
         Timer.builder("http.server.requests")
-                .tag("method", ctx.method().name())
+                .tag("method", methodLabel(ctx.method().name()))
                 .tag("route", route)
                 .tag("status", Integer.toString(status))
                 .register(metrics.registry())
@@ -71,6 +79,14 @@ final class HttpObservability implements RegistryApi.Extension {
                 keyValue(
                         "user_oid",
                         caller == null ? null : caller.user().identity().objectId()));
+    }
+
+    /**
+     * The method as a label: a client may send any token as its method, and each distinct label value is one more
+     * series kept for the life of the process.
+     */
+    private static String methodLabel(String method) {
+        return KNOWN_METHODS.contains(method) ? method : OTHER_METHOD;
     }
 
     /**

@@ -70,7 +70,8 @@ final class ServeCommand implements Callable<Integer> {
         RegistryServer server = RegistryServer.start(new RegistryServer.Options(
                 settings.database(),
                 EntraAccessTokenVerifier.forTenant(settings.identity()),
-                new ApiSettings(settings.corsOrigins(), settings.publicApi(), settings.reviewPrecondition()),
+                new ApiSettings(settings.corsOrigins(), settings.publicApi())
+                        .withReviewPrecondition(settings.reviewPrecondition()),
                 "0.0.0.0",
                 settings.port(),
                 settings.metricsEnabled(),

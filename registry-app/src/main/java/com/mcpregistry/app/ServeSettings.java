@@ -2,6 +2,7 @@ package com.mcpregistry.app;
 
 import com.mcpregistry.entra.EntraSettings;
 import com.mcpregistry.entra.JwksPolicy;
+import com.mcpregistry.http.api.CorsRule;
 import com.mcpregistry.http.publication.PublicApi;
 import com.mcpregistry.http.registration.ReviewPrecondition;
 import com.mcpregistry.postgres.PoolSettings;
@@ -68,7 +69,11 @@ public record ServeSettings(
                     "ENTRA_EXTRA_AUDIENCES",
                     "none",
                     "further accepted audiences, comma-separated (e.g. api://mcp-registry)"),
-            new Described("CORS_ORIGINS", "none", "browser origins allowed to call the registry API, comma-separated"),
+            new Described(
+                    "CORS_ORIGINS",
+                    "none",
+                    "browser origins allowed to call the registry API, comma-separated (e.g."
+                            + " https://portal.contoso.com; not * or null)"),
             new Described("PORT", Integer.toString(DEFAULT_PORT), "HTTP port"),
             new Described("LOG_LEVEL", "info", "trace, debug, info, warn or error"),
             new Described(
@@ -112,6 +117,9 @@ public record ServeSettings(
                 problems.read("LOG_FORMAT", () -> env.choice("LOG_FORMAT", LogFormat.class, LogFormat.JSON));
         PublicApi publicApi = problems.read(
                 "REGISTRY_PUBLIC_API", () -> env.choice("REGISTRY_PUBLIC_API", PublicApi.class, PublicApi.ANONYMOUS));
+        List<String> corsOrigins = problems.read(
+                "CORS_ORIGINS",
+                () -> env.list("CORS_ORIGINS").stream().map(CorsRule::origin).toList());
         Integer signInSeconds = problems.read(
                 "SIGN_IN_CACHE_SECONDS",
                 () -> env.integer("SIGN_IN_CACHE_SECONDS", (int) DEFAULT_SIGN_IN_MEMORY.toSeconds(), 0, 300));
@@ -122,7 +130,7 @@ public record ServeSettings(
         return new ServeSettings(
                 database,
                 identity,
-                env.list("CORS_ORIGINS"),
+                corsOrigins,
                 port,
                 logLevel,
                 logFormat,

@@ -139,7 +139,11 @@ class ConfigurationTest {
                 "ENTRA_AUTHORITY|not a url",
                 "ENTRA_ADMIN_GROUP_ID|Registry Admins",
                 "ENTRA_ADMIN_ROLE|Registry Admin",
-                "ENTRA_REQUIRED_SCOPE|two words"
+                "ENTRA_REQUIRED_SCOPE|two words",
+                "CORS_ORIGINS|*",
+                "CORS_ORIGINS|null",
+                "CORS_ORIGINS|https://portal.contoso.example/app",
+                "CORS_ORIGINS|portal.contoso.example"
             })
     void an_invalid_setting_is_one_line_naming_it(String name, String value) {
         assertOneLineNaming(name, required(name, value));
@@ -190,6 +194,17 @@ class ConfigurationTest {
                 .isInstanceOf(ConfigurationError.class)
                 .hasMessageStartingWith(name + ": ")
                 .hasMessageNotContaining(field);
+    }
+
+    @Test
+    void cors_origins_are_origins_as_browsers_send_them_and_a_wildcard_is_refused_by_name() {
+        ServeSettings settings =
+                settings(required("CORS_ORIGINS", "HTTPS://Portal.Contoso.example:443, http://localhost:3000"));
+
+        assertThat(settings.corsOrigins()).containsExactly("https://portal.contoso.example", "http://localhost:3000");
+        assertThatThrownBy(() -> settings(required("CORS_ORIGINS", "https://portal.contoso.example, *")))
+                .isInstanceOf(ConfigurationError.class)
+                .hasMessage("CORS_ORIGINS: \"*\" is not allowed; list each origin, e.g. https://portal.contoso.com");
     }
 
     @Test

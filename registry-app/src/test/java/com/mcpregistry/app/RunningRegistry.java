@@ -77,6 +77,7 @@ final class RunningRegistry implements BeforeAllCallback, AfterAllCallback, Auto
     private UnaryOperator<EntraSettings.Builder> identity = UnaryOperator.identity();
     private Duration signInMemory = ServeSettings.DEFAULT_SIGN_IN_MEMORY;
     private boolean metricsRoute = true;
+    private ApiSettings api = new ApiSettings(List.of());
     private final Map<String, String> tokenCache = new ConcurrentHashMap<>();
     private final ApiClient http =
             new ApiClient(() -> this.server.port(), response -> assertWellFormed(this.document, response));
@@ -138,6 +139,12 @@ final class RunningRegistry implements BeforeAllCallback, AfterAllCallback, Auto
         return this;
     }
 
+    /** With these API settings (CORS origins, request body limits…) instead of {@code serve}'s defaults. */
+    RunningRegistry with(ApiSettings api) {
+        this.api = api;
+        return this;
+    }
+
     /** Remembering signed-in users for {@code memory} instead of {@code serve}'s default. */
     RunningRegistry rememberingSignInsFor(Duration memory) {
         this.signInMemory = memory;
@@ -182,7 +189,7 @@ final class RunningRegistry implements BeforeAllCallback, AfterAllCallback, Auto
                                 identity.apply(tokens.settingsBuilder()).build())
                         : EntraAccessTokenVerifier.withKeys(
                                 developmentIssuer.verifierSettings(), developmentIssuer.keySource()),
-                new ApiSettings(List.of()),
+                api,
                 "127.0.0.1",
                 0,
                 metricsRoute,

@@ -21,11 +21,16 @@ import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.json.JavalinJackson;
 import java.util.function.Consumer;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.handler.EagerContentHandler;
+import org.eclipse.jetty.server.handler.QoSHandler;
 
 /** Builds the registry's HTTP API as an unstarted {@link Javalin}, so that the app starts it and tests drive it. */
 public final class RegistryApi {
     /** Request headers beyond this size are refused with 431 (Entra tokens with many claims stay well below). */
     public static final int MAX_REQUEST_HEADER_BYTES = 16 * 1024;
+
+    private static final int DATABASE_HEALTH_CHECKS_AT_ONCE = 4;
 
     private RegistryApi() {}
 
@@ -84,20 +89,19 @@ public final class RegistryApi {
             // A known path asked with a method it does not serve is a 405 with Allow (ProblemDetails), not a 404.
             config.http.prefer405over404 = true;
             config.startup.showJavalinBanner = false;
-            config.jetty.modifyServer(server -> server.setErrorHandler(new JettyProblems(MAX_REQUEST_HEADER_BYTES)));
+            config.jetty.modifyServer(server -> {
+                server.setErrorHandler(new JettyProblems(MAX_REQUEST_HEADER_BYTES));
+                // Each insert goes in front of the last: bodies are collected before a request counts as handled.
+                server.insertHandler(databaseHealthChecks());
+                server.insertHandler(othersBeforeHealthChecks());
+                server.insertHandler(new EagerContentHandler(new RequestBodies(settings.requestBodies())));
+            });
             config.jetty.modifyHttpConfiguration(http -> {
                 http.setRequestHeaderSize(MAX_REQUEST_HEADER_BYTES);
                 http.setSendServerVersion(false);
             });
-            if (!settings.corsOrigins().isEmpty()) {
-                config.bundledPlugins.enableCors(cors -> cors.addRule(rule -> {
-                    settings.corsOrigins().forEach(origin -> rule.allowHost(origin));
-                    rule.exposeHeader("ETag");
-                    rule.exposeHeader("Location");
-                    rule.exposeHeader(RequestIds.HEADER);
-                }));
-            }
             config.routes.before(RequestIds::assign);
+            CorsRule.addTo(config.routes, settings.corsOrigins(), allowedMethods);
             config.routes.beforeMatched(authentication::check);
             ProblemDetails.register(config.routes, allowedMethods);
             new HealthRoutes(core.checkHealth()).addTo(config.routes);
@@ -122,5 +126,32 @@ public final class RegistryApi {
         });
         allowedMethods.useRouter(app.unsafe.internalRouter);
         return app;
+    }
+
+    /**
+     * At most half of the request threads (Jetty's default) handle other requests than health checks at once; the
+     * rest wait, without a thread, for one to finish. Whatever holds the others (slow database calls, clients that
+     * read their answers slowly), a health check finds a thread.
+     */
+    private static QoSHandler othersBeforeHealthChecks() {
+        QoSHandler others = new QoSHandler();
+        // However many wait, as the thread pool's queue took any number before (past a bound Jetty answers an empty
+        // 503).
+        others.setMaxSuspendedRequestCount(-1);
+        others.exclude(request -> HealthRoutes.PATHS.contains(Request.getPathInContext(request)));
+        return others;
+    }
+
+    /**
+     * The checks that ask the database ({@code /health}, {@code /health/ready}) wait for it with a few threads at
+     * most, so that a flood of them cannot take every thread while the database is slow; {@code /health/live} asks
+     * nothing and is never held back.
+     */
+    private static QoSHandler databaseHealthChecks() {
+        QoSHandler checks = new QoSHandler();
+        checks.setMaxRequestCount(DATABASE_HEALTH_CHECKS_AT_ONCE);
+        checks.setMaxSuspendedRequestCount(-1);
+        checks.include(request -> HealthRoutes.DATABASE_PATHS.contains(Request.getPathInContext(request)));
+        return checks;
     }
 }

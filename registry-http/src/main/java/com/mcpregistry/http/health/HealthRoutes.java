@@ -7,9 +7,15 @@ import com.mcpregistry.http.shared.Routes;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.Map;
+import java.util.Set;
 
 /** Liveness and readiness for load balancers and orchestrators. */
 public final class HealthRoutes {
+    /** The health checks' paths. */
+    public static final Set<String> PATHS = Set.of("/health", "/health/live", "/health/ready");
+
+    /** The paths of the checks that ask the database. */
+    public static final Set<String> DATABASE_PATHS = Set.of("/health", "/health/ready");
 
     private final CheckHealthUseCase health;
 

@@ -30,8 +30,6 @@ final class CacheableJson {
             ctx.status(304);
             return;
         }
-        // Explicitly 200: the seed API's CORS rule (CORS_ORIGINS) covers every path and marks a request from an
-        // origin it does not list as 400 before any handler runs, while this API is open to every origin.
         ctx.status(200).contentType("application/json").result(json);
     }
 

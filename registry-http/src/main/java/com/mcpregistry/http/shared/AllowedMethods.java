@@ -9,7 +9,7 @@ import java.util.List;
 /**
  * The methods a path answers, for the {@code Allow} header of a {@code 405} (RFC 9110 §15.5.6): those its routes
  * declare, {@code HEAD} wherever there is a {@code GET} (Javalin answers it with the GET route), and
- * {@code OPTIONS} on every path when the seed API answers CORS preflights (the CORS plugin answers them all).
+ * {@code OPTIONS} on every path when the seed API answers CORS preflights (its CORS rule answers every OPTIONS).
  */
 public final class AllowedMethods {
     /** The order the header lists them in. */

@@ -19,7 +19,7 @@ public final class JsonBody {
     public static final int MAX_BODY_BYTES = 64 * 1024;
 
     /** How much of an oversized body is read and thrown away, so that the client reads its 413. */
-    private static final long MAX_DISCARDED_BYTES = 4L * 1024 * 1024;
+    public static final long MAX_DISCARDED_BYTES = 4L * 1024 * 1024;
 
     private final byte[] raw;
     private final ObjectNode body;

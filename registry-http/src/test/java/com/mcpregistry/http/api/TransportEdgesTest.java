@@ -144,7 +144,7 @@ class TransportEdgesTest {
                     .PUT(HttpRequest.BodyPublishers.ofString("{}"))
                     .build());
 
-            assertThat(preflight.statusCode()).isEqualTo(200);
+            assertThat(preflight.statusCode()).isEqualTo(204);
             assertThat(preflight.headers().firstValue("Access-Control-Allow-Origin"))
                     .hasValue("https://portal.contoso.com");
             assertThat(preflight.headers().firstValue("Access-Control-Allow-Methods"))

@@ -7,7 +7,6 @@ import com.mcpregistry.http.api.ApiSettings;
 import com.mcpregistry.http.api.StartedApi;
 import com.mcpregistry.http.api.StubTokens;
 import com.mcpregistry.http.docs.OpenApiSchemas;
-import com.mcpregistry.http.publication.PublicApi;
 import com.mcpregistry.http.testing.ApiClient;
 import java.net.http.HttpResponse;
 import java.util.LinkedHashMap;
@@ -35,7 +34,7 @@ class ReviewPreconditionTest {
     }
 
     private ApiClient started(ReviewPrecondition precondition) {
-        api = StartedApi.start(new ApiSettings(List.of(), PublicApi.ANONYMOUS, precondition), new StubTokens());
+        api = StartedApi.start(new ApiSettings(List.of()).withReviewPrecondition(precondition), new StubTokens());
         return api.client();
     }
 
