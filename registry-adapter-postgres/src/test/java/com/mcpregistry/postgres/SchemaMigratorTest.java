@@ -26,7 +26,8 @@ class SchemaMigratorTest {
             "009-search-statistics",
             "010-catalogue-search-lower-case",
             "011-audit-log-changes",
-            "012-versions-never-reused");
+            "012-versions-never-reused",
+            "015-rate-limits-and-quotas");
 
     private static Map<String, Integer> appliedChangesets(Jdbi jdbi) {
         return jdbi.withHandle(handle -> handle.createQuery(

@@ -70,13 +70,15 @@ final class ServeCommand implements Callable<Integer> {
         RegistryServer server = RegistryServer.start(new RegistryServer.Options(
                 settings.database(),
                 EntraAccessTokenVerifier.forTenant(settings.identity()),
-                new ApiSettings(settings.corsOrigins(), settings.publicApi()),
+                new ApiSettings(settings.corsOrigins(), settings.publicApi(), settings.trustedProxies()),
                 "0.0.0.0",
                 settings.port(),
                 settings.metricsEnabled(),
                 config -> {},
                 settings.signInMemory(),
-                Clock.systemUTC()));
+                Clock.systemUTC(),
+                settings.limits(),
+                settings.searchTimeout()));
         LoggerFactory.getLogger(ServeCommand.class)
                 .info("mcp-registry serving on port {} ({})", server.port(), settings.environment());
         awaitShutdown(server);

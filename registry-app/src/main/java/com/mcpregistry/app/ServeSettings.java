@@ -2,11 +2,19 @@ package com.mcpregistry.app;
 
 import com.mcpregistry.entra.EntraSettings;
 import com.mcpregistry.entra.JwksPolicy;
+import com.mcpregistry.http.limits.TrustedProxies;
 import com.mcpregistry.http.publication.PublicApi;
+import com.mcpregistry.limits.LimitSettings;
+import com.mcpregistry.limits.Quota;
+import com.mcpregistry.limits.RateLimit;
+import com.mcpregistry.limits.RateLimitPolicy;
 import com.mcpregistry.postgres.PoolSettings;
+import com.mcpregistry.postgres.shared.SearchStatements;
 import java.time.Duration;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -24,13 +32,25 @@ public record ServeSettings(
         String environment,
         PublicApi publicApi,
         boolean metricsEnabled,
-        Duration signInMemory) {
+        Duration signInMemory,
+        LimitSettings limits,
+        TrustedProxies trustedProxies,
+        Duration searchTimeout) {
 
     /** The HTTP port when PORT is unset. */
     public static final int DEFAULT_PORT = 8080;
 
     /** How long a signed-in user is remembered (SIGN_IN_CACHE_SECONDS): see {@link RecentSignIns}. */
     public static final Duration DEFAULT_SIGN_IN_MEMORY = Duration.ofSeconds(5);
+
+    /** How long a search may run (SEARCH_TIMEOUT_MS) before it is cancelled and answered 503. */
+    public static final Duration DEFAULT_SEARCH_TIMEOUT = SearchStatements.DEFAULT_TIMEOUT;
+
+    /** How rate limits are switched on or off as a whole (RATE_LIMITS). */
+    enum Switch {
+        ON,
+        OFF
+    }
 
     /** How log lines are written: one JSON object a line, or readable text. */
     public enum LogFormat {
@@ -92,7 +112,44 @@ public record ServeSettings(
                     "SIGN_IN_CACHE_SECONDS",
                     Long.toString(DEFAULT_SIGN_IN_MEMORY.toSeconds()),
                     "how long an instance remembers a signed-in user (0-300); admin grant|revoke reaches running"
-                            + " instances within this time"));
+                            + " instances within this time"),
+            new Described(
+                    "RATE_LIMITS",
+                    "on",
+                    "off switches every rate limit and quota below off (tests, benchmarks); start-dev reads it too"),
+            new Described(
+                    "RATE_LIMIT_WRITES",
+                    LimitSettings.DEFAULT_WRITES.quota() + "/min",
+                    "writes (POST, PATCH, DELETE) per signed-in user, as requests/window (e.g. 120/min, 5/s,"
+                            + " 1000/h) or off"),
+            new Described(
+                    "RATE_LIMIT_ANONYMOUS_READS",
+                    LimitSettings.DEFAULT_ANONYMOUS_READS.quota() + "/min",
+                    "MCP Registry API reads without credentials per client address, or off"),
+            new Described(
+                    "RATE_LIMIT_FAILED_SIGN_INS",
+                    LimitSettings.DEFAULT_FAILED_SIGN_INS.quota() + "/min",
+                    "requests with refused credentials per client address (answered 429 instead of 401 past it),"
+                            + " or off"),
+            new Described(
+                    "QUOTA_PENDING_PER_USER",
+                    Long.toString(LimitSettings.DEFAULT_PENDING_PER_USER),
+                    "registrations one user may have waiting for review at once, or off"),
+            new Described(
+                    "QUOTA_VERSIONS_PER_SERVER_PER_DAY",
+                    Long.toString(LimitSettings.DEFAULT_VERSIONS_PER_SERVER_PER_DAY),
+                    "versions of one server name that may be submitted within 24 hours, or off"),
+            new Described(
+                    "TRUSTED_PROXIES",
+                    "none",
+                    "load balancers and proxies (IP addresses or CIDR networks, comma-separated) whose"
+                            + " X-Forwarded-For names the client that per-address limits count; without it the"
+                            + " client is the TCP peer"),
+            new Described(
+                    "SEARCH_TIMEOUT_MS",
+                    Long.toString(DEFAULT_SEARCH_TIMEOUT.toMillis()),
+                    "how long one search may run in the database (100-60000) before it is cancelled and answered"
+                            + " 503"));
 
     /** The settings in {@code env}; every missing or invalid one is reported, all in one {@link ConfigurationError}. */
     public static ServeSettings from(Environment env) {
@@ -108,6 +165,12 @@ public record ServeSettings(
         Integer signInSeconds = problems.read(
                 "SIGN_IN_CACHE_SECONDS",
                 () -> env.integer("SIGN_IN_CACHE_SECONDS", (int) DEFAULT_SIGN_IN_MEMORY.toSeconds(), 0, 300));
+        LimitSettings limits = limits(env, problems);
+        TrustedProxies trustedProxies =
+                problems.read("TRUSTED_PROXIES", () -> TrustedProxies.of(env.list("TRUSTED_PROXIES")));
+        Integer searchMillis = problems.read(
+                "SEARCH_TIMEOUT_MS",
+                () -> env.integer("SEARCH_TIMEOUT_MS", (int) DEFAULT_SEARCH_TIMEOUT.toMillis(), 100, 60_000));
         problems.throwIfAny();
         return new ServeSettings(
                 database,
@@ -119,7 +182,64 @@ public record ServeSettings(
                 env.get("ENVIRONMENT").orElse("production"),
                 publicApi,
                 !env.get("REGISTRY_METRICS").map("off"::equalsIgnoreCase).orElse(false),
-                Duration.ofSeconds(signInSeconds));
+                Duration.ofSeconds(signInSeconds),
+                limits,
+                trustedProxies,
+                Duration.ofMillis(searchMillis));
+    }
+
+    /**
+     * The rate limits and quotas (RATE_LIMITS, RATE_LIMIT_*, QUOTA_*), every one at its default unless set; none with
+     * {@code RATE_LIMITS=off}. For {@code start-dev} too, which reads nothing else from the environment.
+     */
+    static LimitSettings limits(Environment env) {
+        SettingProblems problems = new SettingProblems();
+        LimitSettings limits = limits(env, problems);
+        problems.throwIfAny();
+        return limits;
+    }
+
+    private static LimitSettings limits(Environment env, SettingProblems problems) {
+        Switch rateLimits = problems.read("RATE_LIMITS", () -> env.choice("RATE_LIMITS", Switch.class, Switch.ON));
+        LimitSettings defaults = LimitSettings.defaults();
+        Map<RateLimit, RateLimitPolicy> rates = new EnumMap<>(RateLimit.class);
+        Map<RateLimit, String> rateSettings = Map.of(
+                RateLimit.WRITES, "RATE_LIMIT_WRITES",
+                RateLimit.ANONYMOUS_READS, "RATE_LIMIT_ANONYMOUS_READS",
+                RateLimit.FAILED_SIGN_INS, "RATE_LIMIT_FAILED_SIGN_INS");
+        rateSettings.forEach((limit, name) -> {
+            Optional<RateLimitPolicy> policy = problems.read(name, () -> {
+                Optional<String> raw = env.get(name);
+                if (raw.isEmpty()) {
+                    return defaults.policy(limit);
+                }
+                return isOff(raw.get()) ? Optional.empty() : Optional.of(RateLimitPolicy.parse(limit, raw.get()));
+            });
+            if (policy != null) {
+                policy.ifPresent(p -> rates.put(limit, p));
+            }
+        });
+        Map<Quota, Long> quotas = new EnumMap<>(Quota.class);
+        Map<Quota, String> quotaSettings = Map.of(
+                Quota.PENDING_PER_USER, "QUOTA_PENDING_PER_USER",
+                Quota.VERSIONS_PER_SERVER_PER_DAY, "QUOTA_VERSIONS_PER_SERVER_PER_DAY");
+        quotaSettings.forEach((quota, name) -> {
+            Optional<Long> value = problems.read(name, () -> {
+                if (env.get(name).filter(ServeSettings::isOff).isPresent()) {
+                    return Optional.empty();
+                }
+                long fallback = defaults.quota(quota).orElseThrow();
+                return Optional.of((long) env.integer(name, (int) fallback, 1, 1_000_000));
+            });
+            if (value != null) {
+                value.ifPresent(v -> quotas.put(quota, v));
+            }
+        });
+        return rateLimits == Switch.OFF ? LimitSettings.off() : new LimitSettings(rates, quotas);
+    }
+
+    private static boolean isOff(String raw) {
+        return raw.equalsIgnoreCase("off");
     }
 
     /**

@@ -13,7 +13,10 @@ import com.mcpregistry.entra.testing.TestTokens;
 import com.mcpregistry.http.api.ApiSettings;
 import com.mcpregistry.http.api.RegistryApi;
 import com.mcpregistry.http.docs.OpenApiSchemas;
+import com.mcpregistry.http.limits.TrustedProxies;
+import com.mcpregistry.http.publication.PublicApi;
 import com.mcpregistry.http.testing.ApiClient;
+import com.mcpregistry.limits.LimitSettings;
 import com.mcpregistry.postgres.PoolSettings;
 import com.mcpregistry.postgres.TestDatabase;
 import com.nimbusds.jose.jwk.RSAKey;
@@ -77,6 +80,11 @@ final class RunningRegistry implements BeforeAllCallback, AfterAllCallback, Auto
     private UnaryOperator<EntraSettings.Builder> identity = UnaryOperator.identity();
     private Duration signInMemory = ServeSettings.DEFAULT_SIGN_IN_MEMORY;
     private boolean metricsRoute = true;
+    /** Off, as tests run the registry, unless a test is about limits. */
+    private LimitSettings limits = LimitSettings.off();
+
+    private TrustedProxies trustedProxies = TrustedProxies.none();
+    private Duration searchTimeout = ServeSettings.DEFAULT_SEARCH_TIMEOUT;
     private final Map<String, String> tokenCache = new ConcurrentHashMap<>();
     private final ApiClient http =
             new ApiClient(() -> this.server.port(), response -> assertWellFormed(this.document, response));
@@ -144,6 +152,24 @@ final class RunningRegistry implements BeforeAllCallback, AfterAllCallback, Auto
         return this;
     }
 
+    /** With these rate limits and quotas instead of none. */
+    RunningRegistry withLimits(LimitSettings limits) {
+        this.limits = limits;
+        return this;
+    }
+
+    /** Believing the {@code X-Forwarded-For} of these proxies. */
+    RunningRegistry trustingProxies(TrustedProxies proxies) {
+        this.trustedProxies = proxies;
+        return this;
+    }
+
+    /** Cancelling searches after {@code timeout} instead of {@code serve}'s default. */
+    RunningRegistry withSearchTimeout(Duration timeout) {
+        this.searchTimeout = timeout;
+        return this;
+    }
+
     @Override
     public void beforeAll(ExtensionContext context) {
         start();
@@ -182,13 +208,15 @@ final class RunningRegistry implements BeforeAllCallback, AfterAllCallback, Auto
                                 identity.apply(tokens.settingsBuilder()).build())
                         : EntraAccessTokenVerifier.withKeys(
                                 developmentIssuer.verifierSettings(), developmentIssuer.keySource()),
-                new ApiSettings(List.of()),
+                new ApiSettings(List.of(), PublicApi.ANONYMOUS, trustedProxies),
                 "127.0.0.1",
                 0,
                 metricsRoute,
                 routes,
                 signInMemory,
-                Clock.systemUTC());
+                Clock.systemUTC(),
+                limits,
+                searchTimeout);
     }
 
     @Override

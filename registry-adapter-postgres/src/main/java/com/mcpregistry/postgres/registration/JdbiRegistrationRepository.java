@@ -13,7 +13,7 @@ import com.mcpregistry.domain.user.Actor;
 import com.mcpregistry.domain.user.UserId;
 import com.mcpregistry.paging.Cursor;
 import com.mcpregistry.paging.Page;
-import com.mcpregistry.postgres.shared.CustomPlans;
+import com.mcpregistry.postgres.shared.SearchStatements;
 import com.mcpregistry.postgres.shared.SqlErrors;
 import com.mcpregistry.postgres.shared.Timestamps;
 import com.mcpregistry.registration.port.out.RegistrationQuery;
@@ -31,7 +31,6 @@ import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.core.statement.Query;
 import org.jdbi.v3.core.statement.SqlStatement;
 
 /**
@@ -71,10 +70,17 @@ public final class JdbiRegistrationRepository implements RegistrationRepository 
             + " WHERE server_name = :server_name AND version = :version AND NOT version_reused_later";
 
     private final Jdbi jdbi;
+    private final SearchStatements searches;
     private final RegistrationRowMapper mapper = new RegistrationRowMapper();
 
     public JdbiRegistrationRepository(Jdbi jdbi) {
+        this(jdbi, new SearchStatements(SearchStatements.DEFAULT_TIMEOUT));
+    }
+
+    /** With each search run as {@code searches} says (planned for its term, within its time budget). */
+    public JdbiRegistrationRepository(Jdbi jdbi, SearchStatements searches) {
         this.jdbi = jdbi;
+        this.searches = searches;
     }
 
     @Override
@@ -129,13 +135,8 @@ public final class JdbiRegistrationRepository implements RegistrationRepository 
     public Page<Registration> find(RegistrationQuery query) {
         Select select = select(query);
         int limit = query.page().limit();
-        List<Registration> rows = SqlErrors.translating(() -> jdbi.withHandle(handle -> {
-            Query statement = handle.createQuery(select.sql()).bindMap(select.params());
-            if (query.search().isPresent()) {
-                statement.addCustomizer(CustomPlans.EVERY_TIME);
-            }
-            return statement.map(mapper).list();
-        }));
+        List<Registration> rows = searches.list(
+                jdbi, select.sql(), select.params(), query.search().isPresent(), mapper);
         return Page.of(rows, limit, r -> new Cursor(r.createdAt(), r.id().value()));
     }
 
