@@ -50,8 +50,8 @@ class RateLimitsEndToEndTest {
             HttpResponse<String> written = registry.post("/users", token, Map.of());
             assertThat(written.statusCode()).isEqualTo(200);
             assertThat(written.headers().firstValue("RateLimit-Policy")).hasValue("\"writes\";q=5;w=2");
-            assertThat(written.headers().firstValue("RateLimit"))
-                    .hasValueSatisfying(value -> assertThat(value).startsWith("\"writes\";r=" + remaining + ";t="));
+            assertThat(written.headers().firstValue("RateLimit").orElseThrow())
+                    .startsWith("\"writes\";r=" + remaining + ";t=");
         }
 
         HttpResponse<String> refused = registry.post("/users", token, Map.of());
