@@ -11,8 +11,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Keeps this instance's rate-limit buckets in step with the other instances', off the request path: every {@link
  * #INTERVAL} it sends what each local bucket counted to PostgreSQL and brings back what the others counted, and every
- * minute it deletes stored buckets nobody used since they filled up again. Closing it synchronises one last time, so
- * that what this instance counted outlives it.
+ * minute it deletes stored buckets nobody used since they filled up again. Closing it synchronises one last time
+ * (unless the database is out of reach), so that what this instance counted outlives it.
  */
 final class RateLimitSync implements AutoCloseable {
     /** How far apart instances' views of a limit may drift: what one caller may take from each instance at once. */
@@ -81,6 +81,9 @@ final class RateLimitSync implements AutoCloseable {
             Thread.currentThread().interrupt();
             return;
         }
-        synchronise();
+        // Not while the database is out of reach: shutting down would wait for it in vain.
+        if (!failing) {
+            synchronise();
+        }
     }
 }

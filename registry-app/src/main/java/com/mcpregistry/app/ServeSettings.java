@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -207,39 +208,32 @@ public record ServeSettings(
                 RateLimit.WRITES, "RATE_LIMIT_WRITES",
                 RateLimit.ANONYMOUS_READS, "RATE_LIMIT_ANONYMOUS_READS",
                 RateLimit.FAILED_SIGN_INS, "RATE_LIMIT_FAILED_SIGN_INS");
-        rateSettings.forEach((limit, name) -> {
-            Optional<RateLimitPolicy> policy = problems.read(name, () -> {
-                Optional<String> raw = env.get(name);
-                if (raw.isEmpty()) {
-                    return defaults.policy(limit);
-                }
-                return isOff(raw.get()) ? Optional.empty() : Optional.of(RateLimitPolicy.parse(limit, raw.get()));
-            });
-            if (policy != null) {
-                policy.ifPresent(p -> rates.put(limit, p));
-            }
-        });
+        rateSettings.forEach((limit, name) -> switchable(
+                        env, problems, name, defaults.policy(limit), raw -> RateLimitPolicy.parse(limit, raw))
+                .ifPresent(policy -> rates.put(limit, policy)));
         Map<Quota, Long> quotas = new EnumMap<>(Quota.class);
         Map<Quota, String> quotaSettings = Map.of(
                 Quota.PENDING_PER_USER, "QUOTA_PENDING_PER_USER",
                 Quota.VERSIONS_PER_SERVER_PER_DAY, "QUOTA_VERSIONS_PER_SERVER_PER_DAY");
-        quotaSettings.forEach((quota, name) -> {
-            Optional<Long> value = problems.read(name, () -> {
-                if (env.get(name).filter(ServeSettings::isOff).isPresent()) {
-                    return Optional.empty();
-                }
-                long fallback = defaults.quota(quota).orElseThrow();
-                return Optional.of((long) env.integer(name, (int) fallback, 1, 1_000_000));
-            });
-            if (value != null) {
-                value.ifPresent(v -> quotas.put(quota, v));
-            }
-        });
+        quotaSettings.forEach((quota, name) -> switchable(
+                        env, problems, name, Optional.of(defaults.quota(quota).orElseThrow()), raw ->
+                                (long) env.integer(name, 0, 1, 1_000_000))
+                .ifPresent(value -> quotas.put(quota, value)));
         return rateLimits == Switch.OFF ? LimitSettings.off() : new LimitSettings(rates, quotas);
     }
 
-    private static boolean isOff(String raw) {
-        return raw.equalsIgnoreCase("off");
+    /**
+     * A setting that may be {@code off}: empty then, {@code fallback} when unset, {@code parse}d otherwise; empty
+     * after noting a problem with it.
+     */
+    private static <T> Optional<T> switchable(
+            Environment env, SettingProblems problems, String name, Optional<T> fallback, Function<String, T> parse) {
+        Optional<T> value = problems.read(
+                name,
+                () -> env.get(name)
+                        .map(raw -> raw.equalsIgnoreCase("off") ? Optional.<T>empty() : Optional.of(parse.apply(raw)))
+                        .orElse(fallback));
+        return value == null ? Optional.empty() : value;
     }
 
     /**

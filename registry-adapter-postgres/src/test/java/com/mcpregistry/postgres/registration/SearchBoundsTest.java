@@ -8,19 +8,17 @@ import com.mcpregistry.domain.error.InvalidInput;
 import com.mcpregistry.domain.error.Unavailable;
 import com.mcpregistry.paging.PageRequest;
 import com.mcpregistry.postgres.QueryPlans;
+import com.mcpregistry.postgres.TableLock;
 import com.mcpregistry.postgres.TestDatabase;
 import com.mcpregistry.postgres.shared.SearchStatements;
 import com.mcpregistry.publication.PublishedServerQuery;
 import com.mcpregistry.registration.port.out.RegistrationQuery;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
-import org.jdbi.v3.core.Handle;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -88,15 +86,8 @@ class SearchBoundsTest {
     void such_a_term_could_only_be_answered_by_reading_every_row(String pattern) {
         // The statements of a servable term with an unservable one's pattern: what the refusal spares the database.
         // No index narrows the rows; a term matching few or none reads them all, in whatever order.
-        JdbiRegistrationRepository.Select seed = JdbiRegistrationRepository.select(registrations("ledger"));
-        JdbiPublishedServers.Select catalogue = JdbiPublishedServers.select(servers("ledger"));
-
-        assertThat(QueryPlans.chosen(database.jdbi(), seed.sql(), withPattern(seed.params(), pattern)))
-                .doesNotContain("trgm")
-                .contains("Filter");
-        assertThat(QueryPlans.chosen(database.jdbi(), catalogue.sql(), withPattern(catalogue.params(), pattern)))
-                .doesNotContain("trgm")
-                .contains("Filter");
+        assertThat(plans("ledger", Map.of("pattern", pattern)))
+                .allSatisfy(plan -> assertThat(plan).doesNotContain("trgm").contains("Filter"));
     }
 
     /**
@@ -106,71 +97,51 @@ class SearchBoundsTest {
     @ParameterizedTest
     @ValueSource(strings = {"zqx", "%_%_zqx", "xyzzy-42", "ñandú", "--zqx--"})
     void a_rare_term_let_through_is_found_by_the_trigram_indexes(String term) {
-        JdbiRegistrationRepository.Select seed = JdbiRegistrationRepository.select(registrations(term));
-        JdbiPublishedServers.Select catalogue = JdbiPublishedServers.select(servers(term));
-
-        assertThat(QueryPlans.chosen(database.jdbi(), seed.sql(), seed.params()))
-                .contains("trgm")
-                .doesNotContain("Seq Scan");
-        assertThat(QueryPlans.chosen(database.jdbi(), catalogue.sql(), catalogue.params()))
-                .contains("trgm")
-                .doesNotContain("Seq Scan");
+        assertThat(plans(term, Map.of()))
+                .allSatisfy(plan -> assertThat(plan).contains("trgm").doesNotContain("Seq Scan"));
     }
 
     /** Terms inside the rule that a quarter of the rows hold: read in list order, a page fills at once. */
     @ParameterizedTest
     @ValueSource(strings = {"ééé", "café", "100%", "--flags--", "a_b_cde", "ledger"})
     void a_common_term_let_through_is_served_by_an_index_not_a_scan_of_the_table(String term) {
-        JdbiRegistrationRepository.Select seed = JdbiRegistrationRepository.select(registrations(term));
-        JdbiPublishedServers.Select catalogue = JdbiPublishedServers.select(servers(term));
-
-        assertThat(QueryPlans.chosen(database.jdbi(), seed.sql(), seed.params()))
-                .contains("Index")
-                .doesNotContain("Seq Scan");
-        assertThat(QueryPlans.chosen(database.jdbi(), catalogue.sql(), catalogue.params()))
-                .contains("Index")
-                .doesNotContain("Seq Scan");
+        assertThat(plans(term, Map.of()))
+                .allSatisfy(plan -> assertThat(plan).contains("Index").doesNotContain("Seq Scan"));
     }
 
     @Test
-    void a_search_that_runs_past_its_budget_is_cancelled_and_reported_unavailable() throws Exception {
+    void a_search_that_runs_past_its_budget_is_cancelled_and_reported_unavailable() {
         JdbiRegistrationRepository repository =
                 new JdbiRegistrationRepository(database.jdbi(), new SearchStatements(Duration.ofMillis(200)));
         JdbiPublishedServers published =
                 new JdbiPublishedServers(database.jdbi(), new SearchStatements(Duration.ofMillis(200)));
-        CountDownLatch locked = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
         // Another session holds the table: any search now waits, as a search reading a million rows would run on.
-        CompletableFuture<Void> holder = CompletableFuture.runAsync(() -> {
-            try (Handle handle = database.jdbi().open()) {
-                handle.begin();
-                handle.execute("LOCK TABLE registrations IN ACCESS EXCLUSIVE MODE");
-                locked.countDown();
-                release.await(60, TimeUnit.SECONDS);
-                handle.rollback();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        });
-        try {
-            assertThat(locked.await(30, TimeUnit.SECONDS)).isTrue();
-
+        try (TableLock held = TableLock.hold(database.jdbi(), "registrations")) {
             assertThatThrownBy(() -> repository.find(registrations("ledger")))
                     .isInstanceOf(Unavailable.class)
                     .hasMessageContaining("longer than 200 ms");
             assertThatThrownBy(() -> published.list(servers("ledger")))
                     .isInstanceOf(Unavailable.class)
                     .hasMessageContaining("longer than 200 ms");
-        } finally {
-            release.countDown();
-            holder.get(60, TimeUnit.SECONDS);
         }
         assertThat(repository.find(registrations("ledger")).items()).hasSize(20);
     }
 
-    private static Map<String, Object> withPattern(Map<String, Object> params, String pattern) {
+    /**
+     * The plans PostgreSQL picks by itself for the search of {@code term} on the registry API and on the MCP Registry
+     * API, with some of the statements' parameters {@code changed}.
+     */
+    private static List<String> plans(String term, Map<String, Object> changed) {
+        JdbiRegistrationRepository.Select seed = JdbiRegistrationRepository.select(registrations(term));
+        JdbiPublishedServers.Select catalogue = JdbiPublishedServers.select(servers(term));
+        return List.of(
+                QueryPlans.chosen(database.jdbi(), seed.sql(), changed(seed.params(), changed)),
+                QueryPlans.chosen(database.jdbi(), catalogue.sql(), changed(catalogue.params(), changed)));
+    }
+
+    private static Map<String, Object> changed(Map<String, Object> params, Map<String, Object> changes) {
         Map<String, Object> changed = new HashMap<>(params);
-        changed.put("pattern", pattern);
+        changed.putAll(changes);
         return changed;
     }
 }
