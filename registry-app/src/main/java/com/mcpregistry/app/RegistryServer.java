@@ -20,8 +20,9 @@ import java.util.concurrent.CompletionException;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 
 /**
- * The registry wired together and listening: pool, schema, PostgreSQL adapters, services, HTTP API. Closing it
- * stops accepting requests, lets those in flight finish (up to {@link #DRAIN_TIME}), then closes the pool.
+ * The registry wired together and listening: pool, schema, PostgreSQL adapters, services, HTTP API, and the
+ * rate limits it shares with other instances ({@link RateLimitSync}). Closing it stops accepting requests, lets those
+ * in flight finish (up to {@link #DRAIN_TIME}), sends what it counted to the shared limits, then closes the pool.
  */
 public final class RegistryServer implements AutoCloseable {
     /** How long in-flight requests may run on after a stop is asked for. */
