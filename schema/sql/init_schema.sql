@@ -63,6 +63,12 @@
 --       md5(endpoint_url_normalized). Existing rows are filled by a custom change with the same Java code;
 --       endpoints of different servers that were stored spelt apart but are one endpoint stay, the later ones under
 --       keys of their own (listed in the migration log).
+--   015-rate-limits-and-quotas: Rate limits shared by every instance: Bucket4j's table, one row per caller and
+--       limit, keyed by a 64-bit hash of them (never the client address or user id itself); state is Bucket4j's own
+--       serialisation; expires_at is when, in epoch milliseconds, the bucket is full again plus a minute, after
+--       which any instance may delete it. And indexes for the submission quotas, so that a user's Pending
+--       registrations and a server name's versions of the last day are counted by reading no more index entries
+--       than the quota allows.
 --   017-users-verified-email: The e-mail the identity provider vouches for, kept apart from the e-mail label a user
 --       may choose: operators name users by object id or by this (admin grant), never by the label.
 --
@@ -238,6 +244,13 @@ CREATE TABLE idempotency_keys (
     CONSTRAINT idempotency_keys_request_fingerprint_format CHECK (request_fingerprint ~ '^[0-9a-f]{64}$'::text)
 );
 
+CREATE TABLE rate_limit_buckets (
+    id         bigint NOT NULL,
+    state      bytea,
+    expires_at bigint,
+    CONSTRAINT rate_limit_buckets_pkey PRIMARY KEY (id)
+);
+
 -- Foreign keys
 
 ALTER TABLE registrations
@@ -293,6 +306,11 @@ CREATE INDEX registrations_published_search_description_trgm_idx
 
 CREATE UNIQUE INDEX registrations_server_name_version_unique
     ON registrations USING btree (server_name, version) WHERE (NOT version_reused_later);
+
+CREATE INDEX registrations_pending_submitter_idx
+    ON registrations USING btree (submitter_id) WHERE ((status = 'Pending'::text) AND (deleted_at IS NULL));
+
+CREATE INDEX registrations_server_name_created_idx ON registrations USING btree (server_name, created_at);
 
 CREATE INDEX audit_log_at_idx ON audit_log USING btree (at DESC, id DESC);
 

@@ -12,8 +12,8 @@ import java.util.Map;
 
 /**
  * {@code mcp-registry.jar}, run as an operator runs it: {@code migrate}, {@code serve}, {@code admin audit verify},
- * with {@code DATABASE_URL} and the benchmark's identity provider in the environment, from the run directory (so
- * that no {@code .env} of the checkout is read).
+ * with {@code DATABASE_URL}, the benchmark's identity provider and {@code RATE_LIMITS=off} in the environment, from
+ * the run directory (so that no {@code .env} of the checkout is read).
  */
 final class RegistryJar {
 
@@ -27,7 +27,9 @@ final class RegistryJar {
     RegistryJar(Path jar, RunDirectory run, DatabaseUrl database, List<String> serveJavaOptions, HttpClient http) {
         this.jar = jar;
         this.run = run;
-        this.environment = new HashMap<>(Map.of("DATABASE_URL", database.libpq(), "ENVIRONMENT", "bench"));
+        // Rate limits and quotas off: the benchmark is one client sending thousands of requests a second on purpose.
+        this.environment =
+                new HashMap<>(Map.of("DATABASE_URL", database.libpq(), "ENVIRONMENT", "bench", "RATE_LIMITS", "off"));
         this.serveJavaOptions = List.copyOf(serveJavaOptions);
         this.http = http;
     }

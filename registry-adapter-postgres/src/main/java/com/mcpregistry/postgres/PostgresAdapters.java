@@ -3,10 +3,14 @@ package com.mcpregistry.postgres;
 import com.mcpregistry.core.RegistryCore;
 import com.mcpregistry.postgres.audit.JdbiAuditTrail;
 import com.mcpregistry.postgres.identity.JdbiUserRepository;
+import com.mcpregistry.postgres.limits.Bucket4jRateLimitBuckets;
+import com.mcpregistry.postgres.limits.JdbiQuotaCounts;
 import com.mcpregistry.postgres.registration.JdbiIdempotencyKeys;
 import com.mcpregistry.postgres.registration.JdbiPublishedServers;
 import com.mcpregistry.postgres.registration.JdbiRegistrationRepository;
+import com.mcpregistry.postgres.shared.SearchStatements;
 import com.mcpregistry.postgres.shared.SqlErrors;
+import java.time.Duration;
 import javax.sql.DataSource;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.postgres.PostgresPlugin;
@@ -21,15 +25,25 @@ public final class PostgresAdapters {
     private final JdbiTransactions transactions;
     private final JdbiIdempotencyKeys idempotencyKeys;
     private final JdbiPublishedServers publishedServers;
+    private final Bucket4jRateLimitBuckets rateLimitBuckets;
+    private final JdbiQuotaCounts quotaCounts;
 
     public PostgresAdapters(DataSource dataSource) {
+        this(dataSource, SearchStatements.DEFAULT_TIMEOUT);
+    }
+
+    /** The adapters, cancelling any search that runs longer than {@code searchTimeout}. */
+    public PostgresAdapters(DataSource dataSource, Duration searchTimeout) {
+        SearchStatements searches = new SearchStatements(searchTimeout);
         this.jdbi = jdbi(dataSource);
-        this.registrations = new JdbiRegistrationRepository(jdbi);
+        this.registrations = new JdbiRegistrationRepository(jdbi, searches);
         this.users = new JdbiUserRepository(jdbi);
         this.auditTrail = new JdbiAuditTrail(jdbi);
         this.transactions = new JdbiTransactions(jdbi);
         this.idempotencyKeys = new JdbiIdempotencyKeys(jdbi);
-        this.publishedServers = new JdbiPublishedServers(jdbi);
+        this.publishedServers = new JdbiPublishedServers(jdbi, searches);
+        this.rateLimitBuckets = new Bucket4jRateLimitBuckets(dataSource);
+        this.quotaCounts = new JdbiQuotaCounts(jdbi);
     }
 
     /** The one {@code Jdbi} for a data source, set up for PostgreSQL (uuid, arrays, java.time). */
@@ -65,6 +79,14 @@ public final class PostgresAdapters {
         return publishedServers;
     }
 
+    public Bucket4jRateLimitBuckets rateLimitBuckets() {
+        return rateLimitBuckets;
+    }
+
+    public JdbiQuotaCounts quotaCounts() {
+        return quotaCounts;
+    }
+
     /** Whether the database answers a trivial query now: what readiness and health checks report. */
     public boolean databaseReachable() {
         try {
@@ -85,6 +107,8 @@ public final class PostgresAdapters {
                 auditTrail,
                 idempotencyKeys,
                 transactions,
-                this::databaseReachable);
+                this::databaseReachable,
+                rateLimitBuckets,
+                quotaCounts);
     }
 }

@@ -28,6 +28,7 @@ class SchemaMigratorTest {
             "011-audit-log-changes",
             "012-versions-never-reused",
             "013-endpoint-url-normalized",
+            "015-rate-limits-and-quotas",
             "017-users-verified-email");
 
     private static Map<String, Integer> appliedChangesets(Jdbi jdbi) {

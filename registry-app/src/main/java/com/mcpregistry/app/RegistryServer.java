@@ -4,6 +4,7 @@ import com.mcpregistry.core.RegistryCore;
 import com.mcpregistry.http.api.ApiSettings;
 import com.mcpregistry.http.api.RegistryApi;
 import com.mcpregistry.identity.port.out.AccessTokenVerifier;
+import com.mcpregistry.limits.LimitSettings;
 import com.mcpregistry.postgres.PoolSettings;
 import com.mcpregistry.postgres.PostgresAdapters;
 import com.mcpregistry.postgres.PostgresPool;
@@ -19,8 +20,9 @@ import java.util.concurrent.CompletionException;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 
 /**
- * The registry wired together and listening: pool, schema, PostgreSQL adapters, services, HTTP API. Closing it
- * stops accepting requests, lets those in flight finish (up to {@link #DRAIN_TIME}), then closes the pool.
+ * The registry wired together and listening: pool, schema, PostgreSQL adapters, services, HTTP API, and the
+ * rate limits it shares with other instances ({@link RateLimitSync}). Closing it stops accepting requests, lets those
+ * in flight finish (up to {@link #DRAIN_TIME}), sends what it counted to the shared limits, then closes the pool.
  */
 public final class RegistryServer implements AutoCloseable {
     /** How long in-flight requests may run on after a stop is asked for. */
@@ -30,6 +32,7 @@ public final class RegistryServer implements AutoCloseable {
     private final Metrics metrics;
     private final AccessTokenVerifier verifier;
     private final Javalin app;
+    private final RateLimitSync rateLimitSync;
 
     /** What differs between {@code serve}, {@code start-dev} and tests. */
     public record Options(
@@ -41,7 +44,9 @@ public final class RegistryServer implements AutoCloseable {
             boolean metricsRoute,
             RegistryApi.Extension extraRoutes,
             Duration signInMemory,
-            Clock clock) {
+            Clock clock,
+            LimitSettings limits,
+            Duration searchTimeout) {
         public Options {
             Objects.requireNonNull(database, "database");
             Objects.requireNonNull(verifier, "verifier");
@@ -50,14 +55,22 @@ public final class RegistryServer implements AutoCloseable {
             Objects.requireNonNull(extraRoutes, "extraRoutes");
             Objects.requireNonNull(signInMemory, "signInMemory");
             Objects.requireNonNull(clock, "clock");
+            Objects.requireNonNull(limits, "limits");
+            Objects.requireNonNull(searchTimeout, "searchTimeout");
         }
     }
 
-    private RegistryServer(HikariDataSource dataSource, Metrics metrics, AccessTokenVerifier verifier, Javalin app) {
+    private RegistryServer(
+            HikariDataSource dataSource,
+            Metrics metrics,
+            AccessTokenVerifier verifier,
+            Javalin app,
+            RateLimitSync rateLimitSync) {
         this.dataSource = dataSource;
         this.metrics = metrics;
         this.verifier = verifier;
         this.app = app;
+        this.rateLimitSync = rateLimitSync;
     }
 
     /** Migrates the schema (safe when several instances start at once) and starts listening. */
@@ -73,14 +86,16 @@ public final class RegistryServer implements AutoCloseable {
             migrated = CompletableFuture.runAsync(
                     () -> new SchemaMigrator(dataSource).migrate(),
                     task -> new Thread(task, "schema-migration").start());
-            Javalin app = api(new PostgresAdapters(dataSource), metrics, options);
+            PostgresAdapters db = new PostgresAdapters(dataSource, options.searchTimeout());
+            Javalin app = api(db, metrics, options);
             CompletableFuture<Void> migration = migrated;
             UnreachableDatabase.reporting(options.database(), () -> {
                 awaitMigration(migration);
                 return null;
             });
             app.start(options.host(), options.port());
-            return new RegistryServer(dataSource, metrics, options.verifier(), app);
+            RateLimitSync rateLimitSync = RateLimitSync.start(db.rateLimitBuckets());
+            return new RegistryServer(dataSource, metrics, options.verifier(), app, rateLimitSync);
         } catch (RuntimeException | Error e) {
             // The migration must not go on using the pool that is closed next.
             migrated.handle((done, failure) -> done).join();
@@ -110,7 +125,10 @@ public final class RegistryServer implements AutoCloseable {
                 db.coreAdapters(),
                 options.verifier(),
                 signIn -> RecentSignIns.remembering(signIn, options.signInMemory()),
-                options.clock());
+                options.clock(),
+                new RegistryCore.Limits(
+                        options.limits(),
+                        new LimitMetrics(metrics.registry(), options.limits(), options.searchTimeout())));
         HttpObservability observability = new HttpObservability(metrics, options.metricsRoute());
         RegistryApi.Extension drain = config -> config.jetty.modifyServer(server -> {
             server.setStopTimeout(DRAIN_TIME.toMillis());
@@ -134,6 +152,8 @@ public final class RegistryServer implements AutoCloseable {
         try {
             app.stop();
         } finally {
+            // Before the pool closes: its last synchronisation needs it.
+            rateLimitSync.close();
             dataSource.close();
             metrics.close();
             if (verifier instanceof AutoCloseable closeable) {

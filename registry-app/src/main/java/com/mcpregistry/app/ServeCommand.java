@@ -71,13 +71,16 @@ final class ServeCommand implements Callable<Integer> {
                 settings.database(),
                 EntraAccessTokenVerifier.forTenant(settings.identity()),
                 new ApiSettings(settings.corsOrigins(), settings.publicApi())
-                        .withReviewPrecondition(settings.reviewPrecondition()),
+                        .withReviewPrecondition(settings.reviewPrecondition())
+                        .withTrustedProxies(settings.trustedProxies()),
                 "0.0.0.0",
                 settings.port(),
                 settings.metricsEnabled(),
                 config -> {},
                 settings.signInMemory(),
-                Clock.systemUTC()));
+                Clock.systemUTC(),
+                settings.limits(),
+                settings.searchTimeout()));
         LoggerFactory.getLogger(ServeCommand.class)
                 .info("mcp-registry serving on port {} ({})", server.port(), settings.environment());
         awaitShutdown(server);

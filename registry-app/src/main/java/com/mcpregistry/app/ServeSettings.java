@@ -3,15 +3,24 @@ package com.mcpregistry.app;
 import com.mcpregistry.entra.EntraSettings;
 import com.mcpregistry.entra.JwksPolicy;
 import com.mcpregistry.http.api.CorsRule;
+import com.mcpregistry.http.limits.TrustedProxies;
 import com.mcpregistry.http.publication.PublicApi;
 import com.mcpregistry.http.registration.ReviewPrecondition;
+import com.mcpregistry.limits.LimitSettings;
+import com.mcpregistry.limits.Quota;
+import com.mcpregistry.limits.RateLimit;
+import com.mcpregistry.limits.RateLimitPolicy;
 import com.mcpregistry.postgres.PoolSettings;
+import com.mcpregistry.postgres.shared.SearchStatements;
 import java.time.Duration;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -27,13 +36,26 @@ public record ServeSettings(
         PublicApi publicApi,
         boolean metricsEnabled,
         Duration signInMemory,
-        ReviewPrecondition reviewPrecondition) {
+        ReviewPrecondition reviewPrecondition,
+
+        LimitSettings limits,
+        TrustedProxies trustedProxies,
+        Duration searchTimeout) {
 
     /** The HTTP port when PORT is unset. */
     public static final int DEFAULT_PORT = 8080;
 
     /** How long a signed-in user is remembered (SIGN_IN_CACHE_SECONDS): see {@link RecentSignIns}. */
     public static final Duration DEFAULT_SIGN_IN_MEMORY = Duration.ofSeconds(5);
+
+    /** How long a search may run (SEARCH_TIMEOUT_MS) before it is cancelled and answered 503. */
+    public static final Duration DEFAULT_SEARCH_TIMEOUT = SearchStatements.DEFAULT_TIMEOUT;
+
+    /** How rate limits are switched on or off as a whole (RATE_LIMITS). */
+    enum Switch {
+        ON,
+        OFF
+    }
 
     /** How log lines are written: one JSON object a line, or readable text. */
     public enum LogFormat {
@@ -104,7 +126,44 @@ public record ServeSettings(
                     "REVIEW_PRECONDITION",
                     "required",
                     "required: an approval or rejection names the version it reviewed (If-Match or row_version),"
-                            + " else 428; optional: as before, for old clients"));
+                            + " else 428; optional: as before, for old clients"),
+            new Described(
+                    "RATE_LIMITS",
+                    "on",
+                    "off switches every rate limit and quota below off (tests, benchmarks); start-dev reads it too"),
+            new Described(
+                    "RATE_LIMIT_WRITES",
+                    LimitSettings.DEFAULT_WRITES.quota() + "/min",
+                    "writes (POST, PATCH, DELETE) per signed-in user, as requests/window (e.g. 120/min, 5/s,"
+                            + " 1000/h) or off"),
+            new Described(
+                    "RATE_LIMIT_ANONYMOUS_READS",
+                    LimitSettings.DEFAULT_ANONYMOUS_READS.quota() + "/min",
+                    "MCP Registry API reads without credentials per client address, or off"),
+            new Described(
+                    "RATE_LIMIT_FAILED_SIGN_INS",
+                    LimitSettings.DEFAULT_FAILED_SIGN_INS.quota() + "/min",
+                    "requests with refused credentials per client address (answered 429 instead of 401 past it),"
+                            + " or off"),
+            new Described(
+                    "QUOTA_PENDING_PER_USER",
+                    Long.toString(LimitSettings.DEFAULT_PENDING_PER_USER),
+                    "registrations one user may have waiting for review at once, or off"),
+            new Described(
+                    "QUOTA_VERSIONS_PER_SERVER_PER_DAY",
+                    Long.toString(LimitSettings.DEFAULT_VERSIONS_PER_SERVER_PER_DAY),
+                    "versions of one server name that may be submitted within 24 hours, or off"),
+            new Described(
+                    "TRUSTED_PROXIES",
+                    "none",
+                    "load balancers and proxies (IP addresses or CIDR networks, comma-separated) whose"
+                            + " X-Forwarded-For names the client that per-address limits count; without it the"
+                            + " client is the TCP peer"),
+            new Described(
+                    "SEARCH_TIMEOUT_MS",
+                    Long.toString(DEFAULT_SEARCH_TIMEOUT.toMillis()),
+                    "how long one search may run in the database (100-60000) before it is cancelled and answered"
+                            + " 503"));
 
     /** The settings in {@code env}; every missing or invalid one is reported, all in one {@link ConfigurationError}. */
     public static ServeSettings from(Environment env) {
@@ -126,6 +185,12 @@ public record ServeSettings(
         ReviewPrecondition reviewPrecondition = problems.read(
                 "REVIEW_PRECONDITION",
                 () -> env.choice("REVIEW_PRECONDITION", ReviewPrecondition.class, ReviewPrecondition.REQUIRED));
+        LimitSettings limits = limits(env, problems);
+        TrustedProxies trustedProxies =
+                problems.read("TRUSTED_PROXIES", () -> TrustedProxies.of(env.list("TRUSTED_PROXIES")));
+        Integer searchMillis = problems.read(
+                "SEARCH_TIMEOUT_MS",
+                () -> env.integer("SEARCH_TIMEOUT_MS", (int) DEFAULT_SEARCH_TIMEOUT.toMillis(), 100, 60_000));
         problems.throwIfAny();
         return new ServeSettings(
                 database,
@@ -138,7 +203,57 @@ public record ServeSettings(
                 publicApi,
                 !env.get("REGISTRY_METRICS").map("off"::equalsIgnoreCase).orElse(false),
                 Duration.ofSeconds(signInSeconds),
-                reviewPrecondition);
+                reviewPrecondition,
+                limits,
+                trustedProxies,
+                Duration.ofMillis(searchMillis));
+    }
+
+    /**
+     * The rate limits and quotas (RATE_LIMITS, RATE_LIMIT_*, QUOTA_*), every one at its default unless set; none with
+     * {@code RATE_LIMITS=off}. For {@code start-dev} too, which reads nothing else from the environment.
+     */
+    static LimitSettings limits(Environment env) {
+        SettingProblems problems = new SettingProblems();
+        LimitSettings limits = limits(env, problems);
+        problems.throwIfAny();
+        return limits;
+    }
+
+    private static LimitSettings limits(Environment env, SettingProblems problems) {
+        Switch rateLimits = problems.read("RATE_LIMITS", () -> env.choice("RATE_LIMITS", Switch.class, Switch.ON));
+        LimitSettings defaults = LimitSettings.defaults();
+        Map<RateLimit, RateLimitPolicy> rates = new EnumMap<>(RateLimit.class);
+        Map<RateLimit, String> rateSettings = Map.of(
+                RateLimit.WRITES, "RATE_LIMIT_WRITES",
+                RateLimit.ANONYMOUS_READS, "RATE_LIMIT_ANONYMOUS_READS",
+                RateLimit.FAILED_SIGN_INS, "RATE_LIMIT_FAILED_SIGN_INS");
+        rateSettings.forEach((limit, name) -> switchable(
+                        env, problems, name, defaults.policy(limit), raw -> RateLimitPolicy.parse(limit, raw))
+                .ifPresent(policy -> rates.put(limit, policy)));
+        Map<Quota, Long> quotas = new EnumMap<>(Quota.class);
+        Map<Quota, String> quotaSettings = Map.of(
+                Quota.PENDING_PER_USER, "QUOTA_PENDING_PER_USER",
+                Quota.VERSIONS_PER_SERVER_PER_DAY, "QUOTA_VERSIONS_PER_SERVER_PER_DAY");
+        quotaSettings.forEach((quota, name) -> switchable(
+                        env, problems, name, Optional.of(defaults.quota(quota).orElseThrow()), raw ->
+                                (long) env.integer(name, 0, 1, 1_000_000))
+                .ifPresent(value -> quotas.put(quota, value)));
+        return rateLimits == Switch.OFF ? LimitSettings.off() : new LimitSettings(rates, quotas);
+    }
+
+    /**
+     * A setting that may be {@code off}: empty then, {@code fallback} when unset, {@code parse}d otherwise; empty
+     * after noting a problem with it.
+     */
+    private static <T> Optional<T> switchable(
+            Environment env, SettingProblems problems, String name, Optional<T> fallback, Function<String, T> parse) {
+        Optional<T> value = problems.read(
+                name,
+                () -> env.get(name)
+                        .map(raw -> raw.equalsIgnoreCase("off") ? Optional.<T>empty() : Optional.of(parse.apply(raw)))
+                        .orElse(fallback));
+        return value == null ? Optional.empty() : value;
     }
 
     /**

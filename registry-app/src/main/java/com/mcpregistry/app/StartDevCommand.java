@@ -4,6 +4,7 @@ import com.mcpregistry.entra.DevelopmentTokenIssuer;
 import com.mcpregistry.entra.DevelopmentUser;
 import com.mcpregistry.entra.EntraAccessTokenVerifier;
 import com.mcpregistry.http.api.ApiSettings;
+import com.mcpregistry.limits.LimitSettings;
 import com.mcpregistry.postgres.PoolSettings;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -31,6 +32,8 @@ final class StartDevCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         Logging.configure(ServeSettings.LogFormat.TEXT, "INFO");
+        // As serve does: every rate limit and quota at its default unless the environment says otherwise.
+        LimitSettings limits = ServeSettings.limits(Environment.ofProcess());
         // Refuse before creating anything: first when another start-dev uses this folder (the likelier reason for a
         // busy port, and the more useful message), then when the port is taken.
         Optional<StartDevLock> claimed = DevelopmentDirectory.exists()
@@ -52,7 +55,9 @@ final class StartDevCommand implements Callable<Integer> {
                     true,
                     new DevelopmentTokenRoutes(issuer),
                     ServeSettings.DEFAULT_SIGN_IN_MEMORY,
-                    Clock.systemUTC()));
+                    Clock.systemUTC(),
+                    limits,
+                    ServeSettings.DEFAULT_SEARCH_TIMEOUT));
         } catch (RuntimeException e) {
             database.close();
             throw e;

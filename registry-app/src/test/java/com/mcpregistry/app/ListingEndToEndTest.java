@@ -128,7 +128,16 @@ class ListingEndToEndTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"%", "%%", "'; drop table registrations; --", "\\", "\\%", "a%b", "\" OR 1=1 --", "*"})
+    @ValueSource(
+            strings = {
+                "%%abc",
+                "'; drop table registrations; --",
+                "abc\\",
+                "\\%abc",
+                "abc%def",
+                "\" OR 1=1 --abc",
+                "abc*"
+            })
     void sql_and_pattern_metacharacters_in_search_are_plain_text(String term) {
         HttpResponse<String> found = registry.get("/registrations?search=" + encode(term), registry.adminToken());
 
@@ -140,8 +149,24 @@ class ListingEndToEndTest {
 
     @Test
     void an_underscore_in_search_matches_only_an_underscore() {
-        assertThat(ids(registry.get("/registrations?search=_", registry.adminToken())))
+        assertThat(ids(registry.get("/registrations?search=der_sc", registry.adminToken())))
                 .containsExactly(underscored);
+    }
+
+    /** Issue 11: terms no index can serve read the whole table; they are refused instead, each with why. */
+    @ParameterizedTest
+    @ValueSource(strings = {"%", "--", "zq", "é", "%_%_%_%_%_%_%_%_%_%_%_%_%_%_%_%_%_%_%_%_", "_", "\\", "a%b", "*"})
+    void a_search_without_three_letters_or_digits_in_a_row_is_400_on_both_apis(String term) {
+        HttpResponse<String> seed = registry.get("/registrations?search=" + encode(term), registry.adminToken());
+        HttpResponse<String> catalogue = registry.get("/v0.1/servers?search=" + encode(term), null);
+
+        assertThat(seed.statusCode()).isEqualTo(400);
+        assertThat(json(seed).path("errors").path(0).path("field").asText()).isEqualTo("search");
+        assertThat(json(seed).path("errors").path(0).path("message").asText())
+                .contains("at least 3 letters or digits in a row");
+        assertThat(catalogue.statusCode()).isEqualTo(400);
+        assertThat(json(catalogue).path("error").asText())
+                .startsWith("search: must hold at least 3 letters or digits in a row");
     }
 
     @Test

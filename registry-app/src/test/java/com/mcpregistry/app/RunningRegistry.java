@@ -13,7 +13,9 @@ import com.mcpregistry.entra.testing.TestTokens;
 import com.mcpregistry.http.api.ApiSettings;
 import com.mcpregistry.http.api.RegistryApi;
 import com.mcpregistry.http.docs.OpenApiSchemas;
+import com.mcpregistry.http.limits.TrustedProxies;
 import com.mcpregistry.http.testing.ApiClient;
+import com.mcpregistry.limits.LimitSettings;
 import com.mcpregistry.postgres.PoolSettings;
 import com.mcpregistry.postgres.TestDatabase;
 import com.nimbusds.jose.jwk.RSAKey;
@@ -78,6 +80,10 @@ final class RunningRegistry implements BeforeAllCallback, AfterAllCallback, Auto
     private Duration signInMemory = ServeSettings.DEFAULT_SIGN_IN_MEMORY;
     private boolean metricsRoute = true;
     private ApiSettings api = new ApiSettings(List.of());
+    /** Off, as tests run the registry, unless a test is about limits. */
+    private LimitSettings limits = LimitSettings.off();
+
+    private Duration searchTimeout = ServeSettings.DEFAULT_SEARCH_TIMEOUT;
     private final Map<String, String> tokenCache = new ConcurrentHashMap<>();
     private final ApiClient http =
             new ApiClient(() -> this.server.port(), response -> assertWellFormed(this.document, response));
@@ -151,6 +157,24 @@ final class RunningRegistry implements BeforeAllCallback, AfterAllCallback, Auto
         return this;
     }
 
+    /** With these rate limits and quotas instead of none. */
+    RunningRegistry withLimits(LimitSettings limits) {
+        this.limits = limits;
+        return this;
+    }
+
+    /** Believing the {@code X-Forwarded-For} of these proxies. */
+    RunningRegistry trustingProxies(TrustedProxies proxies) {
+        this.api = api.withTrustedProxies(proxies);
+        return this;
+    }
+
+    /** Cancelling searches after {@code timeout} instead of {@code serve}'s default. */
+    RunningRegistry withSearchTimeout(Duration timeout) {
+        this.searchTimeout = timeout;
+        return this;
+    }
+
     @Override
     public void beforeAll(ExtensionContext context) {
         start();
@@ -195,7 +219,9 @@ final class RunningRegistry implements BeforeAllCallback, AfterAllCallback, Auto
                 metricsRoute,
                 routes,
                 signInMemory,
-                Clock.systemUTC());
+                Clock.systemUTC(),
+                limits,
+                searchTimeout);
     }
 
     @Override

@@ -4,6 +4,7 @@ import com.mcpregistry.entra.EntraAccessTokenVerifier;
 import com.mcpregistry.entra.EntraSettings;
 import com.mcpregistry.http.api.ApiSettings;
 import com.mcpregistry.http.shared.Access;
+import com.mcpregistry.limits.LimitSettings;
 import com.mcpregistry.postgres.PoolSettings;
 import java.time.Clock;
 import java.time.Duration;
@@ -47,7 +48,9 @@ final class SlowRouteServer {
                         },
                         Access.ANYONE),
                 Duration.ZERO,
-                Clock.systemUTC()));
+                Clock.systemUTC(),
+                LimitSettings.off(),
+                ServeSettings.DEFAULT_SEARCH_TIMEOUT));
         System.out.println("listening " + server.port());
         System.out.flush();
         ServeCommand.awaitShutdown(server);

@@ -14,6 +14,13 @@ import com.mcpregistry.identity.port.out.AccessTokenVerifier;
 import com.mcpregistry.identity.port.out.UserRepository;
 import com.mcpregistry.identity.service.AuthenticationService;
 import com.mcpregistry.identity.service.UserService;
+import com.mcpregistry.limits.LimitSettings;
+import com.mcpregistry.limits.port.in.RateLimitUseCase;
+import com.mcpregistry.limits.port.out.LimitEvents;
+import com.mcpregistry.limits.port.out.QuotaCounts;
+import com.mcpregistry.limits.port.out.RateLimitBuckets;
+import com.mcpregistry.limits.service.RateLimitService;
+import com.mcpregistry.limits.service.SubmissionQuotas;
 import com.mcpregistry.publication.port.in.ListPublishedServersUseCase;
 import com.mcpregistry.publication.port.out.PublishedServers;
 import com.mcpregistry.publication.service.PublishedServersService;
@@ -42,6 +49,7 @@ public final class RegistryCore implements RegistryUseCases {
     private final AuthenticationService authentication;
     private final AuditService audit;
     private final HealthService health;
+    private final RateLimitService rateLimits;
 
     /** The outbound adapters the core needs; all of them must share the transactions of {@code transactions}. */
     public record Adapters(
@@ -51,7 +59,9 @@ public final class RegistryCore implements RegistryUseCases {
             AuditTrail auditTrail,
             IdempotencyKeys idempotencyKeys,
             Transactions transactions,
-            DatabaseHealth databaseHealth) {
+            DatabaseHealth databaseHealth,
+            RateLimitBuckets rateLimitBuckets,
+            QuotaCounts quotaCounts) {
         public Adapters {
             Objects.requireNonNull(registrations, "registrations");
             Objects.requireNonNull(publishedServers, "publishedServers");
@@ -60,29 +70,50 @@ public final class RegistryCore implements RegistryUseCases {
             Objects.requireNonNull(idempotencyKeys, "idempotencyKeys");
             Objects.requireNonNull(transactions, "transactions");
             Objects.requireNonNull(databaseHealth, "databaseHealth");
+            Objects.requireNonNull(rateLimitBuckets, "rateLimitBuckets");
+            Objects.requireNonNull(quotaCounts, "quotaCounts");
+        }
+    }
+
+    /** The rate limits and quotas in force, and who hears of each refusal (e.g. metrics). */
+    public record Limits(LimitSettings settings, LimitEvents events) {
+        public Limits {
+            Objects.requireNonNull(settings, "settings");
+            Objects.requireNonNull(events, "events");
+        }
+
+        /** Every limit and quota off. */
+        public static Limits off() {
+            return new Limits(LimitSettings.off(), LimitEvents.NONE);
         }
     }
 
     private RegistryCore(
-            Adapters adapters, AccessTokenVerifier tokens, UnaryOperator<SignInUseCase> signInMemory, Clock clock) {
+            Adapters adapters,
+            AccessTokenVerifier tokens,
+            UnaryOperator<SignInUseCase> signInMemory,
+            Clock clock,
+            Limits limits) {
         this.registrations = new RegistrationService(
                 adapters.registrations(),
                 adapters.publishedServers(),
                 adapters.auditTrail(),
                 adapters.idempotencyKeys(),
                 adapters.transactions(),
-                clock);
+                clock,
+                new SubmissionQuotas(limits.settings(), adapters.quotaCounts(), limits.events()));
         this.publishedServers = new PublishedServersService(adapters.publishedServers());
         this.users = new UserService(adapters.users(), adapters.auditTrail(), adapters.transactions(), clock);
         this.signIn = Objects.requireNonNull(signInMemory.apply(users), "signIn");
         this.authentication = new AuthenticationService(tokens, signIn);
         this.audit = new AuditService(adapters.auditTrail());
         this.health = new HealthService(adapters.databaseHealth());
+        this.rateLimits = new RateLimitService(limits.settings(), adapters.rateLimitBuckets(), limits.events());
     }
 
-    /** The core over {@code adapters}, authenticating callers with {@code tokens}. */
+    /** The core over {@code adapters}, authenticating callers with {@code tokens}; no rate limit or quota. */
     public static RegistryCore create(Adapters adapters, AccessTokenVerifier tokens, Clock clock) {
-        return new RegistryCore(adapters, tokens, UnaryOperator.identity(), clock);
+        return new RegistryCore(adapters, tokens, UnaryOperator.identity(), clock, Limits.off());
     }
 
     /**
@@ -91,7 +122,17 @@ public final class RegistryCore implements RegistryUseCases {
      */
     public static RegistryCore create(
             Adapters adapters, AccessTokenVerifier tokens, UnaryOperator<SignInUseCase> signInMemory, Clock clock) {
-        return new RegistryCore(adapters, tokens, signInMemory, clock);
+        return new RegistryCore(adapters, tokens, signInMemory, clock, Limits.off());
+    }
+
+    /** {@link #create(Adapters, AccessTokenVerifier, UnaryOperator, Clock)} with {@code limits} in force. */
+    public static RegistryCore create(
+            Adapters adapters,
+            AccessTokenVerifier tokens,
+            UnaryOperator<SignInUseCase> signInMemory,
+            Clock clock,
+            Limits limits) {
+        return new RegistryCore(adapters, tokens, signInMemory, clock, limits);
     }
 
     @Override
@@ -152,5 +193,10 @@ public final class RegistryCore implements RegistryUseCases {
     @Override
     public CheckHealthUseCase checkHealth() {
         return health;
+    }
+
+    @Override
+    public RateLimitUseCase rateLimits() {
+        return rateLimits;
     }
 }

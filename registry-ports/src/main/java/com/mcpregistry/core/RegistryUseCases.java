@@ -6,6 +6,7 @@ import com.mcpregistry.identity.port.in.AuthenticateUseCase;
 import com.mcpregistry.identity.port.in.FindUserUseCase;
 import com.mcpregistry.identity.port.in.ManageAdminsUseCase;
 import com.mcpregistry.identity.port.in.SignInUseCase;
+import com.mcpregistry.limits.port.in.RateLimitUseCase;
 import com.mcpregistry.publication.port.in.ListPublishedServersUseCase;
 import com.mcpregistry.registration.port.in.DeleteRegistrationUseCase;
 import com.mcpregistry.registration.port.in.EditRegistrationUseCase;
@@ -38,4 +39,6 @@ public interface RegistryUseCases {
     QueryAuditUseCase queryAudit();
 
     CheckHealthUseCase checkHealth();
+
+    RateLimitUseCase rateLimits();
 }

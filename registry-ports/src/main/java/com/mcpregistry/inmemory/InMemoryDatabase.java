@@ -9,6 +9,7 @@ import com.mcpregistry.domain.user.UserId;
 import com.mcpregistry.health.port.out.DatabaseHealth;
 import com.mcpregistry.registration.port.out.IdempotencyKeys;
 import com.mcpregistry.transaction.Transactions;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -93,6 +94,10 @@ public final class InMemoryDatabase implements Transactions, DatabaseHealth {
         return new InMemoryPublishedServers(this);
     }
 
+    public InMemoryQuotaCounts quotaCounts() {
+        return new InMemoryQuotaCounts(this);
+    }
+
     /** Every in-memory adapter, sharing this database's transactions, for {@link RegistryCore#create}. */
     public RegistryCore.Adapters coreAdapters() {
         return new RegistryCore.Adapters(
@@ -102,6 +107,8 @@ public final class InMemoryDatabase implements Transactions, DatabaseHealth {
                 auditTrail(),
                 idempotencyKeys(),
                 this,
-                this);
+                this,
+                new InMemoryRateLimitBuckets(Clock.systemUTC()),
+                quotaCounts());
     }
 }

@@ -2,6 +2,7 @@ package com.mcpregistry.publication;
 
 import com.mcpregistry.domain.error.InvalidInput;
 import com.mcpregistry.paging.PageRequest;
+import com.mcpregistry.paging.SearchText;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
@@ -10,7 +11,7 @@ import java.util.Optional;
  * Which published servers one page of the MCP Registry API's list shows. Without {@code updatedSince} the list is a
  * catalogue ordered by server name, version and id, without deleted versions unless {@code includeDeleted}. With
  * it, the list is the changes after that time, oldest first, deleted versions always included (so a mirror learns
- * of deletions). {@code search} is a case-insensitive substring of the server name or description, taken literally.
+ * of deletions). {@code search} is a case-insensitive substring of the server name or description, taken literally, that {@link SearchText} accepts.
  */
 public record PublishedServerQuery(
         Optional<String> search,
@@ -25,6 +26,7 @@ public record PublishedServerQuery(
         Objects.requireNonNull(version, "version");
         Objects.requireNonNull(updatedSince, "updatedSince");
         Objects.requireNonNull(after, "after");
+        search.ifPresent(SearchText::require);
         if (limit < 1 || limit > PageRequest.MAX_LIMIT) {
             throw InvalidInput.of("limit", "must be between 1 and " + PageRequest.MAX_LIMIT);
         }

@@ -4,7 +4,7 @@ import com.mcpregistry.domain.error.InvalidInput;
 import com.mcpregistry.domain.registration.ServerName;
 import com.mcpregistry.domain.registration.Version;
 import com.mcpregistry.domain.shared.RegistrationId;
-import com.mcpregistry.postgres.shared.CustomPlans;
+import com.mcpregistry.postgres.shared.SearchStatements;
 import com.mcpregistry.postgres.shared.SqlErrors;
 import com.mcpregistry.postgres.shared.Timestamps;
 import com.mcpregistry.publication.PublishedServer;
@@ -23,7 +23,6 @@ import java.util.Optional;
 import java.util.UUID;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.mapper.RowMapper;
-import org.jdbi.v3.core.statement.Query;
 
 /**
  * {@link PublishedServers} on the {@code registrations} table: {@code published_at} marks a registration as
@@ -51,10 +50,17 @@ public final class JdbiPublishedServers implements PublishedServers {
     static final String LATEST = "SELECT " + COLUMNS + " FROM registrations WHERE " + SAME_SERVER + " AND is_latest";
 
     private final Jdbi jdbi;
+    private final SearchStatements searches;
     private final RowMapper<PublishedServer> mapper;
 
     public JdbiPublishedServers(Jdbi jdbi) {
+        this(jdbi, new SearchStatements(SearchStatements.DEFAULT_TIMEOUT));
+    }
+
+    /** With each search run as {@code searches} says (planned for its term, within its time budget). */
+    public JdbiPublishedServers(Jdbi jdbi, SearchStatements searches) {
         this.jdbi = jdbi;
+        this.searches = searches;
         RegistrationRowMapper registration = new RegistrationRowMapper();
         this.mapper = (rs, ctx) -> new PublishedServer(
                 registration.map(rs, ctx), Timestamps.read(rs, "published_at"), rs.getBoolean("is_latest"));
@@ -100,13 +106,8 @@ public final class JdbiPublishedServers implements PublishedServers {
     @Override
     public PublishedServerPage list(PublishedServerQuery query) {
         Select select = select(query);
-        List<PublishedServer> rows = SqlErrors.translating(() -> jdbi.withHandle(handle -> {
-            Query statement = handle.createQuery(select.sql()).bindMap(select.params());
-            if (query.search().isPresent()) {
-                statement.addCustomizer(CustomPlans.EVERY_TIME);
-            }
-            return statement.map(mapper).list();
-        }));
+        List<PublishedServer> rows = searches.list(
+                jdbi, select.sql(), select.params(), query.search().isPresent(), mapper);
         return PublishedServerPage.of(rows, query);
     }
 

@@ -16,7 +16,7 @@ import com.mcpregistry.domain.user.Actor;
 import com.mcpregistry.domain.user.UserId;
 import com.mcpregistry.paging.Cursor;
 import com.mcpregistry.paging.Page;
-import com.mcpregistry.postgres.shared.CustomPlans;
+import com.mcpregistry.postgres.shared.SearchStatements;
 import com.mcpregistry.postgres.shared.SqlErrors;
 import com.mcpregistry.postgres.shared.Timestamps;
 import com.mcpregistry.registration.port.out.RegistrationQuery;
@@ -33,7 +33,6 @@ import java.util.UUID;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.core.statement.Query;
 import org.jdbi.v3.core.statement.SqlStatement;
 
 /**
@@ -80,10 +79,17 @@ public final class JdbiRegistrationRepository implements RegistrationRepository 
             + " AND deleted_at IS NULL ORDER BY created_at, id LIMIT 1";
 
     private final Jdbi jdbi;
+    private final SearchStatements searches;
     private final RegistrationRowMapper mapper = new RegistrationRowMapper();
 
     public JdbiRegistrationRepository(Jdbi jdbi) {
+        this(jdbi, new SearchStatements(SearchStatements.DEFAULT_TIMEOUT));
+    }
+
+    /** With each search run as {@code searches} says (planned for its term, within its time budget). */
+    public JdbiRegistrationRepository(Jdbi jdbi, SearchStatements searches) {
         this.jdbi = jdbi;
+        this.searches = searches;
     }
 
     @Override
@@ -135,13 +141,8 @@ public final class JdbiRegistrationRepository implements RegistrationRepository 
     public Page<Registration> find(RegistrationQuery query) {
         Select select = select(query);
         int limit = query.page().limit();
-        List<Registration> rows = SqlErrors.translating(() -> jdbi.withHandle(handle -> {
-            Query statement = handle.createQuery(select.sql()).bindMap(select.params());
-            if (query.search().isPresent()) {
-                statement.addCustomizer(CustomPlans.EVERY_TIME);
-            }
-            return statement.map(mapper).list();
-        }));
+        List<Registration> rows = searches.list(
+                jdbi, select.sql(), select.params(), query.search().isPresent(), mapper);
         return Page.of(rows, limit, r -> new Cursor(r.createdAt(), r.id().value()));
     }
 

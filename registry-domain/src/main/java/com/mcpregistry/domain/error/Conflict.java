@@ -1,7 +1,7 @@
 package com.mcpregistry.domain.error;
 
 /** The request clashes with the current state: an illegal transition, a duplicate, a lost race. */
-public sealed class Conflict extends DomainException permits IdempotencyKeyInUse, AlreadyTaken {
+public sealed class Conflict extends DomainException permits IdempotencyKeyInUse, AlreadyTaken, QuotaReached {
     public Conflict(String message) {
         super(message);
     }

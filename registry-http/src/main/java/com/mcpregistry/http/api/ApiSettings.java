@@ -1,5 +1,6 @@
 package com.mcpregistry.http.api;
 
+import com.mcpregistry.http.limits.TrustedProxies;
 import com.mcpregistry.http.publication.PublicApi;
 import com.mcpregistry.http.registration.ReviewPrecondition;
 import java.util.List;
@@ -7,25 +8,31 @@ import java.util.Objects;
 
 /**
  * How the API behaves: which browser origins may call the seed API (the MCP Registry API answers every origin), who
- * may read the MCP Registry API, whether an approval or rejection must name the version it reviewed, and how long
- * request bodies may take to arrive.
+ * may read the MCP Registry API, whether an approval or rejection must name the version it reviewed, how long
+ * request bodies may take to arrive, and which proxies' {@code X-Forwarded-For} names the client that rate limits
+ * count.
  */
 public record ApiSettings(
         List<String> corsOrigins,
         PublicApi publicApi,
         ReviewPrecondition reviewPrecondition,
-        RequestBodyLimits requestBodies) {
+        RequestBodyLimits requestBodies,
+        TrustedProxies trustedProxies) {
     /** @throws IllegalArgumentException when a CORS origin is not an origin ({@link CorsRule#origin}) */
     public ApiSettings {
         corsOrigins = corsOrigins.stream().map(CorsRule::origin).toList();
         Objects.requireNonNull(publicApi, "publicApi");
         Objects.requireNonNull(reviewPrecondition, "reviewPrecondition");
         Objects.requireNonNull(requestBodies, "requestBodies");
+        Objects.requireNonNull(trustedProxies, "trustedProxies");
     }
 
-    /** Reviews that name the version they reviewed, and the default limits on request bodies. */
+    /**
+     * Reviews that name the version they reviewed, the default limits on request bodies, and no trusted proxy (every
+     * client is its TCP peer).
+     */
     public ApiSettings(List<String> corsOrigins, PublicApi publicApi) {
-        this(corsOrigins, publicApi, ReviewPrecondition.REQUIRED, RequestBodyLimits.DEFAULTS);
+        this(corsOrigins, publicApi, ReviewPrecondition.REQUIRED, RequestBodyLimits.DEFAULTS, TrustedProxies.none());
     }
 
     /** The MCP Registry API open to anyone, as MCP clients expect. */
@@ -34,10 +41,14 @@ public record ApiSettings(
     }
 
     public ApiSettings withReviewPrecondition(ReviewPrecondition value) {
-        return new ApiSettings(corsOrigins, publicApi, value, requestBodies);
+        return new ApiSettings(corsOrigins, publicApi, value, requestBodies, trustedProxies);
     }
 
     public ApiSettings withRequestBodies(RequestBodyLimits value) {
-        return new ApiSettings(corsOrigins, publicApi, reviewPrecondition, value);
+        return new ApiSettings(corsOrigins, publicApi, reviewPrecondition, value, trustedProxies);
+    }
+
+    public ApiSettings withTrustedProxies(TrustedProxies value) {
+        return new ApiSettings(corsOrigins, publicApi, reviewPrecondition, requestBodies, value);
     }
 }

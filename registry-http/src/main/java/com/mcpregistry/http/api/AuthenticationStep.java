@@ -2,6 +2,7 @@ package com.mcpregistry.http.api;
 
 import com.mcpregistry.domain.error.Forbidden;
 import com.mcpregistry.domain.error.Unauthenticated;
+import com.mcpregistry.http.limits.RateLimitStep;
 import com.mcpregistry.http.shared.Access;
 import com.mcpregistry.http.shared.Callers;
 import com.mcpregistry.http.shared.HttpProblem;
@@ -21,9 +22,11 @@ final class AuthenticationStep {
     private static final String BEARER = "bearer ";
 
     private final AuthenticateUseCase authenticate;
+    private final RateLimitStep rateLimits;
 
-    AuthenticationStep(AuthenticateUseCase authenticate) {
+    AuthenticationStep(AuthenticateUseCase authenticate, RateLimitStep rateLimits) {
         this.authenticate = authenticate;
+        this.rateLimits = rateLimits;
     }
 
     void check(Context ctx) {
@@ -37,12 +40,24 @@ final class AuthenticationStep {
         }
     }
 
-    /** Authenticates the request's bearer token and attaches its caller; throws the matching problem if not. */
+    /**
+     * Authenticates the request's bearer token and attaches its caller; throws the matching problem if not, a 429
+     * instead of the 401 once the client's address has had too many credentials refused.
+     */
     private SignedIn authenticate(Context ctx) {
         String header = ctx.header("Authorization");
         if (header == null || header.isBlank()) {
             throw HttpProblem.noCredentials();
         }
+        try {
+            return signIn(ctx, header);
+        } catch (HttpProblem refused) {
+            rateLimits.failedSignIn(ctx);
+            throw refused;
+        }
+    }
+
+    private SignedIn signIn(Context ctx, String header) {
         if (!header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
             throw HttpProblem.invalidToken("the Authorization header must use the Bearer scheme");
         }

@@ -8,6 +8,7 @@ import com.mcpregistry.http.docs.OpenApiDocument;
 import com.mcpregistry.http.docs.OpenApiPaths;
 import com.mcpregistry.http.health.HealthRoutes;
 import com.mcpregistry.http.identity.UserRoutes;
+import com.mcpregistry.http.limits.RateLimitStep;
 import com.mcpregistry.http.publication.PublicApi;
 import com.mcpregistry.http.publication.PublishedServerRoutes;
 import com.mcpregistry.http.registration.RegistrationRoutes;
@@ -80,7 +81,8 @@ public final class RegistryApi {
      * OpenAPI document served at {@code /openapi.json} includes the extension's documentation.
      */
     public static Javalin create(ApiSettings settings, RegistryUseCases core, Extension extension) {
-        AuthenticationStep authentication = new AuthenticationStep(core.authenticate());
+        RateLimitStep rateLimits = new RateLimitStep(core.rateLimits(), settings.trustedProxies());
+        AuthenticationStep authentication = new AuthenticationStep(core.authenticate(), rateLimits);
         AllowedMethods allowedMethods =
                 new AllowedMethods(!settings.corsOrigins().isEmpty());
         Javalin app = Javalin.create(config -> {
@@ -103,6 +105,7 @@ public final class RegistryApi {
             config.routes.before(RequestIds::assign);
             CorsRule.addTo(config.routes, settings.corsOrigins(), allowedMethods);
             config.routes.beforeMatched(authentication::check);
+            config.routes.beforeMatched(rateLimits::check);
             ProblemDetails.register(config.routes, allowedMethods);
             new HealthRoutes(core.checkHealth()).addTo(config.routes);
             new UserRoutes(core.findUser()).addTo(config.routes);

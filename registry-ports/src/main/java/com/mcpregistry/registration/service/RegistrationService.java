@@ -17,6 +17,7 @@ import com.mcpregistry.domain.shared.RegistrationId;
 import com.mcpregistry.domain.shared.RegistrationStatus;
 import com.mcpregistry.domain.user.Actor;
 import com.mcpregistry.domain.user.UserId;
+import com.mcpregistry.limits.service.SubmissionQuotas;
 import com.mcpregistry.paging.Cursor;
 import com.mcpregistry.paging.Page;
 import com.mcpregistry.publication.PublishedServer;
@@ -67,7 +68,9 @@ public final class RegistrationService
     private final IdempotencyKeys idempotencyKeys;
     private final Transactions transactions;
     private final Clock clock;
+    private final SubmissionQuotas quotas;
 
+    /** The service with no quota on submissions. */
     public RegistrationService(
             RegistrationRepository registrations,
             PublishedServers published,
@@ -75,12 +78,24 @@ public final class RegistrationService
             IdempotencyKeys idempotencyKeys,
             Transactions transactions,
             Clock clock) {
+        this(registrations, published, auditTrail, idempotencyKeys, transactions, clock, SubmissionQuotas.NONE);
+    }
+
+    public RegistrationService(
+            RegistrationRepository registrations,
+            PublishedServers published,
+            AuditTrail auditTrail,
+            IdempotencyKeys idempotencyKeys,
+            Transactions transactions,
+            Clock clock,
+            SubmissionQuotas quotas) {
         this.registrations = registrations;
         this.published = published;
         this.auditTrail = auditTrail;
         this.idempotencyKeys = idempotencyKeys;
         this.transactions = transactions;
         this.clock = clock;
+        this.quotas = quotas;
     }
 
     @Override
@@ -101,6 +116,8 @@ public final class RegistrationService
                 if (replayed.isPresent()) {
                     return replayed.get();
                 }
+                quotas.check(
+                        submitter, command.serverName(), change.registration().createdAt());
                 registrations.insert(change.registration());
                 auditTrail.append(change.event());
                 command.idempotencyKey()

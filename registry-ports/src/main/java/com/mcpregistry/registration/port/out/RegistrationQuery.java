@@ -6,12 +6,14 @@ import com.mcpregistry.domain.shared.RegistrationStatus;
 import com.mcpregistry.domain.user.Actor;
 import com.mcpregistry.domain.user.UserId;
 import com.mcpregistry.paging.PageRequest;
+import com.mcpregistry.paging.SearchText;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
  * Which registrations a list shows: those in {@code scope}, optionally in one status and matching a search text
- * (a case-insensitive substring of server name, title or description, taken literally).
+ * (a case-insensitive substring of server name, title or description, taken literally, that {@link SearchText}
+ * accepts).
  */
 public record RegistrationQuery(
         Scope scope, Optional<RegistrationStatus> status, Optional<String> search, PageRequest page) {
@@ -21,6 +23,7 @@ public record RegistrationQuery(
         Objects.requireNonNull(status, "status");
         Objects.requireNonNull(search, "search");
         Objects.requireNonNull(page, "page");
+        search.ifPresent(SearchText::require);
     }
 
     /** The part of the registry a list shows; a deleted registration is in none. */
