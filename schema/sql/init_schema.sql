@@ -55,6 +55,19 @@
 --       of each (the live one, if any) is marked version_reused_later and left out of the index. Only deleted
 --       registrations may be marked, and only this changeset marks them: triggers refuse a row that is inserted
 --       marked or marked later, so the index holds every version from now on.
+--   014-audit-log-key-id: The id of the audit key (AUDIT_KEY) an event's hash is the HMAC-SHA256 under, so that
+--       keys can be rotated: each event names the key that verifies it. Null for the events written before the
+--       chain had keys: their hash stays the unkeyed SHA-256 and they verify as before; the first keyed event
+--       chains on the last unkeyed hash.
+--   016-runtime-role: registry_runtime, the group role of the login role serve connects as (DATABASE_URL) when
+--       another role owns the schema and migrates it (MIGRATION_DATABASE_URL): reading and writing the registry's
+--       tables, but on audit_log only SELECT and INSERT, so that it can neither change nor remove audit events, nor
+--       switch the append-only trigger off (only the table's owner can); SELECT on Liquibase's history, so that
+--       serve can see the schema is up to date. Default privileges extend this to the tables later changesets
+--       create. The operator grants registry_runtime to the login role. The role is created here when absent, which
+--       takes CREATEROLE (the administrator of Azure Database for PostgreSQL has it); a migrating role without
+--       CREATEROLE skips this changeset, with a warning, until the role exists (then the next migration applies
+--       it).
 --
 -- Rendered from PostgreSQL 17.
 
@@ -198,6 +211,7 @@ CREATE TABLE audit_log (
     prev_hash       text                     NOT NULL,
     hash            text                     NOT NULL,
     changes         jsonb,
+    key_id          text,
     CONSTRAINT audit_log_pkey PRIMARY KEY (id),
     CONSTRAINT audit_log_action_format CHECK (action ~ '^[a-z][a-z0-9_]{0,63}$'::text),
     CONSTRAINT audit_log_from_status_known
@@ -210,7 +224,8 @@ CREATE TABLE audit_log (
     CONSTRAINT audit_log_hash_format CHECK (hash ~ '^[0-9a-f]{64}$'::text),
     CONSTRAINT audit_log_seq_unique UNIQUE (seq),
     CONSTRAINT audit_log_prev_hash_unique UNIQUE (prev_hash),
-    CONSTRAINT audit_log_changes_list CHECK (jsonb_typeof(changes) = 'array'::text)
+    CONSTRAINT audit_log_changes_list CHECK (jsonb_typeof(changes) = 'array'::text),
+    CONSTRAINT audit_log_key_id_format CHECK (key_id ~ '^[A-Za-z0-9._-]{1,64}$'::text)
 );
 
 CREATE TABLE idempotency_keys (
@@ -310,5 +325,31 @@ CREATE TRIGGER registrations_marked_reused BEFORE UPDATE OF version_reused_later
 CREATE TRIGGER audit_log_append_only BEFORE DELETE OR UPDATE OR TRUNCATE ON audit_log
     FOR EACH STATEMENT
     EXECUTE FUNCTION audit_log_refuse_change();
+
+-- Privileges of the roles that do not own the schema
+
+DO $$
+BEGIN
+    IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'registry_runtime') THEN
+        CREATE ROLE registry_runtime NOLOGIN;
+    END IF;
+END
+$$;
+
+GRANT USAGE ON SCHEMA public TO registry_runtime;
+
+GRANT DELETE, INSERT, SELECT, UPDATE ON users TO registry_runtime;
+
+GRANT DELETE, INSERT, SELECT, UPDATE ON registrations TO registry_runtime;
+
+GRANT USAGE ON SEQUENCE audit_log_seq_seq TO registry_runtime;
+
+GRANT INSERT, SELECT ON audit_log TO registry_runtime;
+
+GRANT DELETE, INSERT, SELECT, UPDATE ON idempotency_keys TO registry_runtime;
+
+ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT DELETE, INSERT, SELECT, UPDATE ON TABLES TO registry_runtime;
+
+ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT USAGE ON SEQUENCES TO registry_runtime;
 
 COMMIT;

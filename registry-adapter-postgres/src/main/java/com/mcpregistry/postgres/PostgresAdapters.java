@@ -1,6 +1,7 @@
 package com.mcpregistry.postgres;
 
 import com.mcpregistry.core.RegistryCore;
+import com.mcpregistry.domain.audit.AuditChain;
 import com.mcpregistry.postgres.audit.JdbiAuditTrail;
 import com.mcpregistry.postgres.identity.JdbiUserRepository;
 import com.mcpregistry.postgres.registration.JdbiIdempotencyKeys;
@@ -22,11 +23,17 @@ public final class PostgresAdapters {
     private final JdbiIdempotencyKeys idempotencyKeys;
     private final JdbiPublishedServers publishedServers;
 
+    /** The adapters over {@code dataSource}, with an unkeyed audit chain (for tests and embedders without a key). */
     public PostgresAdapters(DataSource dataSource) {
+        this(dataSource, AuditChain.unkeyed());
+    }
+
+    /** The adapters over {@code dataSource}; the audit trail hashes with {@code auditChain}'s keys. */
+    public PostgresAdapters(DataSource dataSource, AuditChain auditChain) {
         this.jdbi = jdbi(dataSource);
         this.registrations = new JdbiRegistrationRepository(jdbi);
         this.users = new JdbiUserRepository(jdbi);
-        this.auditTrail = new JdbiAuditTrail(jdbi);
+        this.auditTrail = new JdbiAuditTrail(jdbi, auditChain);
         this.transactions = new JdbiTransactions(jdbi);
         this.idempotencyKeys = new JdbiIdempotencyKeys(jdbi);
         this.publishedServers = new JdbiPublishedServers(jdbi);

@@ -26,7 +26,9 @@ class SchemaMigratorTest {
             "009-search-statistics",
             "010-catalogue-search-lower-case",
             "011-audit-log-changes",
-            "012-versions-never-reused");
+            "012-versions-never-reused",
+            "014-audit-log-key-id",
+            "016-runtime-role");
 
     private static Map<String, Integer> appliedChangesets(Jdbi jdbi) {
         return jdbi.withHandle(handle -> handle.createQuery(

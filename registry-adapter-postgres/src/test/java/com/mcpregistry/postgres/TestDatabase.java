@@ -1,5 +1,8 @@
 package com.mcpregistry.postgres;
 
+import com.mcpregistry.domain.audit.AuditChain;
+import com.mcpregistry.domain.audit.AuditKey;
+import com.mcpregistry.domain.audit.AuditKeys;
 import com.zaxxer.hikari.HikariDataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
@@ -36,6 +39,13 @@ import org.postgresql.ds.PGSimpleDataSource;
 public final class TestDatabase implements AfterAllCallback, AutoCloseable {
 
     public static final String URL_VARIABLE = "REGISTRY_TEST_DATABASE_URL";
+
+    /** The audit key of {@link #adapters()}: tests write keyed chains, as a configured registry does. */
+    public static final AuditKey AUDIT_KEY =
+            AuditKey.of("test", "a test audit key, 32 bytes long!".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+
+    /** The audit chain of {@link #adapters()}, under {@link #AUDIT_KEY}. */
+    public static final AuditChain AUDIT_CHAIN = new AuditChain(AuditKeys.of(AUDIT_KEY));
 
     private final Server server;
     private final String name;
@@ -86,10 +96,10 @@ public final class TestDatabase implements AfterAllCallback, AutoCloseable {
         return pool;
     }
 
-    /** The PostgreSQL adapters over {@link #dataSource()}. */
+    /** The PostgreSQL adapters over {@link #dataSource()}, the audit chain keyed with {@link #AUDIT_KEY}. */
     public synchronized PostgresAdapters adapters() {
         if (adapters == null) {
-            adapters = new PostgresAdapters(dataSource());
+            adapters = new PostgresAdapters(dataSource(), AUDIT_CHAIN);
         }
         return adapters;
     }
