@@ -51,6 +51,7 @@ public final class TestDatabase implements AfterAllCallback, AutoCloseable {
     private final String name;
     private HikariDataSource pool;
     private PostgresAdapters adapters;
+    private final java.util.List<String> roles = new java.util.ArrayList<>();
 
     private TestDatabase(Server server, String name) {
         this.server = server;
@@ -86,6 +87,27 @@ public final class TestDatabase implements AfterAllCallback, AutoCloseable {
     /** Pool settings for this database with a pool of {@code minimumIdle} to {@code maximumPoolSize} connections. */
     public PoolSettings poolSettings(int minimumIdle, int maximumPoolSize) {
         return PoolSettings.of(jdbcUrl(), Optional.empty(), Optional.empty(), minimumIdle, maximumPoolSize);
+    }
+
+    /**
+     * Pool settings for a new login role that is granted {@code registry_runtime} (which the migration created): the
+     * role the README has the registry run as, which cannot get round the audit trail's guard. Dropped with the
+     * database.
+     */
+    public synchronized PoolSettings runtimeRolePoolSettings() {
+        String role = name + "_runtime_" + (roles.size() + 1);
+        String password = UUID.randomUUID().toString();
+        server.execute("CREATE ROLE " + role + " LOGIN PASSWORD '" + password + "' IN ROLE registry_runtime");
+        roles.add(role);
+        URI uri = URI.create(jdbcUrl().substring("jdbc:".length()));
+        String query = uri.getRawQuery() == null
+                ? ""
+                : java.util.Arrays.stream(uri.getRawQuery().split("&"))
+                        .filter(parameter -> !parameter.startsWith("user=") && !parameter.startsWith("password="))
+                        .collect(java.util.stream.Collectors.joining("&"));
+        String url = "jdbc:" + uri.getScheme() + "://" + uri.getRawAuthority() + uri.getRawPath()
+                + (query.isEmpty() ? "" : "?" + query);
+        return PoolSettings.of(url, Optional.of(role), Optional.of(password), 1, 10);
     }
 
     /** A connection pool over this database, closed with it. */
@@ -128,6 +150,10 @@ public final class TestDatabase implements AfterAllCallback, AutoCloseable {
             adapters = null;
         }
         server.dropDatabase(name);
+        for (String role : roles) {
+            server.execute("DROP ROLE IF EXISTS " + role);
+        }
+        roles.clear();
     }
 
     /** The one PostgreSQL server of this JVM and its migrated template database. */

@@ -76,7 +76,8 @@ final class ServeCommand implements Callable<Integer> {
                 settings.metricsEnabled(),
                 config -> {},
                 settings.signInMemory(),
-                Clock.systemUTC()));
+                Clock.systemUTC(),
+                settings.auditProtection()));
         LoggerFactory.getLogger(ServeCommand.class)
                 .info("mcp-registry serving on port {} ({})", server.port(), settings.environment());
         awaitShutdown(server);

@@ -4,14 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,7 +21,7 @@ class ServeStartupEndToEndTest {
 
     @Test
     void serve_with_no_settings_names_all_three_missing_variables_in_one_run() throws Exception {
-        Finished run = serve(Map.of());
+        CommandLineRun run = serve(Map.of());
 
         assertThat(run.exitCode()).as(run.err()).isEqualTo(2);
         assertThat(run.err().lines())
@@ -38,7 +33,7 @@ class ServeStartupEndToEndTest {
 
     @Test
     void serve_reports_every_invalid_value_at_once_one_line_each() throws Exception {
-        Finished run = serve(Map.of(
+        CommandLineRun run = serve(Map.of(
                 "DATABASE_URL", "mysql://registry:s3cret@db.contoso.example/registry",
                 "AZURE_TENANT_ID", "contoso.onmicrosoft.com",
                 "AZURE_CLIENT_ID", "my-api",
@@ -64,7 +59,7 @@ class ServeStartupEndToEndTest {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
             closedPort = socket.getLocalPort(); // free again once closed: nothing listens there
         }
-        Finished run = serve(Map.of(
+        CommandLineRun run = serve(Map.of(
                 "DATABASE_URL",
                 "postgresql://registry:Sup3r-S3cret@127.0.0.1:" + closedPort + "/registrydb",
                 "AZURE_TENANT_ID",
@@ -81,33 +76,8 @@ class ServeStartupEndToEndTest {
         assertThat(run.out() + run.err()).doesNotContain("Sup3r-S3cret");
     }
 
-    private record Finished(int exitCode, String out, String err) {}
-
     /** {@code serve} in a child JVM whose environment holds {@code settings} only (and no ./.env). */
-    private Finished serve(Map<String, String> settings) throws Exception {
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m",
-                "-XX:TieredStopAtLevel=1",
-                "-cp",
-                System.getProperty("java.class.path"),
-                Main.class.getName(),
-                "serve"));
-        ProcessBuilder builder = new ProcessBuilder(command).directory(workingDirectory.toFile());
-        builder.environment().clear();
-        builder.environment().putAll(settings);
-        Process process = builder.redirectOutput(
-                        workingDirectory.resolve("out.txt").toFile())
-                .redirectError(workingDirectory.resolve("err.txt").toFile())
-                .start();
-        try {
-            assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("serve ends").isTrue();
-        } finally {
-            process.destroyForcibly();
-        }
-        return new Finished(
-                process.exitValue(),
-                Files.readString(workingDirectory.resolve("out.txt"), StandardCharsets.UTF_8),
-                Files.readString(workingDirectory.resolve("err.txt"), StandardCharsets.UTF_8));
+    private CommandLineRun serve(Map<String, String> settings) throws Exception {
+        return CommandLineRun.inChildProcess(workingDirectory, settings, "serve");
     }
 }

@@ -36,9 +36,9 @@ public final class InMemoryAuditTrail implements AuditTrail {
     @Override
     public void append(AuditEvent event) {
         db.atomically(() -> {
-            String previous = head().hash();
-            AuditChain.Link link = chain.link(previous, event);
-            db.auditEvents.add(new ChainLink(event, previous, link.keyId(), link.hash()));
+            AuditHead previous = head();
+            AuditChain.Link link = chain.link(previous.hash(), previous.keyId(), event);
+            db.auditEvents.add(new ChainLink(event, previous.hash(), link.keyId(), link.hash()));
             return null;
         });
     }

@@ -85,8 +85,8 @@ public final class JdbiAuditTrail implements AuditTrail {
     static final String HEAD = "SELECT (SELECT count(*) FROM audit_log) AS events, a.hash, a.key_id"
             + " FROM audit_log a ORDER BY a.seq DESC LIMIT 1";
 
-    /** The newest event's hash, read under the chain lock: what the next event chains to. */
-    static final String LAST_HASH = "SELECT hash FROM audit_log ORDER BY seq DESC LIMIT 1";
+    /** The newest event's hash and key, read under the chain lock: what the next event chains to. */
+    static final String LAST_LINK = "SELECT hash, key_id FROM audit_log ORDER BY seq DESC LIMIT 1";
 
     /** One registration's events in chain order, with their actors. */
     static final String HISTORY =
@@ -116,11 +116,13 @@ public final class JdbiAuditTrail implements AuditTrail {
                             .bind("key", CHAIN_LOCK)
                             .mapTo(Integer.class)
                             .one();
-                    String previous = handle.createQuery(LAST_HASH)
-                            .mapTo(String.class)
+                    AuditChain.Link last = handle.createQuery(LAST_LINK)
+                            .map((rs, ctx) -> new AuditChain.Link(
+                                    Optional.ofNullable(rs.getString("key_id")), rs.getString("hash")))
                             .findOne()
-                            .orElse(AuditChain.GENESIS);
-                    AuditChain.Link link = chain.link(previous, event);
+                            .orElse(new AuditChain.Link(Optional.empty(), AuditChain.GENESIS));
+                    String previous = last.hash();
+                    AuditChain.Link link = chain.link(previous, last.keyId(), event);
                     return handle.createUpdate(INSERT)
                             .bind("id", event.id())
                             .bindByType("at", Timestamps.of(event.at()), OffsetDateTime.class)

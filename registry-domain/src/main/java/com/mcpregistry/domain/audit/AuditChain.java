@@ -51,8 +51,19 @@ public final class AuditChain {
         }
     }
 
-    /** The link of {@code event} appended after the event hashed {@code previousHash}: under the current key, if any. */
-    public Link link(String previousHash, AuditEvent event) {
+    /**
+     * The link of {@code event} appended after the event hashed {@code previousHash} under the key {@code
+     * previousKeyId} (empty: unkeyed, or no event yet): under the current key, if any.
+     *
+     * @throws IllegalStateException when this chain has no current key but the previous event is keyed: an unkeyed
+     *     event after a keyed one would break the chain
+     */
+    public Link link(String previousHash, Optional<String> previousKeyId, AuditEvent event) {
+        if (keys.current().isEmpty() && previousKeyId.isPresent()) {
+            throw new IllegalStateException("the audit trail is keyed (its newest event is hashed under the audit key '"
+                    + previousKeyId.get() + "') and no audit key is set (AUDIT_KEY): an unkeyed event would break"
+                    + " the chain");
+        }
         return keys.current()
                 .map(key -> new Link(Optional.of(key.id()), key.mac(canonical(previousHash, event))))
                 .orElseGet(() -> new Link(Optional.empty(), unkeyedHash(previousHash, event)));

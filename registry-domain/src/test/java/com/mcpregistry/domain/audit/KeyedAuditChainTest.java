@@ -31,7 +31,7 @@ class KeyedAuditChainTest {
 
     @Test
     void a_keyed_link_names_its_key_and_is_the_hmac_sha256_of_what_the_unkeyed_hash_covers() {
-        AuditChain.Link link = underK1.link(PREVIOUS, EVENT);
+        AuditChain.Link link = underK1.link(PREVIOUS, Optional.empty(), EVENT);
 
         assertThat(link.keyId()).contains("k1");
         // HMAC-SHA256 under K1 of the text whose SHA-256 is 60df4d9a…: computed independently, fixed so stored chains
@@ -43,7 +43,7 @@ class KeyedAuditChainTest {
 
     @Test
     void without_a_current_key_a_link_is_unkeyed() {
-        AuditChain.Link link = AuditChain.unkeyed().link(PREVIOUS, EVENT);
+        AuditChain.Link link = AuditChain.unkeyed().link(PREVIOUS, Optional.empty(), EVENT);
 
         assertThat(link).isEqualTo(new AuditChain.Link(Optional.empty(), AuditChain.unkeyedHash(PREVIOUS, EVENT)));
     }
@@ -52,11 +52,16 @@ class KeyedAuditChainTest {
     void another_secret_gives_another_hash_so_the_chain_cannot_be_rebuilt_without_the_key() {
         AuditKey impostor = AuditKey.of("k1", "not-the-k1-secret-not-the-k1-sec".getBytes(StandardCharsets.UTF_8));
 
-        assertThat(new AuditChain(AuditKeys.of(impostor)).link(PREVIOUS, EVENT).hash())
-                .isNotEqualTo(underK1.link(PREVIOUS, EVENT).hash());
-        assertThat(underK1.link(PREVIOUS, from(EVENT).withReason("changed").build())
+        assertThat(new AuditChain(AuditKeys.of(impostor))
+                        .link(PREVIOUS, Optional.empty(), EVENT)
                         .hash())
-                .isNotEqualTo(underK1.link(PREVIOUS, EVENT).hash());
+                .isNotEqualTo(underK1.link(PREVIOUS, Optional.empty(), EVENT).hash());
+        assertThat(underK1.link(
+                                PREVIOUS,
+                                Optional.empty(),
+                                from(EVENT).withReason("changed").build())
+                        .hash())
+                .isNotEqualTo(underK1.link(PREVIOUS, Optional.empty(), EVENT).hash());
     }
 
     @Test
@@ -64,8 +69,9 @@ class KeyedAuditChainTest {
         AuditChain afterRotation = new AuditChain(AuditKeys.of(Optional.of(K2), List.of(K1)));
 
         assertThat(afterRotation.hashUnder(Optional.of("k1"), PREVIOUS, EVENT))
-                .contains(underK1.link(PREVIOUS, EVENT).hash());
-        assertThat(afterRotation.link(PREVIOUS, EVENT).keyId()).contains("k2");
+                .contains(underK1.link(PREVIOUS, Optional.empty(), EVENT).hash());
+        assertThat(afterRotation.link(PREVIOUS, Optional.empty(), EVENT).keyId())
+                .contains("k2");
         assertThat(afterRotation.hashUnder(Optional.empty(), PREVIOUS, EVENT))
                 .contains(AuditChain.unkeyedHash(PREVIOUS, EVENT));
         assertThat(underK1.hashUnder(Optional.of("k2"), PREVIOUS, EVENT)).isEmpty();
@@ -105,5 +111,14 @@ class KeyedAuditChainTest {
         assertThat(AuditCheckpoint.findIn(log)).containsExactly(first, second);
         assertThat(AuditCheckpoint.findIn("nothing here")).isEmpty();
         assertThat(first.statement()).doesNotContain(" ").startsWith("mcp-registry-audit-checkpoint;v=1;events=3;");
+    }
+
+    @Test
+    void a_chain_without_a_key_refuses_to_link_an_event_after_a_keyed_one() {
+        assertThatThrownBy(() -> AuditChain.unkeyed().link(PREVIOUS, Optional.of("k1"), EVENT))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("'k1'")
+                .hasMessageContaining("AUDIT_KEY");
+        assertThat(underK1.link(PREVIOUS, Optional.of("k0"), EVENT).keyId()).contains("k1");
     }
 }
