@@ -1,6 +1,5 @@
 package com.mcpregistry.app;
 
-import com.mcpregistry.audit.AuditHead;
 import com.mcpregistry.core.RegistryCore;
 import com.mcpregistry.domain.audit.AuditChain;
 import com.mcpregistry.http.api.ApiSettings;
@@ -160,12 +159,12 @@ public final class RegistryServer implements AutoCloseable {
             }
         }
         if (protection.auditKeys().current().isEmpty()) {
-            AuditHead head = db.auditTrail().head();
-            if (head.keyId().isPresent()) {
+            Optional<String> newestKey = db.auditTrail().newest().flatMap(AuditChain.Link::keyId);
+            if (newestKey.isPresent()) {
                 throw new ConfigurationError(
                         "AUDIT_KEY",
                         "is required: the audit trail is keyed (its newest event is hashed under the key '"
-                                + head.keyId().get() + "') and an unkeyed event after it would break the chain");
+                                + newestKey.get() + "') and an unkeyed event after it would break the chain");
             }
             LOG.warn("AUDIT_KEY is not set: audit events are hashed without a key, so whoever may insert into"
                     + " audit_log can append events that verify and a rewritten trail cannot be told from the real"

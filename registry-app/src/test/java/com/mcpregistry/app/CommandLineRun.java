@@ -22,15 +22,7 @@ record CommandLineRun(int exitCode, String out, String err) {
      */
     static CommandLineRun inChildProcess(Path workingDirectory, Map<String, String> environment, String... args)
             throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m",
-                "-XX:TieredStopAtLevel=1",
-                "-cp",
-                System.getProperty("java.class.path"),
-                Main.class.getName()));
-        command.addAll(List.of(args));
-        ProcessBuilder builder = new ProcessBuilder(command).directory(workingDirectory.toFile());
+        ProcessBuilder builder = childProcess(workingDirectory, args);
         builder.environment().clear();
         builder.environment().putAll(environment);
         Path out = Files.createTempFile(workingDirectory, "out", ".txt");
@@ -48,6 +40,19 @@ record CommandLineRun(int exitCode, String out, String err) {
                 process.exitValue(),
                 Files.readString(out, StandardCharsets.UTF_8),
                 Files.readString(err, StandardCharsets.UTF_8));
+    }
+
+    /** The command line in a child JVM with this test JVM's class path, in {@code workingDirectory}; not started. */
+    static ProcessBuilder childProcess(Path workingDirectory, String... args) {
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx256m",
+                "-XX:TieredStopAtLevel=1",
+                "-cp",
+                System.getProperty("java.class.path"),
+                Main.class.getName()));
+        command.addAll(List.of(args));
+        return new ProcessBuilder(command).directory(workingDirectory.toFile());
     }
 
     static CommandLineRun of(String... args) {

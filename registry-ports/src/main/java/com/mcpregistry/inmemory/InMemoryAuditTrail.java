@@ -36,7 +36,7 @@ public final class InMemoryAuditTrail implements AuditTrail {
     @Override
     public void append(AuditEvent event) {
         db.atomically(() -> {
-            AuditHead previous = head();
+            AuditChain.Link previous = newest().orElse(new AuditChain.Link(Optional.empty(), AuditChain.GENESIS));
             AuditChain.Link link = chain.link(previous.hash(), previous.keyId(), event);
             db.auditEvents.add(new ChainLink(event, previous.hash(), link.keyId(), link.hash()));
             return null;
@@ -99,9 +99,18 @@ public final class InMemoryAuditTrail implements AuditTrail {
             if (db.auditEvents.isEmpty()) {
                 return AuditHead.empty();
             }
-            ChainLink newest = db.auditEvents.get(db.auditEvents.size() - 1);
-            return new AuditHead(db.auditEvents.size(), newest.hash(), newest.keyId());
+            return new AuditHead(
+                    db.auditEvents.size(),
+                    db.auditEvents.get(db.auditEvents.size() - 1).hash());
         });
+    }
+
+    @Override
+    public Optional<AuditChain.Link> newest() {
+        return db.atomically(() -> db.auditEvents.isEmpty()
+                ? Optional.empty()
+                : Optional.of(db.auditEvents.get(db.auditEvents.size() - 1))
+                        .map(last -> new AuditChain.Link(last.keyId(), last.hash())));
     }
 
     @Override

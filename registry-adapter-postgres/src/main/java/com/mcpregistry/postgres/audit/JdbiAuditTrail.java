@@ -32,6 +32,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.StatementContext;
 
@@ -82,7 +83,7 @@ public final class JdbiAuditTrail implements AuditTrail {
      * The number of events and the newest one's hash and key, in one statement (one snapshot). The count reads the
      * whole seq index: for checkpoints, which are rare, never for requests.
      */
-    static final String HEAD = "SELECT (SELECT count(*) FROM audit_log) AS events, a.hash, a.key_id"
+    static final String HEAD = "SELECT (SELECT count(*) FROM audit_log) AS events, a.hash"
             + " FROM audit_log a ORDER BY a.seq DESC LIMIT 1";
 
     /** The newest event's hash and key, read under the chain lock: what the next event chains to. */
@@ -116,11 +117,8 @@ public final class JdbiAuditTrail implements AuditTrail {
                             .bind("key", CHAIN_LOCK)
                             .mapTo(Integer.class)
                             .one();
-                    AuditChain.Link last = handle.createQuery(LAST_LINK)
-                            .map((rs, ctx) -> new AuditChain.Link(
-                                    Optional.ofNullable(rs.getString("key_id")), rs.getString("hash")))
-                            .findOne()
-                            .orElse(new AuditChain.Link(Optional.empty(), AuditChain.GENESIS));
+                    AuditChain.Link last =
+                            newest(handle).orElse(new AuditChain.Link(Optional.empty(), AuditChain.GENESIS));
                     String previous = last.hash();
                     AuditChain.Link link = chain.link(previous, last.keyId(), event);
                     return handle.createUpdate(INSERT)
@@ -260,10 +258,21 @@ public final class JdbiAuditTrail implements AuditTrail {
     @Override
     public AuditHead head() {
         return SqlErrors.translating(() -> jdbi.withHandle(handle -> handle.createQuery(HEAD)
-                .map((rs, ctx) -> new AuditHead(
-                        rs.getLong("events"), rs.getString("hash"), Optional.ofNullable(rs.getString("key_id"))))
+                .map((rs, ctx) -> new AuditHead(rs.getLong("events"), rs.getString("hash")))
                 .findOne()
                 .orElse(AuditHead.empty())));
+    }
+
+    @Override
+    public Optional<AuditChain.Link> newest() {
+        return SqlErrors.translating(() -> jdbi.withHandle(JdbiAuditTrail::newest));
+    }
+
+    private static Optional<AuditChain.Link> newest(Handle handle) {
+        return handle.createQuery(LAST_LINK)
+                .map((rs, ctx) ->
+                        new AuditChain.Link(Optional.ofNullable(rs.getString("key_id")), rs.getString("hash")))
+                .findOne();
     }
 
     @Override

@@ -141,6 +141,11 @@ class PublishingOnPostgresTest extends PublishingContract {
             }
 
             @Override
+            public Optional<AuditChain.Link> newest() {
+                return auditTrail().newest();
+            }
+
+            @Override
             public AuditChain chain() {
                 return auditTrail().chain();
             }

@@ -253,6 +253,11 @@ class RegistrationServiceOnPostgresTest {
         }
 
         @Override
+        public Optional<AuditChain.Link> newest() {
+            return stored.newest();
+        }
+
+        @Override
         public AuditChain chain() {
             return stored.chain();
         }

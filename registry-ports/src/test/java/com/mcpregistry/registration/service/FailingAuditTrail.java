@@ -11,6 +11,7 @@ import com.mcpregistry.domain.audit.AuditEvent;
 import com.mcpregistry.domain.shared.RegistrationId;
 import com.mcpregistry.paging.Page;
 import java.util.List;
+import java.util.Optional;
 
 /** Delegates to a real audit trail, but throws on append while {@link #failing} is set: a write that fails late. */
 final class FailingAuditTrail implements AuditTrail {
@@ -47,6 +48,11 @@ final class FailingAuditTrail implements AuditTrail {
     @Override
     public AuditHead head() {
         return delegate.head();
+    }
+
+    @Override
+    public Optional<AuditChain.Link> newest() {
+        return delegate.newest();
     }
 
     @Override

@@ -11,6 +11,7 @@ import com.mcpregistry.domain.audit.AuditEvent;
 import com.mcpregistry.domain.shared.RegistrationId;
 import com.mcpregistry.paging.Page;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The append-only record of every change. Each appended event is chained by hash to the one before it, under the
@@ -35,8 +36,11 @@ public interface AuditTrail {
         return verify(List.of());
     }
 
-    /** How many events the trail holds and its newest event's hash and key, read at one moment. */
+    /** How many events the trail holds and its newest event's hash, read at one moment; counts every event. */
     AuditHead head();
+
+    /** The newest event's link (its key and hash), without counting; empty when the trail holds no event. */
+    Optional<AuditChain.Link> newest();
 
     /** The chain this trail hashes with: its keys. */
     AuditChain chain();
