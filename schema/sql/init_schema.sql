@@ -63,12 +63,25 @@
 --       md5(endpoint_url_normalized). Existing rows are filled by a custom change with the same Java code;
 --       endpoints of different servers that were stored spelt apart but are one endpoint stay, the later ones under
 --       keys of their own (listed in the migration log).
+--   014-audit-log-key-id: The id of the audit key (AUDIT_KEY) an event's hash is the HMAC-SHA256 under, so that
+--       keys can be rotated: each event names the key that verifies it. Null for the events written before the
+--       chain had keys: their hash stays the unkeyed SHA-256 and they verify as before; the first keyed event
+--       chains on the last unkeyed hash.
 --   015-rate-limits-and-quotas: Rate limits shared by every instance: Bucket4j's table, one row per caller and
 --       limit, keyed by a 64-bit hash of them (never the client address or user id itself); state is Bucket4j's own
 --       serialisation; expires_at is when, in epoch milliseconds, the bucket is full again plus a minute, after
 --       which any instance may delete it. And indexes for the submission quotas, so that a user's Pending
 --       registrations and a server name's versions of the last day are counted by reading no more index entries
 --       than the quota allows.
+--   016-runtime-role: registry_runtime, the group role of the login role serve connects as (DATABASE_URL) when
+--       another role owns the schema and migrates it (MIGRATION_DATABASE_URL): reading and writing the registry's
+--       tables, but on audit_log only SELECT and INSERT, so that it can neither change nor remove audit events, nor
+--       switch the append-only trigger off (only the table's owner can); SELECT on Liquibase's history, so that
+--       serve can see the schema is up to date. Default privileges extend this to the tables later changesets
+--       create. The operator grants registry_runtime to the login role. The role is created here when absent, which
+--       takes CREATEROLE (the administrator of Azure Database for PostgreSQL has it); a migrating role without
+--       CREATEROLE skips this changeset, with a warning, until the role exists (then the next migration applies
+--       it).
 --   017-users-verified-email: The e-mail the identity provider vouches for, kept apart from the e-mail label a user
 --       may choose: operators name users by object id or by this (admin grant), never by the label.
 --
@@ -218,6 +231,7 @@ CREATE TABLE audit_log (
     prev_hash       text                     NOT NULL,
     hash            text                     NOT NULL,
     changes         jsonb,
+    key_id          text,
     CONSTRAINT audit_log_pkey PRIMARY KEY (id),
     CONSTRAINT audit_log_action_format CHECK (action ~ '^[a-z][a-z0-9_]{0,63}$'::text),
     CONSTRAINT audit_log_from_status_known
@@ -230,7 +244,8 @@ CREATE TABLE audit_log (
     CONSTRAINT audit_log_hash_format CHECK (hash ~ '^[0-9a-f]{64}$'::text),
     CONSTRAINT audit_log_seq_unique UNIQUE (seq),
     CONSTRAINT audit_log_prev_hash_unique UNIQUE (prev_hash),
-    CONSTRAINT audit_log_changes_list CHECK (jsonb_typeof(changes) = 'array'::text)
+    CONSTRAINT audit_log_changes_list CHECK (jsonb_typeof(changes) = 'array'::text),
+    CONSTRAINT audit_log_key_id_format CHECK (key_id ~ '^[A-Za-z0-9._-]{1,64}$'::text)
 );
 
 CREATE TABLE idempotency_keys (
@@ -347,5 +362,33 @@ CREATE TRIGGER audit_log_append_only BEFORE DELETE OR UPDATE OR TRUNCATE ON audi
 
 COMMENT ON COLUMN registrations.endpoint_url_normalized IS 'endpoint_url normalised for comparison
     (RFC 3986, default ports, IDNA) by the registry: an endpoint belongs to one server name by this column';
+
+-- Privileges of the roles that do not own the schema
+
+DO $$
+BEGIN
+    IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'registry_runtime') THEN
+        CREATE ROLE registry_runtime NOLOGIN;
+    END IF;
+END
+$$;
+
+GRANT USAGE ON SCHEMA public TO registry_runtime;
+
+GRANT DELETE, INSERT, SELECT, UPDATE ON users TO registry_runtime;
+
+GRANT DELETE, INSERT, SELECT, UPDATE ON registrations TO registry_runtime;
+
+GRANT USAGE ON SEQUENCE audit_log_seq_seq TO registry_runtime;
+
+GRANT INSERT, SELECT ON audit_log TO registry_runtime;
+
+GRANT DELETE, INSERT, SELECT, UPDATE ON idempotency_keys TO registry_runtime;
+
+GRANT DELETE, INSERT, SELECT, UPDATE ON rate_limit_buckets TO registry_runtime;
+
+ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT DELETE, INSERT, SELECT, UPDATE ON TABLES TO registry_runtime;
+
+ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT USAGE ON SEQUENCES TO registry_runtime;
 
 COMMIT;

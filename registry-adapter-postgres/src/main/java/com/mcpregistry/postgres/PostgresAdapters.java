@@ -1,6 +1,7 @@
 package com.mcpregistry.postgres;
 
 import com.mcpregistry.core.RegistryCore;
+import com.mcpregistry.domain.audit.AuditChain;
 import com.mcpregistry.postgres.audit.JdbiAuditTrail;
 import com.mcpregistry.postgres.identity.JdbiUserRepository;
 import com.mcpregistry.postgres.limits.Bucket4jRateLimitBuckets;
@@ -28,17 +29,26 @@ public final class PostgresAdapters {
     private final Bucket4jRateLimitBuckets rateLimitBuckets;
     private final JdbiQuotaCounts quotaCounts;
 
+    /** The adapters over {@code dataSource}, with an unkeyed audit chain (for tests and embedders without a key). */
     public PostgresAdapters(DataSource dataSource) {
-        this(dataSource, SearchStatements.DEFAULT_TIMEOUT);
+        this(dataSource, AuditChain.unkeyed());
     }
 
-    /** The adapters, cancelling any search that runs longer than {@code searchTimeout}. */
-    public PostgresAdapters(DataSource dataSource, Duration searchTimeout) {
+    /** The adapters over {@code dataSource}; the audit trail hashes with {@code auditChain}'s keys. */
+    public PostgresAdapters(DataSource dataSource, AuditChain auditChain) {
+        this(dataSource, auditChain, SearchStatements.DEFAULT_TIMEOUT);
+    }
+
+    /**
+     * The adapters over {@code dataSource}; the audit trail hashes with {@code auditChain}'s keys, and any search
+     * that runs longer than {@code searchTimeout} is cancelled.
+     */
+    public PostgresAdapters(DataSource dataSource, AuditChain auditChain, Duration searchTimeout) {
         SearchStatements searches = new SearchStatements(searchTimeout);
         this.jdbi = jdbi(dataSource);
         this.registrations = new JdbiRegistrationRepository(jdbi, searches);
         this.users = new JdbiUserRepository(jdbi);
-        this.auditTrail = new JdbiAuditTrail(jdbi);
+        this.auditTrail = new JdbiAuditTrail(jdbi, auditChain);
         this.transactions = new JdbiTransactions(jdbi);
         this.idempotencyKeys = new JdbiIdempotencyKeys(jdbi);
         this.publishedServers = new JdbiPublishedServers(jdbi, searches);

@@ -20,7 +20,8 @@ import org.jdbi.v3.core.Jdbi;
  * Writes schema/sql/init_schema.sql, the plain-SQL rendering of the schema for DBAs, from a database migrated with
  * the Liquibase changelog (the only source of the schema). The embedded PostgreSQL the tests use ships no
  * {@code pg_dump}, so the schema is rendered from the catalog here: extensions, functions, tables with their
- * columns and constraints, foreign keys, indexes, statistics targets, triggers and comments. Anything else in the
+ * columns and constraints, foreign keys, indexes, statistics targets, triggers, comments, and the privileges granted
+ * to roles other than the owner (the runtime role, created if absent) with their defaults. Anything else in the
  * schema (a view, a type, a policy…) is refused by name rather than left out, so that the script can never
  * silently miss part of the schema; teach this class the new kind of object when a changeset adds one.
  *
@@ -90,6 +91,7 @@ public final class InitSchemaSql {
                 "Triggers",
                 list(handle, TRIGGERS).stream().map(InitSchemaSql::wrapTrigger).toList());
         section(sql, "Comments", list(handle, COMMENTS));
+        section(sql, "Privileges of the roles that do not own the schema", privileges(handle));
         sql.append("\nCOMMIT;\n");
         return sql.toString();
     }
@@ -396,6 +398,62 @@ public final class InitSchemaSql {
              WHERE d.classoid = 'pg_class'::regclass AND d.objoid IN (%s)
              ORDER BY c.oid, d.objsubid
             """.replace("(%s)", "(" + USER_TABLES + ")");
+
+    /** The grantees of privileges in the schema, other than owners and PUBLIC. */
+    private static final String GRANTEES = """
+            SELECT DISTINCT a.grantee FROM pg_class c, aclexplode(c.relacl) a
+             WHERE c.relnamespace = 'public'::regnamespace AND c.relname NOT LIKE 'databasechangelog%'
+               AND a.grantee NOT IN (0, c.relowner)
+            UNION
+            SELECT a.grantee FROM pg_namespace n, aclexplode(n.nspacl) a
+             WHERE n.nspname = 'public' AND a.grantee NOT IN (0, n.nspowner)
+            UNION
+            SELECT a.grantee FROM pg_default_acl d, aclexplode(d.defaclacl) a
+             WHERE d.defaclnamespace = 'public'::regnamespace AND a.grantee <> 0
+            """;
+
+    private static final String ROLES = """
+            SELECT format(E'DO $$\\nBEGIN\\n    IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = %L) THEN\\n'
+                          || E'        CREATE ROLE %I NOLOGIN;\\n    END IF;\\nEND\\n$$', rolname, rolname)
+              FROM pg_roles WHERE oid IN (%s) ORDER BY rolname
+            """.replace("(%s)", "(" + GRANTEES + ")");
+
+    private static final String SCHEMA_PRIVILEGES = """
+            SELECT format('GRANT %s ON SCHEMA public TO %I', string_agg(a.privilege_type, ', ' ORDER BY a.privilege_type),
+                          pg_get_userbyid(a.grantee))
+              FROM pg_namespace n, aclexplode(n.nspacl) a
+             WHERE n.nspname = 'public' AND a.grantee NOT IN (0, n.nspowner)
+             GROUP BY a.grantee ORDER BY pg_get_userbyid(a.grantee)
+            """;
+
+    private static final String RELATION_PRIVILEGES = """
+            SELECT format('GRANT %s ON %s%I TO %I', string_agg(a.privilege_type, ', ' ORDER BY a.privilege_type),
+                          CASE c.relkind WHEN 'S' THEN 'SEQUENCE ' ELSE '' END, c.relname, pg_get_userbyid(a.grantee))
+              FROM pg_class c, aclexplode(c.relacl) a
+             WHERE c.relnamespace = 'public'::regnamespace AND c.relname NOT LIKE 'databasechangelog%'
+               AND a.grantee NOT IN (0, c.relowner)
+             GROUP BY c.oid, c.relkind, c.relname, a.grantee ORDER BY c.oid, pg_get_userbyid(a.grantee)
+            """;
+
+    private static final String DEFAULT_PRIVILEGES = """
+            SELECT format('ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT %s ON %s TO %I',
+                          string_agg(a.privilege_type, ', ' ORDER BY a.privilege_type),
+                          CASE d.defaclobjtype WHEN 'r' THEN 'TABLES' WHEN 'S' THEN 'SEQUENCES' WHEN 'f' THEN 'FUNCTIONS'
+                                               WHEN 'T' THEN 'TYPES' WHEN 'n' THEN 'SCHEMAS' END,
+                          pg_get_userbyid(a.grantee))
+              FROM pg_default_acl d, aclexplode(d.defaclacl) a
+             WHERE d.defaclnamespace = 'public'::regnamespace AND a.grantee <> 0
+             GROUP BY d.defaclobjtype, a.grantee ORDER BY d.defaclobjtype DESC, pg_get_userbyid(a.grantee)
+            """;
+
+    /** The runtime role (created if absent) and what it may do: on the schema, its tables and sequences, and later. */
+    private static List<String> privileges(Handle handle) {
+        List<String> statements = new ArrayList<>(list(handle, ROLES));
+        statements.addAll(list(handle, SCHEMA_PRIVILEGES));
+        statements.addAll(list(handle, RELATION_PRIVILEGES));
+        statements.addAll(list(handle, DEFAULT_PRIVILEGES));
+        return statements;
+    }
 
     private static String pad(String text, int width) {
         return text + " ".repeat(Math.max(0, width - text.length()));

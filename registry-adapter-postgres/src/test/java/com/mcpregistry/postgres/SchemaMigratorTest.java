@@ -28,7 +28,9 @@ class SchemaMigratorTest {
             "011-audit-log-changes",
             "012-versions-never-reused",
             "013-endpoint-url-normalized",
+            "014-audit-log-key-id",
             "015-rate-limits-and-quotas",
+            "016-runtime-role",
             "017-users-verified-email");
 
     private static Map<String, Integer> appliedChangesets(Jdbi jdbi) {

@@ -71,6 +71,18 @@ class SchemaSqlMatchesChangelogTest {
             """
             SELECT format('sequence %s %s %s %s', sequencename, data_type, start_value, increment_by)
               FROM pg_sequences WHERE schemaname = 'public'
+            """,
+            """
+            SELECT format('privilege %s on %s to %s', a.privilege_type, c.relname, pg_get_userbyid(a.grantee))
+              FROM pg_class c, aclexplode(c.relacl) a
+             WHERE c.relnamespace = 'public'::regnamespace AND c.relname NOT LIKE 'databasechangelog%'
+               AND a.grantee NOT IN (0, c.relowner)
+            """,
+            """
+            SELECT format('default privilege %s on %s to %s', a.privilege_type, d.defaclobjtype,
+                          pg_get_userbyid(a.grantee))
+              FROM pg_default_acl d, aclexplode(d.defaclacl) a
+             WHERE d.defaclnamespace = 'public'::regnamespace
             """);
 
     private static final String REGENERATE = "schema/sql/init_schema.sql is out of date with the Liquibase changelog;"
@@ -104,7 +116,9 @@ class SchemaSqlMatchesChangelogTest {
                     .as("the changelog's catalog is read at all")
                     .anyMatch(line -> line.startsWith("constraint registrations.registrations_endpoint_single_server"))
                     .anyMatch(line -> line.startsWith("trigger CREATE TRIGGER audit_log_append_only"))
-                    .anyMatch(line -> line.startsWith("index CREATE INDEX registrations_title_trgm_idx"));
+                    .anyMatch(line -> line.startsWith("index CREATE INDEX registrations_title_trgm_idx"))
+                    .contains("privilege INSERT on audit_log to registry_runtime")
+                    .doesNotContain("privilege DELETE on audit_log to registry_runtime");
             assertThat(actual).as(REGENERATE).containsExactlyElementsOf(expected);
         }
     }

@@ -1,5 +1,8 @@
 package com.mcpregistry.postgres;
 
+import com.mcpregistry.domain.audit.AuditChain;
+import com.mcpregistry.domain.audit.AuditKey;
+import com.mcpregistry.domain.audit.AuditKeys;
 import com.zaxxer.hikari.HikariDataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
@@ -37,10 +40,18 @@ public final class TestDatabase implements AfterAllCallback, AutoCloseable {
 
     public static final String URL_VARIABLE = "REGISTRY_TEST_DATABASE_URL";
 
+    /** The audit key of {@link #adapters()}: tests write keyed chains, as a configured registry does. */
+    public static final AuditKey AUDIT_KEY =
+            AuditKey.of("test", "a test audit key, 32 bytes long!".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+
+    /** The audit chain of {@link #adapters()}, under {@link #AUDIT_KEY}. */
+    public static final AuditChain AUDIT_CHAIN = new AuditChain(AuditKeys.of(AUDIT_KEY));
+
     private final Server server;
     private final String name;
     private HikariDataSource pool;
     private PostgresAdapters adapters;
+    private final java.util.List<String> roles = new java.util.ArrayList<>();
 
     private TestDatabase(Server server, String name) {
         this.server = server;
@@ -78,6 +89,27 @@ public final class TestDatabase implements AfterAllCallback, AutoCloseable {
         return PoolSettings.of(jdbcUrl(), Optional.empty(), Optional.empty(), minimumIdle, maximumPoolSize);
     }
 
+    /**
+     * Pool settings for a new login role that is granted {@code registry_runtime} (which the migration created): the
+     * role the README has the registry run as, which cannot get round the audit trail's guard. Dropped with the
+     * database.
+     */
+    public synchronized PoolSettings runtimeRolePoolSettings() {
+        String role = name + "_runtime_" + (roles.size() + 1);
+        String password = UUID.randomUUID().toString();
+        server.execute("CREATE ROLE " + role + " LOGIN PASSWORD '" + password + "' IN ROLE registry_runtime");
+        roles.add(role);
+        URI uri = URI.create(jdbcUrl().substring("jdbc:".length()));
+        String query = uri.getRawQuery() == null
+                ? ""
+                : java.util.Arrays.stream(uri.getRawQuery().split("&"))
+                        .filter(parameter -> !parameter.startsWith("user=") && !parameter.startsWith("password="))
+                        .collect(java.util.stream.Collectors.joining("&"));
+        String url = "jdbc:" + uri.getScheme() + "://" + uri.getRawAuthority() + uri.getRawPath()
+                + (query.isEmpty() ? "" : "?" + query);
+        return PoolSettings.of(url, Optional.of(role), Optional.of(password), 1, 10);
+    }
+
     /** A connection pool over this database, closed with it. */
     public synchronized DataSource dataSource() {
         if (pool == null) {
@@ -86,10 +118,10 @@ public final class TestDatabase implements AfterAllCallback, AutoCloseable {
         return pool;
     }
 
-    /** The PostgreSQL adapters over {@link #dataSource()}. */
+    /** The PostgreSQL adapters over {@link #dataSource()}, the audit chain keyed with {@link #AUDIT_KEY}. */
     public synchronized PostgresAdapters adapters() {
         if (adapters == null) {
-            adapters = new PostgresAdapters(dataSource());
+            adapters = new PostgresAdapters(dataSource(), AUDIT_CHAIN);
         }
         return adapters;
     }
@@ -118,6 +150,10 @@ public final class TestDatabase implements AfterAllCallback, AutoCloseable {
             adapters = null;
         }
         server.dropDatabase(name);
+        for (String role : roles) {
+            server.execute("DROP ROLE IF EXISTS " + role);
+        }
+        roles.clear();
     }
 
     /** The one PostgreSQL server of this JVM and its migrated template database. */

@@ -45,7 +45,7 @@ import org.yaml.snakeyaml.Yaml;
 
 /**
  * Databases written by earlier versions of the registry upgrade in place: an audit trail stored before changeset
- * 011 still verifies with the events written after it, and the duplicate versions a database could hold before
+ * 011 (and before audit keys, changeset 014) still verifies with the keyed events written after it, and the duplicate versions a database could hold before
  * changeset 012 migrate without loss while no version is reused from then on.
  */
 class UpgradeOnExistingDataTest {
@@ -89,6 +89,14 @@ class UpgradeOnExistingDataTest {
 
             assertThat(verification.intact()).isTrue();
             assertThat(verification.eventsChecked()).isEqualTo(5);
+            // The three stored before audit keys (changeset 014) verify unkeyed; the two after are keyed.
+            assertThat(verification.unkeyedEvents()).isEqualTo(3);
+            List<String> keyIds =
+                    jdbi.withHandle(handle -> handle.createQuery("SELECT key_id FROM audit_log ORDER BY seq")
+                            .mapTo(String.class)
+                            .list());
+            assertThat(keyIds)
+                    .containsExactly(null, null, null, TestDatabase.AUDIT_KEY.id(), TestDatabase.AUDIT_KEY.id());
             assertThat(database.adapters().auditTrail().history(edited))
                     .extracting(AuditEntry::event)
                     .first()
@@ -236,7 +244,7 @@ class UpgradeOnExistingDataTest {
 
     /** Inserts {@code event} as the registry did before changeset 011; returns its hash. */
     private static String insertAsBefore011(Jdbi jdbi, String previous, AuditEvent event) {
-        String hash = AuditChain.hash(previous, event);
+        String hash = AuditChain.unkeyedHash(previous, event);
         jdbi.useHandle(handle -> handle.createUpdate(
                         "INSERT INTO audit_log (id, at, actor_id, action, registration_id, from_status, to_status,"
                                 + " reason, request_id, prev_hash, hash) VALUES (:id, :at, :actor, :action,"

@@ -1,34 +1,62 @@
 package com.mcpregistry.app;
 
 import com.mcpregistry.audit.ChainVerification;
+import com.mcpregistry.audit.port.in.VerifyAuditUseCase;
 import com.mcpregistry.audit.service.AuditService;
+import com.mcpregistry.domain.audit.AuditChain;
+import com.mcpregistry.domain.audit.AuditCheckpoint;
+import com.mcpregistry.domain.audit.AuditKeys;
 import com.mcpregistry.domain.user.User;
 import com.mcpregistry.identity.service.UserService;
 import com.mcpregistry.postgres.PoolSettings;
 import com.mcpregistry.postgres.PostgresAdapters;
 import com.mcpregistry.postgres.PostgresPool;
 import com.zaxxer.hikari.HikariDataSource;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.BiFunction;
 import java.util.function.Function;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
-/** Operator commands against {@code DATABASE_URL}: the break-glass admin flag and the audit chain check. */
+/**
+ * Operator commands against {@code DATABASE_URL}: the break-glass admin flag, and checking and checkpointing the
+ * audit trail (with {@code AUDIT_KEY} and {@code AUDIT_KEYS_PREVIOUS}).
+ */
 @Command(
         name = "admin",
-        description = "Operator commands (DATABASE_URL).",
+        description = "Operator commands (DATABASE_URL; AUDIT_KEY, AUDIT_KEYS_PREVIOUS).",
         subcommands = {AdminCommand.Grant.class, AdminCommand.Revoke.class, AdminCommand.Audit.class})
 final class AdminCommand {
 
-    /** Runs {@code work} against the database's adapters and closes the pool afterwards. */
+    /** Runs {@code work} against the database's adapters (the audit chain under the audit keys), then closes the pool. */
     static <T> T withDatabase(Function<PostgresAdapters, T> work) {
         Logging.configure(ServeSettings.LogFormat.TEXT, "WARN");
-        PoolSettings database = ServeSettings.database(Environment.ofProcess(), 0, 2);
+        Environment env = Environment.ofProcess();
+        SettingProblems problems = new SettingProblems();
+        PoolSettings database = problems.read("DATABASE_URL", () -> ServeSettings.database(env, 0, 2));
+        AuditKeys keys = problems.read("AUDIT_KEY", () -> ServeSettings.auditKeys(env));
+        problems.throwIfAny();
         try (HikariDataSource dataSource = PostgresPool.create(database)) {
-            return UnreachableDatabase.reporting(database, () -> work.apply(new PostgresAdapters(dataSource)));
+            return UnreachableDatabase.reporting(
+                    database, () -> work.apply(new PostgresAdapters(dataSource, new AuditChain(keys))));
         }
+    }
+
+    static VerifyAuditUseCase audit(PostgresAdapters db) {
+        return new AuditService(db.auditTrail(), Clock.systemUTC());
     }
 
     static UserService users(PostgresAdapters db) {
@@ -83,21 +111,100 @@ final class AdminCommand {
         }
     }
 
-    @Command(name = "audit", description = "Audit trail commands.", subcommands = Verify.class)
+    @Command(
+            name = "audit",
+            description = "Audit trail commands.",
+            subcommands = {AdminCommand.Verify.class, AdminCommand.Checkpoint.class})
     static final class Audit {}
 
-    @Command(name = "verify", description = "Recompute the audit hash chain; exit 1 if any event was altered.")
+    @Command(
+            name = "verify",
+            description = {
+                "Recompute the audit hash chain (AUDIT_KEY, AUDIT_KEYS_PREVIOUS) and check it against checkpoints"
+                        + " taken earlier; exit 1 if any event was altered, removed or added by someone without the"
+                        + " key."
+            })
     static final class Verify implements Callable<Integer> {
+        @Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Option(
+                names = "--checkpoint",
+                paramLabel = "STATEMENT_OR_FILE",
+                description = "a statement printed by 'admin audit checkpoint', or a file holding such statements"
+                        + " (a log serve wrote them to): each must still hold. Repeatable.")
+        List<String> checkpoints = new ArrayList<>();
+
         @Override
         public Integer call() {
-            ChainVerification result = withDatabase(db -> new AuditService(db.auditTrail()).verifyChain());
+            List<AuditCheckpoint> statements = new ArrayList<>();
+            for (String given : checkpoints) {
+                statements.addAll(checkpointsIn(given));
+            }
+            ChainVerification result = withDatabase(db -> audit(db).verifyChain(statements));
             if (result.intact()) {
-                System.out.println("audit chain intact: " + result.eventsChecked() + " events checked");
+                System.out.println("audit chain intact: " + result.eventsChecked() + " events checked"
+                        + (result.unkeyedEvents() == 0
+                                ? ""
+                                : " (" + result.unkeyedEvents() + " unkeyed, written before AUDIT_KEY was set)")
+                        + (statements.isEmpty() ? "" : "; " + statements.size() + " checkpoint(s) hold"));
                 return 0;
             }
-            System.out.println("audit chain BROKEN at event "
-                    + result.firstBrokenEvent().orElseThrow() + " (" + result.eventsChecked() + " events checked)");
+            ChainVerification.Break broken = result.broken().orElseThrow();
+            System.out.println(
+                    "audit chain BROKEN: " + broken.reason() + " (" + result.eventsChecked() + " events checked)");
             return 1;
+        }
+
+        /** The statements in {@code given}: a file's, when it names a readable file, else its own. */
+        private List<AuditCheckpoint> checkpointsIn(String given) {
+            Optional<Path> file = asFile(given);
+            String text;
+            try {
+                text = file.isPresent() ? Files.readString(file.get(), StandardCharsets.UTF_8) : given;
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read " + file.get(), e);
+            }
+            List<AuditCheckpoint> found;
+            try {
+                found = AuditCheckpoint.findIn(text);
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--checkpoint: " + e.getMessage());
+            }
+            if (found.isEmpty()) {
+                throw new CommandLine.ParameterException(
+                        spec.commandLine(),
+                        "--checkpoint: no audit checkpoint statement (mcp-registry-audit-checkpoint;v=1;…) in "
+                                + file.map(path -> "the file " + path).orElse("'" + given + "'"));
+            }
+            return found;
+        }
+
+        private static Optional<Path> asFile(String given) {
+            try {
+                Path path = Path.of(given);
+                return Files.isRegularFile(path) ? Optional.of(path) : Optional.empty();
+            } catch (InvalidPathException e) {
+                return Optional.empty();
+            }
+        }
+    }
+
+    @Command(
+            name = "checkpoint",
+            description = {
+                "Print the audit trail's head (event count, newest hash, time) signed with AUDIT_KEY: keep it outside"
+                        + " the database, and check the trail against it later with 'admin audit verify --checkpoint'."
+            })
+    static final class Checkpoint implements Callable<Integer> {
+        @Override
+        public Integer call() {
+            if (ServeSettings.auditKeys(Environment.ofProcess()).current().isEmpty()) {
+                throw new ConfigurationError("AUDIT_KEY", "is required to sign a checkpoint");
+            }
+            System.out.println(
+                    withDatabase(db -> audit(db).checkpoint()).orElseThrow().statement());
+            return 0;
         }
     }
 }

@@ -7,14 +7,16 @@ import com.zaxxer.hikari.HikariDataSource;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 
-/** Applies the schema to {@code DATABASE_URL} and exits. */
-@Command(name = "migrate", description = "Apply the database schema (DATABASE_URL) and exit.")
+/** Applies the schema as its owner ({@code MIGRATION_DATABASE_URL}, else {@code DATABASE_URL}) and exits. */
+@Command(
+        name = "migrate",
+        description = "Apply the database schema as its owner (MIGRATION_DATABASE_URL, else DATABASE_URL) and exit.")
 final class MigrateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
         Logging.configure(ServeSettings.LogFormat.TEXT, "INFO");
-        PoolSettings database = ServeSettings.database(Environment.ofProcess(), 0, 2);
+        PoolSettings database = ServeSettings.migrationDatabase(Environment.ofProcess());
         try (HikariDataSource dataSource = PostgresPool.create(database)) {
             UnreachableDatabase.reporting(database, () -> {
                 new SchemaMigrator(dataSource).migrate();

@@ -1,6 +1,7 @@
 package com.mcpregistry.app;
 
 import com.mcpregistry.core.RegistryCore;
+import com.mcpregistry.domain.audit.AuditChain;
 import com.mcpregistry.http.api.ApiSettings;
 import com.mcpregistry.http.api.RegistryApi;
 import com.mcpregistry.identity.port.out.AccessTokenVerifier;
@@ -9,22 +10,29 @@ import com.mcpregistry.postgres.PoolSettings;
 import com.mcpregistry.postgres.PostgresAdapters;
 import com.mcpregistry.postgres.PostgresPool;
 import com.mcpregistry.postgres.SchemaMigrator;
+import com.mcpregistry.postgres.audit.AuditTrailGuard;
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.metrics.micrometer.MicrometerMetricsTrackerFactory;
 import io.javalin.Javalin;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import org.eclipse.jetty.server.handler.GracefulHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * The registry wired together and listening: pool, schema, PostgreSQL adapters, services, HTTP API, and the
- * rate limits it shares with other instances ({@link RateLimitSync}). Closing it stops accepting requests, lets those
- * in flight finish (up to {@link #DRAIN_TIME}), sends what it counted to the shared limits, then closes the pool.
+ * The registry wired together and listening: pool, schema, PostgreSQL adapters, services, HTTP API, audit
+ * checkpoints, and the rate limits it shares with other instances ({@link RateLimitSync}). Closing it stops accepting
+ * requests, lets those in flight finish (up to {@link #DRAIN_TIME}), sends what it counted to the shared limits, then
+ * closes the pool.
  */
 public final class RegistryServer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(RegistryServer.class);
+
     /** How long in-flight requests may run on after a stop is asked for. */
     public static final Duration DRAIN_TIME = Duration.ofSeconds(10);
 
@@ -33,6 +41,7 @@ public final class RegistryServer implements AutoCloseable {
     private final AccessTokenVerifier verifier;
     private final Javalin app;
     private final RateLimitSync rateLimitSync;
+    private final Optional<AuditCheckpoints> checkpoints;
 
     /** What differs between {@code serve}, {@code start-dev} and tests. */
     public record Options(
@@ -46,7 +55,8 @@ public final class RegistryServer implements AutoCloseable {
             Duration signInMemory,
             Clock clock,
             LimitSettings limits,
-            Duration searchTimeout) {
+            Duration searchTimeout,
+            AuditProtection auditProtection) {
         public Options {
             Objects.requireNonNull(database, "database");
             Objects.requireNonNull(verifier, "verifier");
@@ -57,6 +67,7 @@ public final class RegistryServer implements AutoCloseable {
             Objects.requireNonNull(clock, "clock");
             Objects.requireNonNull(limits, "limits");
             Objects.requireNonNull(searchTimeout, "searchTimeout");
+            Objects.requireNonNull(auditProtection, "auditProtection");
         }
     }
 
@@ -65,15 +76,20 @@ public final class RegistryServer implements AutoCloseable {
             Metrics metrics,
             AccessTokenVerifier verifier,
             Javalin app,
-            RateLimitSync rateLimitSync) {
+            RateLimitSync rateLimitSync,
+            Optional<AuditCheckpoints> checkpoints) {
         this.dataSource = dataSource;
         this.metrics = metrics;
         this.verifier = verifier;
         this.app = app;
         this.rateLimitSync = rateLimitSync;
+        this.checkpoints = checkpoints;
     }
 
-    /** Migrates the schema (safe when several instances start at once) and starts listening. */
+    /**
+     * Migrates the schema (safe when several instances start at once; as the schema's owner when the options name
+     * one), checks how the audit trail is protected, starts listening and taking audit checkpoints.
+     */
     public static RegistryServer start(Options options) {
         HikariDataSource dataSource = PostgresPool.create(options.database());
         Metrics metrics = new Metrics();
@@ -84,24 +100,89 @@ public final class RegistryServer implements AutoCloseable {
             // the OpenAPI document) need nothing from each other: side by side they take the longer of the two, not
             // the sum. Nothing listens before the schema is up to date.
             migrated = CompletableFuture.runAsync(
-                    () -> new SchemaMigrator(dataSource).migrate(),
+                    () -> migrate(dataSource, options.auditProtection().migrationDatabase()),
                     task -> new Thread(task, "schema-migration").start());
-            PostgresAdapters db = new PostgresAdapters(dataSource, options.searchTimeout());
-            Javalin app = api(db, metrics, options);
+            PostgresAdapters db = new PostgresAdapters(
+                    dataSource, new AuditChain(options.auditProtection().auditKeys()), options.searchTimeout());
+            RegistryCore core = RegistryCore.create(
+                    db.coreAdapters(),
+                    options.verifier(),
+                    signIn -> RecentSignIns.remembering(signIn, options.signInMemory()),
+                    options.clock(),
+                    new RegistryCore.Limits(
+                            options.limits(),
+                            new LimitMetrics(metrics.registry(), options.limits(), options.searchTimeout())));
+            Javalin app = api(core, metrics, options);
             CompletableFuture<Void> migration = migrated;
             UnreachableDatabase.reporting(options.database(), () -> {
                 awaitMigration(migration);
+                checkAuditProtection(db, options.auditProtection());
                 return null;
             });
             app.start(options.host(), options.port());
             RateLimitSync rateLimitSync = RateLimitSync.start(db.rateLimitBuckets());
-            return new RegistryServer(dataSource, metrics, options.verifier(), app, rateLimitSync);
+            return new RegistryServer(
+                    dataSource,
+                    metrics,
+                    options.verifier(),
+                    app,
+                    rateLimitSync,
+                    AuditCheckpoints.start(
+                            core.verifyAudit(),
+                            metrics,
+                            options.auditProtection().checkpointInterval()));
         } catch (RuntimeException | Error e) {
             // The migration must not go on using the pool that is closed next.
             migrated.handle((done, failure) -> done).join();
             dataSource.close();
             metrics.close();
             throw e;
+        }
+    }
+
+    /** Migrates on the registry's own pool, or as the schema's owner on a pool of its own when one is named. */
+    private static void migrate(HikariDataSource registryPool, Optional<PoolSettings> ownerDatabase) {
+        if (ownerDatabase.isEmpty()) {
+            new SchemaMigrator(registryPool).migrate();
+            return;
+        }
+        try (HikariDataSource ownerPool = PostgresPool.create(ownerDatabase.get())) {
+            UnreachableDatabase.reporting(ownerDatabase.get(), () -> {
+                new SchemaMigrator(ownerPool).migrate();
+                return null;
+            });
+        }
+    }
+
+    /**
+     * Warns about, or refuses, a role that could get round the audit trail's guard in the database; refuses an
+     * audit trail that is keyed when no key is set (each event would break its chain), and warns when none is.
+     */
+    static void checkAuditProtection(PostgresAdapters db, AuditProtection protection) {
+        if (protection.privilegeCheck() != AuditProtection.PrivilegeCheck.OFF) {
+            AuditTrailGuard.Role role = AuditTrailGuard.connectedRole(db.jdbi());
+            if (!role.leastPrivileged()) {
+                String problem = "the database role " + role.name() + " (DATABASE_URL) could get round the audit"
+                        + " trail's guard: " + String.join("; ", role.waysAround()) + ". Run the registry as a login"
+                        + " role granted registry_runtime and migrate as the schema's owner (MIGRATION_DATABASE_URL):"
+                        + " see the README, \"The audit trail\"";
+                if (protection.privilegeCheck() == AuditProtection.PrivilegeCheck.REFUSE) {
+                    throw new ConfigurationError("REQUIRE_LEAST_PRIVILEGE", "is true, and " + problem);
+                }
+                LOG.warn("{} (with REQUIRE_LEAST_PRIVILEGE=true the registry would refuse to start)", problem);
+            }
+        }
+        if (protection.auditKeys().current().isEmpty()) {
+            Optional<String> newestKey = db.auditTrail().newest().flatMap(AuditChain.Link::keyId);
+            if (newestKey.isPresent()) {
+                throw new ConfigurationError(
+                        "AUDIT_KEY",
+                        "is required: the audit trail is keyed (its newest event is hashed under the key '"
+                                + newestKey.get() + "') and an unkeyed event after it would break the chain");
+            }
+            LOG.warn("AUDIT_KEY is not set: audit events are hashed without a key, so whoever may insert into"
+                    + " audit_log can append events that verify and a rewritten trail cannot be told from the real"
+                    + " one, and no audit checkpoint is signed. Set AUDIT_KEY: see the README, \"The audit trail\"");
         }
     }
 
@@ -120,15 +201,7 @@ public final class RegistryServer implements AutoCloseable {
         }
     }
 
-    private static Javalin api(PostgresAdapters db, Metrics metrics, Options options) {
-        RegistryCore core = RegistryCore.create(
-                db.coreAdapters(),
-                options.verifier(),
-                signIn -> RecentSignIns.remembering(signIn, options.signInMemory()),
-                options.clock(),
-                new RegistryCore.Limits(
-                        options.limits(),
-                        new LimitMetrics(metrics.registry(), options.limits(), options.searchTimeout())));
+    private static Javalin api(RegistryCore core, Metrics metrics, Options options) {
         HttpObservability observability = new HttpObservability(metrics, options.metricsRoute());
         RegistryApi.Extension drain = config -> config.jetty.modifyServer(server -> {
             server.setStopTimeout(DRAIN_TIME.toMillis());
@@ -150,6 +223,7 @@ public final class RegistryServer implements AutoCloseable {
     @Override
     public void close() {
         try {
+            checkpoints.ifPresent(AuditCheckpoints::close);
             app.stop();
         } finally {
             // Before the pool closes: its last synchronisation needs it.

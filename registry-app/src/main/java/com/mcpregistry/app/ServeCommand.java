@@ -80,7 +80,8 @@ final class ServeCommand implements Callable<Integer> {
                 settings.signInMemory(),
                 Clock.systemUTC(),
                 settings.limits(),
-                settings.searchTimeout()));
+                settings.searchTimeout(),
+                settings.auditProtection()));
         LoggerFactory.getLogger(ServeCommand.class)
                 .info("mcp-registry serving on port {} ({})", server.port(), settings.environment());
         awaitShutdown(server);

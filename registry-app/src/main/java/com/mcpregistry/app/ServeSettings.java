@@ -1,5 +1,7 @@
 package com.mcpregistry.app;
 
+import com.mcpregistry.domain.audit.AuditKey;
+import com.mcpregistry.domain.audit.AuditKeys;
 import com.mcpregistry.entra.EntraSettings;
 import com.mcpregistry.entra.JwksPolicy;
 import com.mcpregistry.http.api.CorsRule;
@@ -21,6 +23,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -40,7 +44,9 @@ public record ServeSettings(
 
         LimitSettings limits,
         TrustedProxies trustedProxies,
-        Duration searchTimeout) {
+        Duration searchTimeout,
+
+        AuditProtection auditProtection) {
 
     /** The HTTP port when PORT is unset. */
     public static final int DEFAULT_PORT = 8080;
@@ -163,7 +169,33 @@ public record ServeSettings(
                     "SEARCH_TIMEOUT_MS",
                     Long.toString(DEFAULT_SEARCH_TIMEOUT.toMillis()),
                     "how long one search may run in the database (100-60000) before it is cancelled and answered"
-                            + " 503"));
+                            + " 503"),
+            new Described(
+                    "MIGRATION_DATABASE_URL",
+                    "DATABASE_URL",
+                    "the database URL of the schema's owner, used only to migrate (at start-up and by migrate); the"
+                            + " registry itself runs as DATABASE_URL's role, granted registry_runtime"),
+            new Described(
+                    "REQUIRE_LEAST_PRIVILEGE",
+                    "false",
+                    "true refuses to start when DATABASE_URL's role could get round the audit trail's guard (a"
+                            + " superuser, the tables' owner or a member of it, CREATEROLE) or AUDIT_KEY is unset;"
+                            + " false warns"),
+            new Described(
+                    "AUDIT_KEY",
+                    "none",
+                    "id:secret keying the audit chain (HMAC-SHA256), the secret base64 of at least 32 bytes, e.g."
+                            + " k1:$(openssl rand -base64 32); kept outside the database. Unset: unkeyed, with a"
+                            + " warning"),
+            new Described(
+                    "AUDIT_KEYS_PREVIOUS",
+                    "none",
+                    "earlier AUDIT_KEY values, comma-separated: they verify the events they hashed after a rotation"),
+            new Described(
+                    "AUDIT_CHECKPOINT_INTERVAL",
+                    "1h",
+                    "how often serve logs a signed audit checkpoint and updates the registry_audit_events metric"
+                            + " (e.g. 15m, 1h, 1d); 0 or off: never"));
 
     /** The settings in {@code env}; every missing or invalid one is reported, all in one {@link ConfigurationError}. */
     public static ServeSettings from(Environment env) {
@@ -191,6 +223,7 @@ public record ServeSettings(
         Integer searchMillis = problems.read(
                 "SEARCH_TIMEOUT_MS",
                 () -> env.integer("SEARCH_TIMEOUT_MS", (int) DEFAULT_SEARCH_TIMEOUT.toMillis(), 100, 60_000));
+        AuditProtection auditProtection = auditProtection(env, problems);
         problems.throwIfAny();
         return new ServeSettings(
                 database,
@@ -206,7 +239,8 @@ public record ServeSettings(
                 reviewPrecondition,
                 limits,
                 trustedProxies,
-                Duration.ofMillis(searchMillis));
+                Duration.ofMillis(searchMillis),
+                auditProtection);
     }
 
     /**
@@ -289,6 +323,114 @@ public record ServeSettings(
                 poolMin,
                 poolMax,
                 PoolSettings.DEFAULT_CONNECTION_TIMEOUT);
+    }
+
+    /**
+     * Where {@code migrate} applies the schema: MIGRATION_DATABASE_URL, the schema owner's, or DATABASE_URL when that
+     * is unset; a pool of one or two connections.
+     */
+    static PoolSettings migrationDatabase(Environment env) {
+        SettingProblems problems = new SettingProblems();
+        Optional<PoolSettings> migration = problems.read("MIGRATION_DATABASE_URL", () -> migrationUrl(env));
+        problems.throwIfAny();
+        return migration.orElseGet(() -> database(env, 0, 2));
+    }
+
+    private static Optional<PoolSettings> migrationUrl(Environment env) {
+        return env.get("MIGRATION_DATABASE_URL").map(url -> PoolSettings.fromDatabaseUrl(url, 0, 2));
+    }
+
+    /** AUDIT_KEY and AUDIT_KEYS_PREVIOUS, for the commands that read or write the audit trail. */
+    static AuditKeys auditKeys(Environment env) {
+        SettingProblems problems = new SettingProblems();
+        AuditKeys keys = auditKeys(env, problems);
+        problems.throwIfAny();
+        return keys;
+    }
+
+    /** AUDIT_KEY (the current key, if any) and AUDIT_KEYS_PREVIOUS; null when any of them has a problem. */
+    private static AuditKeys auditKeys(Environment env, SettingProblems problems) {
+        Optional<AuditKey> current =
+                problems.read("AUDIT_KEY", () -> env.get("AUDIT_KEY").map(AuditKey::parse));
+        List<AuditKey> previous = problems.read(
+                "AUDIT_KEYS_PREVIOUS",
+                () -> env.list("AUDIT_KEYS_PREVIOUS").stream()
+                        .map(AuditKey::parse)
+                        .toList());
+        if (current == null || previous == null) {
+            return null;
+        }
+        return problems.read("AUDIT_KEYS_PREVIOUS", () -> AuditKeys.of(current, previous));
+    }
+
+    /** The audit trail's protection: its keys, checkpoints, the migrating role and the privilege check. */
+    private static AuditProtection auditProtection(Environment env, SettingProblems problems) {
+        AuditKeys keys = auditKeys(env, problems);
+        Duration interval = problems.read(
+                "AUDIT_CHECKPOINT_INTERVAL",
+                () -> env.get("AUDIT_CHECKPOINT_INTERVAL")
+                        .map(ServeSettings::interval)
+                        .orElse(AuditProtection.DEFAULT_CHECKPOINT_INTERVAL));
+        Optional<PoolSettings> migration = problems.read("MIGRATION_DATABASE_URL", () -> migrationUrl(env));
+        Boolean leastPrivilege = problems.read(
+                "REQUIRE_LEAST_PRIVILEGE",
+                () -> trueOrFalse(env.get("REQUIRE_LEAST_PRIVILEGE").orElse("false")));
+        if (Boolean.TRUE.equals(leastPrivilege)
+                && keys != null
+                && keys.current().isEmpty()) {
+            problems.add(
+                    "AUDIT_KEY",
+                    "is required with REQUIRE_LEAST_PRIVILEGE=true: without it, whoever may insert into audit_log"
+                            + " can append events that verify");
+        }
+        if (Stream.of(keys, interval, migration, leastPrivilege).anyMatch(Objects::isNull)) {
+            return null;
+        }
+        return new AuditProtection(
+                keys,
+                interval,
+                migration,
+                leastPrivilege ? AuditProtection.PrivilegeCheck.REFUSE : AuditProtection.PrivilegeCheck.WARN);
+    }
+
+    private static final Pattern INTERVAL = Pattern.compile("([0-9]{1,9})([smhd])");
+
+    /** {@code 0} or {@code off} (never), a number with s, m, h or d ({@code 15m}), or ISO-8601 ({@code PT1H}). */
+    static Duration interval(String raw) {
+        String value = raw.strip().toLowerCase(Locale.ROOT);
+        if (value.equals("0") || value.equals("off")) {
+            return Duration.ZERO;
+        }
+        Matcher simple = INTERVAL.matcher(value);
+        Duration interval;
+        if (simple.matches()) {
+            long amount = Long.parseLong(simple.group(1));
+            interval = switch (simple.group(2)) {
+                case "s" -> Duration.ofSeconds(amount);
+                case "m" -> Duration.ofMinutes(amount);
+                case "h" -> Duration.ofHours(amount);
+                default -> Duration.ofDays(amount);
+            };
+        } else {
+            try {
+                interval = Duration.parse(value.toUpperCase(Locale.ROOT));
+            } catch (java.time.format.DateTimeParseException e) {
+                throw new IllegalArgumentException(
+                        "must be a duration such as 15m, 1h or 1d (or 0 or off for never), not '" + raw + "'");
+            }
+        }
+        if (interval.compareTo(Duration.ofSeconds(1)) < 0) {
+            throw new IllegalArgumentException("must be at least 1s (or 0 or off for never), not '" + raw + "'");
+        }
+        return interval;
+    }
+
+    private static boolean trueOrFalse(String raw) {
+        return switch (raw.strip().toLowerCase(Locale.ROOT)) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new IllegalArgumentException("must be true or false, not '" + raw + "'");
+        };
     }
 
     /** The Entra ID application whose tokens this registry accepts; null when any of its settings has a problem. */

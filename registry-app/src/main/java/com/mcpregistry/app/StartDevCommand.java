@@ -1,5 +1,7 @@
 package com.mcpregistry.app;
 
+import com.mcpregistry.domain.audit.AuditKey;
+import com.mcpregistry.domain.audit.AuditKeys;
 import com.mcpregistry.entra.DevelopmentTokenIssuer;
 import com.mcpregistry.entra.DevelopmentUser;
 import com.mcpregistry.entra.EntraAccessTokenVerifier;
@@ -43,6 +45,7 @@ final class StartDevCommand implements Callable<Integer> {
         StartDevLock lock = claimed.orElseGet(() -> StartDevLock.claim(DevelopmentDirectory.create()));
         Path directory = lock.directory();
         DevelopmentTokenIssuer issuer = DevelopmentDirectory.createOrLoadTokenIssuer(directory);
+        AuditKey auditKey = DevelopmentDirectory.createOrLoadAuditKey(directory);
         DevelopmentDatabase database = DevelopmentDatabase.start(lock);
         RegistryServer server;
         try {
@@ -57,7 +60,14 @@ final class StartDevCommand implements Callable<Integer> {
                     ServeSettings.DEFAULT_SIGN_IN_MEMORY,
                     Clock.systemUTC(),
                     limits,
-                    ServeSettings.DEFAULT_SEARCH_TIMEOUT));
+                    ServeSettings.DEFAULT_SEARCH_TIMEOUT,
+                    // One role, the embedded PostgreSQL's superuser: development needs no least privilege, and
+                    // the audit chain is keyed all the same.
+                    new AuditProtection(
+                            AuditKeys.of(auditKey),
+                            AuditProtection.DEFAULT_CHECKPOINT_INTERVAL,
+                            Optional.empty(),
+                            AuditProtection.PrivilegeCheck.OFF)));
         } catch (RuntimeException e) {
             database.close();
             throw e;

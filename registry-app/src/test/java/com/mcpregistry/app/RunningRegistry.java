@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.mcpregistry.domain.audit.AuditKeys;
 import com.mcpregistry.domain.user.User;
 import com.mcpregistry.entra.DevelopmentTokenIssuer;
 import com.mcpregistry.entra.EntraAccessTokenVerifier;
@@ -76,6 +77,9 @@ final class RunningRegistry implements BeforeAllCallback, AfterAllCallback, Auto
     private final boolean jwksDown;
     private final DevelopmentTokenIssuer developmentIssuer;
     private PoolSettings externalDatabase;
+    private boolean asRuntimeRole;
+    private AuditProtection auditProtection = new AuditProtection(
+            AuditKeys.of(TestDatabase.AUDIT_KEY), Duration.ZERO, Optional.empty(), AuditProtection.PrivilegeCheck.WARN);
     private UnaryOperator<EntraSettings.Builder> identity = UnaryOperator.identity();
     private Duration signInMemory = ServeSettings.DEFAULT_SIGN_IN_MEMORY;
     private boolean metricsRoute = true;
@@ -139,6 +143,31 @@ final class RunningRegistry implements BeforeAllCallback, AfterAllCallback, Auto
         return new RunningRegistry(new DevelopmentTokenRoutes(issuer), false, issuer);
     }
 
+    /**
+     * As the README's two-role set-up runs it: the registry connects as a login role granted {@code registry_runtime},
+     * migrates as the schema's owner, and refuses to start if its role could get round the audit trail's guard.
+     */
+    static RunningRegistry asRuntimeRole() {
+        RunningRegistry registry = standard();
+        registry.asRuntimeRole = true;
+        registry.auditProtection = new AuditProtection(
+                registry.auditProtection.auditKeys(),
+                Duration.ZERO,
+                Optional.empty(),
+                AuditProtection.PrivilegeCheck.REFUSE);
+        return registry;
+    }
+
+    /** Logging a signed audit checkpoint every {@code interval}, as {@code serve} does every AUDIT_CHECKPOINT_INTERVAL. */
+    RunningRegistry checkpointingEvery(Duration interval) {
+        this.auditProtection = new AuditProtection(
+                auditProtection.auditKeys(),
+                interval,
+                auditProtection.migrationDatabase(),
+                auditProtection.privilegeCheck());
+        return this;
+    }
+
     /** Without {@code GET /metrics}, as {@code serve} runs with {@code REGISTRY_METRICS=off}. */
     RunningRegistry withoutMetrics() {
         this.metricsRoute = false;
@@ -193,6 +222,14 @@ final class RunningRegistry implements BeforeAllCallback, AfterAllCallback, Auto
         } else {
             pool = externalDatabase;
         }
+        if (asRuntimeRole) {
+            auditProtection = new AuditProtection(
+                    auditProtection.auditKeys(),
+                    auditProtection.checkpointInterval(),
+                    Optional.of(pool),
+                    auditProtection.privilegeCheck());
+            pool = database.runtimeRolePoolSettings();
+        }
         String tenant = UUID.randomUUID().toString();
         jwks = LocalJwks.start(tenant).publish(SIGNING_KEY);
         if (jwksDown) {
@@ -206,6 +243,11 @@ final class RunningRegistry implements BeforeAllCallback, AfterAllCallback, Auto
 
     /** What {@code serve} passes, with this registry's tenant, on loopback port 0. */
     RegistryServer.Options options(PoolSettings pool, RegistryApi.Extension routes) {
+        return options(pool, routes, auditProtection);
+    }
+
+    /** {@link #options(PoolSettings, RegistryApi.Extension)} with the audit trail protected as {@code protection} says. */
+    RegistryServer.Options options(PoolSettings pool, RegistryApi.Extension routes, AuditProtection protection) {
         return new RegistryServer.Options(
                 pool,
                 developmentIssuer == null
@@ -221,7 +263,8 @@ final class RunningRegistry implements BeforeAllCallback, AfterAllCallback, Auto
                 signInMemory,
                 Clock.systemUTC(),
                 limits,
-                searchTimeout);
+                searchTimeout,
+                protection);
     }
 
     @Override

@@ -8,8 +8,6 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -27,7 +25,7 @@ class ServeStartupEndToEndTest {
 
     @Test
     void serve_with_no_settings_names_all_three_missing_variables_in_one_run() throws Exception {
-        Finished run = serve(Map.of());
+        CommandLineRun run = serve(Map.of());
 
         assertThat(run.exitCode()).as(run.err()).isEqualTo(2);
         assertThat(run.err().lines())
@@ -39,7 +37,7 @@ class ServeStartupEndToEndTest {
 
     @Test
     void serve_reports_every_invalid_value_at_once_one_line_each() throws Exception {
-        Finished run = serve(Map.of(
+        CommandLineRun run = serve(Map.of(
                 "DATABASE_URL", "mysql://registry:s3cret@db.contoso.example/registry",
                 "AZURE_TENANT_ID", "contoso.onmicrosoft.com",
                 "AZURE_CLIENT_ID", "my-api",
@@ -65,7 +63,7 @@ class ServeStartupEndToEndTest {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
             closedPort = socket.getLocalPort(); // free again once closed: nothing listens there
         }
-        Finished run = serve(Map.of(
+        CommandLineRun run = serve(Map.of(
                 "DATABASE_URL",
                 "postgresql://registry:Sup3r-S3cret@127.0.0.1:" + closedPort + "/registrydb",
                 "AZURE_TENANT_ID",
@@ -85,7 +83,7 @@ class ServeStartupEndToEndTest {
     @Test
     void at_log_level_trace_no_line_carries_the_password_of_a_jdbc_url() throws Exception {
         try (TestDatabase database = TestDatabase.migrated()) {
-            Finished run = serveUntilReady(Map.of(
+            CommandLineRun run = serveUntilReady(Map.of(
                     "DATABASE_URL",
                     database.jdbcUrl() + "&password=Sup3r-S3cret",
                     "AZURE_TENANT_ID",
@@ -104,31 +102,29 @@ class ServeStartupEndToEndTest {
         }
     }
 
-    private record Finished(int exitCode, String out, String err) {}
-
-    /** {@code serve} in a child JVM whose environment holds {@code settings} only (and no ./.env), run to its end. */
-    private Finished serve(Map<String, String> settings) throws Exception {
-        Process process = start(settings);
-        try {
-            assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("serve ends").isTrue();
-        } finally {
-            process.destroyForcibly();
-        }
-        return new Finished(process.exitValue(), output("out.txt"), output("err.txt"));
+    /** {@code serve} in a child JVM whose environment holds {@code settings} only (and no ./.env). */
+    private CommandLineRun serve(Map<String, String> settings) throws Exception {
+        return CommandLineRun.inChildProcess(workingDirectory, settings, "serve");
     }
 
-    /** {@code serve} as {@link #serve} does, stopped with SIGTERM once it says it is serving. */
-    private Finished serveUntilReady(Map<String, String> settings) throws Exception {
-        Process process = start(settings);
+    /** {@code serve} as an operator starts it, with the jar's own logging, stopped with SIGTERM once it serves. */
+    private CommandLineRun serveUntilReady(Map<String, String> settings) throws Exception {
+        ProcessBuilder builder = CommandLineRun.childProcess(workingDirectory, "serve");
+        // The jar's logging set-up, not the tests' (logback-test.xml, which silences most loggers).
+        builder.command().add(1, "-Dlogback.configurationFile=" + Main.class.getResource("/logback.xml"));
+        builder.environment().clear();
+        builder.environment().putAll(settings);
+        Path out = workingDirectory.resolve("out.txt");
+        Path err = workingDirectory.resolve("err.txt");
+        Process process =
+                builder.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
         try {
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-            while (!output("out.txt").contains("mcp-registry serving on port")) {
-                assertThat(process.isAlive()).as(output("err.txt")).isTrue();
-                assertThat(System.nanoTime())
-                        .as(
-                                "serve is ready within 60 s; it wrote:%n%s%n%s",
-                                tail(output("out.txt")), tail(output("err.txt")))
-                        .isLessThan(deadline);
+            while (!Files.readString(out, StandardCharsets.UTF_8).contains("mcp-registry serving on port")) {
+                assertThat(process.isAlive())
+                        .as(Files.readString(err, StandardCharsets.UTF_8))
+                        .isTrue();
+                assertThat(System.nanoTime()).as("serve is ready within 60 s").isLessThan(deadline);
                 Thread.sleep(100);
             }
             process.destroy();
@@ -136,34 +132,10 @@ class ServeStartupEndToEndTest {
         } finally {
             process.destroyForcibly();
         }
-        return new Finished(process.exitValue(), output("out.txt"), output("err.txt"));
-    }
-
-    private Process start(Map<String, String> settings) throws Exception {
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m",
-                "-XX:TieredStopAtLevel=1",
-                // The jar's own logging set-up, not the tests' (logback-test.xml, which silences most loggers).
-                "-Dlogback.configurationFile=" + Main.class.getResource("/logback.xml"),
-                "-cp",
-                System.getProperty("java.class.path"),
-                Main.class.getName(),
-                "serve"));
-        ProcessBuilder builder = new ProcessBuilder(command).directory(workingDirectory.toFile());
-        builder.environment().clear();
-        builder.environment().putAll(settings);
-        return builder.redirectOutput(workingDirectory.resolve("out.txt").toFile())
-                .redirectError(workingDirectory.resolve("err.txt").toFile())
-                .start();
-    }
-
-    private String output(String file) throws Exception {
-        return Files.readString(workingDirectory.resolve(file), StandardCharsets.UTF_8);
-    }
-
-    private static String tail(String text) {
-        return text.substring(Math.max(0, text.length() - 4000));
+        return new CommandLineRun(
+                process.exitValue(),
+                Files.readString(out, StandardCharsets.UTF_8),
+                Files.readString(err, StandardCharsets.UTF_8));
     }
 
     private static int freePort() throws Exception {

@@ -1,11 +1,13 @@
 package com.mcpregistry.app;
 
+import com.mcpregistry.domain.audit.AuditKeys;
 import com.mcpregistry.entra.EntraAccessTokenVerifier;
 import com.mcpregistry.entra.EntraSettings;
 import com.mcpregistry.http.api.ApiSettings;
 import com.mcpregistry.http.shared.Access;
 import com.mcpregistry.limits.LimitSettings;
 import com.mcpregistry.postgres.PoolSettings;
+import com.mcpregistry.postgres.TestDatabase;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -50,7 +52,12 @@ final class SlowRouteServer {
                 Duration.ZERO,
                 Clock.systemUTC(),
                 LimitSettings.off(),
-                ServeSettings.DEFAULT_SEARCH_TIMEOUT));
+                ServeSettings.DEFAULT_SEARCH_TIMEOUT,
+                new AuditProtection(
+                        AuditKeys.of(TestDatabase.AUDIT_KEY),
+                        Duration.ZERO,
+                        Optional.empty(),
+                        AuditProtection.PrivilegeCheck.OFF)));
         System.out.println("listening " + server.port());
         System.out.flush();
         ServeCommand.awaitShutdown(server);

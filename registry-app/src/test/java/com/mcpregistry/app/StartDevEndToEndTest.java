@@ -235,15 +235,7 @@ class StartDevEndToEndTest {
     }
 
     private ProcessBuilder command(String... args) {
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m",
-                "-XX:TieredStopAtLevel=1",
-                "-cp",
-                System.getProperty("java.class.path"),
-                Main.class.getName()));
-        command.addAll(List.of(args));
-        return new ProcessBuilder(command).directory(workingDirectory.toFile());
+        return CommandLineRun.childProcess(workingDirectory, args);
     }
 
     private Process start(ProcessBuilder command) throws IOException {

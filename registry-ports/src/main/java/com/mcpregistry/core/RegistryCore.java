@@ -1,6 +1,7 @@
 package com.mcpregistry.core;
 
 import com.mcpregistry.audit.port.in.QueryAuditUseCase;
+import com.mcpregistry.audit.port.in.VerifyAuditUseCase;
 import com.mcpregistry.audit.port.out.AuditTrail;
 import com.mcpregistry.audit.service.AuditService;
 import com.mcpregistry.health.port.in.CheckHealthUseCase;
@@ -106,7 +107,7 @@ public final class RegistryCore implements RegistryUseCases {
         this.users = new UserService(adapters.users(), adapters.auditTrail(), adapters.transactions(), clock);
         this.signIn = Objects.requireNonNull(signInMemory.apply(users), "signIn");
         this.authentication = new AuthenticationService(tokens, signIn);
-        this.audit = new AuditService(adapters.auditTrail());
+        this.audit = new AuditService(adapters.auditTrail(), clock);
         this.health = new HealthService(adapters.databaseHealth());
         this.rateLimits = new RateLimitService(limits.settings(), adapters.rateLimitBuckets(), limits.events());
     }
@@ -187,6 +188,11 @@ public final class RegistryCore implements RegistryUseCases {
 
     @Override
     public QueryAuditUseCase queryAudit() {
+        return audit;
+    }
+
+    /** For operators, not for requests: verifying and checkpointing the audit trail. */
+    public VerifyAuditUseCase verifyAudit() {
         return audit;
     }
 

@@ -1,10 +1,14 @@
 package com.mcpregistry.inmemory;
 
 import com.mcpregistry.audit.AuditEntry;
+import com.mcpregistry.audit.AuditHead;
 import com.mcpregistry.audit.AuditQuery;
+import com.mcpregistry.audit.ChainCheck;
+import com.mcpregistry.audit.ChainLink;
 import com.mcpregistry.audit.ChainVerification;
 import com.mcpregistry.audit.port.out.AuditTrail;
 import com.mcpregistry.domain.audit.AuditChain;
+import com.mcpregistry.domain.audit.AuditCheckpoint;
 import com.mcpregistry.domain.audit.AuditEvent;
 import com.mcpregistry.domain.shared.RegistrationId;
 import com.mcpregistry.domain.user.User;
@@ -22,18 +26,19 @@ public final class InMemoryAuditTrail implements AuditTrail {
             .reversed();
 
     private final InMemoryDatabase db;
+    private final AuditChain chain;
 
-    InMemoryAuditTrail(InMemoryDatabase db) {
+    InMemoryAuditTrail(InMemoryDatabase db, AuditChain chain) {
         this.db = db;
+        this.chain = chain;
     }
 
     @Override
     public void append(AuditEvent event) {
         db.atomically(() -> {
-            String previous = db.auditEvents.isEmpty()
-                    ? AuditChain.GENESIS
-                    : db.auditEvents.get(db.auditEvents.size() - 1).hash();
-            db.auditEvents.add(new InMemoryDatabase.ChainedEvent(event, AuditChain.hash(previous, event)));
+            AuditChain.Link previous = newest().orElse(new AuditChain.Link(Optional.empty(), AuditChain.GENESIS));
+            AuditChain.Link link = chain.link(previous.hash(), previous.keyId(), event);
+            db.auditEvents.add(new ChainLink(event, previous.hash(), link.keyId(), link.hash()));
             return null;
         });
     }
@@ -76,24 +81,44 @@ public final class InMemoryAuditTrail implements AuditTrail {
     }
 
     @Override
-    public ChainVerification verify() {
+    public ChainVerification verify(List<AuditCheckpoint> checkpoints) {
         return db.atomically(() -> {
-            String previous = AuditChain.GENESIS;
-            long checked = 0;
-            for (InMemoryDatabase.ChainedEvent chained : db.auditEvents) {
-                checked++;
-                String expected = AuditChain.hash(previous, chained.event());
-                if (!expected.equals(chained.hash())) {
-                    return new ChainVerification(
-                            checked, Optional.of(chained.event().id()));
+            ChainCheck check = new ChainCheck(chain, checkpoints);
+            for (ChainLink link : db.auditEvents) {
+                if (!check.next(link)) {
+                    break;
                 }
-                previous = chained.hash();
             }
-            return new ChainVerification(checked, Optional.empty());
+            return check.result();
         });
     }
 
+    @Override
+    public AuditHead head() {
+        return db.atomically(() -> {
+            if (db.auditEvents.isEmpty()) {
+                return AuditHead.empty();
+            }
+            return new AuditHead(
+                    db.auditEvents.size(),
+                    db.auditEvents.get(db.auditEvents.size() - 1).hash());
+        });
+    }
+
+    @Override
+    public Optional<AuditChain.Link> newest() {
+        return db.atomically(() -> db.auditEvents.isEmpty()
+                ? Optional.empty()
+                : Optional.of(db.auditEvents.get(db.auditEvents.size() - 1))
+                        .map(last -> new AuditChain.Link(last.keyId(), last.hash())));
+    }
+
+    @Override
+    public AuditChain chain() {
+        return chain;
+    }
+
     private List<AuditEvent> events() {
-        return db.auditEvents.stream().map(InMemoryDatabase.ChainedEvent::event).toList();
+        return db.auditEvents.stream().map(ChainLink::event).toList();
     }
 }

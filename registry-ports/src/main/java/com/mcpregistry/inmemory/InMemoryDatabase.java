@@ -1,7 +1,8 @@
 package com.mcpregistry.inmemory;
 
+import com.mcpregistry.audit.ChainLink;
 import com.mcpregistry.core.RegistryCore;
-import com.mcpregistry.domain.audit.AuditEvent;
+import com.mcpregistry.domain.audit.AuditChain;
 import com.mcpregistry.domain.registration.Registration;
 import com.mcpregistry.domain.shared.RegistrationId;
 import com.mcpregistry.domain.user.User;
@@ -25,14 +26,22 @@ import java.util.function.Supplier;
 public final class InMemoryDatabase implements Transactions, DatabaseHealth {
 
     private final ReentrantLock lock = new ReentrantLock();
+    private final AuditChain auditChain;
     Map<RegistrationId, Registration> registrations = new LinkedHashMap<>();
     Map<UserId, User> users = new LinkedHashMap<>();
-    List<ChainedEvent> auditEvents = new ArrayList<>();
+    List<ChainLink> auditEvents = new ArrayList<>();
     Map<String, IdempotencyKeys.Remembered> idempotencyKeys = new LinkedHashMap<>();
     Map<RegistrationId, Publication> publications = new LinkedHashMap<>();
 
-    /** An audit event with the hash the chain gave it when it was appended. */
-    record ChainedEvent(AuditEvent event, String hash) {}
+    /** A database whose audit trail is unkeyed. */
+    public InMemoryDatabase() {
+        this(AuditChain.unkeyed());
+    }
+
+    /** A database whose audit trail hashes with {@code auditChain}'s keys. */
+    public InMemoryDatabase(AuditChain auditChain) {
+        this.auditChain = auditChain;
+    }
 
     /** What the MCP Registry API knows of a published registration beyond the registration itself. */
     record Publication(Instant publishedAt, boolean latest) {}
@@ -83,7 +92,7 @@ public final class InMemoryDatabase implements Transactions, DatabaseHealth {
     }
 
     public InMemoryAuditTrail auditTrail() {
-        return new InMemoryAuditTrail(this);
+        return new InMemoryAuditTrail(this, auditChain);
     }
 
     public InMemoryIdempotencyKeys idempotencyKeys() {

@@ -7,10 +7,13 @@ import static com.mcpregistry.domain.testing.UserTestData.aUser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.mcpregistry.audit.AuditEntry;
+import com.mcpregistry.audit.AuditHead;
 import com.mcpregistry.audit.AuditQuery;
 import com.mcpregistry.audit.ChainVerification;
 import com.mcpregistry.audit.port.out.AuditTrail;
 import com.mcpregistry.domain.audit.AuditAction;
+import com.mcpregistry.domain.audit.AuditChain;
+import com.mcpregistry.domain.audit.AuditCheckpoint;
 import com.mcpregistry.domain.audit.AuditEvent;
 import com.mcpregistry.domain.audit.FieldChange;
 import com.mcpregistry.domain.shared.RegistrationId;
@@ -298,5 +301,26 @@ public abstract class AuditTrailContract {
 
         assertThat(verification.intact()).isTrue();
         assertThat(verification.firstBrokenEvent()).isEmpty();
+    }
+
+    @Test
+    void the_head_counts_every_event_names_the_newest_ones_key_and_a_checkpoint_of_it_verifies() {
+        AuditHead before = auditTrail().head();
+        appended(Optional.empty(), T0);
+        appended(Optional.of(RegistrationId.random()), T0.plusSeconds(1));
+
+        AuditHead after = auditTrail().head();
+        AuditCheckpoint checkpoint = auditTrail().chain().checkpoint(after.events(), after.hash(), T0);
+
+        assertThat(after.events()).isEqualTo(before.events() + 2);
+        assertThat(after.hash()).isNotEqualTo(before.hash()).matches("[0-9a-f]{64}");
+        assertThat(auditTrail().chain().keys().current()).isPresent();
+        assertThat(auditTrail().newest())
+                .contains(new AuditChain.Link(
+                        auditTrail().chain().keys().current().map(key -> key.id()), after.hash()));
+        ChainVerification verification = auditTrail().verify(List.of(checkpoint));
+        assertThat(verification.intact()).isTrue();
+        assertThat(verification.eventsChecked()).isEqualTo(after.events());
+        assertThat(verification.checkpointsChecked()).isEqualTo(1);
     }
 }

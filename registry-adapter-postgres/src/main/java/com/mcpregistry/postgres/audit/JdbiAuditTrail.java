@@ -1,11 +1,15 @@
 package com.mcpregistry.postgres.audit;
 
 import com.mcpregistry.audit.AuditEntry;
+import com.mcpregistry.audit.AuditHead;
 import com.mcpregistry.audit.AuditQuery;
+import com.mcpregistry.audit.ChainCheck;
+import com.mcpregistry.audit.ChainLink;
 import com.mcpregistry.audit.ChainVerification;
 import com.mcpregistry.audit.port.out.AuditTrail;
 import com.mcpregistry.domain.audit.AuditAction;
 import com.mcpregistry.domain.audit.AuditChain;
+import com.mcpregistry.domain.audit.AuditCheckpoint;
 import com.mcpregistry.domain.audit.AuditEvent;
 import com.mcpregistry.domain.audit.FieldChange;
 import com.mcpregistry.domain.error.Conflict;
@@ -28,13 +32,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.StatementContext;
 
 /**
  * {@link AuditTrail} on the {@code audit_log} table, which the database keeps append-only. Appends are
  * serialised by a transaction-scoped advisory lock, so that each event's {@code prev_hash} is the hash of the
- * event committed just before it and the chain stays linear under concurrent writers.
+ * event committed just before it, the chain stays linear under concurrent writers, and {@code seq} order is commit
+ * order (what {@link #head()} counts and a checkpoint's position means).
  */
 public final class JdbiAuditTrail implements AuditTrail {
 
@@ -63,7 +69,7 @@ public final class JdbiAuditTrail implements AuditTrail {
     private static final String WITH_ACTORS = " FROM audit_log a LEFT JOIN users u ON u.id = a.actor_id";
 
     private static final String INSERT = "INSERT INTO audit_log (id, at, actor_id, action, registration_id,"
-            + " from_status, to_status, reason, request_id, changes, prev_hash, hash)"
+            + " from_status, to_status, reason, request_id, changes, prev_hash, key_id, hash)"
             + " VALUES (:id, :at, :actor_id, :action, :registration_id, :from_status, :to_status, :reason,"
             + " :request_id,"
             + " (SELECT jsonb_agg(jsonb_strip_nulls(jsonb_build_object('field', c.field,"
@@ -71,10 +77,17 @@ public final class JdbiAuditTrail implements AuditTrail {
             + " FROM unnest(CAST(:change_fields AS text[]), CAST(:change_secrets AS boolean[]),"
             + " CAST(:change_olds AS text[]), CAST(:change_news AS text[]))"
             + " WITH ORDINALITY AS c(field, secret, old_value, new_value, n)),"
-            + " :prev_hash, :hash)";
+            + " :prev_hash, :key_id, :hash)";
 
-    /** The newest event's hash, read under the chain lock: what the next event chains to. */
-    static final String LAST_HASH = "SELECT hash FROM audit_log ORDER BY seq DESC LIMIT 1";
+    /**
+     * The number of events and the newest one's hash and key, in one statement (one snapshot). The count reads the
+     * whole seq index: for checkpoints, which are rare, never for requests.
+     */
+    static final String HEAD = "SELECT (SELECT count(*) FROM audit_log) AS events, a.hash"
+            + " FROM audit_log a ORDER BY a.seq DESC LIMIT 1";
+
+    /** The newest event's hash and key, read under the chain lock: what the next event chains to. */
+    static final String LAST_LINK = "SELECT hash, key_id FROM audit_log ORDER BY seq DESC LIMIT 1";
 
     /** One registration's events in chain order, with their actors. */
     static final String HISTORY =
@@ -83,9 +96,11 @@ public final class JdbiAuditTrail implements AuditTrail {
     private static final int VERIFY_FETCH_SIZE = 1000;
 
     private final Jdbi jdbi;
+    private final AuditChain chain;
 
-    public JdbiAuditTrail(Jdbi jdbi) {
+    public JdbiAuditTrail(Jdbi jdbi, AuditChain chain) {
         this.jdbi = jdbi;
+        this.chain = chain;
     }
 
     @Override
@@ -102,10 +117,10 @@ public final class JdbiAuditTrail implements AuditTrail {
                             .bind("key", CHAIN_LOCK)
                             .mapTo(Integer.class)
                             .one();
-                    String previous = handle.createQuery(LAST_HASH)
-                            .mapTo(String.class)
-                            .findOne()
-                            .orElse(AuditChain.GENESIS);
+                    AuditChain.Link last =
+                            newest(handle).orElse(new AuditChain.Link(Optional.empty(), AuditChain.GENESIS));
+                    String previous = last.hash();
+                    AuditChain.Link link = chain.link(previous, last.keyId(), event);
                     return handle.createUpdate(INSERT)
                             .bind("id", event.id())
                             .bindByType("at", Timestamps.of(event.at()), OffsetDateTime.class)
@@ -157,7 +172,8 @@ public final class JdbiAuditTrail implements AuditTrail {
                                             .map(c -> c.newValue().orElse(null))
                                             .toList())
                             .bind("prev_hash", previous)
-                            .bind("hash", AuditChain.hash(previous, event))
+                            .bind("key_id", link.keyId().orElse(null))
+                            .bind("hash", link.hash())
                             .execute();
                 }));
     }
@@ -218,30 +234,51 @@ public final class JdbiAuditTrail implements AuditTrail {
     }
 
     @Override
-    public ChainVerification verify() {
+    public ChainVerification verify(List<AuditCheckpoint> checkpoints) {
         // In a transaction so that the driver streams rows with a cursor instead of loading the whole trail.
         return SqlErrors.translating(() -> jdbi.inTransaction(handle -> handle.createQuery(
-                        "SELECT " + EVENT_COLUMNS + ", a.prev_hash, a.hash FROM audit_log a ORDER BY a.seq")
+                        "SELECT " + EVENT_COLUMNS + ", a.prev_hash, a.key_id, a.hash FROM audit_log a ORDER BY a.seq")
                 .setFetchSize(VERIFY_FETCH_SIZE)
-                .map((rs, ctx) -> new StoredEvent(map(rs, ctx), rs.getString("prev_hash"), rs.getString("hash")))
+                .map((rs, ctx) -> new ChainLink(
+                        map(rs, ctx),
+                        rs.getString("prev_hash"),
+                        Optional.ofNullable(rs.getString("key_id")),
+                        rs.getString("hash")))
                 .withStream(stream -> {
-                    String previous = AuditChain.GENESIS;
-                    long checked = 0;
-                    for (Iterator<StoredEvent> it = stream.iterator(); it.hasNext(); ) {
-                        StoredEvent stored = it.next();
-                        checked++;
-                        if (!stored.prevHash().equals(previous)
-                                || !AuditChain.hash(previous, stored.event()).equals(stored.hash())) {
-                            return new ChainVerification(
-                                    checked, Optional.of(stored.event().id()));
+                    ChainCheck check = new ChainCheck(chain, checkpoints);
+                    for (Iterator<ChainLink> it = stream.iterator(); it.hasNext(); ) {
+                        if (!check.next(it.next())) {
+                            break;
                         }
-                        previous = stored.hash();
                     }
-                    return new ChainVerification(checked, Optional.empty());
+                    return check.result();
                 })));
     }
 
-    private record StoredEvent(AuditEvent event, String prevHash, String hash) {}
+    @Override
+    public AuditHead head() {
+        return SqlErrors.translating(() -> jdbi.withHandle(handle -> handle.createQuery(HEAD)
+                .map((rs, ctx) -> new AuditHead(rs.getLong("events"), rs.getString("hash")))
+                .findOne()
+                .orElse(AuditHead.empty())));
+    }
+
+    @Override
+    public Optional<AuditChain.Link> newest() {
+        return SqlErrors.translating(() -> jdbi.withHandle(JdbiAuditTrail::newest));
+    }
+
+    private static Optional<AuditChain.Link> newest(Handle handle) {
+        return handle.createQuery(LAST_LINK)
+                .map((rs, ctx) ->
+                        new AuditChain.Link(Optional.ofNullable(rs.getString("key_id")), rs.getString("hash")))
+                .findOne();
+    }
+
+    @Override
+    public AuditChain chain() {
+        return chain;
+    }
 
     /** A stored action by its wire name; one this version does not know means the trail is not what it wrote. */
     private static AuditAction action(String wireName) {

@@ -6,12 +6,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.mcpregistry.audit.AuditEntry;
+import com.mcpregistry.audit.AuditHead;
 import com.mcpregistry.audit.ChainVerification;
 import com.mcpregistry.domain.audit.AuditAction;
+import com.mcpregistry.domain.audit.AuditChain;
+import com.mcpregistry.domain.audit.AuditCheckpoint;
 import com.mcpregistry.domain.audit.AuditEvent;
+import com.mcpregistry.domain.audit.AuditKey;
+import com.mcpregistry.domain.audit.AuditKeys;
 import com.mcpregistry.domain.shared.RegistrationId;
 import com.mcpregistry.domain.user.UserId;
+import com.mcpregistry.postgres.PostgresAdapters;
 import com.mcpregistry.postgres.TestDatabase;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -25,7 +32,12 @@ import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** The audit trail as PostgreSQL keeps it: append-only at the database, hash-chained, linear under load. */
+/**
+ * The audit trail as PostgreSQL keeps it: append-only at the database, hash-chained under the audit key, linear
+ * under load; and what someone who can get round the database's guard (the tables' owner, a superuser) can do to it
+ * that verification catches: removing the newest events (with a checkpoint taken before), rebuilding the chain
+ * without the key.
+ */
 class AuditLogTest {
 
     @RegisterExtension
@@ -160,6 +172,141 @@ class AuditLogTest {
             assertThat(verification.intact()).isTrue();
             assertThat(verification.eventsChecked()).isEqualTo((long) writers * eachWrites);
         }
+    }
+
+    private static final Instant CHECKPOINT_TIME = Instant.parse("2025-06-01T10:00:00Z");
+
+    private static AuditCheckpoint checkpointOf(JdbiAuditTrail trail) {
+        AuditHead head = trail.head();
+        return TestDatabase.AUDIT_CHAIN.checkpoint(head.events(), head.hash(), CHECKPOINT_TIME);
+    }
+
+    /** Removes the newest {@code count} events, as the tables' owner can. */
+    private static void deleteNewest(Jdbi jdbi, int count) {
+        asTableOwnerWithoutTrigger(
+                jdbi,
+                handle -> handle.execute(
+                        "DELETE FROM audit_log WHERE seq IN (SELECT seq FROM audit_log ORDER BY seq DESC LIMIT ?)",
+                        count));
+    }
+
+    @Test
+    void deleting_the_newest_events_is_detected_by_a_checkpoint_taken_before_and_only_by_it() {
+        try (TestDatabase tampered = TestDatabase.migrated()) {
+            JdbiAuditTrail trail = tampered.adapters().auditTrail();
+            for (int i = 0; i < 5; i++) {
+                appended(trail, i);
+            }
+            AuditCheckpoint checkpoint = checkpointOf(trail);
+
+            deleteNewest(tampered.jdbi(), 2);
+
+            assertThat(trail.verify().intact())
+                    .as("the chain that is left is consistent: only an anchor outside the database shows the loss")
+                    .isTrue();
+            ChainVerification verification = trail.verify(List.of(checkpoint));
+            assertThat(verification.intact()).isFalse();
+            assertThat(verification.broken().orElseThrow().reason())
+                    .contains("the trail holds 3 events, fewer than the 5 the checkpoint of " + CHECKPOINT_TIME);
+        }
+    }
+
+    @Test
+    void the_newest_events_replaced_by_new_ones_written_with_the_key_are_detected_by_the_checkpoint() {
+        try (TestDatabase tampered = TestDatabase.migrated()) {
+            JdbiAuditTrail trail = tampered.adapters().auditTrail();
+            for (int i = 0; i < 4; i++) {
+                appended(trail, i);
+            }
+            AuditCheckpoint checkpoint = checkpointOf(trail);
+
+            deleteNewest(tampered.jdbi(), 2);
+            appended(trail, 10);
+            appended(trail, 11);
+
+            assertThat(trail.verify(List.of(checkpoint)).broken().orElseThrow().reason())
+                    .contains("event 4 (")
+                    .contains("is not the event the checkpoint of " + CHECKPOINT_TIME + " recorded there");
+        }
+    }
+
+    @Test
+    void a_chain_rebuilt_by_the_tables_owner_with_unkeyed_sha256_or_a_wrong_key_is_detected() {
+        for (AuditChain forger : List.of(
+                AuditChain.unkeyed(),
+                new AuditChain(AuditKeys.of(AuditKey.random(TestDatabase.AUDIT_KEY.id()))),
+                new AuditChain(AuditKeys.of(AuditKey.random("forged"))))) {
+            try (TestDatabase tampered = TestDatabase.migrated()) {
+                JdbiAuditTrail trail = tampered.adapters().auditTrail();
+                List<AuditEvent> events = new ArrayList<>();
+                for (int i = 0; i < 4; i++) {
+                    events.add(appended(trail, i));
+                }
+                AuditCheckpoint checkpoint = checkpointOf(trail);
+                // The owner removes the newest event and rebuilds every hash, as the forger's key gives them.
+                deleteNewest(tampered.jdbi(), 1);
+                rebuild(tampered.jdbi(), forger, events.subList(0, 3));
+
+                assertThat(new PostgresAdapters(tampered.dataSource(), forger)
+                                .auditTrail()
+                                .verify()
+                                .intact())
+                        .as("the rebuilt chain is consistent for the forger")
+                        .isTrue();
+                ChainVerification withKey = trail.verify();
+                ChainVerification withCheckpoint = trail.verify(List.of(checkpoint));
+                if (forger.keys().current().isEmpty()) {
+                    // An all-unkeyed trail looks like one written before audit keys: the checkpoint tells.
+                    assertThat(withKey.intact()).isTrue();
+                    assertThat(withKey.unkeyedEvents()).isEqualTo(3);
+                } else {
+                    assertThat(withKey.firstBrokenEvent())
+                            .as(forger.keys().toString())
+                            .isPresent();
+                }
+                assertThat(withCheckpoint.intact()).as(forger.keys().toString()).isFalse();
+            }
+        }
+    }
+
+    @Test
+    void after_a_key_rotation_events_under_the_previous_key_verify_only_while_it_is_configured() {
+        try (TestDatabase rotated = TestDatabase.migrated()) {
+            AuditKey next = AuditKey.random("next");
+            PostgresAdapters before = rotated.adapters();
+            PostgresAdapters after = new PostgresAdapters(
+                    rotated.dataSource(),
+                    new AuditChain(AuditKeys.of(Optional.of(next), List.of(TestDatabase.AUDIT_KEY))));
+            appended(before.auditTrail(), 0);
+            appended(after.auditTrail(), 1);
+            appended(before.auditTrail(), 2); // an instance not yet restarted with the new key
+
+            assertThat(after.auditTrail().verify().intact()).isTrue();
+            assertThat(new PostgresAdapters(rotated.dataSource(), new AuditChain(AuditKeys.of(next)))
+                            .auditTrail()
+                            .verify()
+                            .broken()
+                            .orElseThrow()
+                            .reason())
+                    .contains("the audit key '" + TestDatabase.AUDIT_KEY.id() + "', which is not configured here");
+        }
+    }
+
+    /** Recomputes the hashes of the stored {@code events} (oldest first) with {@code forger}, as the owner can. */
+    private static void rebuild(Jdbi jdbi, AuditChain forger, List<AuditEvent> events) {
+        asTableOwnerWithoutTrigger(jdbi, handle -> {
+            String previous = AuditChain.GENESIS;
+            for (AuditEvent event : events) {
+                AuditChain.Link link = forger.link(previous, Optional.empty(), event);
+                handle.execute(
+                        "UPDATE audit_log SET prev_hash = ?, key_id = ?, hash = ? WHERE id = ?",
+                        previous,
+                        link.keyId().orElse(null),
+                        link.hash(),
+                        event.id());
+                previous = link.hash();
+            }
+        });
     }
 
     /** What only someone with the database's owner rights can do: switch the guard off, change rows, switch it on. */

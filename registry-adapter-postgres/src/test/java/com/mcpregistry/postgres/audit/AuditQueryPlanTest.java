@@ -106,7 +106,7 @@ class AuditQueryPlanTest {
                 Arguments.of(
                         "history",
                         new JdbiAuditTrail.Select(JdbiAuditTrail.HISTORY, Map.of("registration", UUID.randomUUID()))),
-                Arguments.of("newest hash", new JdbiAuditTrail.Select(JdbiAuditTrail.LAST_HASH, Map.of())));
+                Arguments.of("newest link", new JdbiAuditTrail.Select(JdbiAuditTrail.LAST_LINK, Map.of())));
     }
 
     private static JdbiAuditTrail.Select select(

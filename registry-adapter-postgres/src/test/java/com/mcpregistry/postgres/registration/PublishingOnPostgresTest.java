@@ -5,10 +5,13 @@ import static com.mcpregistry.domain.shared.RegistrationStatus.DEPRECATED;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.mcpregistry.audit.AuditEntry;
+import com.mcpregistry.audit.AuditHead;
 import com.mcpregistry.audit.AuditQuery;
 import com.mcpregistry.audit.ChainVerification;
 import com.mcpregistry.audit.port.out.AuditTrail;
 import com.mcpregistry.contract.PublishingContract;
+import com.mcpregistry.domain.audit.AuditChain;
+import com.mcpregistry.domain.audit.AuditCheckpoint;
 import com.mcpregistry.domain.audit.AuditEvent;
 import com.mcpregistry.domain.registration.Reason;
 import com.mcpregistry.domain.registration.Registration;
@@ -128,8 +131,23 @@ class PublishingOnPostgresTest extends PublishingContract {
             }
 
             @Override
-            public ChainVerification verify() {
-                return auditTrail().verify();
+            public ChainVerification verify(List<AuditCheckpoint> checkpoints) {
+                return auditTrail().verify(checkpoints);
+            }
+
+            @Override
+            public AuditHead head() {
+                return auditTrail().head();
+            }
+
+            @Override
+            public Optional<AuditChain.Link> newest() {
+                return auditTrail().newest();
+            }
+
+            @Override
+            public AuditChain chain() {
+                return auditTrail().chain();
             }
         };
 

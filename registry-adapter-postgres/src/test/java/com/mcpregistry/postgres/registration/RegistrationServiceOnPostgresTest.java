@@ -5,10 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.mcpregistry.audit.AuditEntry;
+import com.mcpregistry.audit.AuditHead;
 import com.mcpregistry.audit.AuditQuery;
 import com.mcpregistry.audit.ChainVerification;
 import com.mcpregistry.audit.port.out.AuditTrail;
 import com.mcpregistry.contract.Fixtures;
+import com.mcpregistry.domain.audit.AuditChain;
+import com.mcpregistry.domain.audit.AuditCheckpoint;
 import com.mcpregistry.domain.audit.AuditEvent;
 import com.mcpregistry.domain.error.Conflict;
 import com.mcpregistry.domain.error.InvalidInput;
@@ -290,8 +293,23 @@ class RegistrationServiceOnPostgresTest {
         }
 
         @Override
-        public ChainVerification verify() {
-            return stored.verify();
+        public ChainVerification verify(List<AuditCheckpoint> checkpoints) {
+            return stored.verify(checkpoints);
+        }
+
+        @Override
+        public AuditHead head() {
+            return stored.head();
+        }
+
+        @Override
+        public Optional<AuditChain.Link> newest() {
+            return stored.newest();
+        }
+
+        @Override
+        public AuditChain chain() {
+            return stored.chain();
         }
     }
 

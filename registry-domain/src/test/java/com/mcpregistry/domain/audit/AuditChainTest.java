@@ -40,12 +40,12 @@ class AuditChainTest {
 
     @Test
     void the_hash_is_deterministic_lower_case_hex_sha256() {
-        String hash = AuditChain.hash(PREVIOUS, EVENT);
+        String hash = AuditChain.unkeyedHash(PREVIOUS, EVENT);
 
         assertThat(hash).matches("[0-9a-f]{64}");
-        assertThat(AuditChain.hash(PREVIOUS, EVENT)).isEqualTo(hash);
+        assertThat(AuditChain.unkeyedHash(PREVIOUS, EVENT)).isEqualTo(hash);
         AuditEvent copy = reason(EVENT.reason(), EVENT.requestId());
-        assertThat(AuditChain.hash(PREVIOUS, copy)).isEqualTo(hash);
+        assertThat(AuditChain.unkeyedHash(PREVIOUS, copy)).isEqualTo(hash);
     }
 
     @Test
@@ -55,8 +55,10 @@ class AuditChainTest {
 
     @Test
     void changing_the_previous_hash_changes_the_hash() {
-        assertThat(AuditChain.hash(AuditChain.GENESIS, EVENT)).isNotEqualTo(AuditChain.hash(PREVIOUS, EVENT));
-        assertThat(AuditChain.hash("ac".repeat(32), EVENT)).isNotEqualTo(AuditChain.hash(PREVIOUS, EVENT));
+        assertThat(AuditChain.unkeyedHash(AuditChain.GENESIS, EVENT))
+                .isNotEqualTo(AuditChain.unkeyedHash(PREVIOUS, EVENT));
+        assertThat(AuditChain.unkeyedHash("ac".repeat(32), EVENT))
+                .isNotEqualTo(AuditChain.unkeyedHash(PREVIOUS, EVENT));
     }
 
     @Test
@@ -79,10 +81,10 @@ class AuditChainTest {
                 x -> reason(x.reason(), Optional.empty()));
 
         Set<String> hashes = new HashSet<>();
-        hashes.add(AuditChain.hash(PREVIOUS, EVENT));
+        hashes.add(AuditChain.unkeyedHash(PREVIOUS, EVENT));
         List<String> changed = new ArrayList<>();
         for (UnaryOperator<AuditEvent> change : changes) {
-            changed.add(AuditChain.hash(PREVIOUS, change.apply(EVENT)));
+            changed.add(AuditChain.unkeyedHash(PREVIOUS, change.apply(EVENT)));
         }
         hashes.addAll(changed);
 
@@ -93,35 +95,35 @@ class AuditChainTest {
 
     @Test
     void an_absent_value_and_an_empty_string_never_collide() {
-        assertThat(AuditChain.hash(PREVIOUS, reason(Optional.empty(), Optional.of("r"))))
-                .isNotEqualTo(AuditChain.hash(PREVIOUS, reason(Optional.of(""), Optional.of("r"))));
-        assertThat(AuditChain.hash(PREVIOUS, reason(Optional.of("x"), Optional.empty())))
-                .isNotEqualTo(AuditChain.hash(PREVIOUS, reason(Optional.of("x"), Optional.of(""))));
+        assertThat(AuditChain.unkeyedHash(PREVIOUS, reason(Optional.empty(), Optional.of("r"))))
+                .isNotEqualTo(AuditChain.unkeyedHash(PREVIOUS, reason(Optional.of(""), Optional.of("r"))));
+        assertThat(AuditChain.unkeyedHash(PREVIOUS, reason(Optional.of("x"), Optional.empty())))
+                .isNotEqualTo(AuditChain.unkeyedHash(PREVIOUS, reason(Optional.of("x"), Optional.of(""))));
     }
 
     @Test
     void an_absent_value_and_a_dash_never_collide() {
-        assertThat(AuditChain.hash(PREVIOUS, reason(Optional.empty(), Optional.empty())))
-                .isNotEqualTo(AuditChain.hash(PREVIOUS, reason(Optional.of("-"), Optional.of("-"))));
+        assertThat(AuditChain.unkeyedHash(PREVIOUS, reason(Optional.empty(), Optional.empty())))
+                .isNotEqualTo(AuditChain.unkeyedHash(PREVIOUS, reason(Optional.of("-"), Optional.of("-"))));
     }
 
     @Test
     void text_moving_between_reason_and_request_id_never_collides() {
-        assertThat(AuditChain.hash(PREVIOUS, reason(Optional.of("a\nb"), Optional.of("c"))))
-                .isNotEqualTo(AuditChain.hash(PREVIOUS, reason(Optional.of("a"), Optional.of("b\nc"))));
+        assertThat(AuditChain.unkeyedHash(PREVIOUS, reason(Optional.of("a\nb"), Optional.of("c"))))
+                .isNotEqualTo(AuditChain.unkeyedHash(PREVIOUS, reason(Optional.of("a"), Optional.of("b\nc"))));
     }
 
     @Test
     void an_event_without_changes_hashes_exactly_as_events_did_before_changes_were_recorded() {
         // Hashes computed by AuditChain before events carried changed fields: chains stored then must still verify.
-        assertThat(AuditChain.hash(PREVIOUS, EVENT))
+        assertThat(AuditChain.unkeyedHash(PREVIOUS, EVENT))
                 .isEqualTo("06fc31cce5db6e0905290e22cc8b41dce8bab2b0d59a182c5d35e650e81f5ad0");
         AuditEvent bare = anAuditEvent()
                 .withId(EVENT.id())
                 .at(EVENT.at())
                 .withAction(AuditAction.ADMIN_GRANTED)
                 .build();
-        assertThat(AuditChain.hash(AuditChain.GENESIS, bare))
+        assertThat(AuditChain.unkeyedHash(AuditChain.GENESIS, bare))
                 .isEqualTo("52bfc21d83c81b825ece45e1581818b70a77e7cba7c53785588c1d49384c52ac");
     }
 
@@ -149,16 +151,16 @@ class AuditChainTest {
                 edit(List.of(FieldChange.of("tags", Optional.empty(), Optional.of("a")), title)));
 
         Set<String> hashes = new HashSet<>();
-        events.forEach(event -> hashes.add(AuditChain.hash(PREVIOUS, event)));
+        events.forEach(event -> hashes.add(AuditChain.unkeyedHash(PREVIOUS, event)));
 
         assertThat(hashes).hasSize(events.size());
     }
 
     @Test
     void text_moving_between_a_changed_fields_old_and_new_value_never_collides() {
-        assertThat(AuditChain.hash(
+        assertThat(AuditChain.unkeyedHash(
                         PREVIOUS, edit(List.of(FieldChange.of("title", Optional.of("a b"), Optional.of("c"))))))
-                .isNotEqualTo(AuditChain.hash(
+                .isNotEqualTo(AuditChain.unkeyedHash(
                         PREVIOUS, edit(List.of(FieldChange.of("title", Optional.of("a"), Optional.of("b c"))))));
     }
 

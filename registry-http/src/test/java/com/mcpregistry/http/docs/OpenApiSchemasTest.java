@@ -63,7 +63,7 @@ class OpenApiSchemasTest {
     private final RegistrationService registrations = new RegistrationService(
             db.registrationRepository(), db.publishedServers(), db.auditTrail(), db.idempotencyKeys(), db, clock);
     private final UserService users = new UserService(db.userRepository(), db.auditTrail(), db, clock);
-    private final AuditService audit = new AuditService(db.auditTrail());
+    private final AuditService audit = new AuditService(db.auditTrail(), Clock.systemUTC());
 
     private final Actor admin = new Actor(UserId.random(), true);
 

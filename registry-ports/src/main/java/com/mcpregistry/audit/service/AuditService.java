@@ -1,21 +1,29 @@
 package com.mcpregistry.audit.service;
 
 import com.mcpregistry.audit.AuditEntry;
+import com.mcpregistry.audit.AuditHead;
 import com.mcpregistry.audit.AuditQuery;
 import com.mcpregistry.audit.ChainVerification;
 import com.mcpregistry.audit.port.in.QueryAuditUseCase;
+import com.mcpregistry.audit.port.in.VerifyAuditUseCase;
 import com.mcpregistry.audit.port.out.AuditTrail;
+import com.mcpregistry.domain.audit.AuditCheckpoint;
 import com.mcpregistry.domain.error.Forbidden;
 import com.mcpregistry.domain.user.Actor;
 import com.mcpregistry.paging.Page;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
 
-/** Reading and verifying the audit trail. */
-public final class AuditService implements QueryAuditUseCase {
+/** Reading, verifying and checkpointing the audit trail. */
+public final class AuditService implements QueryAuditUseCase, VerifyAuditUseCase {
 
     private final AuditTrail auditTrail;
+    private final Clock clock;
 
-    public AuditService(AuditTrail auditTrail) {
+    public AuditService(AuditTrail auditTrail, Clock clock) {
         this.auditTrail = auditTrail;
+        this.clock = clock;
     }
 
     @Override
@@ -27,7 +35,21 @@ public final class AuditService implements QueryAuditUseCase {
     }
 
     @Override
-    public ChainVerification verifyChain() {
-        return auditTrail.verify();
+    public ChainVerification verifyChain(List<AuditCheckpoint> checkpoints) {
+        return auditTrail.verify(checkpoints);
+    }
+
+    @Override
+    public Optional<AuditCheckpoint> checkpoint() {
+        if (auditTrail.chain().keys().current().isEmpty()) {
+            return Optional.empty();
+        }
+        AuditHead head = auditTrail.head();
+        return Optional.of(auditTrail.chain().checkpoint(head.events(), head.hash(), clock.instant()));
+    }
+
+    @Override
+    public AuditHead head() {
+        return auditTrail.head();
     }
 }

@@ -9,7 +9,11 @@ import com.mcpregistry.audit.AuditEntry;
 import com.mcpregistry.audit.AuditQuery;
 import com.mcpregistry.audit.ChainVerification;
 import com.mcpregistry.domain.audit.AuditAction;
+import com.mcpregistry.domain.audit.AuditChain;
+import com.mcpregistry.domain.audit.AuditCheckpoint;
 import com.mcpregistry.domain.audit.AuditEvent;
+import com.mcpregistry.domain.audit.AuditKey;
+import com.mcpregistry.domain.audit.AuditKeys;
 import com.mcpregistry.domain.error.Forbidden;
 import com.mcpregistry.domain.registration.Registration;
 import com.mcpregistry.domain.registration.ServerName;
@@ -37,10 +41,10 @@ import org.junit.jupiter.api.Test;
 class AuditServiceTest {
 
     private final TestClock clock = new TestClock(Instant.parse("2025-03-01T09:00:00Z"));
-    private final InMemoryDatabase db = new InMemoryDatabase();
+    private final InMemoryDatabase db = new InMemoryDatabase(new AuditChain(AuditKeys.of(AuditKey.random("k1"))));
     private final RegistrationService registrations = new RegistrationService(
             db.registrationRepository(), db.publishedServers(), db.auditTrail(), db.idempotencyKeys(), db, clock);
-    private final AuditService service = new AuditService(db.auditTrail());
+    private final AuditService service = new AuditService(db.auditTrail(), clock);
 
     private final Actor alice = new Actor(UserId.random(), false);
     private final Actor admin = new Actor(UserId.random(), true);
@@ -170,7 +174,7 @@ class AuditServiceTest {
 
     @Test
     void the_chain_of_an_empty_trail_is_intact() {
-        ChainVerification verification = service.verifyChain();
+        ChainVerification verification = service.verifyChain(List.of());
 
         assertThat(verification.intact()).isTrue();
         assertThat(verification.eventsChecked()).isZero();
@@ -182,7 +186,7 @@ class AuditServiceTest {
         approve(a.id());
         submit(alice, "com.contoso/b");
 
-        ChainVerification verification = service.verifyChain();
+        ChainVerification verification = service.verifyChain(List.of());
 
         assertThat(verification.intact()).isTrue();
         assertThat(verification.firstBrokenEvent()).isEmpty();
@@ -193,6 +197,34 @@ class AuditServiceTest {
     void a_chain_verification_with_a_broken_event_is_not_intact() {
         UUID broken = UUID.randomUUID();
 
-        assertThat(new ChainVerification(4, Optional.of(broken)).intact()).isFalse();
+        assertThat(new ChainVerification(
+                                4, 0, 0, Optional.of(new ChainVerification.Break(Optional.of(broken), "altered")))
+                        .intact())
+                .isFalse();
+    }
+
+    @Test
+    void a_checkpoint_states_the_trails_count_and_head_now_signed_and_verifies_against_the_trail() {
+        submit(alice, "com.contoso/a");
+        submit(alice, "com.contoso/b");
+
+        AuditCheckpoint checkpoint = service.checkpoint().orElseThrow();
+
+        assertThat(checkpoint.events()).isEqualTo(2);
+        assertThat(checkpoint.head()).isEqualTo(service.head().hash());
+        assertThat(checkpoint.at()).isEqualTo(clock.instant());
+        assertThat(checkpoint.keyId()).isEqualTo("k1");
+        ChainVerification verification = service.verifyChain(AuditCheckpoint.findIn(checkpoint.statement()));
+        assertThat(verification.intact()).isTrue();
+        assertThat(verification.checkpointsChecked()).isEqualTo(1);
+    }
+
+    @Test
+    void a_trail_without_a_key_has_no_checkpoint_but_a_head() {
+        InMemoryDatabase unkeyed = new InMemoryDatabase();
+        AuditService unkeyedService = new AuditService(unkeyed.auditTrail(), clock);
+
+        assertThat(unkeyedService.checkpoint()).isEmpty();
+        assertThat(unkeyedService.head().events()).isZero();
     }
 }

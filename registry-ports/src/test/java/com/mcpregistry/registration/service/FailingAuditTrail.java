@@ -1,13 +1,17 @@
 package com.mcpregistry.registration.service;
 
 import com.mcpregistry.audit.AuditEntry;
+import com.mcpregistry.audit.AuditHead;
 import com.mcpregistry.audit.AuditQuery;
 import com.mcpregistry.audit.ChainVerification;
 import com.mcpregistry.audit.port.out.AuditTrail;
+import com.mcpregistry.domain.audit.AuditChain;
+import com.mcpregistry.domain.audit.AuditCheckpoint;
 import com.mcpregistry.domain.audit.AuditEvent;
 import com.mcpregistry.domain.shared.RegistrationId;
 import com.mcpregistry.paging.Page;
 import java.util.List;
+import java.util.Optional;
 
 /** Delegates to a real audit trail, but throws on append while {@link #failing} is set: a write that fails late. */
 final class FailingAuditTrail implements AuditTrail {
@@ -37,7 +41,22 @@ final class FailingAuditTrail implements AuditTrail {
     }
 
     @Override
-    public ChainVerification verify() {
-        return delegate.verify();
+    public ChainVerification verify(List<AuditCheckpoint> checkpoints) {
+        return delegate.verify(checkpoints);
+    }
+
+    @Override
+    public AuditHead head() {
+        return delegate.head();
+    }
+
+    @Override
+    public Optional<AuditChain.Link> newest() {
+        return delegate.newest();
+    }
+
+    @Override
+    public AuditChain chain() {
+        return delegate.chain();
     }
 }
