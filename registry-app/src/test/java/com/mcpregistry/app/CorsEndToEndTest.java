@@ -28,7 +28,11 @@ class CorsEndToEndTest {
         HttpResponse<String> answer = registry.send(RunningRegistry.withJson(
                 registry.request(path + "/status", registry.adminToken(), "Origin", "https://evil.example"),
                 "PATCH",
-                Map.of("status", "Approved")));
+                Map.of(
+                        "status",
+                        "Approved",
+                        "row_version",
+                        pending.path("row_version").asInt())));
         String status = RunningRegistry.json(registry.get(path, registry.adminToken()))
                 .path("status")
                 .asText();

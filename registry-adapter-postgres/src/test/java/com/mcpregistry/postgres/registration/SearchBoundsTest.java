@@ -46,12 +46,13 @@ class SearchBoundsTest {
                 .useHandle(handle ->
                         handle.createUpdate("""
                         INSERT INTO registrations (id, server_name, version, title, description, endpoint_url,
-                            transport, owner_contact, submitter_id, status, reviewed_by, reviewed_at,
+                            endpoint_url_normalized, transport, owner_contact, submitter_id, status, reviewed_by, reviewed_at,
                             created_at, updated_at, published_at, is_latest)
                         SELECT gen_random_uuid(), 'com.bounds/server-' || n, '1.0.0', 'Server number ' || n,
                                CASE n % 4 WHEN 0 THEN 'Reads ledger entries' WHEN 1 THEN 'Books 100% of payroll'
                                           WHEN 2 THEN 'Café ééé menus' ELSE 'Tracks --flags-- and a_b_cde' END,
-                               'https://bounds.example.com/' || n, 'streamable-http', 'owner@example.com', :submitter,
+                               'https://bounds.example.com/' || n, 'https://bounds.example.com/' || n,
+                               'streamable-http', 'owner@example.com', :submitter,
                                'Approved', :submitter, now(), now() - n * interval '1 second', now(),
                                now() - n * interval '1 second', true
                           FROM generate_series(1, 20000) AS n
