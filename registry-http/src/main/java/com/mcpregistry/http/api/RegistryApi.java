@@ -96,7 +96,8 @@ public final class RegistryApi {
                 // Each insert goes in front of the last: bodies are collected before a request counts as handled.
                 server.insertHandler(databaseHealthChecks());
                 server.insertHandler(othersBeforeHealthChecks());
-                server.insertHandler(new EagerContentHandler(new RequestBodies(settings.requestBodies())));
+                server.insertHandler(new EagerContentHandler(
+                        new RequestBodies(settings.requestBodies(), settings.trustedProxies())));
             });
             config.jetty.modifyHttpConfiguration(http -> {
                 http.setRequestHeaderSize(MAX_REQUEST_HEADER_BYTES);

@@ -1,12 +1,10 @@
 package com.mcpregistry.http.api;
 
+import com.mcpregistry.http.limits.TrustedProxies;
 import com.mcpregistry.http.shared.JsonBody;
-import java.net.Inet6Address;
-import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -50,11 +48,13 @@ final class RequestBodies implements EagerContentHandler.ContentLoaderFactory {
     private static final int FIRST_BUFFER_BYTES = 8 * 1024;
 
     private final RequestBodyLimits limits;
+    private final TrustedProxies trustedProxies;
     /** How many bodies each client address has arriving; an address with none is not in the map. */
     private final ConcurrentHashMap<String, Integer> arriving = new ConcurrentHashMap<>();
 
-    RequestBodies(RequestBodyLimits limits) {
+    RequestBodies(RequestBodyLimits limits, TrustedProxies trustedProxies) {
         this.limits = limits;
+        this.trustedProxies = trustedProxies;
     }
 
     @Override
@@ -79,16 +79,12 @@ final class RequestBodies implements EagerContentHandler.ContentLoaderFactory {
     }
 
     /**
-     * The client a request counts against: its peer's address; for IPv6, the peer's /64, which one subscriber
-     * usually holds whole.
+     * The client a request counts against, as the rate limits count it: its peer, or the client a trusted proxy
+     * names; an IPv6 client as its /64, which one subscriber usually holds whole.
      */
-    private static String clientOf(Request request) {
-        if (request.getConnectionMetaData().getRemoteSocketAddress() instanceof InetSocketAddress peer
-                && peer.getAddress() instanceof Inet6Address v6) {
-            byte[] network = Arrays.copyOf(v6.getAddress(), 8);
-            return HexFormat.of().formatHex(network) + "::/64";
-        }
-        return Request.getRemoteAddr(request);
+    private String clientOf(Request request) {
+        return trustedProxies.clientOf(
+                Request.getRemoteAddr(request), request.getHeaders().getValuesList(HttpHeader.X_FORWARDED_FOR));
     }
 
     /** Counts one more body arriving from {@code client}, unless it has as many as it may. */
