@@ -248,10 +248,7 @@ public record ServeSettings(
      * {@code RATE_LIMITS=off}. For {@code start-dev} too, which reads nothing else from the environment.
      */
     static LimitSettings limits(Environment env) {
-        SettingProblems problems = new SettingProblems();
-        LimitSettings limits = limits(env, problems);
-        problems.throwIfAny();
-        return limits;
+        return SettingProblems.readAll(problems -> limits(env, problems));
     }
 
     private static LimitSettings limits(Environment env, SettingProblems problems) {
@@ -295,9 +292,7 @@ public record ServeSettings(
      * commands that need only the database. DB_POOL_MIN and DB_POOL_MAX are checked as {@code serve} checks them.
      */
     static PoolSettings database(Environment env, int minimumIdle, int maximumPoolSize) {
-        SettingProblems problems = new SettingProblems();
-        PoolSettings serving = database(env, problems);
-        problems.throwIfAny();
+        PoolSettings serving = SettingProblems.readAll(problems -> database(env, problems));
         return PoolSettings.of(serving.jdbcUrl(), serving.username(), serving.password(), minimumIdle, maximumPoolSize);
     }
 
@@ -330,9 +325,8 @@ public record ServeSettings(
      * is unset; a pool of one or two connections.
      */
     static PoolSettings migrationDatabase(Environment env) {
-        SettingProblems problems = new SettingProblems();
-        Optional<PoolSettings> migration = problems.read("MIGRATION_DATABASE_URL", () -> migrationUrl(env));
-        problems.throwIfAny();
+        Optional<PoolSettings> migration =
+                SettingProblems.readAll(problems -> problems.read("MIGRATION_DATABASE_URL", () -> migrationUrl(env)));
         return migration.orElseGet(() -> database(env, 0, 2));
     }
 
@@ -342,10 +336,7 @@ public record ServeSettings(
 
     /** AUDIT_KEY and AUDIT_KEYS_PREVIOUS, for the commands that read or write the audit trail. */
     static AuditKeys auditKeys(Environment env) {
-        SettingProblems problems = new SettingProblems();
-        AuditKeys keys = auditKeys(env, problems);
-        problems.throwIfAny();
-        return keys;
+        return SettingProblems.readAll(problems -> auditKeys(env, problems));
     }
 
     /** AUDIT_KEY (the current key, if any) and AUDIT_KEYS_PREVIOUS; null when any of them has a problem. */

@@ -2,11 +2,20 @@ package com.mcpregistry.app;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /** The problems found while reading settings, kept so that start-up reports all of them at once. */
 final class SettingProblems {
     private final List<String> problems = new ArrayList<>();
+
+    /** What {@code read} reads from settings, noting its problems; a {@link ConfigurationError} naming all of them. */
+    static <T> T readAll(Function<SettingProblems, T> read) {
+        SettingProblems problems = new SettingProblems();
+        T value = read.apply(problems);
+        problems.throwIfAny();
+        return value;
+    }
 
     /**
      * What {@code read} returns, or null after noting its problem under {@code setting}: a {@link
