@@ -58,10 +58,6 @@ public record PoolSettings(
                 DEFAULT_CONNECTION_TIMEOUT);
     }
 
-    /**
-     * Settings for a {@code DATABASE_URL}: either a JDBC URL ({@code jdbc:postgresql://host/db?user=…}) or the
-     * libpq form {@code postgresql://user:password@host:port/db?sslmode=require} that cloud consoles hand out.
-     */
     /** A pool of {@code minimumIdle} to {@code maximumPoolSize} connections to {@code jdbcUrl}. */
     public static PoolSettings of(
             String jdbcUrl,
@@ -78,6 +74,11 @@ public record PoolSettings(
         return of(location.jdbcUrl(), location.username(), location.password(), minimumIdle, maximumPoolSize);
     }
 
+    /**
+     * Settings for a {@code DATABASE_URL}: either a JDBC URL ({@code jdbc:postgresql://host/db?user=…}) or the
+     * libpq form {@code postgresql://user:password@host:port/db?sslmode=require} that cloud consoles hand out.
+     * A user or password in the URL's query is passed to the driver as a property, never left in the URL.
+     */
     public static PoolSettings fromDatabaseUrl(String databaseUrl) {
         Objects.requireNonNull(databaseUrl, "databaseUrl");
         if (databaseUrl.startsWith("jdbc:")) {

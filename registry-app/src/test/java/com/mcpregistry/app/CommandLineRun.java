@@ -36,6 +36,11 @@ record CommandLineRun(int exitCode, String out, String err) {
         } finally {
             process.destroyForcibly();
         }
+        return ofEnded(process, out, err);
+    }
+
+    /** The run of {@code process}, which has ended, having written to {@code out} and {@code err}. */
+    static CommandLineRun ofEnded(Process process, Path out, Path err) throws IOException {
         return new CommandLineRun(
                 process.exitValue(),
                 Files.readString(out, StandardCharsets.UTF_8),

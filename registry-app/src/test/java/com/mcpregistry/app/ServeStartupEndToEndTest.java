@@ -132,10 +132,7 @@ class ServeStartupEndToEndTest {
         } finally {
             process.destroyForcibly();
         }
-        return new CommandLineRun(
-                process.exitValue(),
-                Files.readString(out, StandardCharsets.UTF_8),
-                Files.readString(err, StandardCharsets.UTF_8));
+        return CommandLineRun.ofEnded(process, out, err);
     }
 
     private static int freePort() throws Exception {
