@@ -26,7 +26,7 @@ import java.util.Set;
  *       app-only token carries {@code roles} instead; a token with neither is not for this API.
  *   <li>Admin: the admin app role in {@code roles}, or the admin group in {@code groups}. A groups overage marker
  *       ({@code _claim_names.groups}, or {@code hasgroups}) means the groups are not in the token: not admin by group
- *       (fail closed), logged, and the overage URL is never fetched.
+ *       and a member of no owning group (fail closed), logged, and the overage URL is never fetched.
  *   <li>Display name from {@code name}, email from {@code preferred_username}, {@code upn} or {@code email}: profile
  *       fields only, sanitised. The verified e-mail comes only from claims Entra ID vouches for (see
  *       {@link #verifiedEmail}).
@@ -65,9 +65,10 @@ final class IdentityClaims {
         if (!scopes.isEmpty() && requiredScope.isPresent() && !scopes.contains(requiredScope.get())) {
             return new InsufficientScope(requiredScope.get());
         }
+        boolean groupsOverage = hasGroupsOverage(claims);
         boolean adminByGroup = false;
         if (settings.adminGroupId().isPresent()) {
-            if (hasGroupsOverage(claims)) {
+            if (groupsOverage) {
                 LOG.log(
                         Level.WARNING,
                         "groups overage in the token of oid {0} (tid {1}): not admin by group; "
@@ -89,7 +90,8 @@ final class IdentityClaims {
                 email,
                 verifiedEmail(claims),
                 roles,
-                groups,
+                groupsOverage ? Set.of() : groups,
+                groupsOverage,
                 scopes,
                 admin,
                 claims.getExpirationTime().toInstant()));

@@ -37,6 +37,7 @@ class RecentSignInsTest {
                 Optional.of("kim@contoso.example"),
                 adminByRole ? Set.of("Registry.Admin") : Set.of(),
                 Set.of(),
+                false,
                 Set.of("access_as_user"),
                 adminByRole,
                 Instant.parse("2030-01-01T00:00:00Z"));

@@ -8,9 +8,9 @@ import com.mcpregistry.domain.error.FieldError;
 import com.mcpregistry.domain.error.InvalidInput;
 import com.mcpregistry.domain.registration.HttpUrl;
 import com.mcpregistry.domain.registration.OwnerContact;
-import com.mcpregistry.domain.registration.ServerName;
 import com.mcpregistry.domain.registration.Title;
 import com.mcpregistry.domain.registration.Version;
+import com.mcpregistry.domain.shared.ServerName;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -4,6 +4,7 @@ import com.mcpregistry.audit.port.in.QueryAuditUseCase;
 import com.mcpregistry.audit.port.in.VerifyAuditUseCase;
 import com.mcpregistry.audit.port.out.AuditTrail;
 import com.mcpregistry.audit.service.AuditService;
+import com.mcpregistry.domain.ownership.NamespacePolicy;
 import com.mcpregistry.health.port.in.CheckHealthUseCase;
 import com.mcpregistry.health.port.out.DatabaseHealth;
 import com.mcpregistry.health.service.HealthService;
@@ -22,6 +23,12 @@ import com.mcpregistry.limits.port.out.QuotaCounts;
 import com.mcpregistry.limits.port.out.RateLimitBuckets;
 import com.mcpregistry.limits.service.RateLimitService;
 import com.mcpregistry.limits.service.SubmissionQuotas;
+import com.mcpregistry.ownership.port.in.ManageNamespacesUseCase;
+import com.mcpregistry.ownership.port.in.ManageOwnersUseCase;
+import com.mcpregistry.ownership.port.out.NamespaceClaimRepository;
+import com.mcpregistry.ownership.port.out.ServerOwnerRepository;
+import com.mcpregistry.ownership.service.OwnershipService;
+import com.mcpregistry.ownership.service.ServerOwnership;
 import com.mcpregistry.publication.port.in.ListPublishedServersUseCase;
 import com.mcpregistry.publication.port.out.PublishedServers;
 import com.mcpregistry.publication.service.PublishedServersService;
@@ -51,6 +58,7 @@ public final class RegistryCore implements RegistryUseCases {
     private final AuditService audit;
     private final HealthService health;
     private final RateLimitService rateLimits;
+    private final OwnershipService ownership;
 
     /** The outbound adapters the core needs; all of them must share the transactions of {@code transactions}. */
     public record Adapters(
@@ -62,7 +70,9 @@ public final class RegistryCore implements RegistryUseCases {
             Transactions transactions,
             DatabaseHealth databaseHealth,
             RateLimitBuckets rateLimitBuckets,
-            QuotaCounts quotaCounts) {
+            QuotaCounts quotaCounts,
+            ServerOwnerRepository serverOwners,
+            NamespaceClaimRepository namespaceClaims) {
         public Adapters {
             Objects.requireNonNull(registrations, "registrations");
             Objects.requireNonNull(publishedServers, "publishedServers");
@@ -73,6 +83,8 @@ public final class RegistryCore implements RegistryUseCases {
             Objects.requireNonNull(databaseHealth, "databaseHealth");
             Objects.requireNonNull(rateLimitBuckets, "rateLimitBuckets");
             Objects.requireNonNull(quotaCounts, "quotaCounts");
+            Objects.requireNonNull(serverOwners, "serverOwners");
+            Objects.requireNonNull(namespaceClaims, "namespaceClaims");
         }
     }
 
@@ -94,7 +106,10 @@ public final class RegistryCore implements RegistryUseCases {
             AccessTokenVerifier tokens,
             UnaryOperator<SignInUseCase> signInMemory,
             Clock clock,
-            Limits limits) {
+            Limits limits,
+            NamespacePolicy namespacePolicy) {
+        ServerOwnership serverOwnership = new ServerOwnership(
+                adapters.serverOwners(), adapters.namespaceClaims(), adapters.users(), namespacePolicy);
         this.registrations = new RegistrationService(
                 adapters.registrations(),
                 adapters.publishedServers(),
@@ -102,7 +117,8 @@ public final class RegistryCore implements RegistryUseCases {
                 adapters.idempotencyKeys(),
                 adapters.transactions(),
                 clock,
-                new SubmissionQuotas(limits.settings(), adapters.quotaCounts(), limits.events()));
+                new SubmissionQuotas(limits.settings(), adapters.quotaCounts(), limits.events()),
+                serverOwnership);
         this.publishedServers = new PublishedServersService(adapters.publishedServers());
         this.users = new UserService(adapters.users(), adapters.auditTrail(), adapters.transactions(), clock);
         this.signIn = Objects.requireNonNull(signInMemory.apply(users), "signIn");
@@ -110,11 +126,19 @@ public final class RegistryCore implements RegistryUseCases {
         this.audit = new AuditService(adapters.auditTrail(), clock);
         this.health = new HealthService(adapters.databaseHealth());
         this.rateLimits = new RateLimitService(limits.settings(), adapters.rateLimitBuckets(), limits.events());
+        this.ownership = new OwnershipService(
+                adapters.serverOwners(),
+                adapters.namespaceClaims(),
+                adapters.users(),
+                serverOwnership,
+                adapters.auditTrail(),
+                adapters.transactions(),
+                clock);
     }
 
     /** The core over {@code adapters}, authenticating callers with {@code tokens}; no rate limit or quota. */
     public static RegistryCore create(Adapters adapters, AccessTokenVerifier tokens, Clock clock) {
-        return new RegistryCore(adapters, tokens, UnaryOperator.identity(), clock, Limits.off());
+        return new RegistryCore(adapters, tokens, UnaryOperator.identity(), clock, Limits.off(), NamespacePolicy.OPEN);
     }
 
     /**
@@ -123,7 +147,7 @@ public final class RegistryCore implements RegistryUseCases {
      */
     public static RegistryCore create(
             Adapters adapters, AccessTokenVerifier tokens, UnaryOperator<SignInUseCase> signInMemory, Clock clock) {
-        return new RegistryCore(adapters, tokens, signInMemory, clock, Limits.off());
+        return new RegistryCore(adapters, tokens, signInMemory, clock, Limits.off(), NamespacePolicy.OPEN);
     }
 
     /** {@link #create(Adapters, AccessTokenVerifier, UnaryOperator, Clock)} with {@code limits} in force. */
@@ -133,7 +157,18 @@ public final class RegistryCore implements RegistryUseCases {
             UnaryOperator<SignInUseCase> signInMemory,
             Clock clock,
             Limits limits) {
-        return new RegistryCore(adapters, tokens, signInMemory, clock, limits);
+        return new RegistryCore(adapters, tokens, signInMemory, clock, limits, NamespacePolicy.OPEN);
+    }
+
+    /** {@link #create(Adapters, AccessTokenVerifier, UnaryOperator, Clock, Limits)} under {@code namespacePolicy}. */
+    public static RegistryCore create(
+            Adapters adapters,
+            AccessTokenVerifier tokens,
+            UnaryOperator<SignInUseCase> signInMemory,
+            Clock clock,
+            Limits limits,
+            NamespacePolicy namespacePolicy) {
+        return new RegistryCore(adapters, tokens, signInMemory, clock, limits, namespacePolicy);
     }
 
     @Override
@@ -204,5 +239,15 @@ public final class RegistryCore implements RegistryUseCases {
     @Override
     public RateLimitUseCase rateLimits() {
         return rateLimits;
+    }
+
+    @Override
+    public ManageOwnersUseCase manageOwners() {
+        return ownership;
+    }
+
+    @Override
+    public ManageNamespacesUseCase manageNamespaces() {
+        return ownership;
     }
 }

@@ -7,6 +7,8 @@ import com.mcpregistry.identity.port.in.FindUserUseCase;
 import com.mcpregistry.identity.port.in.ManageAdminsUseCase;
 import com.mcpregistry.identity.port.in.SignInUseCase;
 import com.mcpregistry.limits.port.in.RateLimitUseCase;
+import com.mcpregistry.ownership.port.in.ManageNamespacesUseCase;
+import com.mcpregistry.ownership.port.in.ManageOwnersUseCase;
 import com.mcpregistry.publication.port.in.ListPublishedServersUseCase;
 import com.mcpregistry.registration.port.in.DeleteRegistrationUseCase;
 import com.mcpregistry.registration.port.in.EditRegistrationUseCase;
@@ -41,4 +43,8 @@ public interface RegistryUseCases {
     CheckHealthUseCase checkHealth();
 
     RateLimitUseCase rateLimits();
+
+    ManageOwnersUseCase manageOwners();
+
+    ManageNamespacesUseCase manageNamespaces();
 }

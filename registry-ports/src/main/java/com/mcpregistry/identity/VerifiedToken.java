@@ -10,7 +10,9 @@ import java.util.Set;
 /**
  * What a valid access token says about its bearer: who they are (their Entra identity), their profile (an e-mail
  * label, and the e-mail the identity provider vouches for when the token carries one) and their rights. {@code admin} is true when the token carries the administrator
- * app role or group; {@code scopes} are delegated permissions ({@code scp}), {@code roles} app roles.
+ * app role or group; {@code scopes} are delegated permissions ({@code scp}), {@code roles} app roles. {@code
+ * groups} are the group object ids the token lists; {@code groupsOverage} says that it could not list them all (Entra
+ * ID's overage marker), so that no group membership can be shown.
  */
 public record VerifiedToken(
         EntraIdentity identity,
@@ -19,6 +21,7 @@ public record VerifiedToken(
         Optional<String> verifiedEmail,
         Set<String> roles,
         Set<String> groups,
+        boolean groupsOverage,
         Set<String> scopes,
         boolean admin,
         Instant expiresAt) {

@@ -3,8 +3,12 @@ package com.mcpregistry.inmemory;
 import com.mcpregistry.audit.ChainLink;
 import com.mcpregistry.core.RegistryCore;
 import com.mcpregistry.domain.audit.AuditChain;
+import com.mcpregistry.domain.ownership.NamespaceClaim;
+import com.mcpregistry.domain.ownership.NamespacePrefix;
+import com.mcpregistry.domain.ownership.Owners;
 import com.mcpregistry.domain.registration.Registration;
 import com.mcpregistry.domain.shared.RegistrationId;
+import com.mcpregistry.domain.shared.ServerName;
 import com.mcpregistry.domain.user.User;
 import com.mcpregistry.domain.user.UserId;
 import com.mcpregistry.health.port.out.DatabaseHealth;
@@ -32,6 +36,8 @@ public final class InMemoryDatabase implements Transactions, DatabaseHealth {
     List<ChainLink> auditEvents = new ArrayList<>();
     Map<String, IdempotencyKeys.Remembered> idempotencyKeys = new LinkedHashMap<>();
     Map<RegistrationId, Publication> publications = new LinkedHashMap<>();
+    Map<ServerName, Owners> serverOwners = new LinkedHashMap<>();
+    Map<NamespacePrefix, NamespaceClaim> namespaceClaims = new LinkedHashMap<>();
 
     /** A database whose audit trail is unkeyed. */
     public InMemoryDatabase() {
@@ -58,6 +64,8 @@ public final class InMemoryDatabase implements Transactions, DatabaseHealth {
             var savedEvents = new ArrayList<>(auditEvents);
             var savedKeys = new LinkedHashMap<>(idempotencyKeys);
             var savedPublications = new LinkedHashMap<>(publications);
+            var savedOwners = new LinkedHashMap<>(serverOwners);
+            var savedClaims = new LinkedHashMap<>(namespaceClaims);
             try {
                 return work.get();
             } catch (RuntimeException | Error e) {
@@ -66,6 +74,8 @@ public final class InMemoryDatabase implements Transactions, DatabaseHealth {
                 auditEvents = savedEvents;
                 idempotencyKeys = savedKeys;
                 publications = savedPublications;
+                serverOwners = savedOwners;
+                namespaceClaims = savedClaims;
                 throw e;
             }
         } finally {
@@ -107,6 +117,14 @@ public final class InMemoryDatabase implements Transactions, DatabaseHealth {
         return new InMemoryQuotaCounts(this);
     }
 
+    public InMemoryServerOwnerRepository serverOwnerRepository() {
+        return new InMemoryServerOwnerRepository(this);
+    }
+
+    public InMemoryNamespaceClaimRepository namespaceClaimRepository() {
+        return new InMemoryNamespaceClaimRepository(this);
+    }
+
     /** Every in-memory adapter, sharing this database's transactions, for {@link RegistryCore#create}. */
     public RegistryCore.Adapters coreAdapters() {
         return new RegistryCore.Adapters(
@@ -118,6 +136,8 @@ public final class InMemoryDatabase implements Transactions, DatabaseHealth {
                 this,
                 this,
                 new InMemoryRateLimitBuckets(Clock.systemUTC()),
-                quotaCounts());
+                quotaCounts(),
+                serverOwnerRepository(),
+                namespaceClaimRepository());
     }
 }

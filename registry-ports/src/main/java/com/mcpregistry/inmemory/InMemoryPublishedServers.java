@@ -1,9 +1,9 @@
 package com.mcpregistry.inmemory;
 
 import com.mcpregistry.domain.registration.Registration;
-import com.mcpregistry.domain.registration.ServerName;
 import com.mcpregistry.domain.registration.Version;
 import com.mcpregistry.domain.shared.RegistrationId;
+import com.mcpregistry.domain.shared.ServerName;
 import com.mcpregistry.paging.Cursor;
 import com.mcpregistry.publication.PublishedServer;
 import com.mcpregistry.publication.PublishedServerPage;

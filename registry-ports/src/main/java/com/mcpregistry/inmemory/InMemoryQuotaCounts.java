@@ -1,7 +1,7 @@
 package com.mcpregistry.inmemory;
 
-import com.mcpregistry.domain.registration.ServerName;
 import com.mcpregistry.domain.shared.RegistrationStatus;
+import com.mcpregistry.domain.shared.ServerName;
 import com.mcpregistry.domain.user.UserId;
 import com.mcpregistry.limits.port.out.QuotaCounts;
 import java.time.Instant;

@@ -1,11 +1,13 @@
 package com.mcpregistry.inmemory;
 
 import com.mcpregistry.domain.error.Conflict;
+import com.mcpregistry.domain.ownership.Owner;
+import com.mcpregistry.domain.ownership.Owners;
 import com.mcpregistry.domain.registration.NormalizedEndpoint;
 import com.mcpregistry.domain.registration.Registration;
-import com.mcpregistry.domain.registration.ServerName;
 import com.mcpregistry.domain.registration.Version;
 import com.mcpregistry.domain.shared.RegistrationId;
+import com.mcpregistry.domain.shared.ServerName;
 import com.mcpregistry.paging.Cursor;
 import com.mcpregistry.paging.Page;
 import com.mcpregistry.registration.port.out.RegistrationQuery;
@@ -80,7 +82,7 @@ public final class InMemoryRegistrationRepository implements RegistrationReposit
     public Page<Registration> find(RegistrationQuery query) {
         return db.atomically(() -> Page.of(
                 db.registrations.values().stream()
-                        .filter(query.scope()::includes)
+                        .filter(r -> query.scope().includes(r, ownersOf(r)))
                         .filter(r -> query.status().map(s -> r.status() == s).orElse(true))
                         .filter(r ->
                                 query.search().map(text -> matches(r, text)).orElse(true))
@@ -93,6 +95,12 @@ public final class InMemoryRegistrationRepository implements RegistrationReposit
                         .toList(),
                 query.page().limit(),
                 InMemoryRegistrationRepository::cursorOf));
+    }
+
+    /** The owners of {@code registration}'s server; one stored without owners is its submitter's. */
+    private Owners ownersOf(Registration registration) {
+        return db.serverOwners.getOrDefault(
+                registration.serverName(), Owners.of(Owner.user(registration.submitterId())));
     }
 
     static Cursor cursorOf(Registration registration) {

@@ -1,6 +1,6 @@
 package com.mcpregistry.postgres.limits;
 
-import com.mcpregistry.domain.registration.ServerName;
+import com.mcpregistry.domain.shared.ServerName;
 import com.mcpregistry.domain.user.UserId;
 import com.mcpregistry.limits.port.out.QuotaCounts;
 import com.mcpregistry.postgres.shared.SqlErrors;

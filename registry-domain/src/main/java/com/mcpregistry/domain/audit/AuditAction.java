@@ -4,7 +4,8 @@ import com.mcpregistry.domain.WireNames;
 import java.util.Optional;
 
 /**
- * What an audit event records: a step of the registration workflow or a change to a user's administrator rights.
+ * What an audit event records: a step of the registration workflow, a change to a user's administrator rights, to
+ * a server's owners or to a namespace claim.
  * The wire name is what the database stores, the JSON shows and the audit chain hashes; it never changes.
  */
 public enum AuditAction {
@@ -16,7 +17,12 @@ public enum AuditAction {
     REACTIVATE("reactivate"),
     DELETE("delete"),
     ADMIN_GRANTED("admin_granted"),
-    ADMIN_REVOKED("admin_revoked");
+    ADMIN_REVOKED("admin_revoked"),
+    OWNER_ADDED("owner_added"),
+    OWNER_REMOVED("owner_removed"),
+    SERVER_TRANSFERRED("server_transferred"),
+    NAMESPACE_CLAIMED("namespace_claimed"),
+    NAMESPACE_RELEASED("namespace_released");
 
     private final String wireName;
 

@@ -4,8 +4,10 @@ import com.mcpregistry.domain.audit.AuditEvent;
 import com.mcpregistry.domain.audit.FieldChange;
 import com.mcpregistry.domain.error.Conflict;
 import com.mcpregistry.domain.error.InvalidInput;
+import com.mcpregistry.domain.ownership.Owners;
 import com.mcpregistry.domain.shared.RegistrationId;
 import com.mcpregistry.domain.shared.RegistrationStatus;
+import com.mcpregistry.domain.shared.ServerName;
 import com.mcpregistry.domain.user.Actor;
 import com.mcpregistry.domain.user.UserId;
 import java.time.Instant;
@@ -96,20 +98,26 @@ public record Registration(
         return deletedAt.isPresent();
     }
 
-    /** Whether {@code actor} may see this registration at all, by the one {@link Visibility} rule. */
-    public boolean isVisibleTo(Actor actor) {
-        return Visibility.sees(actor, this);
+    /** Whether {@code actor} may see this registration, whose server {@code owners} own, by the {@link Visibility} rule. */
+    public boolean isVisibleTo(Actor actor, Owners owners) {
+        return Visibility.sees(actor, this, owners);
+    }
+
+    /** What {@code actor} may do with this registration now, its server owned by {@code owners}: none once deleted. */
+    public List<Action> actionsOpenTo(Actor actor, Owners owners) {
+        return isDeleted() ? List.of() : Workflow.openTo(status, actor, owners);
     }
 
     /**
-     * The submitter changes what they said; the registration goes (back) to {@code Pending} for a new review, with
+     * An owner changes what they said; the registration goes (back) to {@code Pending} for a new review, with
      * no trace of the earlier one but in the history. An edit that changes no field is no change at all (empty), but
      * is refused exactly as a real edit would be.
      */
-    public Optional<Change> edit(ServerDetails newDetails, Actor actor, Instant now, Optional<String> requestId) {
+    public Optional<Change> edit(
+            ServerDetails newDetails, Actor actor, Owners owners, Instant now, Optional<String> requestId) {
         Objects.requireNonNull(newDetails, "newDetails");
         List<FieldChange> changes = details.changesTo(newDetails);
-        Change change = take(Action.EDIT, Optional.empty(), newDetails, changes, actor, now, requestId);
+        Change change = take(Action.EDIT, Optional.empty(), newDetails, changes, actor, owners, now, requestId);
         if (!newDetails.endpointUrl().equals(details.endpointUrl())) {
             // Only a new endpoint: one stored before this rule existed does not stop edits of other fields.
             NormalizedEndpoint.requireUsable(ENDPOINT_FIELD, newDetails.endpointUrl());
@@ -117,16 +125,21 @@ public record Registration(
         return changes.isEmpty() ? Optional.empty() : Optional.of(change);
     }
 
-    /** A reviewer (or, to deprecate, the submitter) moves the registration to {@code target}. */
+    /** A reviewer (or, to deprecate, an owner) moves the registration to {@code target}. */
     public Change changeStatus(
-            RegistrationStatus target, Optional<Reason> reason, Actor actor, Instant now, Optional<String> requestId) {
+            RegistrationStatus target,
+            Optional<Reason> reason,
+            Actor actor,
+            Owners owners,
+            Instant now,
+            Optional<String> requestId) {
         Action action = Workflow.actionReaching(status, target);
-        return take(action, reason, details, List.of(), actor, now, requestId);
+        return take(action, reason, details, List.of(), actor, owners, now, requestId);
     }
 
     /** Soft delete: the registration leaves every read but stays for the audit trail. */
-    public Change delete(Actor actor, Instant now, Optional<String> requestId) {
-        return take(Action.DELETE, Optional.empty(), details, List.of(), actor, now, requestId);
+    public Change delete(Actor actor, Owners owners, Instant now, Optional<String> requestId) {
+        return take(Action.DELETE, Optional.empty(), details, List.of(), actor, owners, now, requestId);
     }
 
     private Change take(
@@ -135,12 +148,13 @@ public record Registration(
             ServerDetails newDetails,
             List<FieldChange> changes,
             Actor actor,
+            Owners owners,
             Instant now,
             Optional<String> requestId) {
         if (isDeleted()) {
             throw new Conflict("the registration is deleted");
         }
-        Workflow.Transition transition = Workflow.permit(status, action, actor, submitterId);
+        Workflow.Transition transition = Workflow.permit(status, action, actor, owners);
         if (action.needsReason() && reason.isEmpty()) {
             throw InvalidInput.of("reason", "is required to " + action.wireName());
         }

@@ -1,10 +1,12 @@
 package com.mcpregistry.domain.registration;
 
+import com.mcpregistry.domain.ownership.Owners;
 import com.mcpregistry.domain.user.Actor;
 
 /**
  * The one rule for who sees a registration: nobody a deleted one; an administrator every other; anyone else the
- * published ones ({@code Approved}, {@code Deprecated}) and their own in any status. Single reads use it through
+ * published ones ({@code Approved}, {@code Deprecated}), those they submitted and those of the servers they own (as a
+ * user or a member of an owning group) in any status. Single reads use it through
  * {@link Registration#isVisibleTo}; lists ask a repository for the registrations visible to a reader, and a contract
  * test holds every repository (its SQL too) to this rule.
  */
@@ -12,9 +14,12 @@ public final class Visibility {
 
     private Visibility() {}
 
-    /** Whether {@code reader} sees {@code registration}. */
-    public static boolean sees(Actor reader, Registration registration) {
+    /** Whether {@code reader} sees {@code registration}, whose server {@code owners} own. */
+    public static boolean sees(Actor reader, Registration registration, Owners owners) {
         return !registration.isDeleted()
-                && (reader.admin() || registration.status().isPublished() || reader.is(registration.submitterId()));
+                && (reader.admin()
+                        || registration.status().isPublished()
+                        || reader.is(registration.submitterId())
+                        || owners.includes(reader));
     }
 }

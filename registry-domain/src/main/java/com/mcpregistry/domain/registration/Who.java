@@ -1,21 +1,21 @@
 package com.mcpregistry.domain.registration;
 
+import com.mcpregistry.domain.ownership.Owners;
 import com.mcpregistry.domain.user.Actor;
-import com.mcpregistry.domain.user.UserId;
 
-/** Who may take a step of the workflow, relative to the registration's submitter. */
+/** Who may take a step of the workflow, relative to the owners of the registration's server. */
 public enum Who {
     ANY_USER,
-    SUBMITTER,
+    OWNER,
     ADMIN,
-    ADMIN_OR_SUBMITTER;
+    ADMIN_OR_OWNER;
 
-    public boolean includes(Actor actor, UserId submitter) {
+    public boolean includes(Actor actor, Owners owners) {
         return switch (this) {
             case ANY_USER -> true;
-            case SUBMITTER -> actor.is(submitter);
+            case OWNER -> owners.includes(actor);
             case ADMIN -> actor.admin();
-            case ADMIN_OR_SUBMITTER -> actor.admin() || actor.is(submitter);
+            case ADMIN_OR_OWNER -> actor.admin() || owners.includes(actor);
         };
     }
 }

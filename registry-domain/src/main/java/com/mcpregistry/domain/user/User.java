@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * A person or service principal known to the registry. {@code admin} is the break-glass flag stored with the
@@ -78,6 +79,11 @@ public record User(
     /** The actor this user is in a request whose token grants admin rights ({@code tokenAdmin}) or not. */
     public Actor actor(boolean tokenAdmin) {
         return new Actor(id, admin || tokenAdmin);
+    }
+
+    /** {@link #actor(boolean)}, a member of the groups its token lists ({@code groupsOverage}: it could not). */
+    public Actor actor(boolean tokenAdmin, Set<GroupId> groups, boolean groupsOverage) {
+        return new Actor(id, admin || tokenAdmin, groups, groupsOverage);
     }
 
     /**

@@ -3,6 +3,7 @@ package com.mcpregistry.domain.registration;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.mcpregistry.domain.error.InvalidInput;
+import com.mcpregistry.domain.shared.ServerName;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;

@@ -24,6 +24,7 @@ import com.mcpregistry.domain.registration.SpecTable.Leads;
 import com.mcpregistry.domain.registration.SpecTable.Outcome;
 import com.mcpregistry.domain.shared.RegistrationId;
 import com.mcpregistry.domain.shared.RegistrationStatus;
+import com.mcpregistry.domain.shared.ServerName;
 import com.mcpregistry.domain.testing.RegistrationTestData;
 import com.mcpregistry.domain.testing.ServerDetailsTestData;
 import com.mcpregistry.domain.user.Actor;

@@ -2,7 +2,7 @@ package com.mcpregistry.http.publication;
 
 import com.mcpregistry.domain.error.InvalidInput;
 import com.mcpregistry.domain.error.NotFound;
-import com.mcpregistry.domain.registration.ServerName;
+import com.mcpregistry.domain.shared.ServerName;
 import com.mcpregistry.http.shared.Access;
 import com.mcpregistry.http.shared.ProblemDetails;
 import com.mcpregistry.http.shared.QueryParameters;

@@ -38,6 +38,7 @@ public final class StubTokens implements AccessTokenVerifier {
                 Optional.empty(),
                 Set.of(),
                 Set.of(),
+                false,
                 Set.of(),
                 admin,
                 Instant.now().plus(1, ChronoUnit.HOURS)));

@@ -16,11 +16,11 @@ import com.mcpregistry.domain.registration.DetailsPatch;
 import com.mcpregistry.domain.registration.Reason;
 import com.mcpregistry.domain.registration.Registration;
 import com.mcpregistry.domain.registration.ServerDetails;
-import com.mcpregistry.domain.registration.ServerName;
 import com.mcpregistry.domain.registration.Title;
 import com.mcpregistry.domain.registration.Transport;
 import com.mcpregistry.domain.registration.Version;
 import com.mcpregistry.domain.shared.RegistrationStatus;
+import com.mcpregistry.domain.shared.ServerName;
 import com.mcpregistry.domain.testing.ServerDetailsTestData;
 import com.mcpregistry.domain.user.Actor;
 import com.mcpregistry.domain.user.EntraIdentity;
@@ -302,6 +302,7 @@ class OpenApiSchemasTest {
                 Optional.empty(),
                 Set.of(),
                 Set.of(),
+                false,
                 Set.of("Registry.ReadWrite"),
                 false,
                 Instant.now().plusSeconds(3600)));

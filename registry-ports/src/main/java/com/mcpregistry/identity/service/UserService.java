@@ -3,9 +3,10 @@ package com.mcpregistry.identity.service;
 import com.mcpregistry.audit.port.out.AuditTrail;
 import com.mcpregistry.domain.audit.AuditAction;
 import com.mcpregistry.domain.audit.AuditEvent;
-import com.mcpregistry.domain.error.Conflict;
+import com.mcpregistry.domain.error.InvalidInput;
 import com.mcpregistry.domain.error.NotFound;
 import com.mcpregistry.domain.user.Actor;
+import com.mcpregistry.domain.user.GroupId;
 import com.mcpregistry.domain.user.User;
 import com.mcpregistry.domain.user.UserId;
 import com.mcpregistry.identity.SignedIn;
@@ -20,7 +21,10 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /** The user use cases: signing in from a token, reading users, and the break-glass admin flag. */
 public final class UserService implements SignInUseCase, FindUserUseCase, ManageAdminsUseCase {
@@ -46,7 +50,23 @@ public final class UserService implements SignInUseCase, FindUserUseCase, Manage
                     return seen == known ? known : users.save(seen);
                 })
                 .orElseGet(() -> users.save(User.firstSeen(UserId.random(), token.identity(), token.profile(), now)));
-        return new SignedIn(user, user.actor(token.admin()));
+        return new SignedIn(user, user.actor(token.admin(), groupsOf(token), token.groupsOverage()));
+    }
+
+    /**
+     * The groups {@code token} lists that can own something: Entra ID object ids. Anything else a groups claim may
+     * carry (on-premises names, when so configured) names no group the registry knows.
+     */
+    private static Set<GroupId> groupsOf(VerifiedToken token) {
+        return token.groups().stream()
+                .flatMap(raw -> {
+                    try {
+                        return Stream.of(GroupId.parse("groups", raw));
+                    } catch (InvalidInput notAnObjectId) {
+                        return Stream.empty();
+                    }
+                })
+                .collect(Collectors.toUnmodifiableSet());
     }
 
     @Override
@@ -68,18 +88,8 @@ public final class UserService implements SignInUseCase, FindUserUseCase, Manage
 
     private User setAdminFlag(String emailOrObjectId, boolean admin) {
         return transactions.inTransaction(() -> {
-            List<User> matches = users.findByObjectIdOrVerifiedEmail(emailOrObjectId);
-            if (matches.isEmpty()) {
-                throw new NotFound("no user has the object id or verified e-mail " + emailOrObjectId
-                        + "; they must sign in once first, and an e-mail names a user only when Entra ID vouches for"
-                        + " it (the verified_primary_email claim, or email with xms_edov): otherwise give the object"
-                        + " id");
-            }
-            if (matches.size() > 1) {
-                throw new Conflict(matches.size() + " users match " + emailOrObjectId + "; give the object id");
-            }
             Instant now = now();
-            User changed = matches.get(0).withAdminFlag(admin, now);
+            User changed = new UserDirectory(users).named(emailOrObjectId).withAdminFlag(admin, now);
             users.setAdminFlag(changed.id(), admin, now);
             auditTrail.append(new AuditEvent(
                     UUID.randomUUID(),

@@ -1,7 +1,7 @@
 package com.mcpregistry.limits.service;
 
 import com.mcpregistry.domain.error.QuotaReached;
-import com.mcpregistry.domain.registration.ServerName;
+import com.mcpregistry.domain.shared.ServerName;
 import com.mcpregistry.domain.user.UserId;
 import com.mcpregistry.limits.LimitSettings;
 import com.mcpregistry.limits.Quota;

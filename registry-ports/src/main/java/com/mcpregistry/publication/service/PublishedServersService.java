@@ -1,7 +1,7 @@
 package com.mcpregistry.publication.service;
 
 import com.mcpregistry.domain.error.NotFound;
-import com.mcpregistry.domain.registration.ServerName;
+import com.mcpregistry.domain.shared.ServerName;
 import com.mcpregistry.publication.PublishedServer;
 import com.mcpregistry.publication.PublishedServerPage;
 import com.mcpregistry.publication.PublishedServerQuery;

@@ -8,6 +8,9 @@ import com.mcpregistry.domain.error.IdempotencyKeyReused;
 import com.mcpregistry.domain.error.NotFound;
 import com.mcpregistry.domain.error.StaleVersion;
 import com.mcpregistry.domain.error.VersionRequired;
+import com.mcpregistry.domain.ownership.NotAnOwner;
+import com.mcpregistry.domain.ownership.Owners;
+import com.mcpregistry.domain.registration.Action;
 import com.mcpregistry.domain.registration.Change;
 import com.mcpregistry.domain.registration.NormalizedEndpoint;
 import com.mcpregistry.domain.registration.Registration;
@@ -15,9 +18,11 @@ import com.mcpregistry.domain.registration.VersionOrder;
 import com.mcpregistry.domain.registration.Workflow;
 import com.mcpregistry.domain.shared.RegistrationId;
 import com.mcpregistry.domain.shared.RegistrationStatus;
+import com.mcpregistry.domain.shared.ServerName;
 import com.mcpregistry.domain.user.Actor;
 import com.mcpregistry.domain.user.UserId;
 import com.mcpregistry.limits.service.SubmissionQuotas;
+import com.mcpregistry.ownership.service.ServerOwnership;
 import com.mcpregistry.paging.Cursor;
 import com.mcpregistry.paging.Page;
 import com.mcpregistry.publication.PublishedServer;
@@ -36,10 +41,12 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 
 /**
  * The registration use cases: each write stores the changed registration and its audit event in one transaction.
@@ -69,6 +76,7 @@ public final class RegistrationService
     private final Transactions transactions;
     private final Clock clock;
     private final SubmissionQuotas quotas;
+    private final ServerOwnership ownership;
 
     /** The service with no quota on submissions. */
     public RegistrationService(
@@ -77,8 +85,17 @@ public final class RegistrationService
             AuditTrail auditTrail,
             IdempotencyKeys idempotencyKeys,
             Transactions transactions,
-            Clock clock) {
-        this(registrations, published, auditTrail, idempotencyKeys, transactions, clock, SubmissionQuotas.NONE);
+            Clock clock,
+            ServerOwnership ownership) {
+        this(
+                registrations,
+                published,
+                auditTrail,
+                idempotencyKeys,
+                transactions,
+                clock,
+                SubmissionQuotas.NONE,
+                ownership);
     }
 
     public RegistrationService(
@@ -88,7 +105,8 @@ public final class RegistrationService
             IdempotencyKeys idempotencyKeys,
             Transactions transactions,
             Clock clock,
-            SubmissionQuotas quotas) {
+            SubmissionQuotas quotas,
+            ServerOwnership ownership) {
         this.registrations = registrations;
         this.published = published;
         this.auditTrail = auditTrail;
@@ -96,6 +114,7 @@ public final class RegistrationService
         this.transactions = transactions;
         this.clock = clock;
         this.quotas = quotas;
+        this.ownership = ownership;
     }
 
     @Override
@@ -116,6 +135,11 @@ public final class RegistrationService
                 if (replayed.isPresent()) {
                     return replayed.get();
                 }
+                // Before the submitter's quota lock: the server's lock is always taken first.
+                ownership.admitSubmission(
+                        command.actor(),
+                        command.serverName(),
+                        change.registration().createdAt());
                 quotas.check(
                         submitter, command.serverName(), change.registration().createdAt());
                 registrations.insert(change.registration());
@@ -132,6 +156,8 @@ public final class RegistrationService
             });
         } catch (AlreadyTaken taken) {
             throw explained(taken, command.actor(), change.registration());
+        } catch (NotAnOwner refusal) {
+            throw ownership.explained(refusal);
         }
     }
 
@@ -165,7 +191,7 @@ public final class RegistrationService
                 ? registrations.findByNameAndVersion(attempted.serverName(), attempted.version())
                 : registrations.findEndpointHolder(
                         NormalizedEndpoint.of(attempted.details().endpointUrl()), attempted.serverName());
-        return holder.filter(h -> reader.admin() || h.isVisibleTo(reader))
+        return holder.filter(h -> reader.admin() || h.isVisibleTo(reader, ownership.of(h)))
                 .map(h -> taken.rule() == AlreadyTaken.Rule.NAME_AND_VERSION
                         ? UniquenessConflicts.versionHeldBy(h)
                         : UniquenessConflicts.endpointHeldBy(attempted.details().endpointUrl(), h))
@@ -179,15 +205,19 @@ public final class RegistrationService
                 command.actor(),
                 command.id(),
                 command.expectedRowVersion(),
-                current -> current.edit(
-                        command.patch().applyTo(current.details()), command.actor(), now(), command.requestId()));
+                (current, owners) -> current.edit(
+                        command.patch().applyTo(current.details()),
+                        command.actor(),
+                        owners,
+                        now(),
+                        command.requestId()));
     }
 
     @Override
     public Registration changeStatus(ChangeStatus command) {
-        return change(command.actor(), command.id(), command.expectedRowVersion(), current -> {
+        return change(command.actor(), command.id(), command.expectedRowVersion(), (current, owners) -> {
             Change change = current.changeStatus(
-                    command.target(), command.reason(), command.actor(), now(), command.requestId());
+                    command.target(), command.reason(), command.actor(), owners, now(), command.requestId());
             // After the workflow allowed the move: who may not make it hears that first.
             if (command.verdictNamesVersion()
                     && command.expectedRowVersion().isEmpty()
@@ -206,7 +236,7 @@ public final class RegistrationService
                 command.actor(),
                 command.id(),
                 command.expectedRowVersion(),
-                current -> Optional.of(current.delete(command.actor(), now(), command.requestId())));
+                (current, owners) -> Optional.of(current.delete(command.actor(), owners, now(), command.requestId())));
     }
 
     @Override
@@ -223,7 +253,15 @@ public final class RegistrationService
     @Override
     public Page<Registration> listMine(Actor actor, RegistrationFilter filter) {
         return registrations.find(new RegistrationQuery(
-                new RegistrationQuery.SubmittedBy(actor.userId()), filter.status(), filter.search(), filter.page()));
+                new RegistrationQuery.Mine(actor), filter.status(), filter.search(), filter.page()));
+    }
+
+    @Override
+    public Map<RegistrationId, List<Action>> actionsOpenTo(Actor actor, List<Registration> shown) {
+        Map<ServerName, Owners> owners = ownership.of(shown);
+        Map<RegistrationId, List<Action>> open = new LinkedHashMap<>();
+        shown.forEach(r -> open.put(r.id(), r.actionsOpenTo(actor, owners.get(r.serverName()))));
+        return open;
     }
 
     @Override
@@ -231,7 +269,9 @@ public final class RegistrationService
         registrations
                 .findById(id)
                 // A deleted registration is gone from every read; its events stay readable for audit (admins).
-                .filter(r -> actor.admin() || (!r.isDeleted() && actor.is(r.submitterId())))
+                .filter(r -> actor.admin()
+                        || (!r.isDeleted()
+                                && (actor.is(r.submitterId()) || ownership.of(r).includes(actor))))
                 .orElseThrow(() -> notFound(id));
         return auditTrail.history(id);
     }
@@ -244,7 +284,7 @@ public final class RegistrationService
             Actor actor,
             RegistrationId id,
             Optional<Long> expectedRowVersion,
-            Function<Registration, Optional<Change>> step) {
+            BiFunction<Registration, Owners, Optional<Change>> step) {
         AtomicReference<Registration> attempted = new AtomicReference<>();
         try {
             return transactions.inTransaction(() -> write(actor, id, expectedRowVersion, step, attempted));
@@ -258,13 +298,22 @@ public final class RegistrationService
             Actor actor,
             RegistrationId id,
             Optional<Long> expectedRowVersion,
-            Function<Registration, Optional<Change>> step,
+            BiFunction<Registration, Owners, Optional<Change>> step,
             AtomicReference<Registration> attempted) {
-        Registration current = visible(actor, id);
+        Registration current = registrations.findById(id).orElseThrow(() -> notFound(id));
+        Owners owners = ownership.of(current);
+        if (!current.isVisibleTo(actor, owners)) {
+            throw notFound(id);
+        }
         expectedRowVersion.filter(expected -> expected != current.rowVersion()).ifPresent(expected -> {
             throw new StaleVersion("the registration is at version " + current.rowVersion() + ", not " + expected);
         });
-        Optional<Change> taken = step.apply(current);
+        Optional<Change> taken;
+        try {
+            taken = step.apply(current, owners);
+        } catch (NotAnOwner refusal) {
+            throw ownership.explained(refusal);
+        }
         if (taken.isEmpty()) {
             return current;
         }
@@ -301,7 +350,10 @@ public final class RegistrationService
     }
 
     private Registration visible(Actor actor, RegistrationId id) {
-        return registrations.findById(id).filter(r -> r.isVisibleTo(actor)).orElseThrow(() -> notFound(id));
+        return registrations
+                .findById(id)
+                .filter(r -> r.isVisibleTo(actor, ownership.of(r)))
+                .orElseThrow(() -> notFound(id));
     }
 
     private static NotFound notFound(RegistrationId id) {

@@ -50,6 +50,7 @@ class UserServiceTest {
                 verified,
                 admin ? Set.of("Registry.Admin") : Set.of(),
                 Set.of(),
+                false,
                 Set.of("registry.access"),
                 admin,
                 clock.instant().plus(Duration.ofHours(1)));

@@ -1,6 +1,6 @@
 package com.mcpregistry.limits.port.out;
 
-import com.mcpregistry.domain.registration.ServerName;
+import com.mcpregistry.domain.shared.ServerName;
 import com.mcpregistry.domain.user.UserId;
 import java.time.Instant;
 

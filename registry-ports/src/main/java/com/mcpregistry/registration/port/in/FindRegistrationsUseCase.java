@@ -1,6 +1,7 @@
 package com.mcpregistry.registration.port.in;
 
 import com.mcpregistry.audit.AuditEntry;
+import com.mcpregistry.domain.registration.Action;
 import com.mcpregistry.domain.registration.Registration;
 import com.mcpregistry.domain.shared.RegistrationId;
 import com.mcpregistry.domain.shared.RegistrationStatus;
@@ -8,12 +9,13 @@ import com.mcpregistry.domain.user.Actor;
 import com.mcpregistry.paging.Page;
 import com.mcpregistry.paging.PageRequest;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
  * Reads registrations as a given actor sees them: administrators see all, others the Approved and Deprecated
- * ones and their own. What an actor may not see is reported as not found, never as forbidden.
+ * ones, those they submitted and those of the servers they own. What an actor may not see is reported as not found, never as forbidden.
  */
 public interface FindRegistrationsUseCase {
 
@@ -21,12 +23,18 @@ public interface FindRegistrationsUseCase {
 
     Page<Registration> list(Actor actor, RegistrationFilter filter);
 
-    /** Only the actor's own registrations. */
+    /** Only the actor's own registrations: those they submitted and those of the servers they own. */
     Page<Registration> listMine(Actor actor, RegistrationFilter filter);
 
     /**
-     * The audit events of one registration, oldest first, with their actors' names and e-mails: for administrators
-     * and its submitter, the only readers of a history, and both allowed to know who acted on it.
+     * What {@code actor} may do with each of {@code shown} now (edit, approve, deprecate, …), by the workflow and the
+     * owners of each one's server, so that a client need not re-implement the rules.
+     */
+    Map<RegistrationId, List<Action>> actionsOpenTo(Actor actor, List<Registration> shown);
+
+    /**
+     * The audit events of one registration, oldest first, with their actors' names and e-mails: for administrators,
+     * its submitter and its server's owners, the only readers of a history, all allowed to know who acted on it.
      */
     List<AuditEntry> history(Actor actor, RegistrationId id);
 

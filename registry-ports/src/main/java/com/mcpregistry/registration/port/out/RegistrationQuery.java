@@ -1,10 +1,10 @@
 package com.mcpregistry.registration.port.out;
 
+import com.mcpregistry.domain.ownership.Owners;
 import com.mcpregistry.domain.registration.Registration;
 import com.mcpregistry.domain.registration.Visibility;
 import com.mcpregistry.domain.shared.RegistrationStatus;
 import com.mcpregistry.domain.user.Actor;
-import com.mcpregistry.domain.user.UserId;
 import com.mcpregistry.paging.PageRequest;
 import com.mcpregistry.paging.SearchText;
 import java.util.Objects;
@@ -28,12 +28,13 @@ public record RegistrationQuery(
 
     /** The part of the registry a list shows; a deleted registration is in none. */
     public sealed interface Scope {
-        boolean includes(Registration registration);
+        /** Whether the scope holds {@code registration}, whose server {@code owners} own. */
+        boolean includes(Registration registration, Owners owners);
     }
 
     /**
      * What {@code reader} may see, by the one {@link Visibility} rule: every registration that is not deleted for an
-     * administrator, the published ones and their own for anyone else.
+     * administrator; for anyone else the published ones, those they submitted and those of servers they own.
      */
     public record VisibleTo(Actor reader) implements Scope {
         public VisibleTo {
@@ -41,20 +42,24 @@ public record RegistrationQuery(
         }
 
         @Override
-        public boolean includes(Registration registration) {
-            return Visibility.sees(reader, registration);
+        public boolean includes(Registration registration, Owners owners) {
+            return Visibility.sees(reader, registration, owners);
         }
     }
 
     /** Only registrations {@code submitter} submitted and that are not deleted. */
-    public record SubmittedBy(UserId submitter) implements Scope {
-        public SubmittedBy {
-            Objects.requireNonNull(submitter, "submitter");
+    /**
+     * A reader's own registrations, in any status: those they submitted and those of the servers they own (as a user
+     * or a member of an owning group). Deleted ones are gone.
+     */
+    public record Mine(Actor reader) implements Scope {
+        public Mine {
+            Objects.requireNonNull(reader, "reader");
         }
 
         @Override
-        public boolean includes(Registration registration) {
-            return !registration.isDeleted() && registration.submitterId().equals(submitter);
+        public boolean includes(Registration registration, Owners owners) {
+            return !registration.isDeleted() && (reader.is(registration.submitterId()) || owners.includes(reader));
         }
     }
 }

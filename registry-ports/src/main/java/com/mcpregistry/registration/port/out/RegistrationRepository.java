@@ -4,9 +4,9 @@ import com.mcpregistry.domain.error.AlreadyTaken;
 import com.mcpregistry.domain.error.Conflict;
 import com.mcpregistry.domain.registration.NormalizedEndpoint;
 import com.mcpregistry.domain.registration.Registration;
-import com.mcpregistry.domain.registration.ServerName;
 import com.mcpregistry.domain.registration.Version;
 import com.mcpregistry.domain.shared.RegistrationId;
+import com.mcpregistry.domain.shared.ServerName;
 import com.mcpregistry.paging.Page;
 import java.util.Optional;
 

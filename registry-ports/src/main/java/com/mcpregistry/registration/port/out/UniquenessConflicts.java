@@ -4,8 +4,8 @@ import com.mcpregistry.domain.error.AlreadyTaken;
 import com.mcpregistry.domain.error.AlreadyTaken.Rule;
 import com.mcpregistry.domain.registration.HttpUrl;
 import com.mcpregistry.domain.registration.Registration;
-import com.mcpregistry.domain.registration.ServerName;
 import com.mcpregistry.domain.registration.Version;
+import com.mcpregistry.domain.shared.ServerName;
 
 /**
  * What the registry says when a registration breaks a uniqueness rule. A {@link RegistrationRepository} says only

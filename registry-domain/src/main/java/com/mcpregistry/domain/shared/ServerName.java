@@ -1,4 +1,4 @@
-package com.mcpregistry.domain.registration;
+package com.mcpregistry.domain.shared;
 
 import com.mcpregistry.domain.Text;
 import com.mcpregistry.domain.error.InvalidInput;
@@ -7,7 +7,7 @@ import com.mcpregistry.domain.error.InvalidInput;
 public record ServerName(String value) {
     public static final int MIN_LENGTH = 3;
     public static final int MAX_LENGTH = 200;
-    static final String PATTERN = "^[a-zA-Z0-9.-]+/[a-zA-Z0-9._-]+$";
+    public static final String PATTERN = "^[a-zA-Z0-9.-]+/[a-zA-Z0-9._-]+$";
 
     public ServerName {
         Text.require("server_name", value, MIN_LENGTH, MAX_LENGTH);
