@@ -6,6 +6,8 @@ import com.mcpregistry.postgres.audit.JdbiAuditTrail;
 import com.mcpregistry.postgres.identity.JdbiUserRepository;
 import com.mcpregistry.postgres.limits.Bucket4jRateLimitBuckets;
 import com.mcpregistry.postgres.limits.JdbiQuotaCounts;
+import com.mcpregistry.postgres.ownership.JdbiNamespaceClaimRepository;
+import com.mcpregistry.postgres.ownership.JdbiServerOwnerRepository;
 import com.mcpregistry.postgres.registration.JdbiIdempotencyKeys;
 import com.mcpregistry.postgres.registration.JdbiPublishedServers;
 import com.mcpregistry.postgres.registration.JdbiRegistrationRepository;
@@ -28,6 +30,8 @@ public final class PostgresAdapters {
     private final JdbiPublishedServers publishedServers;
     private final Bucket4jRateLimitBuckets rateLimitBuckets;
     private final JdbiQuotaCounts quotaCounts;
+    private final JdbiServerOwnerRepository serverOwners;
+    private final JdbiNamespaceClaimRepository namespaceClaims;
 
     /** The adapters over {@code dataSource}, with an unkeyed audit chain (for tests and embedders without a key). */
     public PostgresAdapters(DataSource dataSource) {
@@ -54,6 +58,8 @@ public final class PostgresAdapters {
         this.publishedServers = new JdbiPublishedServers(jdbi, searches);
         this.rateLimitBuckets = new Bucket4jRateLimitBuckets(dataSource);
         this.quotaCounts = new JdbiQuotaCounts(jdbi);
+        this.serverOwners = new JdbiServerOwnerRepository(jdbi);
+        this.namespaceClaims = new JdbiNamespaceClaimRepository(jdbi);
     }
 
     /** The one {@code Jdbi} for a data source, set up for PostgreSQL (uuid, arrays, java.time). */
@@ -97,6 +103,14 @@ public final class PostgresAdapters {
         return quotaCounts;
     }
 
+    public JdbiServerOwnerRepository serverOwners() {
+        return serverOwners;
+    }
+
+    public JdbiNamespaceClaimRepository namespaceClaims() {
+        return namespaceClaims;
+    }
+
     /** Whether the database answers a trivial query now: what readiness and health checks report. */
     public boolean databaseReachable() {
         try {
@@ -119,6 +133,8 @@ public final class PostgresAdapters {
                 transactions,
                 this::databaseReachable,
                 rateLimitBuckets,
-                quotaCounts);
+                quotaCounts,
+                serverOwners,
+                namespaceClaims);
     }
 }

@@ -225,7 +225,7 @@ class HostileInputTest {
                 .containsExactly(user);
         assertThat(adapters.registrations()
                         .find(new RegistrationQuery(
-                                new RegistrationQuery.SubmittedBy(submitter.id()),
+                                Fixtures.mineOf(submitter.id()),
                                 Optional.empty(),
                                 Optional.of("DROP TABLE registrations;-- \\ % _"),
                                 PageRequest.first(10)))

@@ -154,7 +154,8 @@ class LeastPrivilegeRolesTest {
                 adapters.auditTrail(),
                 adapters.idempotencyKeys(),
                 adapters.transactions(),
-                TestClock.systemTime());
+                TestClock.systemTime(),
+                TestDatabase.ownership(adapters));
         User submitter = adapters.users().save(Fixtures.user());
         User admin = adapters.users().save(Fixtures.user());
 

@@ -3,6 +3,8 @@ package com.mcpregistry.postgres;
 import com.mcpregistry.domain.audit.AuditChain;
 import com.mcpregistry.domain.audit.AuditKey;
 import com.mcpregistry.domain.audit.AuditKeys;
+import com.mcpregistry.domain.ownership.NamespacePolicy;
+import com.mcpregistry.ownership.service.ServerOwnership;
 import com.zaxxer.hikari.HikariDataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
@@ -128,6 +130,17 @@ public final class TestDatabase implements AfterAllCallback, AutoCloseable {
 
     public Jdbi jdbi() {
         return adapters().jdbi();
+    }
+
+    /** Who owns what, over {@link #adapters()}: for services a test builds by hand. */
+    public ServerOwnership ownership() {
+        return ownership(adapters());
+    }
+
+    /** Who owns what over {@code adapters}' owners and claims; names no claim covers are open to anyone. */
+    public static ServerOwnership ownership(PostgresAdapters adapters) {
+        return new ServerOwnership(
+                adapters.serverOwners(), adapters.namespaceClaims(), adapters.users(), NamespacePolicy.OPEN);
     }
 
     /** A data source that opens a new unpooled connection each time, e.g. to race two migrations. */

@@ -14,6 +14,7 @@ import com.mcpregistry.domain.shared.RegistrationStatus;
 import com.mcpregistry.domain.testing.RegistrationTestData;
 import com.mcpregistry.domain.testing.UserTestData;
 import com.mcpregistry.domain.user.Actor;
+import com.mcpregistry.domain.user.GroupId;
 import com.mcpregistry.domain.user.User;
 import com.mcpregistry.domain.user.UserId;
 import com.mcpregistry.registration.port.out.RegistrationQuery;
@@ -111,6 +112,16 @@ public final class Fixtures {
     /** What {@code user} lists without administrator rights: the published registrations and their own. */
     public static RegistrationQuery.Scope visibleToUser(UserId user) {
         return new RegistrationQuery.VisibleTo(new Actor(user, false));
+    }
+
+    /** What {@code user}, whose token lists no groups, holds as theirs: what they submitted and what they own. */
+    public static RegistrationQuery.Scope mineOf(UserId user) {
+        return new RegistrationQuery.Mine(new Actor(user, false));
+    }
+
+    /** An Entra ID group no other test uses. */
+    public static GroupId group() {
+        return new GroupId(UUID.randomUUID().toString());
     }
 
     /** Newest first, ties broken by the higher id: the order every list of the registry uses. */

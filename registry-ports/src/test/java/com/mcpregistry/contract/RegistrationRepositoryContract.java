@@ -17,6 +17,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.mcpregistry.domain.error.AlreadyTaken;
 import com.mcpregistry.domain.error.AlreadyTaken.Rule;
 import com.mcpregistry.domain.error.Conflict;
+import com.mcpregistry.domain.ownership.Owner;
+import com.mcpregistry.domain.ownership.Owners;
 import com.mcpregistry.domain.registration.HttpUrl;
 import com.mcpregistry.domain.registration.NormalizedEndpoint;
 import com.mcpregistry.domain.registration.Reason;
@@ -29,9 +31,11 @@ import com.mcpregistry.domain.shared.RegistrationId;
 import com.mcpregistry.domain.shared.RegistrationStatus;
 import com.mcpregistry.domain.shared.ServerName;
 import com.mcpregistry.domain.user.Actor;
+import com.mcpregistry.domain.user.GroupId;
 import com.mcpregistry.domain.user.User;
 import com.mcpregistry.domain.user.UserId;
 import com.mcpregistry.identity.port.out.UserRepository;
+import com.mcpregistry.ownership.port.out.ServerOwnerRepository;
 import com.mcpregistry.paging.Cursor;
 import com.mcpregistry.paging.Page;
 import com.mcpregistry.paging.PageRequest;
@@ -41,12 +45,14 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * What every {@link RegistrationRepository} guarantees. Subclasses give the repository and the user repository
- * that holds its submitters and reviewers; both may hold rows of other tests.
+ * What every {@link RegistrationRepository} guarantees. Subclasses give the repository, the user repository that
+ * holds its submitters and reviewers, and the owners of servers that its lists consult; all may hold rows of other
+ * tests.
  */
 public abstract class RegistrationRepositoryContract {
 
@@ -54,6 +60,9 @@ public abstract class RegistrationRepositoryContract {
 
     /** Where the registrations' submitters and reviewers are kept: a registration refers to stored users. */
     protected abstract UserRepository users();
+
+    /** The owners of servers, in the same store as {@link #registrations()}: owners see their servers' versions. */
+    protected abstract ServerOwnerRepository serverOwners();
 
     private User submitter;
     private User other;
@@ -400,7 +409,7 @@ public abstract class RegistrationRepositoryContract {
         assertThat(registrations().findById(registration.id())).contains(gone);
         assertThat(list(query(Fixtures.visibleToAnAdministrator(), Optional.empty())))
                 .isEmpty();
-        assertThat(list(query(new RegistrationQuery.SubmittedBy(submitter.id()), Optional.empty())))
+        assertThat(list(query(Fixtures.mineOf(submitter.id()), Optional.empty())))
                 .isEmpty();
     }
 
@@ -452,17 +461,24 @@ public abstract class RegistrationRepositoryContract {
 
     /**
      * The one visibility rule, held to the domain's own statement of it: for registrations in every status, deleted
-     * or not, of three submitters, every kind of reader lists exactly those {@link Visibility#sees} says they see,
-     * with and without a status filter. The repository's SQL (or filter) cannot drift from the rule.
+     * or not, of three submitters, of servers owned by their submitters, by other users and by groups, every kind of
+     * reader lists exactly those {@link Visibility#sees} says they see, with and without a status filter, and exactly
+     * those {@link RegistrationQuery.Mine} holds as theirs. The repository's SQL (or filter) cannot drift from the
+     * rule.
      */
     @Test
     void a_readers_list_is_exactly_what_the_visibility_rule_lets_them_see() {
+        User coOwner = users().save(Fixtures.user());
+        GroupId team = Fixtures.group();
+        GroupId otherTeam = Fixtures.group();
         List<Registration> population = new ArrayList<>();
-        for (User owner : List.of(submitter, other, admin)) {
+        List<Owners> owners = new ArrayList<>();
+        for (User submitterOfThese : List.of(submitter, other, admin)) {
             for (RegistrationStatus status : RegistrationStatus.values()) {
                 for (boolean gone : List.of(false, true)) {
                     String local = "v-" + population.size();
-                    Registration pending = pendingOf(owner, local, "1.0.0", T0.plusSeconds(population.size()));
+                    Registration pending =
+                            pendingOf(submitterOfThese, local, "1.0.0", T0.plusSeconds(population.size()));
                     Registration r = stored(
                             status == PENDING ? pending : reviewed(pending, status, admin.id(), T0.plusSeconds(1)));
                     if (gone) {
@@ -470,7 +486,16 @@ public abstract class RegistrationRepositoryContract {
                         registrations().update(deleted, r.rowVersion());
                         r = deleted;
                     }
+                    Owner first = Owner.user(submitterOfThese.id());
+                    Owners ownersOfServer = switch (population.size() % 4) {
+                        case 0 -> Owners.of(first);
+                        case 1 -> Owners.of(first, Owner.user(coOwner.id()));
+                        case 2 -> Owners.of(Owner.group(team));
+                        default -> Owners.of(Owner.user(coOwner.id()), Owner.group(otherTeam));
+                    };
+                    serverOwners().save(r.serverName(), ownersOfServer, T0);
                     population.add(r);
+                    owners.add(ownersOfServer);
                 }
             }
         }
@@ -480,14 +505,30 @@ public abstract class RegistrationRepositoryContract {
                 new Actor(submitter.id(), false),
                 new Actor(other.id(), false),
                 new Actor(admin.id(), false),
+                new Actor(coOwner.id(), false),
+                new Actor(UserId.random(), false, Set.of(team), false),
+                new Actor(other.id(), false, Set.of(team, otherTeam), false),
+                new Actor(UserId.random(), false, Set.of(Fixtures.group()), false),
+                new Actor(UserId.random(), false, Set.of(), true),
                 new Actor(UserId.random(), false));
 
         for (Actor reader : readers) {
-            List<Registration> visible =
-                    population.stream().filter(r -> Visibility.sees(reader, r)).toList();
+            List<Registration> visible = new ArrayList<>();
+            List<Registration> theirs = new ArrayList<>();
+            for (int i = 0; i < population.size(); i++) {
+                if (Visibility.sees(reader, population.get(i), owners.get(i))) {
+                    visible.add(population.get(i));
+                }
+                if (new RegistrationQuery.Mine(reader).includes(population.get(i), owners.get(i))) {
+                    theirs.add(population.get(i));
+                }
+            }
             assertThat(list(query(new RegistrationQuery.VisibleTo(reader), Optional.empty())))
                     .as("what %s sees", reader)
                     .containsExactlyInAnyOrderElementsOf(visible);
+            assertThat(list(query(new RegistrationQuery.Mine(reader), Optional.empty())))
+                    .as("what %s holds as theirs", reader)
+                    .containsExactlyInAnyOrderElementsOf(theirs);
             for (RegistrationStatus status : RegistrationStatus.values()) {
                 assertThat(list(query(new RegistrationQuery.VisibleTo(reader), Optional.of(status))))
                         .as("what %s sees in %s", reader, status)
@@ -500,13 +541,41 @@ public abstract class RegistrationRepositoryContract {
     }
 
     @Test
-    void submitted_by_lists_only_the_submitters_registrations() {
+    void an_owner_sees_the_pending_versions_of_their_server_as_a_user_or_through_a_group_of_their_token() {
+        User coOwner = users().save(Fixtures.user());
+        GroupId team = Fixtures.group();
+        Registration othersPending = stored(pendingOf(other, "shared", "2.0.0", T0));
+        serverOwners()
+                .save(othersPending.serverName(), Owners.of(Owner.user(other.id()), Owner.user(coOwner.id())), T0);
+        Registration teamsPending = stored(pendingOf(other, "teams", "1.0.0", T0));
+        serverOwners().save(teamsPending.serverName(), Owners.of(Owner.user(other.id()), Owner.group(team)), T0);
+
+        Actor asUser = new Actor(coOwner.id(), false);
+        Actor asMember = new Actor(submitter.id(), false, Set.of(team), false);
+        Actor withOverage = new Actor(submitter.id(), false, Set.of(), true);
+
+        assertThat(list(query(new RegistrationQuery.VisibleTo(asUser), Optional.of(PENDING))))
+                .containsExactly(othersPending);
+        assertThat(list(query(new RegistrationQuery.Mine(asUser), Optional.empty())))
+                .containsExactly(othersPending);
+        assertThat(list(query(new RegistrationQuery.VisibleTo(asMember), Optional.of(PENDING))))
+                .containsExactly(teamsPending);
+        assertThat(list(query(new RegistrationQuery.Mine(asMember), Optional.empty())))
+                .containsExactly(teamsPending);
+        assertThat(list(query(new RegistrationQuery.VisibleTo(withOverage), Optional.of(PENDING))))
+                .as("an overage lists no groups: a member of none")
+                .isEmpty();
+        assertThat(list(query(Fixtures.visibleToUser(submitter.id()), Optional.of(PENDING))))
+                .isEmpty();
+    }
+
+    @Test
+    void mine_lists_the_readers_submissions_when_they_own_no_other_server() {
         World world = new World();
 
-        assertThat(list(query(new RegistrationQuery.SubmittedBy(other.id()), Optional.empty())))
+        assertThat(list(query(Fixtures.mineOf(other.id()), Optional.empty())))
                 .containsExactlyInAnyOrder(world.approved, world.deprecated, world.rejected, world.othersPending);
-        assertThat(list(query(new RegistrationQuery.SubmittedBy(admin.id()), Optional.empty())))
-                .isEmpty();
+        assertThat(list(query(Fixtures.mineOf(admin.id()), Optional.empty()))).isEmpty();
     }
 
     @Test
@@ -521,16 +590,13 @@ public abstract class RegistrationRepositoryContract {
                 .containsExactly(world.ownPending);
         assertThat(list(query(Fixtures.visibleToUser(submitter.id()), Optional.of(REJECTED))))
                 .isEmpty();
-        assertThat(list(query(new RegistrationQuery.SubmittedBy(other.id()), Optional.of(DEPRECATED))))
+        assertThat(list(query(Fixtures.mineOf(other.id()), Optional.of(DEPRECATED))))
                 .containsExactly(world.deprecated);
     }
 
     private List<Registration> search(String text) {
         return list(new RegistrationQuery(
-                new RegistrationQuery.SubmittedBy(submitter.id()),
-                Optional.empty(),
-                Optional.of(text),
-                PageRequest.first(100)));
+                Fixtures.mineOf(submitter.id()), Optional.empty(), Optional.of(text), PageRequest.first(100)));
     }
 
     private Registration storedWith(String local, String title, String description) {
@@ -620,7 +686,7 @@ public abstract class RegistrationRepositoryContract {
         do {
             Page<Registration> page = registrations()
                     .find(new RegistrationQuery(
-                            new RegistrationQuery.SubmittedBy(submitter.id()),
+                            Fixtures.mineOf(submitter.id()),
                             Optional.empty(),
                             Optional.empty(),
                             new PageRequest(5, after)));
@@ -639,7 +705,7 @@ public abstract class RegistrationRepositoryContract {
         for (int i = 0; i < 6; i++) {
             stored(pendingOf(submitter, "e" + i, "1.0.0", T0.plusSeconds(i)));
         }
-        RegistrationQuery.Scope mine = new RegistrationQuery.SubmittedBy(submitter.id());
+        RegistrationQuery.Scope mine = Fixtures.mineOf(submitter.id());
 
         Page<Registration> first = registrations()
                 .find(new RegistrationQuery(mine, Optional.empty(), Optional.empty(), PageRequest.first(3)));

@@ -2,6 +2,7 @@ package com.mcpregistry.inmemory;
 
 import com.mcpregistry.contract.RegistrationRepositoryContract;
 import com.mcpregistry.identity.port.out.UserRepository;
+import com.mcpregistry.ownership.port.out.ServerOwnerRepository;
 import com.mcpregistry.registration.port.out.RegistrationRepository;
 
 class InMemoryRegistrationRepositoryTest extends RegistrationRepositoryContract {
@@ -16,5 +17,10 @@ class InMemoryRegistrationRepositoryTest extends RegistrationRepositoryContract 
     @Override
     protected UserRepository users() {
         return db.userRepository();
+    }
+
+    @Override
+    protected ServerOwnerRepository serverOwners() {
+        return db.serverOwnerRepository();
     }
 }

@@ -5,6 +5,7 @@ import com.mcpregistry.domain.registration.Version;
 import com.mcpregistry.domain.shared.RegistrationId;
 import com.mcpregistry.domain.shared.ServerName;
 import com.mcpregistry.postgres.shared.SearchStatements;
+import com.mcpregistry.postgres.shared.ServerLock;
 import com.mcpregistry.postgres.shared.SqlErrors;
 import com.mcpregistry.postgres.shared.Timestamps;
 import com.mcpregistry.publication.PublishedServer;
@@ -39,10 +40,6 @@ public final class JdbiPublishedServers implements PublishedServers {
     private static final String NAME_ORDER = "server_name COLLATE \"C\", version COLLATE \"C\", id";
     private static final String SAME_SERVER = "server_name COLLATE \"C\" = :server_name";
 
-    // A namespace of its own inside the advisory lock space of single bigint keys.
-    private static final String LOCK =
-            "SELECT 1 FROM pg_advisory_xact_lock(hashtextextended('mcp-server:' || :server_name, 0))";
-
     static final String CLEAR_LATEST = "UPDATE registrations SET is_latest = false, updated_at = " + FLIPPED_AT
             + " WHERE " + SAME_SERVER + " AND is_latest AND id IS DISTINCT FROM :latest";
     static final String SET_LATEST = "UPDATE registrations SET is_latest = true, updated_at = " + FLIPPED_AT
@@ -68,11 +65,8 @@ public final class JdbiPublishedServers implements PublishedServers {
 
     @Override
     public void lock(ServerName serverName) {
-        // Joins the caller's transaction: the lock is held until that one ends.
-        SqlErrors.translating(() -> jdbi.inTransaction(handle -> handle.createQuery(LOCK)
-                .bind("server_name", serverName.value())
-                .mapTo(Integer.class)
-                .one()));
+        // The lock of the server's owners too (JdbiServerOwnerRepository): held until the caller's transaction ends.
+        ServerLock.hold(jdbi, serverName);
     }
 
     @Override

@@ -13,6 +13,7 @@ import com.mcpregistry.domain.shared.RegistrationId;
 import com.mcpregistry.domain.shared.RegistrationStatus;
 import com.mcpregistry.domain.shared.ServerName;
 import com.mcpregistry.domain.user.Actor;
+import com.mcpregistry.domain.user.GroupId;
 import com.mcpregistry.domain.user.UserId;
 import com.mcpregistry.paging.Cursor;
 import com.mcpregistry.paging.Page;
@@ -157,10 +158,8 @@ public final class JdbiRegistrationRepository implements RegistrationRepository 
         if (scope instanceof RegistrationQuery.VisibleTo visible) {
             where.add(visibleTo(visible.reader(), params));
         } else {
-            // The scope is sealed: this is SubmittedBy.
-            RegistrationQuery.SubmittedBy submitted = (RegistrationQuery.SubmittedBy) scope;
-            where.add("deleted_at IS NULL AND submitter_id = :submitter");
-            params.put("submitter", submitted.submitter().value());
+            // The scope is sealed: this is Mine.
+            where.add(mine(((RegistrationQuery.Mine) scope).reader(), params));
         }
         query.status().ifPresent(status -> {
             where.add("status = :status");
@@ -187,16 +186,36 @@ public final class JdbiRegistrationRepository implements RegistrationRepository 
 
     /**
      * The domain's {@link Visibility} rule in SQL, and nothing else: nobody sees a deleted registration, an
-     * administrator every other, anyone else the published statuses and their own. (Two texts, not one with an
-     * {@code :admin} parameter, so that each gets its own plan.) {@code RegistrationRepositoryContract} holds it to
-     * {@link Visibility#sees} for every kind of reader.
+     * administrator every other, anyone else the published statuses, those they submitted and those of the servers
+     * they own. (Two texts, not one with an {@code :admin} parameter, so that each gets its own plan.) {@code
+     * RegistrationRepositoryContract} holds it to {@link Visibility#sees} for every kind of reader, owners included.
      */
     private static String visibleTo(Actor reader, Map<String, Object> params) {
         if (reader.admin()) {
             return "deleted_at IS NULL";
         }
+        return "deleted_at IS NULL AND (status IN (" + PUBLISHED_STATUSES + ") OR " + submittedOrOwnedBy(reader, params)
+                + ")";
+    }
+
+    /** {@link RegistrationQuery.Mine}: the reader's own registrations, those they submitted and of servers they own. */
+    private static String mine(Actor reader, Map<String, Object> params) {
+        return "deleted_at IS NULL AND (" + submittedOrOwnedBy(reader, params) + ")";
+    }
+
+    /**
+     * Whether {@code reader} submitted the registration or owns its server: an owner row of the server names them or
+     * one of the groups their token lists (a token with a groups overage lists none). The server's owner rows are
+     * found by name in server_owners' unique indexes ("C" collation, as that column is); the planner may instead
+     * read the reader's owned servers once, by their own indexes, and hash them.
+     */
+    private static String submittedOrOwnedBy(Actor reader, Map<String, Object> params) {
         params.put("reader", reader.userId().value());
-        return "deleted_at IS NULL AND (status IN (" + PUBLISHED_STATUSES + ") OR submitter_id = :reader)";
+        params.put(
+                "groups", reader.groups().stream().map(GroupId::value).sorted().toArray(String[]::new));
+        return "submitter_id = :reader OR EXISTS (SELECT 1 FROM server_owners AS o"
+                + " WHERE o.server_name = registrations.server_name COLLATE \"C\""
+                + " AND (o.user_id = :reader OR o.group_id = ANY (CAST(:groups AS text[]))))";
     }
 
     /** {@code text} as a LIKE pattern that matches exactly it: {@code %}, {@code _} and {@code \} taken literally. */

@@ -23,7 +23,15 @@ import org.postgresql.util.ServerErrorMessage;
  */
 public final class SqlErrors {
 
-    private static final String[] TABLE_PREFIXES = {"registrations_", "users_", "audit_log_", "idempotency_keys_"};
+    private static final String[] TABLE_PREFIXES = {
+        "registrations_",
+        "users_",
+        "audit_log_",
+        "idempotency_keys_",
+        "server_owners_",
+        "namespace_claims_",
+        "namespace_claim_owners_"
+    };
 
     private SqlErrors() {}
 

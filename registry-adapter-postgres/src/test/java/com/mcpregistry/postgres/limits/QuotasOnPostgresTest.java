@@ -47,7 +47,8 @@ class QuotasOnPostgresTest {
             new SubmissionQuotas(
                     new LimitSettings(Map.of(), Map.of(Quota.PENDING_PER_USER, 3L)),
                     adapters.quotaCounts(),
-                    LimitEvents.NONE));
+                    LimitEvents.NONE),
+            database.ownership());
 
     @Test
     void concurrent_submissions_of_one_user_never_pass_the_pending_quota_together() throws Exception {

@@ -2,6 +2,7 @@ package com.mcpregistry.postgres.registration;
 
 import com.mcpregistry.contract.RegistrationRepositoryContract;
 import com.mcpregistry.identity.port.out.UserRepository;
+import com.mcpregistry.ownership.port.out.ServerOwnerRepository;
 import com.mcpregistry.postgres.TestDatabase;
 import com.mcpregistry.registration.port.out.RegistrationRepository;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -19,5 +20,10 @@ class JdbiRegistrationRepositoryTest extends RegistrationRepositoryContract {
     @Override
     protected UserRepository users() {
         return database.adapters().users();
+    }
+
+    @Override
+    protected ServerOwnerRepository serverOwners() {
+        return database.adapters().serverOwners();
     }
 }

@@ -18,6 +18,8 @@ import com.mcpregistry.domain.registration.Registration;
 import com.mcpregistry.domain.shared.RegistrationId;
 import com.mcpregistry.domain.shared.RegistrationStatus;
 import com.mcpregistry.identity.port.out.UserRepository;
+import com.mcpregistry.ownership.port.out.NamespaceClaimRepository;
+import com.mcpregistry.ownership.port.out.ServerOwnerRepository;
 import com.mcpregistry.paging.Page;
 import com.mcpregistry.postgres.TestDatabase;
 import com.mcpregistry.publication.PublishedServer;
@@ -75,6 +77,16 @@ class PublishingOnPostgresTest extends PublishingContract {
     @Override
     protected UserRepository users() {
         return database.adapters().users();
+    }
+
+    @Override
+    protected ServerOwnerRepository serverOwners() {
+        return database.adapters().serverOwners();
+    }
+
+    @Override
+    protected NamespaceClaimRepository namespaceClaims() {
+        return database.adapters().namespaceClaims();
     }
 
     @Test
@@ -191,8 +203,8 @@ class PublishingOnPostgresTest extends PublishingContract {
 
     private <T> List<T> concurrently(AuditTrail audit, List<Function<RegistrationService, T>> work) throws Exception {
         clock.gate(new CyclicBarrier(work.size()));
-        RegistrationService service =
-                new RegistrationService(registrations(), published(), audit, idempotencyKeys(), transactions(), clock);
+        RegistrationService service = new RegistrationService(
+                registrations(), published(), audit, idempotencyKeys(), transactions(), clock, ownership());
         ExecutorService threads = Executors.newFixedThreadPool(work.size());
         try {
             List<Future<T>> futures = new ArrayList<>();

@@ -104,7 +104,7 @@ class RegistrationQueryPlanTest {
 
     @Test
     void a_submitters_list_reads_the_submitter_index_in_order() {
-        String plan = plan(query(new RegistrationQuery.SubmittedBy(submitter), Optional.empty(), Optional.empty()));
+        String plan = plan(query(Fixtures.mineOf(submitter), Optional.empty(), Optional.empty()));
 
         assertThat(plan).contains("registrations_submitter_created_idx").doesNotContain("Sort");
     }
@@ -153,7 +153,7 @@ class RegistrationQueryPlanTest {
         Optional<Cursor> deep = Optional.of(new Cursor(T0.plusSeconds(150), UUID.randomUUID()));
         RegistrationQuery.Scope everything = Fixtures.visibleToAnAdministrator();
         RegistrationQuery.Scope published = Fixtures.visibleToUser(viewer);
-        RegistrationQuery.Scope own = new RegistrationQuery.SubmittedBy(viewer);
+        RegistrationQuery.Scope own = Fixtures.mineOf(viewer);
         Optional<RegistrationStatus> approved = Optional.of(RegistrationStatus.APPROVED);
         return Stream.of(
                 Arguments.of(

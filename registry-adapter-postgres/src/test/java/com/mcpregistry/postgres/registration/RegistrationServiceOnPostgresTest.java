@@ -62,7 +62,8 @@ class RegistrationServiceOnPostgresTest {
             adapters.auditTrail(),
             adapters.idempotencyKeys(),
             adapters.transactions(),
-            clock);
+            clock,
+            database.ownership());
     private final ExecutorService threads = Executors.newFixedThreadPool(2);
 
     private User submitter;
@@ -94,10 +95,7 @@ class RegistrationServiceOnPostgresTest {
     private List<Registration> submittersRegistrations() {
         Page<Registration> page = adapters.registrations()
                 .find(new RegistrationQuery(
-                        new RegistrationQuery.SubmittedBy(submitter.id()),
-                        Optional.empty(),
-                        Optional.empty(),
-                        PageRequest.first(100)));
+                        Fixtures.mineOf(submitter.id()), Optional.empty(), Optional.empty(), PageRequest.first(100)));
         return page.items();
     }
 
@@ -227,13 +225,17 @@ class RegistrationServiceOnPostgresTest {
                 new FailingAuditTrail(adapters.auditTrail()),
                 adapters.idempotencyKeys(),
                 adapters.transactions(),
-                clock);
+                clock,
+                database.ownership());
 
         assertThatThrownBy(() -> failing.submit(submission("lost", Optional.empty())))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessage(FailingAuditTrail.MESSAGE);
 
         assertThat(submittersRegistrations()).isEmpty();
+        assertThat(adapters.serverOwners().find(new ServerName(namespace + "/lost")))
+                .as("the new server's first owner goes with its registration")
+                .isEmpty();
         assertThat(adapters.auditTrail().verify()).isEqualTo(before);
     }
 
@@ -246,7 +248,8 @@ class RegistrationServiceOnPostgresTest {
                 new FailingAuditTrail(adapters.auditTrail()),
                 adapters.idempotencyKeys(),
                 adapters.transactions(),
-                clock);
+                clock,
+                database.ownership());
 
         assertThatThrownBy(() -> failing.changeStatus(review(submitted.id(), RegistrationStatus.APPROVED)))
                 .hasMessage(FailingAuditTrail.MESSAGE);
