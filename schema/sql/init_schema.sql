@@ -84,6 +84,17 @@
 --       it).
 --   017-users-verified-email: The e-mail the identity provider vouches for, kept apart from the e-mail label a user
 --       may choose: operators name users by object id or by this (admin grant), never by the label.
+--   018-server-owners-and-namespace-claims: Who owns each server (a server_name, whose versions are its
+--       registrations) and the namespaces administrators claimed. An owner is a user (user_id) or an Entra ID group
+--       (group_id, its object id in lower case): exactly one of the two; a claim's owners have the same shape and
+--       go with the claim. server_name and prefix are in the "C" collation, so that the servers under a namespace
+--       are one range of the index whatever the database's locale, as the MCP Registry API's name order is (008).
+--       Indexes find a user's and a group's servers, and the newest live versions of a server (a reader's own list
+--       reads those of each server they own). Every existing server gets the submitter of its earliest registration
+--       (by created_at, then id; deleted ones included, so that a name that can never be reused keeps an owner) as
+--       its owner since that registration, in one set-based statement. The runtime role (016) gets the new tables
+--       by its default privileges; the audit actions of ownership need no change of audit_log, whose action column
+--       is checked by format only.
 --
 -- Rendered from PostgreSQL 17.
 
@@ -266,6 +277,41 @@ CREATE TABLE rate_limit_buckets (
     CONSTRAINT rate_limit_buckets_pkey PRIMARY KEY (id)
 );
 
+CREATE TABLE server_owners (
+    server_name text COLLATE "C"         NOT NULL,
+    user_id     uuid,
+    group_id    text,
+    added_at    timestamp with time zone NOT NULL,
+    CONSTRAINT server_owners_one_owner CHECK ((user_id IS NULL) <> (group_id IS NULL)),
+    CONSTRAINT server_owners_group_id_format
+        CHECK (group_id ~ '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$'::text),
+    CONSTRAINT server_owners_server_name_length
+        CHECK (char_length(server_name) >= 3 AND char_length(server_name) <= 200),
+    CONSTRAINT server_owners_server_name_pattern CHECK (server_name ~ '^[a-zA-Z0-9.-]+/[a-zA-Z0-9._-]+$'::text),
+    CONSTRAINT server_owners_user_unique UNIQUE (server_name, user_id),
+    CONSTRAINT server_owners_group_unique UNIQUE (server_name, group_id)
+);
+
+CREATE TABLE namespace_claims (
+    prefix     text COLLATE "C"         NOT NULL,
+    claimed_by uuid,
+    claimed_at timestamp with time zone NOT NULL,
+    CONSTRAINT namespace_claims_pkey PRIMARY KEY (prefix),
+    CONSTRAINT namespace_claims_prefix_format
+        CHECK (char_length(prefix) <= 200 AND prefix ~ '^[a-zA-Z0-9-]+(\.[a-zA-Z0-9-]+)*$'::text)
+);
+
+CREATE TABLE namespace_claim_owners (
+    prefix   text COLLATE "C" NOT NULL,
+    user_id  uuid,
+    group_id text,
+    CONSTRAINT namespace_claim_owners_one_owner CHECK ((user_id IS NULL) <> (group_id IS NULL)),
+    CONSTRAINT namespace_claim_owners_group_id_format
+        CHECK (group_id ~ '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$'::text),
+    CONSTRAINT namespace_claim_owners_user_unique UNIQUE (prefix, user_id),
+    CONSTRAINT namespace_claim_owners_group_unique UNIQUE (prefix, group_id)
+);
+
 -- Foreign keys
 
 ALTER TABLE registrations
@@ -278,6 +324,17 @@ ALTER TABLE idempotency_keys
 
 ALTER TABLE idempotency_keys
     ADD CONSTRAINT idempotency_keys_registration_id_fkey FOREIGN KEY (registration_id) REFERENCES registrations(id);
+
+ALTER TABLE server_owners ADD CONSTRAINT server_owners_user_fkey FOREIGN KEY (user_id) REFERENCES users(id);
+
+ALTER TABLE namespace_claims
+    ADD CONSTRAINT namespace_claims_claimed_by_fkey FOREIGN KEY (claimed_by) REFERENCES users(id);
+
+ALTER TABLE namespace_claim_owners
+    ADD CONSTRAINT namespace_claim_owners_prefix_fkey FOREIGN KEY (prefix) REFERENCES namespace_claims(prefix) ON DELETE CASCADE;
+
+ALTER TABLE namespace_claim_owners
+    ADD CONSTRAINT namespace_claim_owners_user_fkey FOREIGN KEY (user_id) REFERENCES users(id);
 
 -- Indexes
 
@@ -327,6 +384,9 @@ CREATE INDEX registrations_pending_submitter_idx
 
 CREATE INDEX registrations_server_name_created_idx ON registrations USING btree (server_name, created_at);
 
+CREATE INDEX registrations_server_name_newest_idx
+    ON registrations USING btree (server_name COLLATE "C", created_at DESC, id DESC) WHERE (deleted_at IS NULL);
+
 CREATE INDEX audit_log_at_idx ON audit_log USING btree (at DESC, id DESC);
 
 CREATE INDEX audit_log_actor_at_idx ON audit_log USING btree (actor_id, at DESC, id DESC);
@@ -334,6 +394,11 @@ CREATE INDEX audit_log_actor_at_idx ON audit_log USING btree (actor_id, at DESC,
 CREATE INDEX audit_log_action_at_idx ON audit_log USING btree (action, at DESC, id DESC);
 
 CREATE INDEX audit_log_registration_idx ON audit_log USING btree (registration_id, seq);
+
+CREATE INDEX server_owners_user_idx ON server_owners USING btree (user_id, server_name) WHERE (user_id IS NOT NULL);
+
+CREATE INDEX server_owners_group_idx
+    ON server_owners USING btree (group_id, server_name) WHERE (group_id IS NOT NULL);
 
 -- Statistics targets
 
@@ -386,6 +451,12 @@ GRANT INSERT, SELECT ON audit_log TO registry_runtime;
 GRANT DELETE, INSERT, SELECT, UPDATE ON idempotency_keys TO registry_runtime;
 
 GRANT DELETE, INSERT, SELECT, UPDATE ON rate_limit_buckets TO registry_runtime;
+
+GRANT DELETE, INSERT, SELECT, UPDATE ON server_owners TO registry_runtime;
+
+GRANT DELETE, INSERT, SELECT, UPDATE ON namespace_claims TO registry_runtime;
+
+GRANT DELETE, INSERT, SELECT, UPDATE ON namespace_claim_owners TO registry_runtime;
 
 ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT DELETE, INSERT, SELECT, UPDATE ON TABLES TO registry_runtime;
 

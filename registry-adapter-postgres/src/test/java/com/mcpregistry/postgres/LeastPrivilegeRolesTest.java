@@ -5,6 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.mcpregistry.contract.Fixtures;
 import com.mcpregistry.domain.audit.AuditAction;
+import com.mcpregistry.domain.ownership.NamespaceClaim;
+import com.mcpregistry.domain.ownership.NamespacePrefix;
+import com.mcpregistry.domain.ownership.Owner;
+import com.mcpregistry.domain.ownership.Owners;
 import com.mcpregistry.domain.registration.Registration;
 import com.mcpregistry.domain.registration.Version;
 import com.mcpregistry.domain.shared.RegistrationStatus;
@@ -16,6 +20,7 @@ import com.mcpregistry.registration.port.in.ReviewRegistrationUseCase.ChangeStat
 import com.mcpregistry.registration.port.in.SubmitRegistrationUseCase.SubmitRegistration;
 import com.mcpregistry.registration.service.RegistrationService;
 import java.io.IOException;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
@@ -158,10 +163,17 @@ class LeastPrivilegeRolesTest {
                 TestDatabase.ownership(adapters));
         User submitter = adapters.users().save(Fixtures.user());
         User admin = adapters.users().save(Fixtures.user());
+        String namespace = Fixtures.namespace();
+        NamespaceClaim claim = new NamespaceClaim(
+                new NamespacePrefix(namespace),
+                Owners.of(Owner.user(submitter.id()), Owner.group(Fixtures.group())),
+                Optional.of(admin.id()),
+                Instant.parse("2025-03-01T09:00:00Z"));
+        adapters.namespaceClaims().insert(claim);
 
         Registration submitted = service.submit(new SubmitRegistration(
                 submitter.actor(false),
-                new ServerName(Fixtures.namespace() + "/tools"),
+                new ServerName(namespace + "/tools"),
                 Version.DEFAULT,
                 Fixtures.details("https://tools.example.com/mcp"),
                 Optional.empty(),
@@ -180,6 +192,31 @@ class LeastPrivilegeRolesTest {
                 .containsExactly(AuditAction.SUBMIT, AuditAction.APPROVE);
         assertThat(adapters.auditTrail().verify().intact()).isTrue();
         assertThat(adapters.auditTrail().head().events()).isEqualTo(2);
+        assertThat(adapters.serverOwners().find(submitted.serverName()))
+                .as("the claim's owners and the submitter own the new server")
+                .contains(claim.owners());
+        assertThat(adapters.namespaceClaims().delete(claim.prefix())).isTrue();
+    }
+
+    @Test
+    @Order(7)
+    void the_runtime_role_reads_and_writes_every_table_but_the_audit_trail_and_the_schema_history() {
+        Jdbi runtime = Jdbi.create(as("registry_app", DATABASE));
+        List<String> tables = runtime.withHandle(handle -> handle.createQuery(
+                        "SELECT relname FROM pg_class WHERE relnamespace = 'public'::regnamespace AND relkind = 'r'"
+                                + " AND relname NOT IN ('audit_log', 'databasechangelog', 'databasechangeloglock')")
+                .mapTo(String.class)
+                .list());
+        List<String> lacking = runtime.withHandle(handle -> handle.createQuery(
+                        "SELECT table_name || ': ' || privilege FROM unnest(CAST(:tables AS text[])) AS table_name"
+                                + " CROSS JOIN unnest(ARRAY['SELECT', 'INSERT', 'UPDATE', 'DELETE']) AS privilege"
+                                + " WHERE NOT has_table_privilege(table_name, privilege)")
+                .bindArray("tables", String.class, tables)
+                .mapTo(String.class)
+                .list());
+
+        assertThat(tables).contains("registrations", "server_owners", "namespace_claims", "namespace_claim_owners");
+        assertThat(lacking).isEmpty();
     }
 
     @Test

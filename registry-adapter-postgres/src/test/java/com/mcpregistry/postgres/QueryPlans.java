@@ -15,7 +15,7 @@ import org.jdbi.v3.core.Jdbi;
  * <ul>
  *   <li>{@link #inIndexOrder} and {@link #withoutSequentialScans}: the plan when scanning the whole table is not an
  *       option, i.e. which index can serve a query at all, as one must at a million rows;
- *   <li>{@link #chosen} and {@link #generic}: the plan the planner picks by itself, with no setting changed, for a
+ *   <li>{@link #chosen} (run and timed by {@link #analyzed}) and {@link #generic}: the plan the planner picks by itself, with no setting changed, for a
  *       statement planned with its values (as a search is) and for a server-side prepared statement (as the
  *       driver makes of every other statement after a few executions);
  *   <li>{@link #withoutIndexes}: the plan once the table's secondary indexes are gone, which shows that a test
@@ -42,6 +42,11 @@ public final class QueryPlans {
     /** The plan the planner picks for these values, every planner setting as it comes. */
     public static String chosen(Jdbi jdbi, String sql, Map<String, Object> params) {
         return explain(jdbi, sql, params, List.of());
+    }
+
+    /** The plan the planner picks for these values, run and timed: EXPLAIN (ANALYZE, BUFFERS), for the record. */
+    public static String analyzed(Jdbi jdbi, String sql, Map<String, Object> params) {
+        return explain(jdbi, "(ANALYZE, BUFFERS) " + sql, params, List.of());
     }
 
     /**

@@ -31,7 +31,8 @@ class SchemaMigratorTest {
             "014-audit-log-key-id",
             "015-rate-limits-and-quotas",
             "016-runtime-role",
-            "017-users-verified-email");
+            "017-users-verified-email",
+            "018-server-owners-and-namespace-claims");
 
     private static Map<String, Integer> appliedChangesets(Jdbi jdbi) {
         return jdbi.withHandle(handle -> handle.createQuery(

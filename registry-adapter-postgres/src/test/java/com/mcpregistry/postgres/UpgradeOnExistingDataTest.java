@@ -14,16 +14,19 @@ import com.mcpregistry.domain.audit.AuditEvent;
 import com.mcpregistry.domain.audit.FieldChange;
 import com.mcpregistry.domain.error.AlreadyTaken;
 import com.mcpregistry.domain.error.Conflict;
+import com.mcpregistry.domain.ownership.NotAnOwner;
+import com.mcpregistry.domain.ownership.Owner;
+import com.mcpregistry.domain.ownership.Owners;
 import com.mcpregistry.domain.registration.Registration;
 import com.mcpregistry.domain.registration.Version;
 import com.mcpregistry.domain.shared.RegistrationId;
 import com.mcpregistry.domain.shared.RegistrationStatus;
 import com.mcpregistry.domain.shared.ServerName;
+import com.mcpregistry.domain.testing.TestClock;
+import com.mcpregistry.domain.user.Actor;
 import com.mcpregistry.domain.user.UserId;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.sql.Connection;
+import com.mcpregistry.registration.port.in.SubmitRegistrationUseCase.SubmitRegistration;
+import com.mcpregistry.registration.service.RegistrationService;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
@@ -31,29 +34,21 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import liquibase.Scope;
-import liquibase.command.CommandScope;
-import liquibase.command.core.UpdateCountCommandStep;
-import liquibase.command.core.helpers.DbUrlConnectionArgumentsCommandStep;
-import liquibase.database.Database;
-import liquibase.database.DatabaseFactory;
-import liquibase.database.jvm.JdbcConnection;
-import liquibase.resource.ClassLoaderResourceAccessor;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.Test;
-import org.yaml.snakeyaml.Yaml;
 
 /**
  * Databases written by earlier versions of the registry upgrade in place: an audit trail stored before changeset
- * 011 (and before audit keys, changeset 014) still verifies with the keyed events written after it, and the duplicate versions a database could hold before
- * changeset 012 migrate without loss while no version is reused from then on.
+ * 011 (and before audit keys, changeset 014) still verifies with the keyed events written after it, the duplicate
+ * versions a database could hold before changeset 012 migrate without loss while no version is reused from then on,
+ * and every server stored before owners existed (changeset 018) is owned by its first submitter.
  */
 class UpgradeOnExistingDataTest {
 
     @Test
     void an_audit_trail_stored_before_changes_were_recorded_verifies_with_the_events_written_after() {
         try (TestDatabase database = TestDatabase.empty()) {
-            migrateUpTo(database, "011-audit-log-changes");
+            Changelog.migrateUpTo(database, "011-audit-log-changes");
             Jdbi jdbi = Jdbi.create(database.unpooledDataSource());
             String previous = AuditChain.GENESIS;
             for (int i = 0; i < 3; i++) {
@@ -107,7 +102,7 @@ class UpgradeOnExistingDataTest {
     @Test
     void duplicate_versions_from_before_migrate_and_no_version_is_reused_after() {
         try (TestDatabase database = TestDatabase.empty()) {
-            migrateUpTo(database, "012-versions-never-reused");
+            Changelog.migrateUpTo(database, "012-versions-never-reused");
             Jdbi jdbi = Jdbi.create(database.unpooledDataSource());
             UUID user = insertUser(jdbi);
             String ns = Fixtures.namespace();
@@ -186,7 +181,7 @@ class UpgradeOnExistingDataTest {
     @Test
     void endpoints_stored_before_they_were_compared_normalised_are_normalised_and_a_later_claim_is_kept_apart() {
         try (TestDatabase database = TestDatabase.empty()) {
-            migrateUpTo(database, "013-endpoint-url-normalized");
+            Changelog.migrateUpTo(database, "013-endpoint-url-normalized");
             Jdbi jdbi = Jdbi.create(database.unpooledDataSource());
             UUID user = insertUser(jdbi);
             String ns = Fixtures.namespace();
@@ -239,6 +234,69 @@ class UpgradeOnExistingDataTest {
                     Fixtures.reviewed(kept, RegistrationStatus.DEPRECATED, submitter.id(), T0.plusSeconds(20));
             repository.update(deprecated, kept.rowVersion());
             assertThat(repository.findById(kept.id())).contains(deprecated);
+        }
+    }
+
+    @Test
+    void every_existing_server_gets_the_submitter_of_its_first_registration_as_owner_deleted_ones_included() {
+        try (TestDatabase database = TestDatabase.empty()) {
+            Changelog.migrateUpTo(database, "018-server-owners-and-namespace-claims");
+            Jdbi jdbi = Jdbi.create(database.unpooledDataSource());
+            UUID ann = insertUser(jdbi);
+            UUID bob = insertUser(jdbi);
+            UUID cat = insertUser(jdbi);
+            String ns = Fixtures.namespace();
+            // The first version by time, whoever submitted the later ones.
+            insertRegistrationNow(jdbi, bob, ns + "/ledger", "2.0.0", T0.plusSeconds(10));
+            insertRegistrationNow(jdbi, ann, ns + "/ledger", "1.0.0", T0);
+            insertRegistrationNow(jdbi, cat, ns + "/ledger", "3.0.0", T0.plusSeconds(20));
+            // Two first versions at the same moment: the lower id (uuid order) was first.
+            UUID tieOne = insertRegistrationNow(jdbi, bob, ns + "/tie", "1.0.0", T0.plusSeconds(5));
+            UUID tieTwo = insertRegistrationNow(jdbi, cat, ns + "/tie", "1.0.1", T0.plusSeconds(5));
+            UUID tieFirstSubmitter = Fixtures.compareIds(tieOne, tieTwo) < 0 ? bob : cat;
+            // The first version deleted: its submitter still owns the name, which can never be reused.
+            UUID deletedFirst = insertRegistrationNow(jdbi, cat, ns + "/reborn", "1.0.0", T0.plusSeconds(1));
+            insertRegistrationNow(jdbi, ann, ns + "/reborn", "1.1.0", T0.plusSeconds(2));
+            UUID onlyVersion = insertRegistrationNow(jdbi, bob, ns + "/gone", "1.0.0", T0.plusSeconds(3));
+            jdbi.useHandle(handle -> handle.execute(
+                    "UPDATE registrations SET deleted_at = created_at + interval '1 minute' WHERE id IN (?, ?)",
+                    deletedFirst,
+                    onlyVersion));
+
+            new SchemaMigrator(database.unpooledDataSource()).migrate();
+
+            List<String> rows = jdbi.withHandle(handle -> handle.createQuery(
+                            "SELECT server_name, user_id, group_id, added_at FROM server_owners ORDER BY server_name")
+                    .map((rs, ctx) -> rs.getString("server_name") + " " + rs.getString("user_id") + " "
+                            + Optional.ofNullable(rs.getString("group_id")).orElse("-") + " "
+                            + rs.getObject("added_at", OffsetDateTime.class).toInstant())
+                    .list());
+            assertThat(rows)
+                    .containsExactly(
+                            ns + "/gone " + bob + " - " + T0.plusSeconds(3),
+                            ns + "/ledger " + ann + " - " + T0,
+                            ns + "/reborn " + cat + " - " + T0.plusSeconds(1),
+                            ns + "/tie " + tieFirstSubmitter + " - " + T0.plusSeconds(5));
+
+            var owners = database.adapters().serverOwners();
+            assertThat(owners.find(new ServerName(ns + "/ledger"))).contains(Owners.of(Owner.user(new UserId(ann))));
+            RegistrationService service = new RegistrationService(
+                    database.adapters().registrations(),
+                    database.adapters().publishedServers(),
+                    database.adapters().auditTrail(),
+                    database.adapters().idempotencyKeys(),
+                    database.adapters().transactions(),
+                    TestClock.systemTime(),
+                    database.ownership());
+            assertThatThrownBy(() -> service.submit(new SubmitRegistration(
+                            new Actor(new UserId(bob), false),
+                            new ServerName(ns + "/ledger"),
+                            new Version("4.0.0"),
+                            Fixtures.details("https://" + ns + ".ledger.example.com/mcp"),
+                            Optional.empty(),
+                            Optional.empty())))
+                    .as("a later submitter of a version is no owner")
+                    .isInstanceOf(NotAnOwner.class);
         }
     }
 
@@ -334,49 +392,5 @@ class UpgradeOnExistingDataTest {
                 OffsetDateTime.ofInstant(createdAt, java.time.ZoneOffset.UTC),
                 OffsetDateTime.ofInstant(createdAt, java.time.ZoneOffset.UTC)));
         return id;
-    }
-
-    /** Applies the changelog up to, not including, the changeset {@code id}. */
-    private static void migrateUpTo(TestDatabase database, String id) {
-        int count = changeSetIds().indexOf(id);
-        assertThat(count).as("changeset " + id + " is in the changelog").isPositive();
-        try {
-            Scope.child(
-                    Map.of(
-                            Scope.Attr.resourceAccessor.name(),
-                            new ClassLoaderResourceAccessor(UpgradeOnExistingDataTest.class.getClassLoader()),
-                            "liquibase.analytics.enabled",
-                            Boolean.FALSE),
-                    () -> {
-                        try (Connection connection =
-                                database.unpooledDataSource().getConnection()) {
-                            Database liquibase = DatabaseFactory.getInstance()
-                                    .findCorrectDatabaseImplementation(new JdbcConnection(connection));
-                            new CommandScope(UpdateCountCommandStep.COMMAND_NAME)
-                                    .addArgumentValue(DbUrlConnectionArgumentsCommandStep.DATABASE_ARG, liquibase)
-                                    .addArgumentValue(
-                                            UpdateCountCommandStep.CHANGELOG_FILE_ARG, SchemaMigrator.CHANGELOG)
-                                    .addArgumentValue(UpdateCountCommandStep.COUNT_ARG, count)
-                                    .execute();
-                        }
-                    });
-        } catch (Exception e) {
-            throw new IllegalStateException("cannot migrate up to " + id, e);
-        }
-    }
-
-    @SuppressWarnings("unchecked")
-    private static List<String> changeSetIds() {
-        try (InputStream in =
-                UpgradeOnExistingDataTest.class.getClassLoader().getResourceAsStream(SchemaMigrator.CHANGELOG)) {
-            Map<String, Object> changelog = new Yaml().load(in);
-            return ((List<Map<String, Object>>) changelog.get("databaseChangeLog"))
-                    .stream()
-                            .map(entry -> (Map<String, Object>) entry.get("changeSet"))
-                            .map(changeSet -> (String) changeSet.get("id"))
-                            .toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -508,6 +508,7 @@ public abstract class RegistrationRepositoryContract {
                 new Actor(coOwner.id(), false),
                 new Actor(UserId.random(), false, Set.of(team), false),
                 new Actor(other.id(), false, Set.of(team, otherTeam), false),
+                new Actor(coOwner.id(), false, Set.of(otherTeam), false),
                 new Actor(UserId.random(), false, Set.of(Fixtures.group()), false),
                 new Actor(UserId.random(), false, Set.of(), true),
                 new Actor(UserId.random(), false));

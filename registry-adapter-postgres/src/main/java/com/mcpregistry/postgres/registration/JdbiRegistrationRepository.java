@@ -49,6 +49,8 @@ public final class JdbiRegistrationRepository implements RegistrationRepository 
             .map(status -> "'" + status.label() + "'")
             .collect(Collectors.joining(", "));
 
+    private static final String NEWEST_FIRST = "created_at DESC, id DESC";
+
     private static final String INSERT = "INSERT INTO registrations (" + RegistrationRowMapper.COLUMNS
             + ", endpoint_url_normalized) VALUES (:id, :server_name, :version, :title, :description, :endpoint_url,"
             + " :transport, :owner_contact, :repository_url, :documentation_url, CAST(:tags AS text[]), :submitter_id,"
@@ -152,17 +154,11 @@ public final class JdbiRegistrationRepository implements RegistrationRepository 
 
     /** One page and the first row of the next (keyset paging, newest first) of what {@code query} asks for. */
     static Select select(RegistrationQuery query) {
-        List<String> where = new ArrayList<>();
+        // The filters within the scope: status, search text, cursor.
+        List<String> filters = new ArrayList<>();
         Map<String, Object> params = new HashMap<>();
-        RegistrationQuery.Scope scope = query.scope();
-        if (scope instanceof RegistrationQuery.VisibleTo visible) {
-            where.add(visibleTo(visible.reader(), params));
-        } else {
-            // The scope is sealed: this is Mine.
-            where.add(mine(((RegistrationQuery.Mine) scope).reader(), params));
-        }
         query.status().ifPresent(status -> {
-            where.add("status = :status");
+            filters.add("status = :status");
             params.put("status", status.label());
         });
         query.search().ifPresent(text -> {
@@ -170,52 +166,76 @@ public final class JdbiRegistrationRepository implements RegistrationRepository 
                 throw InvalidInput.of("search", "must not contain NUL characters");
             }
             // ILIKE's escape character is the backslash; the trigram index serves all three.
-            where.add("(server_name ILIKE :pattern OR title ILIKE :pattern OR description ILIKE :pattern)");
+            filters.add("(server_name ILIKE :pattern OR title ILIKE :pattern OR description ILIKE :pattern)");
             params.put("pattern", "%" + likeLiteral(text) + "%");
         });
         query.page().after().ifPresent(cursor -> {
-            where.add("(created_at, id) < (:after_at, :after_id)");
+            filters.add("(created_at, id) < (:after_at, :after_id)");
             params.put("after_at", Timestamps.of(cursor.at()));
             params.put("after_id", cursor.id());
         });
         params.put("limit", query.page().limit() + 1);
-        String sql = "SELECT " + RegistrationRowMapper.COLUMNS + " FROM registrations WHERE "
-                + String.join(" AND ", where) + " ORDER BY created_at DESC, id DESC LIMIT :limit";
+        String sql = query.scope() instanceof RegistrationQuery.VisibleTo visible
+                ? page(visibleTo(visible.reader(), params), filters)
+                // The scope is sealed: this is Mine.
+                : mine(((RegistrationQuery.Mine) query.scope()).reader(), filters, params);
         return new Select(sql, params);
+    }
+
+    /** A page of the registrations in {@code scope} that pass {@code filters}, newest first. */
+    private static String page(String scope, List<String> filters) {
+        List<String> where = new ArrayList<>();
+        where.add(scope);
+        where.addAll(filters);
+        return "SELECT " + RegistrationRowMapper.COLUMNS + " FROM registrations WHERE " + String.join(" AND ", where)
+                + " ORDER BY " + NEWEST_FIRST + " LIMIT :limit";
     }
 
     /**
      * The domain's {@link Visibility} rule in SQL, and nothing else: nobody sees a deleted registration, an
      * administrator every other, anyone else the published statuses, those they submitted and those of the servers
-     * they own. (Two texts, not one with an {@code :admin} parameter, so that each gets its own plan.) {@code
-     * RegistrationRepositoryContract} holds it to {@link Visibility#sees} for every kind of reader, owners included.
+     * they own: an owner row of the server names them or one of the groups their token lists (a token with a groups
+     * overage lists none). (Two texts, not one with an {@code :admin} parameter, so that each gets its own plan.)
+     * The owner rows of a server are found by name (server_owners' unique indexes, in the "C" collation of that
+     * column); the planner may instead read the reader's servers once by their own indexes and hash them. Either
+     * way the newest registrations are read in the order of the creation index until the page is full: most are
+     * published. {@code RegistrationRepositoryContract} holds it to {@link Visibility#sees} for every kind of reader.
      */
     private static String visibleTo(Actor reader, Map<String, Object> params) {
         if (reader.admin()) {
             return "deleted_at IS NULL";
         }
-        return "deleted_at IS NULL AND (status IN (" + PUBLISHED_STATUSES + ") OR " + submittedOrOwnedBy(reader, params)
-                + ")";
-    }
-
-    /** {@link RegistrationQuery.Mine}: the reader's own registrations, those they submitted and of servers they own. */
-    private static String mine(Actor reader, Map<String, Object> params) {
-        return "deleted_at IS NULL AND (" + submittedOrOwnedBy(reader, params) + ")";
+        return "deleted_at IS NULL AND (status IN (" + PUBLISHED_STATUSES + ") OR submitter_id = :reader"
+                + " OR EXISTS (SELECT 1 FROM server_owners AS o WHERE o.server_name = registrations.server_name"
+                + " COLLATE \"C\" AND " + namesReader(reader, params) + "))";
     }
 
     /**
-     * Whether {@code reader} submitted the registration or owns its server: an owner row of the server names them or
-     * one of the groups their token lists (a token with a groups overage lists none). The server's owner rows are
-     * found by name in server_owners' unique indexes ("C" collation, as that column is); the planner may instead
-     * read the reader's owned servers once, by their own indexes, and hash them.
+     * {@link RegistrationQuery.Mine}, the rule's "submitted or owned" alone: a page of what the reader submitted (the
+     * submitter index, in order) and a page of each server they own of what others submitted (the server's range of
+     * registrations_server_name_newest_idx, whose "C" collation no other index on server_name has), merged. Few
+     * registrations of a large registry are anyone's own: filtering the whole creation index for them would read it
+     * to its end.
      */
-    private static String submittedOrOwnedBy(Actor reader, Map<String, Object> params) {
+    private static String mine(Actor reader, List<String> filters, Map<String, Object> params) {
+        String submitted = page("deleted_at IS NULL AND submitter_id = :reader", filters);
+        String ofOwnedServers = "SELECT r.* FROM (SELECT DISTINCT o.server_name FROM server_owners AS o WHERE "
+                + namesReader(reader, params) + ") AS owned CROSS JOIN LATERAL ("
+                + page(
+                        "deleted_at IS NULL AND server_name COLLATE \"C\" = owned.server_name"
+                                + " AND submitter_id <> :reader",
+                        filters)
+                + ") AS r";
+        return "SELECT " + RegistrationRowMapper.COLUMNS + " FROM ((" + submitted + ") UNION ALL (" + ofOwnedServers
+                + ")) AS mine ORDER BY " + NEWEST_FIRST + " LIMIT :limit";
+    }
+
+    /** Whether an owner row (aliased o) names {@code reader}, as a user or as one of the groups of their token. */
+    private static String namesReader(Actor reader, Map<String, Object> params) {
         params.put("reader", reader.userId().value());
         params.put(
                 "groups", reader.groups().stream().map(GroupId::value).sorted().toArray(String[]::new));
-        return "submitter_id = :reader OR EXISTS (SELECT 1 FROM server_owners AS o"
-                + " WHERE o.server_name = registrations.server_name COLLATE \"C\""
-                + " AND (o.user_id = :reader OR o.group_id = ANY (CAST(:groups AS text[]))))";
+        return "(o.user_id = :reader OR o.group_id = ANY (CAST(:groups AS text[])))";
     }
 
     /** {@code text} as a LIKE pattern that matches exactly it: {@code %}, {@code _} and {@code \} taken literally. */

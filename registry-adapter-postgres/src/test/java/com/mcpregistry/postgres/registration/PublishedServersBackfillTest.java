@@ -12,11 +12,9 @@ import com.mcpregistry.domain.shared.RegistrationStatus;
 import com.mcpregistry.domain.shared.ServerName;
 import com.mcpregistry.domain.user.User;
 import com.mcpregistry.paging.Cursor;
+import com.mcpregistry.postgres.Changelog;
 import com.mcpregistry.postgres.TestDatabase;
 import com.mcpregistry.publication.PublishedServer;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -25,7 +23,6 @@ import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.yaml.snakeyaml.Yaml;
 
 /**
  * Changeset 008 backfills what the registration service maintains from then on: the first publication time and
@@ -182,25 +179,7 @@ class PublishedServersBackfillTest {
     }
 
     /** The backfill statements of changeset 008, exactly as the changelog holds them. */
-    @SuppressWarnings("unchecked")
     private static String backfillSql() {
-        try (InputStream in = PublishedServersBackfillTest.class
-                .getClassLoader()
-                .getResourceAsStream("db/changelog/db.changelog-master.yaml")) {
-            Map<String, Object> changelog = new Yaml().load(in);
-            for (Map<String, Object> entry : (List<Map<String, Object>>) changelog.get("databaseChangeLog")) {
-                Map<String, Object> changeSet = (Map<String, Object>) entry.get("changeSet");
-                if (changeSet != null && "008-published-servers".equals(changeSet.get("id"))) {
-                    List<Map<String, Object>> changes = (List<Map<String, Object>>) changeSet.get("changes");
-                    Map<String, Object> backfill =
-                            (Map<String, Object>) changes.get(1).get("sql");
-                    assertThat((String) backfill.get("comment")).startsWith("Backfill.");
-                    return (String) backfill.get("sql");
-                }
-            }
-            throw new IllegalStateException("the changelog has no changeset 008-published-servers");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return Changelog.backfill("008-published-servers");
     }
 }

@@ -8,6 +8,7 @@ import com.mcpregistry.domain.shared.RegistrationStatus;
 import com.mcpregistry.domain.user.UserId;
 import com.mcpregistry.paging.Cursor;
 import com.mcpregistry.paging.PageRequest;
+import com.mcpregistry.postgres.Changelog;
 import com.mcpregistry.postgres.PostgresAdapters;
 import com.mcpregistry.postgres.PostgresPool;
 import com.mcpregistry.postgres.QueryPlans;
@@ -61,6 +62,9 @@ class RegistrationQueryPlanTest {
                         """)
                         .bindArray("submitters", UUID.class, submitters)
                         .execute());
+        // Each server owned by its submitter, as changeset 018 and the registration service leave it.
+        database.jdbi()
+                .useHandle(handle -> handle.execute(Changelog.backfill("018-server-owners-and-namespace-claims")));
     }
 
     private static String plan(RegistrationQuery query) {
@@ -103,10 +107,24 @@ class RegistrationQueryPlanTest {
     }
 
     @Test
-    void a_submitters_list_reads_the_submitter_index_in_order() {
+    void an_ordinary_readers_first_page_reads_the_creation_index_in_order() {
+        JdbiRegistrationRepository.Select select = JdbiRegistrationRepository.select(
+                query(Fixtures.visibleToUser(submitter), Optional.empty(), Optional.empty()));
+
+        assertThat(QueryPlans.chosen(database.jdbi(), select.sql(), select.params()))
+                .contains("Index Scan using registrations_created_idx")
+                .doesNotContain("Sort")
+                .doesNotContain("Seq Scan on registrations");
+    }
+
+    @Test
+    void a_readers_own_list_reads_their_submissions_in_order_and_each_server_they_own_by_its_name() {
         String plan = plan(query(Fixtures.mineOf(submitter), Optional.empty(), Optional.empty()));
 
-        assertThat(plan).contains("registrations_submitter_created_idx").doesNotContain("Sort");
+        assertThat(plan)
+                .contains("Index Scan using registrations_submitter_created_idx")
+                .contains("using registrations_server_name_newest_idx")
+                .doesNotContain("Seq Scan on registrations");
     }
 
     @Test

@@ -1,0 +1,94 @@
+package com.mcpregistry.postgres;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.sql.Connection;
+import java.util.List;
+import java.util.Map;
+import liquibase.Scope;
+import liquibase.command.CommandScope;
+import liquibase.command.core.UpdateCountCommandStep;
+import liquibase.command.core.helpers.DbUrlConnectionArgumentsCommandStep;
+import liquibase.database.Database;
+import liquibase.database.DatabaseFactory;
+import liquibase.database.jvm.JdbcConnection;
+import liquibase.resource.ClassLoaderResourceAccessor;
+import org.yaml.snakeyaml.Yaml;
+
+/**
+ * The Liquibase changelog as tests of upgrades use it: its changesets in order, a changeset's backfill exactly as it
+ * stands there, and a database migrated up to a changeset, to store data as an earlier registry did.
+ */
+public final class Changelog {
+
+    private Changelog() {}
+
+    /** The ids of the changesets, in the order they apply. */
+    public static List<String> changeSetIds() {
+        return changeSets().stream()
+                .map(changeSet -> (String) changeSet.get("id"))
+                .toList();
+    }
+
+    /** The SQL of changeset {@code id}'s backfill: the change whose comment starts with "Backfill.". */
+    @SuppressWarnings("unchecked")
+    public static String backfill(String id) {
+        Map<String, Object> changeSet = changeSets().stream()
+                .filter(candidate -> id.equals(candidate.get("id")))
+                .findFirst()
+                .orElseThrow(() -> new IllegalStateException("the changelog has no changeset " + id));
+        return ((List<Map<String, Object>>) changeSet.get("changes"))
+                .stream()
+                        .map(change -> (Map<String, Object>) change.get("sql"))
+                        .filter(sql -> sql != null
+                                && String.valueOf(sql.get("comment")).startsWith("Backfill."))
+                        .map(sql -> (String) sql.get("sql"))
+                        .findFirst()
+                        .orElseThrow(() -> new IllegalStateException("changeset " + id + " has no backfill"));
+    }
+
+    /** Applies the changelog to {@code database} up to, not including, the changeset {@code id}. */
+    public static void migrateUpTo(TestDatabase database, String id) {
+        int count = changeSetIds().indexOf(id);
+        assertThat(count).as("changeset " + id + " is in the changelog").isPositive();
+        try {
+            Scope.child(
+                    Map.of(
+                            Scope.Attr.resourceAccessor.name(),
+                            new ClassLoaderResourceAccessor(Changelog.class.getClassLoader()),
+                            "liquibase.analytics.enabled",
+                            Boolean.FALSE),
+                    () -> {
+                        try (Connection connection =
+                                database.unpooledDataSource().getConnection()) {
+                            Database liquibase = DatabaseFactory.getInstance()
+                                    .findCorrectDatabaseImplementation(new JdbcConnection(connection));
+                            new CommandScope(UpdateCountCommandStep.COMMAND_NAME)
+                                    .addArgumentValue(DbUrlConnectionArgumentsCommandStep.DATABASE_ARG, liquibase)
+                                    .addArgumentValue(
+                                            UpdateCountCommandStep.CHANGELOG_FILE_ARG, SchemaMigrator.CHANGELOG)
+                                    .addArgumentValue(UpdateCountCommandStep.COUNT_ARG, count)
+                                    .execute();
+                        }
+                    });
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot migrate up to " + id, e);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> changeSets() {
+        try (InputStream in = Changelog.class.getClassLoader().getResourceAsStream(SchemaMigrator.CHANGELOG)) {
+            Map<String, Object> changelog = new Yaml().load(in);
+            return ((List<Map<String, Object>>) changelog.get("databaseChangeLog"))
+                    .stream()
+                            .map(entry -> (Map<String, Object>) entry.get("changeSet"))
+                            .toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,159 @@
+package com.mcpregistry.postgres.registration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.mcpregistry.domain.user.Actor;
+import com.mcpregistry.domain.user.UserId;
+import com.mcpregistry.paging.PageRequest;
+import com.mcpregistry.postgres.Changelog;
+import com.mcpregistry.postgres.QueryPlans;
+import com.mcpregistry.postgres.SchemaMigrator;
+import com.mcpregistry.postgres.TestDatabase;
+import com.mcpregistry.registration.port.out.RegistrationQuery;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.jdbi.v3.core.Jdbi;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+
+/**
+ * Changeset 018 over a registry of {@code registry.scale} registrations stored before it (1,000 submitters, servers
+ * of four versions, some deleted, later versions submitted by others than the first): how long the changeset and its
+ * backfill take, that every server gets exactly its first submitter as owner, and how an ordinary reader's first
+ * pages run over the result. Loading a million registrations takes minutes, so it runs only when asked:
+ *
+ * <pre>
+ * mvn -B -ntp -pl registry-adapter-postgres -am verify -Dtest=OwnershipAtScaleTest \
+ *     -Dsurefire.failIfNoSpecifiedTests=false -Dregistry.scale=1000000
+ * </pre>
+ *
+ * The figures and plans go to target/surefire-reports/com.mcpregistry.postgres.registration.OwnershipAtScaleTest-output.txt.
+ */
+@EnabledIfSystemProperty(named = "registry.scale", matches = "[0-9]+")
+class OwnershipAtScaleTest {
+
+    private static final String CHANGESET = "018-server-owners-and-namespace-claims";
+
+    @Test
+    @Timeout(value = 60, unit = TimeUnit.MINUTES)
+    void every_server_of_a_large_registry_gets_its_first_submitter_as_owner_in_one_statement() {
+        int rows = Integer.parseInt(System.getProperty("registry.scale"));
+        try (TestDatabase database = TestDatabase.empty()) {
+            Changelog.migrateUpTo(database, CHANGESET);
+            Jdbi jdbi = Jdbi.create(database.unpooledDataSource());
+            long loading = System.nanoTime();
+            load(jdbi, rows);
+            report("loaded %,d registrations in %s", rows, since(loading));
+
+            long migrating = System.nanoTime();
+            new SchemaMigrator(database.unpooledDataSource()).migrate();
+            report("changeset %s (tables, indexes, backfill, ANALYZE) applied in %s", CHANGESET, since(migrating));
+
+            long servers = count(jdbi, "SELECT count(DISTINCT server_name) FROM registrations");
+            assertThat(count(jdbi, "SELECT count(*) FROM server_owners")).isEqualTo(servers);
+            assertThat(count(jdbi, """
+                            SELECT count(*) FROM registrations AS first
+                              LEFT JOIN server_owners AS o
+                                ON o.server_name = first.server_name COLLATE "C" AND o.user_id = first.submitter_id
+                             WHERE o.user_id IS NULL
+                               AND NOT EXISTS (SELECT 1 FROM registrations AS earlier
+                                                WHERE earlier.server_name = first.server_name
+                                                  AND (earlier.created_at, earlier.id) < (first.created_at, first.id))
+                            """))
+                    .as("servers whose first submitter is not their owner")
+                    .isZero();
+
+            String backfill = Changelog.backfill(CHANGESET);
+            for (int run = 1; run <= 2; run++) {
+                long again = System.nanoTime();
+                jdbi.useTransaction(handle -> {
+                    handle.execute("TRUNCATE server_owners");
+                    handle.createScript(backfill).execute();
+                    handle.rollback();
+                });
+                report("the backfill alone (%,d servers), run %d, rolled back: %s", servers, run, since(again));
+            }
+            String statement = backfill.substring(0, backfill.indexOf(';'));
+            List<String> plan = jdbi.withHandle(handle -> handle.createQuery("EXPLAIN " + statement)
+                    .mapTo(String.class)
+                    .list());
+            report("its plan:%n%s", String.join("\n", plan));
+
+            firstPagesOfAnOrdinaryReader(database);
+        }
+    }
+
+    /**
+     * Registrations as the registry stored them before changeset 018: {@code rows / 4} servers over 1,000 namespaces,
+     * versions 1.0.0 to 1.3.0 (the first two created at the same moment, so that the id decides which was first, the
+     * others a minute apart), each version submitted by another of the users, 5 % deleted, 20 % Pending.
+     */
+    private static void load(Jdbi jdbi, int rows) {
+        jdbi.useTransaction(handle -> {
+            handle.execute("SET LOCAL work_mem = '256MB'");
+            handle.execute("""
+                    CREATE TEMPORARY TABLE scale_users ON COMMIT DROP AS
+                    SELECT k, gen_random_uuid() AS id FROM generate_series(0, 999) AS k
+                    """);
+            handle.execute("""
+                    INSERT INTO users (id, tid, oid, display_name, created_at, updated_at, last_seen_at)
+                    SELECT id, 'scale', 'scale-' || k, 'Scale user ' || k, now(), now(), now() FROM scale_users
+                    """);
+            handle.createUpdate("""
+                            INSERT INTO registrations (id, server_name, version, title, description, endpoint_url,
+                                endpoint_url_normalized, transport, owner_contact, submitter_id, status, reviewed_by,
+                                reviewed_at, created_at, updated_at, deleted_at)
+                            SELECT gen_random_uuid(), 'com.scale' || (s % 1000) || '/server-' || s, '1.' || v || '.0',
+                                   'Server ' || s, 'Reads and books ledger entries',
+                                   'https://s' || s || '.scale.example/mcp', 'https://s' || s || '.scale.example/mcp',
+                                   'streamable-http', 'owner@example.com', u.id,
+                                   CASE WHEN n % 5 = 0 THEN 'Pending' ELSE 'Approved' END,
+                                   CASE WHEN n % 5 <> 0 THEN u.id END, CASE WHEN n % 5 <> 0 THEN now() END,
+                                   now() - s * interval '5 minutes' + greatest(v - 1, 0) * interval '1 minute', now(),
+                                   CASE WHEN n % 20 = 3 THEN now() END
+                              FROM generate_series(0, :rows - 1) AS n
+                             CROSS JOIN LATERAL (SELECT n / 4 AS s, n % 4 AS v) AS position
+                              JOIN scale_users AS u ON u.k = (s + v * 7) % 1000
+                            """).bind("rows", rows).execute();
+        });
+        jdbi.useHandle(handle -> handle.execute("VACUUM ANALYZE"));
+    }
+
+    /** Plans and times of an ordinary reader's first pages: what they may see, and their own. */
+    private static void firstPagesOfAnOrdinaryReader(TestDatabase database) {
+        Jdbi jdbi = database.jdbi();
+        UUID reader = jdbi.withHandle(
+                handle -> handle.createQuery("SELECT user_id FROM server_owners ORDER BY server_name LIMIT 1")
+                        .mapTo(UUID.class)
+                        .one());
+        Actor actor = new Actor(new UserId(reader), false);
+        for (RegistrationQuery.Scope scope :
+                List.of(new RegistrationQuery.VisibleTo(actor), new RegistrationQuery.Mine(actor))) {
+            JdbiRegistrationRepository.Select select = JdbiRegistrationRepository.select(
+                    new RegistrationQuery(scope, Optional.empty(), Optional.empty(), PageRequest.first(20)));
+            report(
+                    "%s, first page, chosen plan:%n%s%n%s, generic plan:%n%s",
+                    scope.getClass().getSimpleName(),
+                    QueryPlans.analyzed(jdbi, select.sql(), select.params()),
+                    scope.getClass().getSimpleName(),
+                    QueryPlans.generic(jdbi, select.sql()));
+        }
+    }
+
+    private static long count(Jdbi jdbi, String sql) {
+        return jdbi.withHandle(
+                handle -> handle.createQuery(sql).mapTo(Long.class).one());
+    }
+
+    private static Duration since(long start) {
+        return Duration.ofNanos(System.nanoTime() - start);
+    }
+
+    private static void report(String format, Object... args) {
+        System.out.println(String.format(format, args));
+    }
+}
