@@ -12,6 +12,7 @@ import com.mcpregistry.domain.audit.AuditAction;
 import com.mcpregistry.domain.audit.AuditEvent;
 import com.mcpregistry.domain.audit.FieldChange;
 import com.mcpregistry.domain.error.FieldError;
+import com.mcpregistry.domain.ownership.NamespacePolicy;
 import com.mcpregistry.domain.registration.DetailsPatch;
 import com.mcpregistry.domain.registration.Reason;
 import com.mcpregistry.domain.registration.Registration;
@@ -36,6 +37,7 @@ import com.mcpregistry.identity.SignedIn;
 import com.mcpregistry.identity.VerifiedToken;
 import com.mcpregistry.identity.service.UserService;
 import com.mcpregistry.inmemory.InMemoryDatabase;
+import com.mcpregistry.ownership.service.ServerOwnership;
 import com.mcpregistry.paging.PageRequest;
 import com.mcpregistry.registration.port.in.EditRegistrationUseCase.EditRegistration;
 import com.mcpregistry.registration.port.in.FindRegistrationsUseCase.RegistrationFilter;
@@ -61,7 +63,17 @@ class OpenApiSchemasTest {
     private final Clock clock = Clock.systemUTC();
     private final InMemoryDatabase db = new InMemoryDatabase();
     private final RegistrationService registrations = new RegistrationService(
-            db.registrationRepository(), db.publishedServers(), db.auditTrail(), db.idempotencyKeys(), db, clock);
+            db.registrationRepository(),
+            db.publishedServers(),
+            db.auditTrail(),
+            db.idempotencyKeys(),
+            db,
+            clock,
+            new ServerOwnership(
+                    db.serverOwnerRepository(),
+                    db.namespaceClaimRepository(),
+                    db.userRepository(),
+                    NamespacePolicy.OPEN));
     private final UserService users = new UserService(db.userRepository(), db.auditTrail(), db, clock);
     private final AuditService audit = new AuditService(db.auditTrail(), Clock.systemUTC());
 
@@ -72,7 +84,7 @@ class OpenApiSchemasTest {
         Actor submitter = signIn("ada@contoso.com").actor();
         Registration registration = registrations.submit(submission(submitter, "com.contoso/minimal", false));
 
-        SCHEMAS.assertConforms("Registration", Json.write(RegistrationJson.of(registration)));
+        SCHEMAS.assertConforms("Registration", Json.write(asSeenBy(submitter, registration)));
     }
 
     @Test
@@ -87,7 +99,7 @@ class OpenApiSchemasTest {
                 Optional.empty(),
                 Optional.of("req-2")));
 
-        String json = Json.write(RegistrationJson.of(rejected));
+        String json = Json.write(asSeenBy(admin, rejected));
 
         assertThat(json).contains("status_reason", "reviewed_by", "reviewed_at", "repository_url");
         SCHEMAS.assertConforms("Registration", json);
@@ -104,10 +116,10 @@ class OpenApiSchemasTest {
         var all = registrations.list(
                 admin, new RegistrationFilter(Optional.empty(), Optional.empty(), PageRequest.first(10)));
 
-        String firstJson = Json.write(PageJson.of(first, RegistrationJson::of));
+        String firstJson = Json.write(PageJson.of(first, r -> asSeenBy(admin, r)));
         assertThat(firstJson).doesNotContain("\"next_cursor\":null");
         SCHEMAS.assertConforms("RegistrationPage", firstJson);
-        String allJson = Json.write(PageJson.of(all, RegistrationJson::of));
+        String allJson = Json.write(PageJson.of(all, r -> asSeenBy(admin, r)));
         assertThat(allJson).contains("\"next_cursor\":null");
         SCHEMAS.assertConforms("RegistrationPage", allJson);
     }
@@ -225,8 +237,9 @@ class OpenApiSchemasTest {
 
     @Test
     void a_registration_missing_a_field_or_carrying_an_extra_one_is_reported() {
-        String valid = Json.write(RegistrationJson.of(
-                registrations.submit(submission(signIn("ada@contoso.com").actor(), "com.contoso/x", true))));
+        Actor submitter = signIn("ada@contoso.com").actor();
+        String valid =
+                Json.write(asSeenBy(submitter, registrations.submit(submission(submitter, "com.contoso/x", true))));
 
         assertThat(SCHEMAS.problems("Registration", valid.replace("\"status\":\"Pending\",", "")))
                 .anySatisfy(problem -> assertThat(problem).contains("status"));
@@ -270,6 +283,13 @@ class OpenApiSchemasTest {
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> SCHEMAS.responseProblems("publishServer", 200, "application/json", "{}"))
                 .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    /** {@code registration} as {@code reader} reads it, with what they may do with it. */
+    private RegistrationJson asSeenBy(Actor reader, Registration registration) {
+        return RegistrationJson.of(
+                registration,
+                registrations.actionsOpenTo(reader, List.of(registration)).get(registration.id()));
     }
 
     private SubmitRegistration submission(Actor submitter, String name, boolean everyField) {
