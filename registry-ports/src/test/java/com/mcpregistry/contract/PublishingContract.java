@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import com.mcpregistry.audit.port.out.AuditTrail;
 import com.mcpregistry.domain.error.NotFound;
+import com.mcpregistry.domain.ownership.NamespacePolicy;
 import com.mcpregistry.domain.registration.Reason;
 import com.mcpregistry.domain.registration.Registration;
 import com.mcpregistry.domain.registration.Version;
@@ -17,6 +18,9 @@ import com.mcpregistry.domain.shared.ServerName;
 import com.mcpregistry.domain.testing.TestClock;
 import com.mcpregistry.domain.user.Actor;
 import com.mcpregistry.identity.port.out.UserRepository;
+import com.mcpregistry.ownership.port.out.NamespaceClaimRepository;
+import com.mcpregistry.ownership.port.out.ServerOwnerRepository;
+import com.mcpregistry.ownership.service.ServerOwnership;
 import com.mcpregistry.publication.PublishedServer;
 import com.mcpregistry.publication.PublishedServerPage;
 import com.mcpregistry.publication.PublishedServerQuery;
@@ -57,6 +61,10 @@ public abstract class PublishingContract {
 
     protected abstract UserRepository users();
 
+    protected abstract ServerOwnerRepository serverOwners();
+
+    protected abstract NamespaceClaimRepository namespaceClaims();
+
     protected final TestClock clock = new TestClock(Fixtures.T0);
     protected RegistrationService registrationService;
     protected PublishedServersService publishedServers;
@@ -67,7 +75,13 @@ public abstract class PublishingContract {
     @BeforeEach
     void givenTheServicesAUserAnAdminAndANamespace() {
         registrationService = new RegistrationService(
-                registrations(), published(), auditTrail(), idempotencyKeys(), transactions(), clock);
+                registrations(),
+                published(),
+                auditTrail(),
+                idempotencyKeys(),
+                transactions(),
+                clock,
+                new ServerOwnership(serverOwners(), namespaceClaims(), users(), NamespacePolicy.OPEN));
         publishedServers = new PublishedServersService(published());
         submitter = users().save(Fixtures.user()).actor(false);
         admin = users().save(Fixtures.user()).actor(true);

@@ -17,6 +17,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.mcpregistry.domain.error.AlreadyTaken;
 import com.mcpregistry.domain.error.AlreadyTaken.Rule;
 import com.mcpregistry.domain.error.Conflict;
+import com.mcpregistry.domain.ownership.Owner;
+import com.mcpregistry.domain.ownership.Owners;
 import com.mcpregistry.domain.registration.HttpUrl;
 import com.mcpregistry.domain.registration.NormalizedEndpoint;
 import com.mcpregistry.domain.registration.Reason;
@@ -400,7 +402,7 @@ public abstract class RegistrationRepositoryContract {
         assertThat(registrations().findById(registration.id())).contains(gone);
         assertThat(list(query(Fixtures.visibleToAnAdministrator(), Optional.empty())))
                 .isEmpty();
-        assertThat(list(query(new RegistrationQuery.SubmittedBy(submitter.id()), Optional.empty())))
+        assertThat(list(query(new RegistrationQuery.Mine(new Actor(submitter.id(), false)), Optional.empty())))
                 .isEmpty();
     }
 
@@ -483,8 +485,9 @@ public abstract class RegistrationRepositoryContract {
                 new Actor(UserId.random(), false));
 
         for (Actor reader : readers) {
-            List<Registration> visible =
-                    population.stream().filter(r -> Visibility.sees(reader, r)).toList();
+            List<Registration> visible = population.stream()
+                    .filter(r -> Visibility.sees(reader, r, Owners.of(Owner.user(r.submitterId()))))
+                    .toList();
             assertThat(list(query(new RegistrationQuery.VisibleTo(reader), Optional.empty())))
                     .as("what %s sees", reader)
                     .containsExactlyInAnyOrderElementsOf(visible);
@@ -503,9 +506,9 @@ public abstract class RegistrationRepositoryContract {
     void submitted_by_lists_only_the_submitters_registrations() {
         World world = new World();
 
-        assertThat(list(query(new RegistrationQuery.SubmittedBy(other.id()), Optional.empty())))
+        assertThat(list(query(new RegistrationQuery.Mine(new Actor(other.id(), false)), Optional.empty())))
                 .containsExactlyInAnyOrder(world.approved, world.deprecated, world.rejected, world.othersPending);
-        assertThat(list(query(new RegistrationQuery.SubmittedBy(admin.id()), Optional.empty())))
+        assertThat(list(query(new RegistrationQuery.Mine(new Actor(admin.id(), false)), Optional.empty())))
                 .isEmpty();
     }
 
@@ -521,13 +524,13 @@ public abstract class RegistrationRepositoryContract {
                 .containsExactly(world.ownPending);
         assertThat(list(query(Fixtures.visibleToUser(submitter.id()), Optional.of(REJECTED))))
                 .isEmpty();
-        assertThat(list(query(new RegistrationQuery.SubmittedBy(other.id()), Optional.of(DEPRECATED))))
+        assertThat(list(query(new RegistrationQuery.Mine(new Actor(other.id(), false)), Optional.of(DEPRECATED))))
                 .containsExactly(world.deprecated);
     }
 
     private List<Registration> search(String text) {
         return list(new RegistrationQuery(
-                new RegistrationQuery.SubmittedBy(submitter.id()),
+                new RegistrationQuery.Mine(new Actor(submitter.id(), false)),
                 Optional.empty(),
                 Optional.of(text),
                 PageRequest.first(100)));
@@ -620,7 +623,7 @@ public abstract class RegistrationRepositoryContract {
         do {
             Page<Registration> page = registrations()
                     .find(new RegistrationQuery(
-                            new RegistrationQuery.SubmittedBy(submitter.id()),
+                            new RegistrationQuery.Mine(new Actor(submitter.id(), false)),
                             Optional.empty(),
                             Optional.empty(),
                             new PageRequest(5, after)));
@@ -639,7 +642,7 @@ public abstract class RegistrationRepositoryContract {
         for (int i = 0; i < 6; i++) {
             stored(pendingOf(submitter, "e" + i, "1.0.0", T0.plusSeconds(i)));
         }
-        RegistrationQuery.Scope mine = new RegistrationQuery.SubmittedBy(submitter.id());
+        RegistrationQuery.Scope mine = new RegistrationQuery.Mine(new Actor(submitter.id(), false));
 
         Page<Registration> first = registrations()
                 .find(new RegistrationQuery(mine, Optional.empty(), Optional.empty(), PageRequest.first(3)));

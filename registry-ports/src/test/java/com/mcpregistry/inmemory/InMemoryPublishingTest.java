@@ -3,6 +3,8 @@ package com.mcpregistry.inmemory;
 import com.mcpregistry.audit.port.out.AuditTrail;
 import com.mcpregistry.contract.PublishingContract;
 import com.mcpregistry.identity.port.out.UserRepository;
+import com.mcpregistry.ownership.port.out.NamespaceClaimRepository;
+import com.mcpregistry.ownership.port.out.ServerOwnerRepository;
 import com.mcpregistry.publication.port.out.PublishedServers;
 import com.mcpregistry.registration.port.out.IdempotencyKeys;
 import com.mcpregistry.registration.port.out.RegistrationRepository;
@@ -40,5 +42,15 @@ class InMemoryPublishingTest extends PublishingContract {
     @Override
     protected UserRepository users() {
         return db.userRepository();
+    }
+
+    @Override
+    protected ServerOwnerRepository serverOwners() {
+        return db.serverOwnerRepository();
+    }
+
+    @Override
+    protected NamespaceClaimRepository namespaceClaims() {
+        return db.namespaceClaimRepository();
     }
 }
