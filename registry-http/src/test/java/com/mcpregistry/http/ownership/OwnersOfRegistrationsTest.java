@@ -70,8 +70,7 @@ class OwnersOfRegistrationsTest {
 
     @Test
     void bob_may_not_edit_deprecate_or_delete_anns_registrations_and_is_told_to_ask_ann() {
-        Map<String, Object> edit = Map.of("title", "Bob's ledger");
-        String editing = refused(http.patch(first, BOB, edit), 404);
+        String editing = refused(http.patch(first, BOB, Map.of("title", "Bob's ledger")), 404);
         approve(first);
 
         String deprecating = refused(
@@ -135,10 +134,7 @@ class OwnersOfRegistrationsTest {
     @Test
     void can_is_given_for_every_registration_of_a_page_as_its_reader_may_act_on_it() {
         approve(first);
-        String pending = "/registrations/"
-                + registry.submitted(ANN, server, "2.0.0")
-                        .path("registration_id")
-                        .asText();
+        registry.submitted(ANN, server, "2.0.0");
         String query = "?search=" + OwnershipApi.encoded(server);
 
         Map<String, List<String>> ann = canByVersion(ok(http.get("/registrations" + query, ANN), 200));
@@ -152,7 +148,6 @@ class OwnersOfRegistrationsTest {
                 .isEqualTo(Map.of(
                         "1.0.0", List.of("deprecate", "delete"), "2.0.0", List.of("approve", "reject", "delete")));
         assertThat(bob).as("Bob sees the approved version only").isEqualTo(Map.of("1.0.0", List.of()));
-        assertThat(pending).isNotBlank();
     }
 
     @Test
