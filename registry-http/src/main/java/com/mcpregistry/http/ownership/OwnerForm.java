@@ -10,9 +10,9 @@ import java.util.Objects;
  * Reads the owners a body names: {@code user:<user id>}, {@code group:<group object id>}, or a user's Entra object id
  * or verified e-mail, one by one, every error named by its field ({@code owner}, {@code owners[2]}).
  */
-final class OwnerForm {
+public final class OwnerForm {
     /** The most owners one request may name: a server or a claim is owned by a few people and teams. */
-    static final int MAX_OWNERS = 100;
+    public static final int MAX_OWNERS = 100;
 
     private OwnerForm() {}
 

@@ -13,6 +13,7 @@ import com.mcpregistry.domain.audit.AuditEvent;
 import com.mcpregistry.domain.audit.FieldChange;
 import com.mcpregistry.domain.error.FieldError;
 import com.mcpregistry.domain.ownership.NamespacePolicy;
+import com.mcpregistry.domain.ownership.NamespacePrefix;
 import com.mcpregistry.domain.registration.DetailsPatch;
 import com.mcpregistry.domain.registration.Reason;
 import com.mcpregistry.domain.registration.Registration;
@@ -25,10 +26,14 @@ import com.mcpregistry.domain.shared.ServerName;
 import com.mcpregistry.domain.testing.ServerDetailsTestData;
 import com.mcpregistry.domain.user.Actor;
 import com.mcpregistry.domain.user.EntraIdentity;
+import com.mcpregistry.domain.user.GroupId;
 import com.mcpregistry.domain.user.UserId;
 import com.mcpregistry.http.api.StartedApi;
 import com.mcpregistry.http.audit.AuditEventJson;
 import com.mcpregistry.http.identity.UserJson;
+import com.mcpregistry.http.ownership.ClaimOutcomeJson;
+import com.mcpregistry.http.ownership.NamespacesJson;
+import com.mcpregistry.http.ownership.ServerOwnersJson;
 import com.mcpregistry.http.registration.RegistrationJson;
 import com.mcpregistry.http.shared.Json;
 import com.mcpregistry.http.shared.PageJson;
@@ -37,6 +42,10 @@ import com.mcpregistry.identity.SignedIn;
 import com.mcpregistry.identity.VerifiedToken;
 import com.mcpregistry.identity.service.UserService;
 import com.mcpregistry.inmemory.InMemoryDatabase;
+import com.mcpregistry.ownership.By;
+import com.mcpregistry.ownership.ClaimOutcome;
+import com.mcpregistry.ownership.OwnerReference;
+import com.mcpregistry.ownership.service.OwnershipService;
 import com.mcpregistry.ownership.service.ServerOwnership;
 import com.mcpregistry.paging.PageRequest;
 import com.mcpregistry.registration.port.in.EditRegistrationUseCase.EditRegistration;
@@ -62,6 +71,16 @@ class OpenApiSchemasTest {
 
     private final Clock clock = Clock.systemUTC();
     private final InMemoryDatabase db = new InMemoryDatabase();
+    private final ServerOwnership serverOwnership = new ServerOwnership(
+            db.serverOwnerRepository(), db.namespaceClaimRepository(), db.userRepository(), NamespacePolicy.OPEN);
+    private final OwnershipService ownership = new OwnershipService(
+            db.serverOwnerRepository(),
+            db.namespaceClaimRepository(),
+            db.userRepository(),
+            serverOwnership,
+            db.auditTrail(),
+            db,
+            clock);
     private final RegistrationService registrations = new RegistrationService(
             db.registrationRepository(),
             db.publishedServers(),
@@ -69,11 +88,7 @@ class OpenApiSchemasTest {
             db.idempotencyKeys(),
             db,
             clock,
-            new ServerOwnership(
-                    db.serverOwnerRepository(),
-                    db.namespaceClaimRepository(),
-                    db.userRepository(),
-                    NamespacePolicy.OPEN));
+            serverOwnership);
     private final UserService users = new UserService(db.userRepository(), db.auditTrail(), db, clock);
     private final AuditService audit = new AuditService(db.auditTrail(), Clock.systemUTC());
 
@@ -187,6 +202,29 @@ class OpenApiSchemasTest {
                 .build();
 
         SCHEMAS.assertConforms("AuditEvent", Json.write(AuditEventJson.of(new AuditEntry(event, Optional.empty()))));
+    }
+
+    @Test
+    void a_claim_an_operator_made_from_the_command_line_names_no_claimer_and_reports_its_conflicts() {
+        Actor submitter = signIn("ada@contoso.com").actor();
+        registrations.submit(submission(submitter, "com.contoso.finance/ledger", false));
+        GroupId finance = GroupId.parse("group", "6f1c2b9e-3f3a-4c43-9b7e-2d1c6a1e5f00");
+
+        ClaimOutcome claimed = ownership.claim(
+                By.operator(),
+                new NamespacePrefix("com.contoso.finance"),
+                List.of(OwnerReference.group(finance)),
+                Optional.empty());
+
+        String claimJson = Json.write(ClaimOutcomeJson.of(claimed));
+        assertThat(claimJson).contains("\"claimed_by\":null").contains("\"conflict_count\":1");
+        SCHEMAS.assertConforms("NamespaceClaimed", claimJson);
+        String listJson = Json.write(NamespacesJson.of(ownership.policy(), ownership.claims()));
+        assertThat(listJson).contains("\"claimed_by\":null");
+        SCHEMAS.assertConforms("Namespaces", listJson);
+        SCHEMAS.assertConforms(
+                "ServerOwners",
+                Json.write(ServerOwnersJson.of(ownership.owners(new ServerName("com.contoso.finance/ledger")))));
     }
 
     @Test
