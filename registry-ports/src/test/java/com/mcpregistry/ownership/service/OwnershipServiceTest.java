@@ -16,6 +16,7 @@ import com.mcpregistry.domain.ownership.NamespacePolicy;
 import com.mcpregistry.domain.ownership.NamespacePrefix;
 import com.mcpregistry.domain.ownership.NotAnOwner;
 import com.mcpregistry.domain.ownership.Owner;
+import com.mcpregistry.domain.ownership.Owners;
 import com.mcpregistry.domain.registration.Action;
 import com.mcpregistry.domain.registration.Registration;
 import com.mcpregistry.domain.registration.Version;
@@ -181,10 +182,8 @@ class OwnershipServiceTest {
                 .containsExactly(FieldChange.of(
                         "owners",
                         Optional.of("user:" + ann.userId()),
-                        Optional.of(
-                                Owner.user(ann.userId()).wireName().compareTo("user:" + bob.userId()) < 0
-                                        ? "user:" + ann.userId() + ", user:" + bob.userId()
-                                        : "user:" + bob.userId() + ", user:" + ann.userId())));
+                        Optional.of(Owners.of(Owner.user(ann.userId()), Owner.user(bob.userId()))
+                                .toString())));
         assertThat(events(AuditAction.OWNER_REMOVED)).hasSize(1);
     }
 
