@@ -47,18 +47,18 @@ final class OwnershipCommands {
                 Clock.systemUTC());
     }
 
-    static void print(OwnersOfServer owners) {
+    static void printOwners(OwnersOfServer owners) {
         System.out.println(owners.server() + " is owned by:");
-        owners.owners().forEach(OwnershipCommands::print);
+        owners.owners().forEach(OwnershipCommands::printOwner);
     }
 
-    static void print(NamedOwner owner) {
+    static void printOwner(NamedOwner owner) {
         System.out.println("  " + owner.owner().wireName() + "  " + owner.contact());
     }
 
-    static void print(ClaimedNamespace claimed) {
+    static void printClaim(ClaimedNamespace claimed) {
         System.out.println(claimed.claim().prefix() + " is claimed for:");
-        claimed.owners().forEach(OwnershipCommands::print);
+        claimed.owners().forEach(OwnershipCommands::printOwner);
     }
 
     static OwnerReference owner(String raw) {
@@ -79,7 +79,7 @@ final class OwnershipCommands {
 
             @Override
             public Integer call() {
-                print(withOwnership(owners -> owners.owners(new ServerName(server))));
+                printOwners(withOwnership(owners -> owners.owners(new ServerName(server))));
                 return 0;
             }
         }
@@ -94,7 +94,7 @@ final class OwnershipCommands {
 
             @Override
             public Integer call() {
-                print(withOwnership(
+                printOwners(withOwnership(
                         owners -> owners.add(By.operator(), new ServerName(server), owner(owner), Optional.empty())));
                 return 0;
             }
@@ -110,7 +110,7 @@ final class OwnershipCommands {
 
             @Override
             public Integer call() {
-                print(withOwnership(owners ->
+                printOwners(withOwnership(owners ->
                         owners.remove(By.operator(), new ServerName(server), owner(owner), Optional.empty())));
                 return 0;
             }
@@ -126,7 +126,7 @@ final class OwnershipCommands {
 
             @Override
             public Integer call() {
-                print(withOwnership(owners -> owners.transfer(
+                printOwners(withOwnership(owners -> owners.transfer(
                         By.operator(),
                         new ServerName(server),
                         to.stream().map(OwnershipCommands::owner).toList(),
@@ -150,7 +150,7 @@ final class OwnershipCommands {
                 System.out.println("NAMESPACE_POLICY is "
                         + ServeSettings.namespacePolicy(Environment.ofProcess()).wireName() + "; "
                         + claims.size() + " claim(s)");
-                claims.forEach(OwnershipCommands::print);
+                claims.forEach(OwnershipCommands::printClaim);
                 return 0;
             }
         }
@@ -170,11 +170,11 @@ final class OwnershipCommands {
                         new NamespacePrefix(prefix),
                         owners.stream().map(OwnershipCommands::owner).toList(),
                         Optional.empty()));
-                print(outcome.claimed());
+                printClaim(outcome.claimed());
                 if (outcome.conflictCount() > 0) {
                     System.out.println(outcome.conflictCount() + " existing server(s) under " + prefix
                             + " keep owners outside the claim (transfer them or add the claim's owners):");
-                    outcome.conflicts().forEach(OwnershipCommands::print);
+                    outcome.conflicts().forEach(OwnershipCommands::printOwners);
                 }
                 return 0;
             }
