@@ -155,6 +155,9 @@ public final class DevelopmentTokenIssuer {
         if (user.admin()) {
             claims.claim("roles", List.of(settings.adminRole()));
         }
+        if (!user.groups().isEmpty()) {
+            claims.claim("groups", user.groups());
+        }
         JWSHeader header = new JWSHeader.Builder(JWSAlgorithm.RS256)
                 .type(JOSEObjectType.JWT)
                 .keyID(signingKey.getKeyID())

@@ -32,13 +32,19 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * Operator commands against {@code DATABASE_URL}: the break-glass admin flag, and checking and checkpointing the
- * audit trail (with {@code AUDIT_KEY} and {@code AUDIT_KEYS_PREVIOUS}).
+ * Operator commands against {@code DATABASE_URL}: the break-glass admin flag, server owners and namespace claims,
+ * and checking and checkpointing the audit trail (with {@code AUDIT_KEY} and {@code AUDIT_KEYS_PREVIOUS}).
  */
 @Command(
         name = "admin",
         description = "Operator commands (DATABASE_URL; AUDIT_KEY, AUDIT_KEYS_PREVIOUS).",
-        subcommands = {AdminCommand.Grant.class, AdminCommand.Revoke.class, AdminCommand.Audit.class})
+        subcommands = {
+            AdminCommand.Grant.class,
+            AdminCommand.Revoke.class,
+            AdminCommand.Audit.class,
+            OwnershipCommands.Owners.class,
+            OwnershipCommands.Namespace.class
+        })
 final class AdminCommand {
 
     /** Runs {@code work} against the database's adapters (the audit chain under the audit keys), then closes the pool. */

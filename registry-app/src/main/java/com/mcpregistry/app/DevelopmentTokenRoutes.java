@@ -9,6 +9,7 @@ import com.mcpregistry.http.shared.JsonBody;
 import com.mcpregistry.http.shared.JsonForm;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -34,12 +35,14 @@ final class DevelopmentTokenRoutes implements RegistryApi.Extension {
     }
 
     private void mint(Context ctx) {
-        JsonForm body = JsonBody.read(ctx).form().allowOnly(Set.of("name", "email", "oid", "admin"), Set.of());
+        JsonForm body =
+                JsonBody.read(ctx).form().allowOnly(Set.of("name", "email", "oid", "admin", "groups"), Set.of());
         String name = body.text("name").orElse(null);
         String email = body.text("email").orElse(null);
         String oid = body.text("oid").orElse(null);
         boolean admin = body.flag("admin").orElse(false);
-        DevelopmentUser user = body.check(() -> TokenCommand.user(name, email, oid, admin));
+        List<String> groups = body.textList("groups").orElse(List.of());
+        DevelopmentUser user = body.check(() -> TokenCommand.user(name, email, oid, admin, groups));
         body.complete();
         DevelopmentTokenIssuer.IssuedToken token = issuer.issue(user);
         ctx.json(Map.of(

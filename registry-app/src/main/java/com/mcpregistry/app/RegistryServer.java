@@ -2,6 +2,7 @@ package com.mcpregistry.app;
 
 import com.mcpregistry.core.RegistryCore;
 import com.mcpregistry.domain.audit.AuditChain;
+import com.mcpregistry.domain.ownership.NamespacePolicy;
 import com.mcpregistry.http.api.ApiSettings;
 import com.mcpregistry.http.api.RegistryApi;
 import com.mcpregistry.identity.port.out.AccessTokenVerifier;
@@ -56,7 +57,8 @@ public final class RegistryServer implements AutoCloseable {
             Clock clock,
             LimitSettings limits,
             Duration searchTimeout,
-            AuditProtection auditProtection) {
+            AuditProtection auditProtection,
+            NamespacePolicy namespacePolicy) {
         public Options {
             Objects.requireNonNull(database, "database");
             Objects.requireNonNull(verifier, "verifier");
@@ -68,6 +70,7 @@ public final class RegistryServer implements AutoCloseable {
             Objects.requireNonNull(limits, "limits");
             Objects.requireNonNull(searchTimeout, "searchTimeout");
             Objects.requireNonNull(auditProtection, "auditProtection");
+            Objects.requireNonNull(namespacePolicy, "namespacePolicy");
         }
     }
 
@@ -111,7 +114,8 @@ public final class RegistryServer implements AutoCloseable {
                     options.clock(),
                     new RegistryCore.Limits(
                             options.limits(),
-                            new LimitMetrics(metrics.registry(), options.limits(), options.searchTimeout())));
+                            new LimitMetrics(metrics.registry(), options.limits(), options.searchTimeout())),
+                    options.namespacePolicy());
             Javalin app = api(core, metrics, options);
             CompletableFuture<Void> migration = migrated;
             UnreachableDatabase.reporting(options.database(), () -> {

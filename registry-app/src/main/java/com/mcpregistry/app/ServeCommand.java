@@ -81,7 +81,8 @@ final class ServeCommand implements Callable<Integer> {
                 Clock.systemUTC(),
                 settings.limits(),
                 settings.searchTimeout(),
-                settings.auditProtection()));
+                settings.auditProtection(),
+                settings.namespacePolicy()));
         LoggerFactory.getLogger(ServeCommand.class)
                 .info("mcp-registry serving on port {} ({})", server.port(), settings.environment());
         awaitShutdown(server);

@@ -2,6 +2,7 @@ package com.mcpregistry.app;
 
 import com.mcpregistry.domain.audit.AuditKey;
 import com.mcpregistry.domain.audit.AuditKeys;
+import com.mcpregistry.domain.ownership.NamespacePolicy;
 import com.mcpregistry.entra.EntraSettings;
 import com.mcpregistry.entra.JwksPolicy;
 import com.mcpregistry.http.api.CorsRule;
@@ -41,6 +42,7 @@ public record ServeSettings(
         boolean metricsEnabled,
         Duration signInMemory,
         ReviewPrecondition reviewPrecondition,
+        NamespacePolicy namespacePolicy,
 
         LimitSettings limits,
         TrustedProxies trustedProxies,
@@ -134,6 +136,11 @@ public record ServeSettings(
                     "required: an approval or rejection names the version it reviewed (If-Match or row_version),"
                             + " else 428; optional: as before, for old clients"),
             new Described(
+                    "NAMESPACE_POLICY",
+                    "open",
+                    "open: anyone may submit the first version of a name no claim covers; claimed: only under a"
+                            + " namespace claimed for them (administrators excepted); start-dev reads it too"),
+            new Described(
                     "RATE_LIMITS",
                     "on",
                     "off switches every rate limit and quota below off (tests, benchmarks); start-dev reads it too"),
@@ -217,6 +224,7 @@ public record ServeSettings(
         ReviewPrecondition reviewPrecondition = problems.read(
                 "REVIEW_PRECONDITION",
                 () -> env.choice("REVIEW_PRECONDITION", ReviewPrecondition.class, ReviewPrecondition.REQUIRED));
+        NamespacePolicy namespacePolicy = problems.read("NAMESPACE_POLICY", () -> namespacePolicy(env));
         LimitSettings limits = limits(env, problems);
         TrustedProxies trustedProxies =
                 problems.read("TRUSTED_PROXIES", () -> TrustedProxies.of(env.list("TRUSTED_PROXIES")));
@@ -237,10 +245,16 @@ public record ServeSettings(
                 !env.get("REGISTRY_METRICS").map("off"::equalsIgnoreCase).orElse(false),
                 Duration.ofSeconds(signInSeconds),
                 reviewPrecondition,
+                namespacePolicy,
                 limits,
                 trustedProxies,
                 Duration.ofMillis(searchMillis),
                 auditProtection);
+    }
+
+    /** Who may submit a new name no claim covers (NAMESPACE_POLICY): for {@code start-dev} too. */
+    static NamespacePolicy namespacePolicy(Environment env) {
+        return env.choice("NAMESPACE_POLICY", NamespacePolicy.class, NamespacePolicy.OPEN);
     }
 
     /**

@@ -2,6 +2,7 @@ package com.mcpregistry.app;
 
 import com.mcpregistry.domain.audit.AuditKey;
 import com.mcpregistry.domain.audit.AuditKeys;
+import com.mcpregistry.domain.ownership.NamespacePolicy;
 import com.mcpregistry.entra.DevelopmentTokenIssuer;
 import com.mcpregistry.entra.DevelopmentUser;
 import com.mcpregistry.entra.EntraAccessTokenVerifier;
@@ -36,6 +37,7 @@ final class StartDevCommand implements Callable<Integer> {
         Logging.configure(ServeSettings.LogFormat.TEXT, "INFO");
         // As serve does: every rate limit and quota at its default unless the environment says otherwise.
         LimitSettings limits = ServeSettings.limits(Environment.ofProcess());
+        NamespacePolicy namespacePolicy = ServeSettings.namespacePolicy(Environment.ofProcess());
         // Refuse before creating anything: first when another start-dev uses this folder (the likelier reason for a
         // busy port, and the more useful message), then when the port is taken.
         Optional<StartDevLock> claimed = DevelopmentDirectory.exists()
@@ -67,7 +69,8 @@ final class StartDevCommand implements Callable<Integer> {
                             AuditKeys.of(auditKey),
                             AuditProtection.DEFAULT_CHECKPOINT_INTERVAL,
                             Optional.empty(),
-                            AuditProtection.PrivilegeCheck.OFF)));
+                            AuditProtection.PrivilegeCheck.OFF),
+                    namespacePolicy));
         } catch (RuntimeException e) {
             database.close();
             throw e;

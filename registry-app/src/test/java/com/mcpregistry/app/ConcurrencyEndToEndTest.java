@@ -71,7 +71,7 @@ class ConcurrencyEndToEndTest {
     }
 
     @Test
-    void simultaneous_submissions_of_one_name_and_version_have_exactly_one_winner() throws Exception {
+    void simultaneous_first_submissions_of_a_new_name_make_exactly_one_owner_and_refuse_the_others() throws Exception {
         String name = uniqueName("wanted");
 
         List<HttpResponse<String>> answers = race(i -> registry.post(
@@ -79,10 +79,30 @@ class ConcurrencyEndToEndTest {
                 registry.userToken("Racer " + i),
                 Submissions.of(name, "1.0.0", "https://racer" + i + ".contoso.example/mcp")));
 
-        assertThat(countStatuses(answers)).containsEntry(201, 1L).containsEntry(409, (long) RACERS - 1);
+        assertThat(countStatuses(answers)).containsEntry(201, 1L).containsEntry(403, (long) RACERS - 1);
         assertThat(json(registry.get("/registrations?search=" + name, registry.adminToken()))
                         .path("items"))
                 .hasSize(1);
+        JsonNode winner = json(
+                answers.stream().filter(a -> a.statusCode() == 201).findFirst().orElseThrow());
+        JsonNode owners = json(registry.get(
+                "/servers/" + java.net.URLEncoder.encode(name, java.nio.charset.StandardCharsets.UTF_8) + "/owners",
+                registry.adminToken()));
+        assertThat(owners.path("owners"))
+                .singleElement()
+                .satisfies(owner -> assertThat(owner.path("user_id").asText())
+                        .isEqualTo(winner.path("submitter_id").asText()));
+    }
+
+    @Test
+    void simultaneous_submissions_of_one_name_and_version_by_its_owner_have_exactly_one_winner() throws Exception {
+        String name = uniqueName("retried");
+        String owner = registry.userToken("Racing Owner");
+
+        List<HttpResponse<String>> answers = race(i -> registry.post(
+                "/registrations", owner, Submissions.of(name, "1.0.0", "https://racer" + i + ".contoso.example/mcp")));
+
+        assertThat(countStatuses(answers)).containsEntry(201, 1L).containsEntry(409, (long) RACERS - 1);
     }
 
     @Test

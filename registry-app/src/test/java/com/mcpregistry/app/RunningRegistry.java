@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mcpregistry.domain.audit.AuditKeys;
+import com.mcpregistry.domain.ownership.NamespacePolicy;
 import com.mcpregistry.domain.user.User;
 import com.mcpregistry.entra.DevelopmentTokenIssuer;
 import com.mcpregistry.entra.EntraAccessTokenVerifier;
@@ -88,6 +89,7 @@ final class RunningRegistry implements BeforeAllCallback, AfterAllCallback, Auto
     private LimitSettings limits = LimitSettings.off();
 
     private Duration searchTimeout = ServeSettings.DEFAULT_SEARCH_TIMEOUT;
+    private NamespacePolicy namespacePolicy = NamespacePolicy.OPEN;
     private final Map<String, String> tokenCache = new ConcurrentHashMap<>();
     private final ApiClient http =
             new ApiClient(() -> this.server.port(), response -> assertWellFormed(this.document, response));
@@ -199,6 +201,12 @@ final class RunningRegistry implements BeforeAllCallback, AfterAllCallback, Auto
     }
 
     /** Cancelling searches after {@code timeout} instead of {@code serve}'s default. */
+    /** Serves with {@code policy} for new names that no claim covers (NAMESPACE_POLICY). */
+    RunningRegistry withNamespacePolicy(NamespacePolicy policy) {
+        this.namespacePolicy = policy;
+        return this;
+    }
+
     RunningRegistry withSearchTimeout(Duration timeout) {
         this.searchTimeout = timeout;
         return this;
@@ -264,7 +272,8 @@ final class RunningRegistry implements BeforeAllCallback, AfterAllCallback, Auto
                 Clock.systemUTC(),
                 limits,
                 searchTimeout,
-                protection);
+                protection,
+                namespacePolicy);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package com.mcpregistry.app;
 
 import com.mcpregistry.domain.audit.AuditKeys;
+import com.mcpregistry.domain.ownership.NamespacePolicy;
 import com.mcpregistry.entra.EntraAccessTokenVerifier;
 import com.mcpregistry.entra.EntraSettings;
 import com.mcpregistry.http.api.ApiSettings;
@@ -57,7 +58,8 @@ final class SlowRouteServer {
                         AuditKeys.of(TestDatabase.AUDIT_KEY),
                         Duration.ZERO,
                         Optional.empty(),
-                        AuditProtection.PrivilegeCheck.OFF)));
+                        AuditProtection.PrivilegeCheck.OFF),
+                NamespacePolicy.OPEN));
         System.out.println("listening " + server.port());
         System.out.flush();
         ServeCommand.awaitShutdown(server);

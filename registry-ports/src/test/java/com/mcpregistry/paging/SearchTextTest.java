@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.mcpregistry.domain.error.InvalidInput;
+import com.mcpregistry.domain.user.Actor;
 import com.mcpregistry.domain.user.UserId;
 import com.mcpregistry.publication.PublishedServerQuery;
 import com.mcpregistry.registration.port.out.RegistrationQuery;
@@ -32,7 +33,7 @@ class SearchTextTest {
             })
     void a_term_without_three_letters_or_digits_in_a_row_is_refused_by_both_lists(String term) {
         assertThatThrownBy(() -> new RegistrationQuery(
-                        new RegistrationQuery.SubmittedBy(new UserId(UUID.randomUUID())),
+                        new RegistrationQuery.Mine(new Actor(new UserId(UUID.randomUUID()), false)),
                         Optional.empty(),
                         Optional.of(term),
                         PageRequest.first(10)))

@@ -2,6 +2,7 @@ package com.mcpregistry.domain.registration;
 
 import com.mcpregistry.domain.ownership.Owners;
 import com.mcpregistry.domain.user.Actor;
+import java.util.function.Supplier;
 
 /**
  * The one rule for who sees a registration: nobody a deleted one; an administrator every other; anyone else the
@@ -16,10 +17,15 @@ public final class Visibility {
 
     /** Whether {@code reader} sees {@code registration}, whose server {@code owners} own. */
     public static boolean sees(Actor reader, Registration registration, Owners owners) {
+        return sees(reader, registration, () -> owners);
+    }
+
+    /** {@link #sees(Actor, Registration, Owners)}, asking for the owners only when the answer depends on them. */
+    public static boolean sees(Actor reader, Registration registration, Supplier<Owners> owners) {
         return !registration.isDeleted()
                 && (reader.admin()
                         || registration.status().isPublished()
                         || reader.is(registration.submitterId())
-                        || owners.includes(reader));
+                        || owners.get().includes(reader));
     }
 }

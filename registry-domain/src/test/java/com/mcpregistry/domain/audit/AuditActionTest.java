@@ -25,7 +25,12 @@ class AuditActionTest {
                         "reactivate",
                         "delete",
                         "admin_granted",
-                        "admin_revoked");
+                        "admin_revoked",
+                        "owner_added",
+                        "owner_removed",
+                        "server_transferred",
+                        "namespace_claimed",
+                        "namespace_released");
     }
 
     @Test
@@ -45,6 +50,7 @@ class AuditActionTest {
         InvalidInput thrown = catchThrowableOfType(() -> AuditAction.parse("action", raw), InvalidInput.class);
         assertThat(thrown.errors().get(0).message())
                 .isEqualTo("must be one of submit, edit, approve, reject, deprecate, reactivate, delete,"
-                        + " admin_granted, admin_revoked");
+                        + " admin_granted, admin_revoked, owner_added, owner_removed, server_transferred,"
+                        + " namespace_claimed, namespace_released");
     }
 }

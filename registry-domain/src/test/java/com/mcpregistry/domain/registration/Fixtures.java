@@ -3,6 +3,8 @@ package com.mcpregistry.domain.registration;
 import static com.mcpregistry.domain.testing.RegistrationTestData.aRegistration;
 import static com.mcpregistry.domain.testing.ServerDetailsTestData.someDetails;
 
+import com.mcpregistry.domain.ownership.Owner;
+import com.mcpregistry.domain.ownership.Owners;
 import com.mcpregistry.domain.shared.RegistrationStatus;
 import com.mcpregistry.domain.testing.RegistrationTestData;
 import com.mcpregistry.domain.user.Actor;
@@ -64,6 +66,15 @@ final class Fixtures {
     }
 
     /** The four kinds of people relative to one registration. */
+    /** The owners of {@code registration}'s server when its submitter is the one owner. */
+    static Owners ownersOf(Registration registration) {
+        return ownedBy(registration.submitterId());
+    }
+
+    static Owners ownedBy(UserId user) {
+        return Owners.of(Owner.user(user));
+    }
+
     enum Role {
         ADMIN_SUBMITTER("admin+submitter"),
         ADMIN("admin"),

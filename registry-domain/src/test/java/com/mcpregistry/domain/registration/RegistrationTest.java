@@ -4,6 +4,7 @@ import static com.mcpregistry.domain.registration.Fixtures.NOW;
 import static com.mcpregistry.domain.registration.Fixtures.details;
 import static com.mcpregistry.domain.registration.Fixtures.inStatus;
 import static com.mcpregistry.domain.registration.Fixtures.otherDetails;
+import static com.mcpregistry.domain.registration.Fixtures.ownersOf;
 import static com.mcpregistry.domain.shared.RegistrationStatus.APPROVED;
 import static com.mcpregistry.domain.shared.RegistrationStatus.DEPRECATED;
 import static com.mcpregistry.domain.shared.RegistrationStatus.PENDING;
@@ -84,9 +85,10 @@ class RegistrationTest {
 
         Change applyTo(Registration r, Actor actor) {
             return switch (this) {
-                case EDIT -> r.edit(otherDetails(), actor, NOW, REQUEST).orElseThrow();
-                case DELETE -> r.delete(actor, NOW, REQUEST);
-                default -> r.changeStatus(target().orElseThrow(), reason(), actor, NOW, REQUEST);
+                case EDIT ->
+                    r.edit(otherDetails(), actor, ownersOf(r), NOW, REQUEST).orElseThrow();
+                case DELETE -> r.delete(actor, ownersOf(r), NOW, REQUEST);
+                default -> r.changeStatus(target().orElseThrow(), reason(), actor, ownersOf(r), NOW, REQUEST);
             };
         }
     }
@@ -237,7 +239,7 @@ class RegistrationTest {
         Registration pending = inStatus(PENDING, UserId.random());
         Actor admin = new Actor(UserId.random(), true);
 
-        Change change = pending.changeStatus(APPROVED, Optional.empty(), admin, NOW, REQUEST);
+        Change change = pending.changeStatus(APPROVED, Optional.empty(), admin, ownersOf(pending), NOW, REQUEST);
 
         assertThat(change.registration().reviewedBy()).contains(admin.userId());
         assertThat(change.registration().reviewedAt()).contains(NOW);
@@ -251,7 +253,7 @@ class RegistrationTest {
         Registration pending = inStatus(PENDING, UserId.random());
         Actor admin = new Actor(UserId.random(), true);
 
-        Change change = pending.changeStatus(REJECTED, Optional.of(REASON), admin, NOW, REQUEST);
+        Change change = pending.changeStatus(REJECTED, Optional.of(REASON), admin, ownersOf(pending), NOW, REQUEST);
 
         assertThat(change.registration().status()).isEqualTo(REJECTED);
         assertThat(change.registration().statusReason()).contains(REASON);
@@ -267,7 +269,7 @@ class RegistrationTest {
         Registration pending = inStatus(PENDING, UserId.random());
 
         assertThatThrownBy(() -> pending.changeStatus(
-                        REJECTED, Optional.empty(), new Actor(UserId.random(), true), NOW, REQUEST))
+                        REJECTED, Optional.empty(), new Actor(UserId.random(), true), ownersOf(pending), NOW, REQUEST))
                 .isInstanceOfSatisfying(
                         InvalidInput.class,
                         e -> assertThat(e.errors())
@@ -280,8 +282,8 @@ class RegistrationTest {
         UserId submitter = UserId.random();
         Registration approved = inStatus(APPROVED, submitter);
 
-        Change change =
-                approved.changeStatus(DEPRECATED, Optional.of(REASON), new Actor(submitter, false), NOW, REQUEST);
+        Change change = approved.changeStatus(
+                DEPRECATED, Optional.of(REASON), new Actor(submitter, false), ownersOf(approved), NOW, REQUEST);
 
         assertThat(change.registration().status()).isEqualTo(DEPRECATED);
         assertThat(change.registration().statusReason()).contains(REASON);
@@ -296,7 +298,7 @@ class RegistrationTest {
         Registration deprecated = inStatus(DEPRECATED, UserId.random());
         Actor admin = new Actor(UserId.random(), true);
 
-        Change change = deprecated.changeStatus(APPROVED, Optional.empty(), admin, NOW, REQUEST);
+        Change change = deprecated.changeStatus(APPROVED, Optional.empty(), admin, ownersOf(deprecated), NOW, REQUEST);
 
         assertThat(change.registration().status()).isEqualTo(APPROVED);
         assertThat(change.registration().statusReason()).isEmpty();
@@ -310,7 +312,7 @@ class RegistrationTest {
         Registration rejected = inStatus(REJECTED, submitter);
         ServerDetails changed = otherDetails();
 
-        Change change = rejected.edit(changed, new Actor(submitter, false), NOW, REQUEST)
+        Change change = rejected.edit(changed, new Actor(submitter, false), ownersOf(rejected), NOW, REQUEST)
                 .orElseThrow();
 
         assertThat(change.registration().details()).isEqualTo(changed);
@@ -330,8 +332,10 @@ class RegistrationTest {
         Registration rejected = inStatus(REJECTED, submitter);
         Actor owner = new Actor(submitter, false);
 
-        assertThat(pending.edit(details(), owner, NOW, REQUEST)).isEmpty();
-        assertThat(rejected.edit(details(), owner, NOW, REQUEST)).isEmpty();
+        assertThat(pending.edit(details(), owner, ownersOf(pending), NOW, REQUEST))
+                .isEmpty();
+        assertThat(rejected.edit(details(), owner, ownersOf(rejected), NOW, REQUEST))
+                .isEmpty();
     }
 
     @Test
@@ -339,12 +343,14 @@ class RegistrationTest {
         UserId submitter = UserId.random();
         Actor owner = new Actor(submitter, false);
 
-        assertThatThrownBy(() ->
-                        inStatus(PENDING, submitter).edit(details(), new Actor(UserId.random(), false), NOW, REQUEST))
+        assertThatThrownBy(() -> inStatus(PENDING, submitter)
+                        .edit(details(), new Actor(UserId.random(), false), Fixtures.ownedBy(submitter), NOW, REQUEST))
                 .isInstanceOf(Forbidden.class);
-        assertThatThrownBy(() -> inStatus(APPROVED, submitter).edit(details(), owner, NOW, REQUEST))
+        assertThatThrownBy(() ->
+                        inStatus(APPROVED, submitter).edit(details(), owner, Fixtures.ownedBy(submitter), NOW, REQUEST))
                 .isInstanceOf(Conflict.class);
-        assertThatThrownBy(() -> Fixtures.deletedInStatus(PENDING, submitter).edit(details(), owner, NOW, REQUEST))
+        assertThatThrownBy(() -> Fixtures.deletedInStatus(PENDING, submitter)
+                        .edit(details(), owner, Fixtures.ownedBy(submitter), NOW, REQUEST))
                 .isInstanceOf(Conflict.class);
     }
 
@@ -360,8 +366,8 @@ class RegistrationTest {
                 .withTags("ledger", "finance")
                 .build();
 
-        Change change =
-                pending.edit(edited, new Actor(submitter, false), NOW, REQUEST).orElseThrow();
+        Change change = pending.edit(edited, new Actor(submitter, false), ownersOf(pending), NOW, REQUEST)
+                .orElseThrow();
 
         assertThat(change.event().changes())
                 .containsExactly(
@@ -409,7 +415,8 @@ class RegistrationTest {
         UserId submitter = UserId.random();
         Registration rejected = inStatus(REJECTED, submitter);
 
-        Registration edited = rejected.edit(otherDetails(), new Actor(submitter, false), NOW, REQUEST)
+        Registration edited = rejected.edit(
+                        otherDetails(), new Actor(submitter, false), ownersOf(rejected), NOW, REQUEST)
                 .orElseThrow()
                 .registration();
 
@@ -425,9 +432,10 @@ class RegistrationTest {
         UserId submitter = UserId.random();
         Registration approved = inStatus(APPROVED, submitter);
 
-        assertThatThrownBy(() -> approved.edit(details(), new Actor(submitter, false), NOW, REQUEST))
+        assertThatThrownBy(
+                        () -> approved.edit(details(), new Actor(submitter, false), ownersOf(approved), NOW, REQUEST))
                 .isInstanceOf(Conflict.class);
-        assertThatThrownBy(() -> approved.edit(details(), new Actor(submitter, true), NOW, REQUEST))
+        assertThatThrownBy(() -> approved.edit(details(), new Actor(submitter, true), ownersOf(approved), NOW, REQUEST))
                 .isInstanceOf(Conflict.class);
     }
 
@@ -436,7 +444,7 @@ class RegistrationTest {
         UserId submitter = UserId.random();
         Registration rejected = inStatus(REJECTED, submitter);
 
-        Change change = rejected.delete(new Actor(submitter, false), NOW, REQUEST);
+        Change change = rejected.delete(new Actor(submitter, false), ownersOf(rejected), NOW, REQUEST);
 
         Registration deleted = change.registration();
         assertThat(deleted.deletedAt()).contains(NOW);
@@ -453,8 +461,9 @@ class RegistrationTest {
     @Test
     void a_change_without_a_request_id_records_none() {
         UserId submitter = UserId.random();
-        Change change = inStatus(PENDING, submitter)
-                .edit(otherDetails(), new Actor(submitter, false), NOW, Optional.empty())
+        Registration pending = inStatus(PENDING, submitter);
+        Change change = pending.edit(
+                        otherDetails(), new Actor(submitter, false), ownersOf(pending), NOW, Optional.empty())
                 .orElseThrow();
 
         assertThat(change.event().requestId()).isEmpty();
@@ -466,11 +475,11 @@ class RegistrationTest {
         Registration pending = inStatus(PENDING, submitter);
         Actor actor = new Actor(submitter, false);
 
-        assertThat(pending.edit(otherDetails(), actor, NOW, REQUEST)
+        assertThat(pending.edit(otherDetails(), actor, ownersOf(pending), NOW, REQUEST)
                         .orElseThrow()
                         .event()
                         .id())
-                .isNotEqualTo(pending.edit(otherDetails(), actor, NOW, REQUEST)
+                .isNotEqualTo(pending.edit(otherDetails(), actor, ownersOf(pending), NOW, REQUEST)
                         .orElseThrow()
                         .event()
                         .id());
@@ -491,12 +500,18 @@ class RegistrationTest {
                         REQUEST)
                 .registration();
 
-        r = r.changeStatus(REJECTED, Optional.of(REASON), admin, NOW, REQUEST).registration();
-        r = r.edit(otherDetails(), owner, NOW, REQUEST).orElseThrow().registration();
-        r = r.changeStatus(APPROVED, Optional.empty(), admin, NOW, REQUEST).registration();
-        r = r.changeStatus(DEPRECATED, Optional.of(REASON), owner, NOW, REQUEST).registration();
-        r = r.changeStatus(APPROVED, Optional.empty(), admin, NOW, REQUEST).registration();
-        r = r.delete(admin, NOW, REQUEST).registration();
+        r = r.changeStatus(REJECTED, Optional.of(REASON), admin, ownersOf(r), NOW, REQUEST)
+                .registration();
+        r = r.edit(otherDetails(), owner, ownersOf(r), NOW, REQUEST)
+                .orElseThrow()
+                .registration();
+        r = r.changeStatus(APPROVED, Optional.empty(), admin, ownersOf(r), NOW, REQUEST)
+                .registration();
+        r = r.changeStatus(DEPRECATED, Optional.of(REASON), owner, ownersOf(r), NOW, REQUEST)
+                .registration();
+        r = r.changeStatus(APPROVED, Optional.empty(), admin, ownersOf(r), NOW, REQUEST)
+                .registration();
+        r = r.delete(admin, ownersOf(r), NOW, REQUEST).registration();
 
         assertThat(r.rowVersion()).isEqualTo(7);
         assertThat(r.status()).isEqualTo(APPROVED);
@@ -528,10 +543,12 @@ class RegistrationTest {
         UserId submitter = UserId.random();
         Registration r = new State(status, deleted).of(submitter);
 
-        assertThat(r.isVisibleTo(Role.ADMIN_SUBMITTER.actorFor(submitter))).isEqualTo(adminSubmitter);
-        assertThat(r.isVisibleTo(Role.ADMIN.actorFor(submitter))).isEqualTo(admin);
-        assertThat(r.isVisibleTo(Role.SUBMITTER.actorFor(submitter))).isEqualTo(submitterSees);
-        assertThat(r.isVisibleTo(Role.OTHER.actorFor(submitter))).isEqualTo(other);
+        assertThat(r.isVisibleTo(Role.ADMIN_SUBMITTER.actorFor(submitter), ownersOf(r)))
+                .isEqualTo(adminSubmitter);
+        assertThat(r.isVisibleTo(Role.ADMIN.actorFor(submitter), ownersOf(r))).isEqualTo(admin);
+        assertThat(r.isVisibleTo(Role.SUBMITTER.actorFor(submitter), ownersOf(r)))
+                .isEqualTo(submitterSees);
+        assertThat(r.isVisibleTo(Role.OTHER.actorFor(submitter), ownersOf(r))).isEqualTo(other);
     }
 
     @Test

@@ -2,6 +2,7 @@ package com.mcpregistry.domain.registration;
 
 import static com.mcpregistry.domain.registration.Fixtures.deletedInStatus;
 import static com.mcpregistry.domain.registration.Fixtures.inStatus;
+import static com.mcpregistry.domain.registration.Fixtures.ownersOf;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.mcpregistry.domain.registration.Fixtures.Role;
@@ -20,7 +21,7 @@ class VisibilityTest {
         Registration deleted = deletedInStatus(status, submitter);
 
         for (Role role : Role.values()) {
-            assertThat(Visibility.sees(role.actorFor(submitter), deleted))
+            assertThat(Visibility.sees(role.actorFor(submitter), deleted, ownersOf(deleted)))
                     .as(role.toString())
                     .isFalse();
         }
@@ -31,7 +32,7 @@ class VisibilityTest {
     void an_administrator_sees_every_registration_that_is_not_deleted(RegistrationStatus status) {
         Registration registration = inStatus(status, UserId.random());
 
-        assertThat(Visibility.sees(new Actor(UserId.random(), true), registration))
+        assertThat(Visibility.sees(new Actor(UserId.random(), true), registration, ownersOf(registration)))
                 .isTrue();
     }
 
@@ -40,7 +41,8 @@ class VisibilityTest {
     void the_submitter_sees_their_own_registration_in_every_status(RegistrationStatus status) {
         UserId submitter = UserId.random();
 
-        assertThat(Visibility.sees(new Actor(submitter, false), inStatus(status, submitter)))
+        assertThat(Visibility.sees(
+                        new Actor(submitter, false), inStatus(status, submitter), Fixtures.ownedBy(submitter)))
                 .isTrue();
     }
 
@@ -49,7 +51,7 @@ class VisibilityTest {
     void another_user_sees_only_published_registrations(RegistrationStatus status) {
         Registration registration = inStatus(status, UserId.random());
 
-        assertThat(Visibility.sees(new Actor(UserId.random(), false), registration))
+        assertThat(Visibility.sees(new Actor(UserId.random(), false), registration, ownersOf(registration)))
                 .isEqualTo(status == RegistrationStatus.APPROVED || status == RegistrationStatus.DEPRECATED);
     }
 
@@ -60,7 +62,9 @@ class VisibilityTest {
         for (Registration r : new Registration[] {inStatus(status, submitter), deletedInStatus(status, submitter)}) {
             for (Role role : Role.values()) {
                 Actor actor = role.actorFor(submitter);
-                assertThat(r.isVisibleTo(actor)).as(role.toString()).isEqualTo(Visibility.sees(actor, r));
+                assertThat(r.isVisibleTo(actor, ownersOf(r)))
+                        .as(role.toString())
+                        .isEqualTo(Visibility.sees(actor, r, ownersOf(r)));
             }
         }
     }

@@ -47,19 +47,19 @@ class WorkflowTest {
         Actor actor = role.actorFor(submitter);
 
         if (expected instanceof Leads leads) {
-            Workflow.Transition transition = Workflow.permit(from, action, actor, submitter);
+            Workflow.Transition transition = Workflow.permit(from, action, actor, Fixtures.ownedBy(submitter));
             assertThat(transition.from()).isEqualTo(from);
             assertThat(transition.action()).isEqualTo(action);
             assertThat(transition.to()).isEqualTo(leads.to());
         } else if (expected instanceof Deleted) {
-            Workflow.Transition transition = Workflow.permit(from, action, actor, submitter);
+            Workflow.Transition transition = Workflow.permit(from, action, actor, Fixtures.ownedBy(submitter));
             assertThat(transition.action()).isEqualTo(Action.DELETE);
             assertThat(transition.to()).as("a soft delete keeps the status").isEqualTo(from);
         } else if (expected instanceof Conflicts) {
-            assertThatThrownBy(() -> Workflow.permit(from, action, actor, submitter))
+            assertThatThrownBy(() -> Workflow.permit(from, action, actor, Fixtures.ownedBy(submitter)))
                     .isInstanceOf(Conflict.class);
         } else if (expected instanceof Forbids) {
-            assertThatThrownBy(() -> Workflow.permit(from, action, actor, submitter))
+            assertThatThrownBy(() -> Workflow.permit(from, action, actor, Fixtures.ownedBy(submitter)))
                     .isInstanceOf(Forbidden.class);
         }
     }
@@ -101,7 +101,10 @@ class WorkflowTest {
                 .isInstanceOf(Conflict.class);
         UserId submitter = UserId.random();
         assertThatThrownBy(() -> Workflow.permit(
-                        RegistrationStatus.REJECTED, Action.APPROVE, new Actor(UserId.random(), true), submitter))
+                        RegistrationStatus.REJECTED,
+                        Action.APPROVE,
+                        new Actor(UserId.random(), true),
+                        Fixtures.ownedBy(submitter)))
                 .isInstanceOf(Conflict.class);
     }
 

@@ -9,6 +9,8 @@ import com.mcpregistry.http.docs.OpenApiPaths;
 import com.mcpregistry.http.health.HealthRoutes;
 import com.mcpregistry.http.identity.UserRoutes;
 import com.mcpregistry.http.limits.RateLimitStep;
+import com.mcpregistry.http.ownership.NamespaceClaimRoutes;
+import com.mcpregistry.http.ownership.ServerOwnerRoutes;
 import com.mcpregistry.http.publication.PublicApi;
 import com.mcpregistry.http.publication.PublishedServerRoutes;
 import com.mcpregistry.http.registration.RegistrationRoutes;
@@ -118,6 +120,8 @@ public final class RegistryApi {
                             core.findRegistrations(),
                             settings.reviewPrecondition())
                     .addTo(config.routes);
+            new ServerOwnerRoutes(core.manageOwners()).addTo(config.routes);
+            new NamespaceClaimRoutes(core.manageNamespaces()).addTo(config.routes);
             new AuditRoutes(core.queryAudit()).addTo(config.routes);
             new PublishedServerRoutes(core.listPublishedServers(), settings.publicApi()).addTo(config.routes);
             new DocsRoutes(

@@ -2,6 +2,7 @@ package com.mcpregistry.http.registration;
 
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
+import com.mcpregistry.domain.registration.Action;
 import com.mcpregistry.domain.registration.HttpUrl;
 import com.mcpregistry.domain.registration.Reason;
 import com.mcpregistry.domain.registration.Registration;
@@ -12,7 +13,11 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-/** A registration as the API writes it, with the seed's field names. */
+/**
+ * A registration as the API writes it, with the seed's field names, and {@code can}: the actions the caller may take
+ * on it now ({@code edit}, {@code approve}, {@code deprecate}, …, by their audit wire names), so that a client need
+ * not re-implement the workflow and ownership rules.
+ */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record RegistrationJson(
         UUID registrationId,
@@ -33,9 +38,11 @@ public record RegistrationJson(
         Optional<Instant> reviewedAt,
         Instant createdAt,
         Instant updatedAt,
-        long rowVersion) {
+        long rowVersion,
+        List<String> can) {
 
-    public static RegistrationJson of(Registration r) {
+    /** {@code r} as the caller who may take {@code can} on it sees it. */
+    public static RegistrationJson of(Registration r, List<Action> can) {
         ServerDetails d = r.details();
         return new RegistrationJson(
                 r.id().value(),
@@ -56,6 +63,7 @@ public record RegistrationJson(
                 r.reviewedAt(),
                 r.createdAt(),
                 r.updatedAt(),
-                r.rowVersion());
+                r.rowVersion(),
+                can.stream().map(Action::wireName).toList());
     }
 }

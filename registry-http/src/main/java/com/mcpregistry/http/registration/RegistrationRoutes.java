@@ -5,6 +5,7 @@ import static com.mcpregistry.http.shared.Access.USER;
 import com.mcpregistry.audit.AuditEntry;
 import com.mcpregistry.domain.Text;
 import com.mcpregistry.domain.error.InvalidInput;
+import com.mcpregistry.domain.registration.Action;
 import com.mcpregistry.domain.registration.Reason;
 import com.mcpregistry.domain.registration.Registration;
 import com.mcpregistry.domain.shared.RegistrationId;
@@ -19,6 +20,7 @@ import com.mcpregistry.http.shared.QueryParameters;
 import com.mcpregistry.http.shared.RequestIds;
 import com.mcpregistry.http.shared.Routes;
 import com.mcpregistry.identity.SignedIn;
+import com.mcpregistry.paging.Page;
 import com.mcpregistry.registration.port.in.DeleteRegistrationUseCase;
 import com.mcpregistry.registration.port.in.DeleteRegistrationUseCase.DeleteRegistration;
 import com.mcpregistry.registration.port.in.EditRegistrationUseCase;
@@ -33,6 +35,7 @@ import com.mcpregistry.registration.port.in.SubmitRegistrationUseCase.SubmitRegi
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -93,19 +96,22 @@ public final class RegistrationRoutes {
                 key,
                 RequestIds.forAudit(ctx)));
         ctx.header("Location", "/registrations/" + created.id());
-        respond(ctx.status(201), created);
+        respond(ctx.status(201), caller.actor(), created);
     }
 
     private void list(Context ctx) {
-        ctx.json(PageJson.of(find.list(Callers.of(ctx).actor(), filter(ctx)), RegistrationJson::of));
+        Actor actor = Callers.of(ctx).actor();
+        ctx.json(page(actor, find.list(actor, filter(ctx))));
     }
 
     private void listMine(Context ctx) {
-        ctx.json(PageJson.of(find.listMine(Callers.of(ctx).actor(), filter(ctx)), RegistrationJson::of));
+        Actor actor = Callers.of(ctx).actor();
+        ctx.json(page(actor, find.listMine(actor, filter(ctx))));
     }
 
     private void get(Context ctx) {
-        respond(ctx, find.get(Callers.of(ctx).actor(), id(ctx)));
+        Actor actor = Callers.of(ctx).actor();
+        respond(ctx, actor, find.get(actor, id(ctx)));
     }
 
     private void edit(Context ctx) {
@@ -114,7 +120,7 @@ public final class RegistrationRoutes {
         JsonForm body = JsonBody.read(ctx).form();
         Registration edited = edit.edit(new EditRegistration(
                 actor, id, RegistrationForm.patch(body), ETags.ifMatch(ctx), RequestIds.forAudit(ctx)));
-        respond(ctx, edited);
+        respond(ctx, actor, edited);
     }
 
     private void changeStatus(Context ctx) {
@@ -133,7 +139,7 @@ public final class RegistrationRoutes {
                 reviewedVersion(ctx, rowVersion),
                 RequestIds.forAudit(ctx),
                 reviewPrecondition == ReviewPrecondition.REQUIRED));
-        respond(ctx, changed);
+        respond(ctx, actor, changed);
     }
 
     /**
@@ -172,8 +178,16 @@ public final class RegistrationRoutes {
         return RegistrationId.parse("registration_id", ctx.pathParam("registration_id"));
     }
 
-    private static void respond(Context ctx, Registration registration) {
+    /** One registration, with what {@code actor} may do with it now. */
+    private void respond(Context ctx, Actor actor, Registration registration) {
         ctx.header("ETag", ETags.of(registration.rowVersion()));
-        ctx.json(RegistrationJson.of(registration));
+        List<Action> can = find.actionsOpenTo(actor, List.of(registration)).getOrDefault(registration.id(), List.of());
+        ctx.json(RegistrationJson.of(registration, can));
+    }
+
+    /** A page of registrations, with what {@code actor} may do with each, asked once for the whole page. */
+    private PageJson<RegistrationJson> page(Actor actor, Page<Registration> page) {
+        Map<RegistrationId, List<Action>> can = find.actionsOpenTo(actor, page.items());
+        return PageJson.of(page, r -> RegistrationJson.of(r, can.getOrDefault(r.id(), List.of())));
     }
 }

@@ -131,6 +131,16 @@ public final class JsonForm {
         return Optional.of(values);
     }
 
+    /** Like {@link #textList} but the field must be there: empty, recording the error, when it is not. */
+    public Optional<List<String>> requiredTextList(String field) {
+        JsonNode node = body.get(field);
+        if (node == null || node.isNull()) {
+            validation.reject(field, "is required");
+            return Optional.empty();
+        }
+        return textList(field);
+    }
+
     /** Builds a value from several fields, recording its error if it is invalid. */
     public <T> T check(Supplier<T> value) {
         return validation.check(value);

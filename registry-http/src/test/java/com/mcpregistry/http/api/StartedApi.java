@@ -1,6 +1,7 @@
 package com.mcpregistry.http.api;
 
 import com.mcpregistry.core.RegistryCore;
+import com.mcpregistry.domain.ownership.NamespacePolicy;
 import com.mcpregistry.http.testing.ApiClient;
 import com.mcpregistry.identity.port.out.AccessTokenVerifier;
 import com.mcpregistry.identity.port.out.TokenVerification;
@@ -12,6 +13,7 @@ import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.util.List;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -47,6 +49,11 @@ public final class StartedApi implements BeforeAllCallback, AfterAllCallback, Au
         return notStarted(settings, verifier, config -> {}).startNow();
     }
 
+    /** {@link #start(ApiSettings, AccessTokenVerifier)} under {@code policy} (NAMESPACE_POLICY) for new names. */
+    public static StartedApi start(ApiSettings settings, AccessTokenVerifier verifier, NamespacePolicy policy) {
+        return notStarted(settings, verifier, config -> {}, policy).startNow();
+    }
+
     /**
      * Started before a test class's tests and stopped after them: {@code @RegisterExtension static final StartedApi
      * api = StartedApi.perTestClass();}.
@@ -65,11 +72,20 @@ public final class StartedApi implements BeforeAllCallback, AfterAllCallback, Au
 
     private static StartedApi notStarted(
             ApiSettings settings, AccessTokenVerifier verifier, RegistryApi.Extension extension) {
+        return notStarted(settings, verifier, extension, NamespacePolicy.OPEN);
+    }
+
+    private static StartedApi notStarted(
+            ApiSettings settings,
+            AccessTokenVerifier verifier,
+            RegistryApi.Extension extension,
+            NamespacePolicy policy) {
         return new StartedApi(() -> {
             Clock clock = Clock.systemUTC();
             var db = new InMemoryDatabase();
-            Javalin app =
-                    RegistryApi.create(settings, RegistryCore.create(db.coreAdapters(), verifier, clock), extension);
+            RegistryCore core = RegistryCore.create(
+                    db.coreAdapters(), verifier, UnaryOperator.identity(), clock, RegistryCore.Limits.off(), policy);
+            Javalin app = RegistryApi.create(settings, core, extension);
             app.start("127.0.0.1", 0);
             return app;
         });

@@ -8,6 +8,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.BooleanNode;
 import com.fasterxml.jackson.databind.node.IntNode;
 import com.mcpregistry.domain.audit.AuditAction;
+import com.mcpregistry.domain.ownership.NamespacePolicy;
+import com.mcpregistry.domain.ownership.NamespacePrefix;
 import com.mcpregistry.domain.registration.Description;
 import com.mcpregistry.domain.registration.HttpUrl;
 import com.mcpregistry.domain.registration.OwnerContact;
@@ -16,14 +18,17 @@ import com.mcpregistry.domain.registration.Tags;
 import com.mcpregistry.domain.registration.Title;
 import com.mcpregistry.domain.registration.Transport;
 import com.mcpregistry.domain.registration.Version;
+import com.mcpregistry.domain.registration.Workflow;
 import com.mcpregistry.domain.shared.RegistrationStatus;
 import com.mcpregistry.domain.shared.ServerName;
 import com.mcpregistry.http.api.RegistryApi;
 import com.mcpregistry.http.audit.AuditRoutes;
+import com.mcpregistry.http.ownership.OwnerForm;
 import com.mcpregistry.http.publication.PublishedServerRoutes;
 import com.mcpregistry.http.registration.RegistrationRoutes;
 import com.mcpregistry.http.shared.JsonBody;
 import com.mcpregistry.http.shared.QueryParameters;
+import com.mcpregistry.ownership.ClaimOutcome;
 import com.mcpregistry.paging.PageRequest;
 import com.mcpregistry.registration.port.in.SubmitRegistrationUseCase;
 import com.networknt.schema.JsonSchema;
@@ -320,6 +325,23 @@ class OpenApiDocumentTest {
                 .containsExactlyElementsOf(Arrays.stream(Transport.values())
                         .map(Transport::wireName)
                         .toList());
+
+        assertThat(texts(schema("RegistrationActions").path("items").path("enum")))
+                .as("every action of the workflow table, and nothing else")
+                .containsExactlyInAnyOrderElementsOf(Workflow.TABLE.stream()
+                        .map(transition -> transition.action().wireName())
+                        .distinct()
+                        .toList());
+        assertThat(texts(schema("Namespaces").path("properties").path("policy").path("enum")))
+                .containsExactlyElementsOf(Arrays.stream(NamespacePolicy.values())
+                        .map(NamespacePolicy::wireName)
+                        .toList());
+        assertThat(schema("NamespacePrefix").path("maxLength").asInt()).isEqualTo(NamespacePrefix.MAX_LENGTH);
+        assertThat(schema("OwnerReferences").path("maxItems").asInt()).isEqualTo(OwnerForm.MAX_OWNERS);
+        assertThat(schema("NamespaceClaimed")
+                        .at("/properties/conflicts/maxItems")
+                        .asInt())
+                .isEqualTo(ClaimOutcome.MAX_LISTED);
 
         JsonNode parameters = DOCUMENT.path("components").path("parameters");
         assertThat(parameters.at("/Search/schema/maxLength").asInt()).isEqualTo(QueryParameters.MAX_SEARCH_LENGTH);

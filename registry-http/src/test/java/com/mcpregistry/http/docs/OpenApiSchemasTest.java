@@ -12,6 +12,8 @@ import com.mcpregistry.domain.audit.AuditAction;
 import com.mcpregistry.domain.audit.AuditEvent;
 import com.mcpregistry.domain.audit.FieldChange;
 import com.mcpregistry.domain.error.FieldError;
+import com.mcpregistry.domain.ownership.NamespacePolicy;
+import com.mcpregistry.domain.ownership.NamespacePrefix;
 import com.mcpregistry.domain.registration.DetailsPatch;
 import com.mcpregistry.domain.registration.Reason;
 import com.mcpregistry.domain.registration.Registration;
@@ -24,10 +26,14 @@ import com.mcpregistry.domain.shared.ServerName;
 import com.mcpregistry.domain.testing.ServerDetailsTestData;
 import com.mcpregistry.domain.user.Actor;
 import com.mcpregistry.domain.user.EntraIdentity;
+import com.mcpregistry.domain.user.GroupId;
 import com.mcpregistry.domain.user.UserId;
 import com.mcpregistry.http.api.StartedApi;
 import com.mcpregistry.http.audit.AuditEventJson;
 import com.mcpregistry.http.identity.UserJson;
+import com.mcpregistry.http.ownership.ClaimOutcomeJson;
+import com.mcpregistry.http.ownership.NamespacesJson;
+import com.mcpregistry.http.ownership.ServerOwnersJson;
 import com.mcpregistry.http.registration.RegistrationJson;
 import com.mcpregistry.http.shared.Json;
 import com.mcpregistry.http.shared.PageJson;
@@ -36,6 +42,11 @@ import com.mcpregistry.identity.SignedIn;
 import com.mcpregistry.identity.VerifiedToken;
 import com.mcpregistry.identity.service.UserService;
 import com.mcpregistry.inmemory.InMemoryDatabase;
+import com.mcpregistry.ownership.By;
+import com.mcpregistry.ownership.ClaimOutcome;
+import com.mcpregistry.ownership.OwnerReference;
+import com.mcpregistry.ownership.service.OwnershipService;
+import com.mcpregistry.ownership.service.ServerOwnership;
 import com.mcpregistry.paging.PageRequest;
 import com.mcpregistry.registration.port.in.EditRegistrationUseCase.EditRegistration;
 import com.mcpregistry.registration.port.in.FindRegistrationsUseCase.RegistrationFilter;
@@ -60,8 +71,24 @@ class OpenApiSchemasTest {
 
     private final Clock clock = Clock.systemUTC();
     private final InMemoryDatabase db = new InMemoryDatabase();
+    private final ServerOwnership serverOwnership = new ServerOwnership(
+            db.serverOwnerRepository(), db.namespaceClaimRepository(), db.userRepository(), NamespacePolicy.OPEN);
+    private final OwnershipService ownership = new OwnershipService(
+            db.serverOwnerRepository(),
+            db.namespaceClaimRepository(),
+            db.userRepository(),
+            serverOwnership,
+            db.auditTrail(),
+            db,
+            clock);
     private final RegistrationService registrations = new RegistrationService(
-            db.registrationRepository(), db.publishedServers(), db.auditTrail(), db.idempotencyKeys(), db, clock);
+            db.registrationRepository(),
+            db.publishedServers(),
+            db.auditTrail(),
+            db.idempotencyKeys(),
+            db,
+            clock,
+            serverOwnership);
     private final UserService users = new UserService(db.userRepository(), db.auditTrail(), db, clock);
     private final AuditService audit = new AuditService(db.auditTrail(), Clock.systemUTC());
 
@@ -72,7 +99,7 @@ class OpenApiSchemasTest {
         Actor submitter = signIn("ada@contoso.com").actor();
         Registration registration = registrations.submit(submission(submitter, "com.contoso/minimal", false));
 
-        SCHEMAS.assertConforms("Registration", Json.write(RegistrationJson.of(registration)));
+        SCHEMAS.assertConforms("Registration", Json.write(asSeenBy(submitter, registration)));
     }
 
     @Test
@@ -87,7 +114,7 @@ class OpenApiSchemasTest {
                 Optional.empty(),
                 Optional.of("req-2")));
 
-        String json = Json.write(RegistrationJson.of(rejected));
+        String json = Json.write(asSeenBy(admin, rejected));
 
         assertThat(json).contains("status_reason", "reviewed_by", "reviewed_at", "repository_url");
         SCHEMAS.assertConforms("Registration", json);
@@ -104,10 +131,10 @@ class OpenApiSchemasTest {
         var all = registrations.list(
                 admin, new RegistrationFilter(Optional.empty(), Optional.empty(), PageRequest.first(10)));
 
-        String firstJson = Json.write(PageJson.of(first, RegistrationJson::of));
+        String firstJson = Json.write(PageJson.of(first, r -> asSeenBy(admin, r)));
         assertThat(firstJson).doesNotContain("\"next_cursor\":null");
         SCHEMAS.assertConforms("RegistrationPage", firstJson);
-        String allJson = Json.write(PageJson.of(all, RegistrationJson::of));
+        String allJson = Json.write(PageJson.of(all, r -> asSeenBy(admin, r)));
         assertThat(allJson).contains("\"next_cursor\":null");
         SCHEMAS.assertConforms("RegistrationPage", allJson);
     }
@@ -178,6 +205,29 @@ class OpenApiSchemasTest {
     }
 
     @Test
+    void a_claim_an_operator_made_from_the_command_line_names_no_claimer_and_reports_its_conflicts() {
+        Actor submitter = signIn("ada@contoso.com").actor();
+        registrations.submit(submission(submitter, "com.contoso.finance/ledger", false));
+        GroupId finance = GroupId.parse("group", "6f1c2b9e-3f3a-4c43-9b7e-2d1c6a1e5f00");
+
+        ClaimOutcome claimed = ownership.claim(
+                By.operator(),
+                new NamespacePrefix("com.contoso.finance"),
+                List.of(OwnerReference.group(finance)),
+                Optional.empty());
+
+        String claimJson = Json.write(ClaimOutcomeJson.of(claimed));
+        assertThat(claimJson).contains("\"claimed_by\":null").contains("\"conflict_count\":1");
+        SCHEMAS.assertConforms("NamespaceClaimed", claimJson);
+        String listJson = Json.write(NamespacesJson.of(ownership.policy(), ownership.claims()));
+        assertThat(listJson).contains("\"claimed_by\":null");
+        SCHEMAS.assertConforms("Namespaces", listJson);
+        SCHEMAS.assertConforms(
+                "ServerOwners",
+                Json.write(ServerOwnersJson.of(ownership.owners(new ServerName("com.contoso.finance/ledger")))));
+    }
+
+    @Test
     void a_validation_problem_is_a_problem() {
         var problem = new ProblemDetails.Problem(
                 "about:blank#400",
@@ -225,8 +275,9 @@ class OpenApiSchemasTest {
 
     @Test
     void a_registration_missing_a_field_or_carrying_an_extra_one_is_reported() {
-        String valid = Json.write(RegistrationJson.of(
-                registrations.submit(submission(signIn("ada@contoso.com").actor(), "com.contoso/x", true))));
+        Actor submitter = signIn("ada@contoso.com").actor();
+        String valid =
+                Json.write(asSeenBy(submitter, registrations.submit(submission(submitter, "com.contoso/x", true))));
 
         assertThat(SCHEMAS.problems("Registration", valid.replace("\"status\":\"Pending\",", "")))
                 .anySatisfy(problem -> assertThat(problem).contains("status"));
@@ -270,6 +321,13 @@ class OpenApiSchemasTest {
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> SCHEMAS.responseProblems("publishServer", 200, "application/json", "{}"))
                 .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    /** {@code registration} as {@code reader} reads it, with what they may do with it. */
+    private RegistrationJson asSeenBy(Actor reader, Registration registration) {
+        return RegistrationJson.of(
+                registration,
+                registrations.actionsOpenTo(reader, List.of(registration)).get(registration.id()));
     }
 
     private SubmitRegistration submission(Actor submitter, String name, boolean everyField) {

@@ -15,6 +15,7 @@ import com.mcpregistry.domain.registration.Change;
 import com.mcpregistry.domain.registration.NormalizedEndpoint;
 import com.mcpregistry.domain.registration.Registration;
 import com.mcpregistry.domain.registration.VersionOrder;
+import com.mcpregistry.domain.registration.Visibility;
 import com.mcpregistry.domain.registration.Workflow;
 import com.mcpregistry.domain.shared.RegistrationId;
 import com.mcpregistry.domain.shared.RegistrationStatus;
@@ -191,7 +192,7 @@ public final class RegistrationService
                 ? registrations.findByNameAndVersion(attempted.serverName(), attempted.version())
                 : registrations.findEndpointHolder(
                         NormalizedEndpoint.of(attempted.details().endpointUrl()), attempted.serverName());
-        return holder.filter(h -> reader.admin() || h.isVisibleTo(reader, ownership.of(h)))
+        return holder.filter(h -> reader.admin() || Visibility.sees(reader, h, () -> ownership.of(h)))
                 .map(h -> taken.rule() == AlreadyTaken.Rule.NAME_AND_VERSION
                         ? UniquenessConflicts.versionHeldBy(h)
                         : UniquenessConflicts.endpointHeldBy(attempted.details().endpointUrl(), h))
@@ -352,7 +353,7 @@ public final class RegistrationService
     private Registration visible(Actor actor, RegistrationId id) {
         return registrations
                 .findById(id)
-                .filter(r -> r.isVisibleTo(actor, ownership.of(r)))
+                .filter(r -> Visibility.sees(actor, r, () -> ownership.of(r)))
                 .orElseThrow(() -> notFound(id));
     }
 

@@ -15,6 +15,7 @@ import com.mcpregistry.domain.audit.AuditEvent;
 import com.mcpregistry.domain.audit.AuditKey;
 import com.mcpregistry.domain.audit.AuditKeys;
 import com.mcpregistry.domain.error.Forbidden;
+import com.mcpregistry.domain.ownership.NamespacePolicy;
 import com.mcpregistry.domain.registration.Registration;
 import com.mcpregistry.domain.registration.Transport;
 import com.mcpregistry.domain.registration.Version;
@@ -24,6 +25,7 @@ import com.mcpregistry.domain.testing.TestClock;
 import com.mcpregistry.domain.user.Actor;
 import com.mcpregistry.domain.user.UserId;
 import com.mcpregistry.inmemory.InMemoryDatabase;
+import com.mcpregistry.ownership.service.ServerOwnership;
 import com.mcpregistry.paging.Cursor;
 import com.mcpregistry.paging.Page;
 import com.mcpregistry.paging.PageRequest;
@@ -43,7 +45,17 @@ class AuditServiceTest {
     private final TestClock clock = new TestClock(Instant.parse("2025-03-01T09:00:00Z"));
     private final InMemoryDatabase db = new InMemoryDatabase(new AuditChain(AuditKeys.of(AuditKey.random("k1"))));
     private final RegistrationService registrations = new RegistrationService(
-            db.registrationRepository(), db.publishedServers(), db.auditTrail(), db.idempotencyKeys(), db, clock);
+            db.registrationRepository(),
+            db.publishedServers(),
+            db.auditTrail(),
+            db.idempotencyKeys(),
+            db,
+            clock,
+            new ServerOwnership(
+                    db.serverOwnerRepository(),
+                    db.namespaceClaimRepository(),
+                    db.userRepository(),
+                    NamespacePolicy.OPEN));
     private final AuditService service = new AuditService(db.auditTrail(), clock);
 
     private final Actor alice = new Actor(UserId.random(), false);

@@ -21,6 +21,8 @@ import com.mcpregistry.domain.error.InvalidInput;
 import com.mcpregistry.domain.error.NotFound;
 import com.mcpregistry.domain.error.StaleVersion;
 import com.mcpregistry.domain.error.VersionRequired;
+import com.mcpregistry.domain.ownership.NamespacePolicy;
+import com.mcpregistry.domain.ownership.NotAnOwner;
 import com.mcpregistry.domain.registration.DetailsPatch;
 import com.mcpregistry.domain.registration.HttpUrl;
 import com.mcpregistry.domain.registration.Reason;
@@ -35,6 +37,7 @@ import com.mcpregistry.domain.testing.TestClock;
 import com.mcpregistry.domain.user.Actor;
 import com.mcpregistry.domain.user.UserId;
 import com.mcpregistry.inmemory.InMemoryDatabase;
+import com.mcpregistry.ownership.service.ServerOwnership;
 import com.mcpregistry.paging.Cursor;
 import com.mcpregistry.paging.Page;
 import com.mcpregistry.paging.PageRequest;
@@ -67,7 +70,17 @@ class RegistrationServiceTest {
     private final InMemoryDatabase db = new InMemoryDatabase();
     private final FailingAuditTrail auditTrail = new FailingAuditTrail(db.auditTrail());
     private final RegistrationService service = new RegistrationService(
-            db.registrationRepository(), db.publishedServers(), auditTrail, db.idempotencyKeys(), db, clock);
+            db.registrationRepository(),
+            db.publishedServers(),
+            auditTrail,
+            db.idempotencyKeys(),
+            db,
+            clock,
+            new ServerOwnership(
+                    db.serverOwnerRepository(),
+                    db.namespaceClaimRepository(),
+                    db.userRepository(),
+                    NamespacePolicy.OPEN));
 
     private final Actor alice = new Actor(UserId.random(), false);
     private final Actor bob = new Actor(UserId.random(), false);
@@ -216,7 +229,7 @@ class RegistrationServiceTest {
         void submitting_the_same_name_and_version_twice_is_a_conflict_and_writes_nothing() {
             submit(alice, "com.contoso/ledger", "1.0.0");
 
-            assertThatThrownBy(() -> submit(bob, "com.contoso/ledger", "1.0.0", "https://other.contoso.com/mcp"))
+            assertThatThrownBy(() -> submit(alice, "com.contoso/ledger", "1.0.0", "https://other.contoso.com/mcp"))
                     .isInstanceOf(Conflict.class);
             assertThat(service.list(admin, all(100)).items()).hasSize(1);
             assertThat(allEvents()).hasSize(1);
@@ -261,25 +274,19 @@ class RegistrationServiceTest {
         }
 
         @Test
-        void a_taken_name_and_version_names_its_registration_only_to_those_who_may_see_it() {
-            Registration hidden = submit(alice, "com.contoso/ledger", "1.0.0", "https://ledger.contoso.com/mcp");
-            String detailed =
-                    "com.contoso/ledger version 1.0.0 is registered already: registration " + hidden.id() + ", Pending";
+        void a_taken_name_and_version_is_named_to_its_owners_and_administrators_and_others_may_not_submit_at_all() {
+            Registration pending = submit(alice, "com.contoso/ledger", "1.0.0", "https://ledger.contoso.com/mcp");
+            String detailed = "com.contoso/ledger version 1.0.0 is registered already: registration " + pending.id()
+                    + ", Pending";
 
             assertThatThrownBy(() -> submit(bob, "com.contoso/ledger", "1.0.0", "https://bob.contoso.com/mcp"))
-                    .isInstanceOf(AlreadyTaken.class)
-                    .hasMessage("com.contoso/ledger version 1.0.0 is taken; a version is never reused, not even"
-                            + " after its registration was deleted: submit a new version");
+                    .isInstanceOf(NotAnOwner.class)
+                    .hasMessage("only the owners of com.contoso/ledger and administrators may submit its versions;"
+                            + " the owners are user:" + alice.userId());
             assertThatThrownBy(() -> submit(admin, "com.contoso/ledger", "1.0.0", "https://admin.contoso.com/mcp"))
                     .hasMessage(detailed);
             assertThatThrownBy(() -> submit(alice, "com.contoso/ledger", "1.0.0", "https://other.contoso.com/mcp"))
                     .hasMessage(detailed);
-
-            changeStatus(admin, hidden.id(), APPROVED, null);
-            assertThatThrownBy(() -> submit(bob, "com.contoso/ledger", "1.0.0", "https://bob.contoso.com/mcp"))
-                    .as("a published registration is everyone's to see")
-                    .hasMessage("com.contoso/ledger version 1.0.0 is registered already: registration " + hidden.id()
-                            + ", Approved");
         }
 
         @Test
