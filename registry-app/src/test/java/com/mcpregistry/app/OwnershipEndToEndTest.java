@@ -8,7 +8,6 @@ import static com.mcpregistry.app.Submissions.uniqueName;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.mcpregistry.domain.ownership.NamespacePolicy;
 import com.mcpregistry.postgres.TestDatabase;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
@@ -18,9 +17,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -28,13 +26,10 @@ import org.junit.jupiter.api.io.TempDir;
  * with Entra ID's overage marker) and real PostgreSQL.
  */
 class OwnershipEndToEndTest {
+    @RegisterExtension
     static final RunningRegistry registry = RunningRegistry.standard();
-    static final AtomicInteger PREFIXES = new AtomicInteger();
 
-    @AfterAll
-    static void stop() {
-        registry.close();
-    }
+    static final AtomicInteger PREFIXES = new AtomicInteger();
 
     static String ownersPath(String serverName) {
         return "/servers/" + URLEncoder.encode(serverName, StandardCharsets.UTF_8) + "/owners";
@@ -212,46 +207,6 @@ class OwnershipEndToEndTest {
                         .path("namespaces")
                         .findValuesAsText("prefix"))
                 .contains(prefix);
-    }
-
-    @Nested
-    class UnderTheClaimedPolicy {
-        static final RunningRegistry claimed = RunningRegistry.standard().withNamespacePolicy(NamespacePolicy.CLAIMED);
-
-        @AfterAll
-        static void stop() {
-            claimed.close();
-        }
-
-        @Test
-        void a_new_name_needs_a_claim_its_submitter_owns() {
-            String group = groupId();
-            HttpResponse<String> unclaimed =
-                    submitVersion(claimed, claimed.userToken("Bob Outsider"), "io.github.bob/tools", "1.0.0");
-            assertThat(unclaimed.statusCode()).isEqualTo(403);
-            assertThat(json(unclaimed).path("detail").asText()).contains("NAMESPACE_POLICY is claimed");
-
-            assertThat(claimed.post(
-                                    "/namespaces",
-                                    claimed.adminToken(),
-                                    Map.of("prefix", "com.contoso.finance", "owners", List.of("group:" + group)))
-                            .statusCode())
-                    .isEqualTo(201);
-            assertThat(submitVersion(claimed, claimed.userToken("Bob Outsider"), "com.contoso.finance/ledger", "1.0.0")
-                            .statusCode())
-                    .isEqualTo(403);
-            assertThat(submitVersion(
-                                    claimed,
-                                    memberToken(claimed, "Gus Member", group),
-                                    "com.contoso.finance/ledger",
-                                    "1.0.0")
-                            .statusCode())
-                    .isEqualTo(201);
-            assertThat(json(claimed.get("/namespaces", claimed.userToken("Bob Outsider")))
-                            .path("policy")
-                            .asText())
-                    .isEqualTo("claimed");
-        }
     }
 
     @Test
