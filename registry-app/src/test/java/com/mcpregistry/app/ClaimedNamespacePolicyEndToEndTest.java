@@ -25,7 +25,8 @@ class ClaimedNamespacePolicyEndToEndTest {
                 submitVersion(claimed, claimed.userToken("Bob Outsider"), "io.github.bob/tools", "1.0.0");
         assertThat(unclaimed.statusCode()).isEqualTo(403);
         assertThat(json(unclaimed).path("detail").asText()).contains("NAMESPACE_POLICY is claimed");
-        assertThat(submitVersion(claimed, claimed.adminToken(), "io.github.bob/tools", "1.0.0").statusCode())
+        assertThat(submitVersion(claimed, claimed.adminToken(), "io.github.bob/tools", "1.0.0")
+                        .statusCode())
                 .as("an administrator may start any name")
                 .isEqualTo(201);
 

@@ -47,7 +47,6 @@ public record RegistrationQuery(
         }
     }
 
-    /** Only registrations {@code submitter} submitted and that are not deleted. */
     /**
      * A reader's own registrations, in any status: those they submitted and those of the servers they own (as a user
      * or a member of an owning group). Deleted ones are gone.
