@@ -15,6 +15,7 @@
 --     (its rare term) in the descriptions of exactly 10 servers, 40 registrations, at any size;
 --   * published_at and is_latest as the registration service keeps them (changeset 008) for the MCP Registry API;
 --   * creation times one every 13 s back from an hour ago, newest first in the keyset indexes;
+--   * each server owned by the submitter of its first version, as changeset 018 makes it;
 --   * one audit event per workflow step (submit; approve or reject; deprecate), in time order, with the hash
 --     chain computed here exactly as com.mcpregistry.domain.audit.AuditChain computes it, so that
 --     `mcp-registry admin audit verify` accepts the seeded trail.
@@ -167,6 +168,11 @@ SELECT id, at, actor_id, action, registration_id, from_status, to_status, reason
                           FROM seed_events) AS e) AS numbered) AS chained
  ORDER BY ord;
 
+INSERT INTO server_owners (server_name, user_id, added_at)
+SELECT DISTINCT ON (server_name) server_name, submitter_id, created_at
+  FROM registrations
+ ORDER BY server_name, created_at, id;
+
 DROP SCHEMA bench_seed CASCADE;
 
 SELECT CASE kind WHEN 'constraint' THEN format('ALTER TABLE %s ADD CONSTRAINT %I %s', table_name, name, definition)
@@ -193,6 +199,7 @@ COMMIT;
 VACUUM (ANALYZE) users;
 VACUUM (ANALYZE) registrations;
 VACUUM (ANALYZE) audit_log;
+VACUUM (ANALYZE) server_owners;
 
 SELECT status, count(*) FROM registrations GROUP BY status ORDER BY status;
 SELECT count(*) AS audit_events FROM audit_log;
