@@ -169,6 +169,7 @@ class AuditEndToEndTest {
         assertThat(error.path("field").asText()).isEqualTo("action");
         assertThat(error.path("message").asText())
                 .isEqualTo("must be one of submit, edit, approve, reject, deprecate, reactivate, delete,"
-                        + " admin_granted, admin_revoked");
+                        + " admin_granted, admin_revoked, owner_added, owner_removed, server_transferred,"
+                        + " namespace_claimed, namespace_released");
     }
 }

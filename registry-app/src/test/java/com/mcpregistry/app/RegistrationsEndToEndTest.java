@@ -81,10 +81,15 @@ class RegistrationsEndToEndTest {
         Map<String, Object> body = Submissions.of(uniqueName("twice"));
         submit(registry, alice(), body);
 
-        HttpResponse<String> again =
-                registry.post("/registrations", bob(), with(body, "endpoint_url", "https://other.contoso.example/mcp"));
+        HttpResponse<String> again = registry.post(
+                "/registrations", alice(), with(body, "endpoint_url", "https://other.contoso.example/mcp"));
+        HttpResponse<String> byOther =
+                registry.post("/registrations", bob(), with(body, "endpoint_url", "https://bob.contoso.example/mcp"));
 
         assertThat(again.statusCode()).isEqualTo(409);
+        assertThat(byOther.statusCode())
+                .as("only the server's owners submit its versions")
+                .isEqualTo(403);
     }
 
     @Test
@@ -184,10 +189,10 @@ class RegistrationsEndToEndTest {
         HttpResponse<String> sameEndpoint =
                 registry.post("/registrations", bob(), Submissions.of(uniqueName("other"), "1.0.0", respelt));
 
-        assertThat(sameVersion.statusCode()).isEqualTo(409);
+        // The name is Alice's: Bob hears whom to ask, nothing of her registration.
+        assertThat(sameVersion.statusCode()).isEqualTo(403);
         assertThat(json(sameVersion).path("detail").asText())
-                .isEqualTo(name + " version 1.0.0 is taken; a version is never reused, not even after its registration"
-                        + " was deleted: submit a new version");
+                .startsWith("only the owners of " + name + " and administrators may submit its versions");
         assertThat(sameEndpoint.statusCode()).isEqualTo(409);
         assertThat(json(sameEndpoint).path("detail").asText())
                 .isEqualTo("the endpoint URL " + respelt + " belongs to another server name");

@@ -93,11 +93,15 @@ class RouteTableEndToEndTest {
     }
 
     @Test
-    void admin_routes_are_exactly_the_audit_trail() {
+    void admin_routes_are_exactly_the_audit_trail_transfers_and_namespace_claims() {
         assertThat(RouteTable.of(registry.server().javalin()))
                 .filteredOn(route -> route.access().equals(java.util.Optional.of(Access.ADMIN)))
                 .extracting(RouteTable.Route::key)
-                .containsExactly("GET /audit");
+                .containsExactlyInAnyOrder(
+                        "GET /audit",
+                        "PUT /servers/{}/owners",
+                        "POST /namespaces",
+                        "DELETE /namespaces/{}");
     }
 
     @Test
