@@ -98,10 +98,7 @@ class RouteTableEndToEndTest {
                 .filteredOn(route -> route.access().equals(java.util.Optional.of(Access.ADMIN)))
                 .extracting(RouteTable.Route::key)
                 .containsExactlyInAnyOrder(
-                        "GET /audit",
-                        "PUT /servers/{}/owners",
-                        "POST /namespaces",
-                        "DELETE /namespaces/{}");
+                        "GET /audit", "PUT /servers/{}/owners", "POST /namespaces", "DELETE /namespaces/{}");
     }
 
     @Test
