@@ -9,6 +9,7 @@ import com.mcpregistry.ownership.ClaimedNamespace;
 import com.mcpregistry.ownership.NamedOwner;
 import com.mcpregistry.ownership.OwnerReference;
 import com.mcpregistry.ownership.OwnersOfServer;
+import com.mcpregistry.ownership.port.in.ManageOwnersUseCase;
 import com.mcpregistry.ownership.service.OwnershipService;
 import com.mcpregistry.ownership.service.ServerOwnership;
 import com.mcpregistry.postgres.PostgresAdapters;
@@ -85,33 +86,47 @@ final class OwnershipCommands {
         }
 
         @Command(name = "add", description = "Add an owner to a server.")
-        static final class Add implements Callable<Integer> {
-            @Parameters(index = "0", paramLabel = "SERVER_NAME")
-            String server;
-
-            @Parameters(index = "1", paramLabel = "USER_OR_GROUP")
-            String owner;
-
-            @Override
-            public Integer call() {
-                printOwners(withOwnership(
-                        owners -> owners.add(By.operator(), new ServerName(server), owner(owner), Optional.empty())));
-                return 0;
+        static final class Add extends OwnerChange {
+            Add() {
+                super(ManageOwnersUseCase::add);
             }
         }
 
         @Command(name = "remove", description = "Remove an owner from a server (never its last).")
-        static final class Remove implements Callable<Integer> {
+        static final class Remove extends OwnerChange {
+            Remove() {
+                super(ManageOwnersUseCase::remove);
+            }
+        }
+
+        /** Adds or removes the owner named on the command line, and prints the server's owners after. */
+        abstract static class OwnerChange implements Callable<Integer> {
+            /** One change of owners, as {@link ManageOwnersUseCase#add} and {@link ManageOwnersUseCase#remove} are. */
+            interface Change {
+                OwnersOfServer apply(
+                        ManageOwnersUseCase owners,
+                        By by,
+                        ServerName server,
+                        OwnerReference owner,
+                        Optional<String> requestId);
+            }
+
+            private final Change change;
+
             @Parameters(index = "0", paramLabel = "SERVER_NAME")
             String server;
 
             @Parameters(index = "1", paramLabel = "USER_OR_GROUP")
             String owner;
 
+            OwnerChange(Change change) {
+                this.change = change;
+            }
+
             @Override
             public Integer call() {
                 printOwners(withOwnership(owners ->
-                        owners.remove(By.operator(), new ServerName(server), owner(owner), Optional.empty())));
+                        change.apply(owners, By.operator(), new ServerName(server), owner(owner), Optional.empty())));
                 return 0;
             }
         }

@@ -15,7 +15,6 @@ import com.mcpregistry.domain.audit.AuditEvent;
 import com.mcpregistry.domain.audit.AuditKey;
 import com.mcpregistry.domain.audit.AuditKeys;
 import com.mcpregistry.domain.error.Forbidden;
-import com.mcpregistry.domain.ownership.NamespacePolicy;
 import com.mcpregistry.domain.registration.Registration;
 import com.mcpregistry.domain.registration.Transport;
 import com.mcpregistry.domain.registration.Version;
@@ -25,7 +24,7 @@ import com.mcpregistry.domain.testing.TestClock;
 import com.mcpregistry.domain.user.Actor;
 import com.mcpregistry.domain.user.UserId;
 import com.mcpregistry.inmemory.InMemoryDatabase;
-import com.mcpregistry.ownership.service.ServerOwnership;
+import com.mcpregistry.inmemory.InMemoryOwnership;
 import com.mcpregistry.paging.Cursor;
 import com.mcpregistry.paging.Page;
 import com.mcpregistry.paging.PageRequest;
@@ -51,11 +50,7 @@ class AuditServiceTest {
             db.idempotencyKeys(),
             db,
             clock,
-            new ServerOwnership(
-                    db.serverOwnerRepository(),
-                    db.namespaceClaimRepository(),
-                    db.userRepository(),
-                    NamespacePolicy.OPEN));
+            InMemoryOwnership.openOver(db));
     private final AuditService service = new AuditService(db.auditTrail(), clock);
 
     private final Actor alice = new Actor(UserId.random(), false);

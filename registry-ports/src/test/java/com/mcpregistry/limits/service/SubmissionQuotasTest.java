@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.mcpregistry.domain.error.QuotaReached;
-import com.mcpregistry.domain.ownership.NamespacePolicy;
 import com.mcpregistry.domain.registration.Reason;
 import com.mcpregistry.domain.registration.Registration;
 import com.mcpregistry.domain.registration.Version;
@@ -15,10 +14,10 @@ import com.mcpregistry.domain.testing.TestClock;
 import com.mcpregistry.domain.user.Actor;
 import com.mcpregistry.domain.user.UserId;
 import com.mcpregistry.inmemory.InMemoryDatabase;
+import com.mcpregistry.inmemory.InMemoryOwnership;
 import com.mcpregistry.limits.LimitSettings;
 import com.mcpregistry.limits.Quota;
 import com.mcpregistry.limits.port.out.LimitEvents;
-import com.mcpregistry.ownership.service.ServerOwnership;
 import com.mcpregistry.registration.port.in.ReviewRegistrationUseCase.ChangeStatus;
 import com.mcpregistry.registration.port.in.SubmitRegistrationUseCase.SubmitRegistration;
 import com.mcpregistry.registration.service.RegistrationService;
@@ -44,11 +43,7 @@ class SubmissionQuotasTest {
                 db,
                 clock,
                 new SubmissionQuotas(new LimitSettings(Map.of(), quotas), db.quotaCounts(), LimitEvents.NONE),
-                new ServerOwnership(
-                        db.serverOwnerRepository(),
-                        db.namespaceClaimRepository(),
-                        db.userRepository(),
-                        NamespacePolicy.OPEN));
+                InMemoryOwnership.openOver(db));
     }
 
     private Registration submit(RegistrationService service, Actor actor, String name, String version) {

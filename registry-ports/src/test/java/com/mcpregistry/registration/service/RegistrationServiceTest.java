@@ -21,7 +21,6 @@ import com.mcpregistry.domain.error.InvalidInput;
 import com.mcpregistry.domain.error.NotFound;
 import com.mcpregistry.domain.error.StaleVersion;
 import com.mcpregistry.domain.error.VersionRequired;
-import com.mcpregistry.domain.ownership.NamespacePolicy;
 import com.mcpregistry.domain.ownership.NotAnOwner;
 import com.mcpregistry.domain.registration.DetailsPatch;
 import com.mcpregistry.domain.registration.HttpUrl;
@@ -37,7 +36,7 @@ import com.mcpregistry.domain.testing.TestClock;
 import com.mcpregistry.domain.user.Actor;
 import com.mcpregistry.domain.user.UserId;
 import com.mcpregistry.inmemory.InMemoryDatabase;
-import com.mcpregistry.ownership.service.ServerOwnership;
+import com.mcpregistry.inmemory.InMemoryOwnership;
 import com.mcpregistry.paging.Cursor;
 import com.mcpregistry.paging.Page;
 import com.mcpregistry.paging.PageRequest;
@@ -76,11 +75,7 @@ class RegistrationServiceTest {
             db.idempotencyKeys(),
             db,
             clock,
-            new ServerOwnership(
-                    db.serverOwnerRepository(),
-                    db.namespaceClaimRepository(),
-                    db.userRepository(),
-                    NamespacePolicy.OPEN));
+            InMemoryOwnership.openOver(db));
 
     private final Actor alice = new Actor(UserId.random(), false);
     private final Actor bob = new Actor(UserId.random(), false);
