@@ -30,9 +30,9 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
  * ({@code mcp-registry-api/}, with their licence and source commits) and read from the class path. Answers of this
  * registry must validate against both, so that MCP clients written against the official registry read it.
  */
-final class OfficialRegistryApi {
+public final class OfficialRegistryApi {
     /** Where the vendored documents are on the test class path. */
-    static final String RESOURCES = "/mcp-registry-api/";
+    public static final String RESOURCES = "/mcp-registry-api/";
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static OfficialRegistryApi instance;
@@ -47,12 +47,21 @@ final class OfficialRegistryApi {
         document.remove("$id");
         this.openApi = OpenApiSchemas.of(MAPPER.writeValueAsString(document));
 
-        String serverJson = document("server.schema.json");
+        this.serverSchema = serverSchema("");
+    }
+
+    /**
+     * The vendored server.json schema of one edition, read from the class path: {@code ""} for the copy beside
+     * openapi.yaml, {@code "2025-12-11/"} for a dated edition vendored in its own folder. Its {@code $id} resolves to
+     * the vendored text, never to the network; formats are asserted.
+     */
+    public static JsonSchema serverSchema(String edition) throws IOException {
+        String serverJson = document(edition + "server.schema.json");
         String id = MAPPER.readTree(serverJson).path("$id").asText();
         JsonSchemaFactory factory = JsonSchemaFactory.getInstance(
                 SpecVersion.VersionFlag.V7,
                 builder -> builder.schemaLoaders(loaders -> loaders.schemas(Map.of(id, serverJson))));
-        this.serverSchema = factory.getSchema(
+        return factory.getSchema(
                 SchemaLocation.of(id),
                 SchemaValidatorsConfig.builder().formatAssertionsEnabled(true).build());
     }
@@ -69,7 +78,7 @@ final class OfficialRegistryApi {
     }
 
     /** One of the vendored documents, read from the class path; a missing one fails the test. */
-    static String document(String name) throws IOException {
+    public static String document(String name) throws IOException {
         try (InputStream in = OfficialRegistryApi.class.getResourceAsStream(RESOURCES + name)) {
             if (in == null) {
                 throw new AssertionError("the official MCP Registry API document " + RESOURCES + name
