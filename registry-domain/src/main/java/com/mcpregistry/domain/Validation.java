@@ -20,6 +20,23 @@ public final class Validation {
         }
     }
 
+    /**
+     * Builds one value found at the JSON pointer {@code pointer}; on {@link InvalidInput} records its errors there
+     * and returns null. An error named by a pointer inside the value ({@code /identifier}) is placed below
+     * {@code pointer}; an error named by a plain field name ({@code version}) is the value itself, at {@code pointer}.
+     */
+    public <T> T check(String pointer, Supplier<T> value) {
+        try {
+            return value.get();
+        } catch (InvalidInput e) {
+            for (FieldError error : e.errors()) {
+                String field = error.field().startsWith("/") ? pointer + error.field() : pointer;
+                errors.add(new FieldError(field, error.message()));
+            }
+            return null;
+        }
+    }
+
     public void reject(String field, String message) {
         errors.add(new FieldError(field, message));
     }

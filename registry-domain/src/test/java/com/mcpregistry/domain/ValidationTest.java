@@ -42,6 +42,24 @@ class ValidationTest {
     }
 
     @Test
+    void a_value_checked_at_a_json_pointer_reports_its_errors_there() {
+        Validation validation = new Validation();
+
+        validation.check("/version", () -> new Version("latest"));
+        validation.check("/packages/0", () -> {
+            throw new InvalidInput(
+                    List.of(new FieldError("/identifier", "is required"), new FieldError("/version", "x")));
+        });
+
+        assertThatThrownBy(validation::complete)
+                .isInstanceOfSatisfying(
+                        InvalidInput.class,
+                        e -> assertThat(e.errors())
+                                .extracting(FieldError::field)
+                                .containsExactly("/version", "/packages/0/identifier", "/packages/0/version"));
+    }
+
+    @Test
     void completes_quietly_when_every_field_is_valid() {
         Validation validation = new Validation();
 
