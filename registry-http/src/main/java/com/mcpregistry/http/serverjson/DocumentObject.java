@@ -189,6 +189,12 @@ final class DocumentObject {
         return built;
     }
 
+    /** Throws every problem recorded, when one of them leaves nothing to build (a missing or unknown type). */
+    <T> T refused() {
+        validation.complete();
+        throw new IllegalStateException("refused at " + pointer + " without a recorded problem");
+    }
+
     private boolean isAbsent(String field) {
         JsonNode value = node.get(field);
         return value == null || value.isNull();

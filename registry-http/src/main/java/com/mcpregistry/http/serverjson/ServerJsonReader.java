@@ -49,9 +49,8 @@ public final class ServerJsonReader {
     /** The document in {@code json}; {@link InvalidInput} listing every problem by JSON pointer if it is not valid. */
     public static ServerDocument read(JsonNode json) {
         DocumentObject server = DocumentObject.at("", json);
-        if (server.has("$schema")) {
-            server.text("$schema");
-        }
+        // Any edition's URL is read (the official generic examples name 2025-10-17); the writer names its own.
+        server.text("$schema");
         Optional<ServerName> name = server.required("name", ServerName::new);
         Optional<Description> description = server.required("description", Description::new);
         Optional<Title> title = server.value("title", Title::new);
@@ -145,7 +144,7 @@ public final class ServerJsonReader {
     private static Transport packageTransport(DocumentObject transport) {
         Optional<String> type = transport.requiredText("type");
         if (type.isEmpty()) {
-            return transport.build(() -> null);
+            return transport.refused();
         }
         switch (type.get()) {
             case "stdio" -> {
@@ -163,7 +162,7 @@ public final class ServerJsonReader {
             }
             default -> {
                 transport.reject(transport.pointerOf("type"), "must be one of stdio, streamable-http, sse");
-                return transport.build(() -> null);
+                return transport.refused();
             }
         }
     }
@@ -183,7 +182,7 @@ public final class ServerJsonReader {
         Variables variables = variables(argument);
         boolean isRepeated = argument.flag("isRepeated");
         if (type.isEmpty()) {
-            return argument.build(() -> null);
+            return argument.refused();
         }
         switch (type.get()) {
             case "positional" -> {
@@ -196,7 +195,7 @@ public final class ServerJsonReader {
             }
             default -> {
                 argument.reject(argument.pointerOf("type"), "must be one of positional, named");
-                return argument.build(() -> null);
+                return argument.refused();
             }
         }
     }
