@@ -2,14 +2,12 @@ package com.mcpregistry.domain.serverjson;
 
 import com.mcpregistry.domain.Text;
 import com.mcpregistry.domain.Validation;
-import com.mcpregistry.domain.error.InvalidInput;
 import com.mcpregistry.domain.registration.HttpUrl;
 import com.mcpregistry.domain.registration.Version;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -31,7 +29,6 @@ public record Package(
 
     public static final int MAX_IDENTIFIER_LENGTH = HttpUrl.MAX_LENGTH;
     public static final int MAX_RUNTIME_HINT_LENGTH = 255;
-    private static final Pattern SHA_256 = Pattern.compile("^[a-f0-9]{64}$");
 
     public Package {
         Objects.requireNonNull(registryType, "registryType");
@@ -45,21 +42,10 @@ public record Package(
         environmentVariables = List.copyOf(environmentVariables);
 
         Validation validation = new Validation();
-        validation.check(() -> Text.require("/identifier", identifier, MAX_IDENTIFIER_LENGTH));
-        if (registryType == RegistryType.MCPB && identifier != null) {
-            validation.check("/identifier", () -> requireHttps(identifier));
-        }
-        if (version.isEmpty() && registryType.isVersionedByRegistry()) {
-            validation.reject("/version", "is required for " + registryType.wireName() + " packages");
-        }
-        fileSha256.ifPresent(hash -> {
-            if (!SHA_256.matcher(hash).matches()) {
-                validation.reject("/fileSha256", "must be 64 lowercase hexadecimal digits");
-            }
-        });
-        if (fileSha256.isEmpty() && registryType == RegistryType.MCPB) {
-            validation.reject("/fileSha256", "is required for mcpb packages");
-        }
+        String checkedIdentifier =
+                validation.check(() -> Text.require("/identifier", identifier, MAX_IDENTIFIER_LENGTH));
+        PackageRegistries.checkFields(
+                validation, registryType, registryBaseUrl, checkedIdentifier, version, fileSha256);
         runtimeHint.ifPresent(
                 hint -> validation.check(() -> Text.require("/runtimeHint", hint, MAX_RUNTIME_HINT_LENGTH)));
         if (transport.url().isPresent()) {
@@ -74,14 +60,6 @@ public record Package(
             }
         }
         validation.complete();
-    }
-
-    private static HttpUrl requireHttps(String identifier) {
-        HttpUrl url = HttpUrl.of("identifier", identifier);
-        if (!url.value().regionMatches(true, 0, "https://", 0, 8)) {
-            throw InvalidInput.of("identifier", "must be the https URL an mcpb bundle is downloaded from");
-        }
-        return url;
     }
 
     private static Set<String> urlVariableNames(

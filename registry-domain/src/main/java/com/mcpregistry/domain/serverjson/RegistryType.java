@@ -21,11 +21,6 @@ public enum RegistryType {
         return wireName;
     }
 
-    /** Whether packages of this type are named and versioned in a registry (npm, PyPI, NuGet): a version is required. */
-    public boolean isVersionedByRegistry() {
-        return this == NPM || this == PYPI || this == NUGET;
-    }
-
     public static RegistryType parse(String field, String raw) {
         return WireNames.parse(field, raw, values(), RegistryType::wireName);
     }

@@ -46,7 +46,16 @@ class PackageTest {
         assertRejected("/version", () -> withVersion(RegistryType.NPM, Optional.empty()));
         assertRejected("/version", () -> withVersion(RegistryType.PYPI, Optional.empty()));
         assertRejected("/version", () -> withVersion(RegistryType.NUGET, Optional.empty()));
-        assertThat(withVersion(RegistryType.OCI, Optional.empty()).version()).isEmpty();
+        assertThat(with(
+                                RegistryType.OCI,
+                                "docker.io/example/weather:1.0.0",
+                                Optional.empty(),
+                                Optional.empty(),
+                                new Transport.Stdio(),
+                                List.of(),
+                                List.of())
+                        .version())
+                .isEmpty();
     }
 
     @Test

@@ -109,7 +109,7 @@ public final class ServerDocumentTestData {
                 RegistryType.MCPB,
                 Optional.empty(),
                 "https://github.com/example/weather/releases/download/v1.0.0/weather.mcpb",
-                Optional.of(new Version("1.0.0")),
+                Optional.empty(),
                 Optional.of("fe333e598595000ae021bd27117db32ec69af6987f507ba7a63c90638ff633ce"),
                 Optional.empty(),
                 new com.mcpregistry.domain.serverjson.Transport.Stdio(),
