@@ -9,6 +9,8 @@ import com.mcpregistry.ownership.port.out.ServerOwnerRepository;
 import com.mcpregistry.postgres.shared.ServerLock;
 import com.mcpregistry.postgres.shared.SqlErrors;
 import com.mcpregistry.postgres.shared.Timestamps;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -18,6 +20,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.Query;
+import org.jdbi.v3.core.statement.StatementContext;
 
 /**
  * {@link ServerOwnerRepository} on the {@code server_owners} table, one row per owner of a server. Its
@@ -74,7 +78,7 @@ public final class JdbiServerOwnerRepository implements ServerOwnerRepository {
         List<String> names = servers.stream().map(ServerName::value).distinct().toList();
         return SqlErrors.translating(() -> jdbi.withHandle(handle -> grouped(handle.createQuery(FIND)
                 .bindArray("servers", String.class, names)
-                .map((rs, ctx) -> new ServerOwner(new ServerName(rs.getString("server_name")), OwnerColumns.read(rs)))
+                .map(ServerOwner::read)
                 .list())));
     }
 
@@ -88,32 +92,36 @@ public final class JdbiServerOwnerRepository implements ServerOwnerRepository {
 
     @Override
     public List<ServerOwners> ownedOutside(NamespacePrefix prefix, Owners owners, int limit) {
-        return SqlErrors.translating(() ->
-                jdbi.withHandle(handle -> grouped(OwnerColumns.bind(handle.createQuery(OWNED_OUTSIDE), owners)
-                                .bind("from", prefix.value() + ".")
-                                .bind("to", prefix.value() + "0")
+        return SqlErrors.translating(() -> jdbi.withHandle(handle -> grouped(
+                        under(prefix, OwnerColumns.bind(handle.createQuery(OWNED_OUTSIDE), owners))
                                 .bind("limit", limit)
-                                .map((rs, ctx) -> new ServerOwner(
-                                        new ServerName(rs.getString("server_name")), OwnerColumns.read(rs)))
+                                .map(ServerOwner::read)
                                 .list())
-                        .entrySet()
-                        .stream()
-                        .map(entry -> new ServerOwners(entry.getKey(), entry.getValue()))
-                        .toList()));
+                .entrySet()
+                .stream()
+                .map(entry -> new ServerOwners(entry.getKey(), entry.getValue()))
+                .toList()));
     }
 
     @Override
     public long countOwnedOutside(NamespacePrefix prefix, Owners owners) {
-        return SqlErrors.translating(() ->
-                jdbi.withHandle(handle -> OwnerColumns.bind(handle.createQuery(COUNT_OWNED_OUTSIDE), owners)
-                        .bind("from", prefix.value() + ".")
-                        .bind("to", prefix.value() + "0")
+        return SqlErrors.translating(() -> jdbi.withHandle(
+                handle -> under(prefix, OwnerColumns.bind(handle.createQuery(COUNT_OWNED_OUTSIDE), owners))
                         .mapTo(Long.class)
                         .one()));
     }
 
+    /** Binds the range of names under {@code prefix} ({@link #UNDER_PREFIX_OWNED_OUTSIDE}). */
+    private static Query under(NamespacePrefix prefix, Query query) {
+        return query.bind("from", prefix.value() + ".").bind("to", prefix.value() + "0");
+    }
+
     /** One row of server_owners. */
-    private record ServerOwner(ServerName server, Owner owner) {}
+    private record ServerOwner(ServerName server, Owner owner) {
+        static ServerOwner read(ResultSet rs, StatementContext ctx) throws SQLException {
+            return new ServerOwner(new ServerName(rs.getString("server_name")), OwnerColumns.read(rs));
+        }
+    }
 
     /** Rows of owners as each server's owners, in the order the servers first come. */
     private static Map<ServerName, Owners> grouped(List<ServerOwner> rows) {

@@ -112,7 +112,8 @@ public final class OwnershipService implements ManageOwnersUseCase, ManageNamesp
                 if (!next.equals(current)) {
                     Instant now = now();
                     owners.save(server, next, now);
-                    auditTrail.append(event(by, action, "server " + server, current.toString(), next, now, requestId));
+                    auditTrail.append(event(
+                            by, action, "server " + server, Optional.of(current), Optional.of(next), now, requestId));
                 }
                 return named(server, next);
             });
@@ -152,7 +153,13 @@ public final class OwnershipService implements ManageOwnersUseCase, ManageNamesp
             }
             claims.insert(claim);
             auditTrail.append(event(
-                    by, AuditAction.NAMESPACE_CLAIMED, "namespace " + prefix, "", claim.owners(), now, requestId));
+                    by,
+                    AuditAction.NAMESPACE_CLAIMED,
+                    "namespace " + prefix,
+                    Optional.empty(),
+                    Optional.of(claim.owners()),
+                    now,
+                    requestId));
             return new ClaimOutcome(
                     named(claim),
                     owners.ownedOutside(prefix, claim.owners(), ClaimOutcome.MAX_LISTED).stream()
@@ -169,18 +176,14 @@ public final class OwnershipService implements ManageOwnersUseCase, ManageNamesp
             NamespaceClaim claim =
                     claims.find(prefix).orElseThrow(() -> new NotFound("the namespace " + prefix + " is not claimed"));
             claims.delete(prefix);
-            Instant now = now();
-            auditTrail.append(new AuditEvent(
-                    UUID.randomUUID(),
-                    now,
-                    by.userId(),
+            auditTrail.append(event(
+                    by,
                     AuditAction.NAMESPACE_RELEASED,
+                    "namespace " + prefix,
+                    Optional.of(claim.owners()),
                     Optional.empty(),
-                    Optional.empty(),
-                    Optional.empty(),
-                    Optional.of("namespace " + prefix),
-                    requestId,
-                    List.of(FieldChange.of("owners", Optional.of(claim.owners().toString()), Optional.empty()))));
+                    now(),
+                    requestId));
             return named(claim);
         });
     }
@@ -211,12 +214,13 @@ public final class OwnershipService implements ManageOwnersUseCase, ManageNamesp
         return new ClaimedNamespace(claim, ownership.named(claim.owners()));
     }
 
+    /** The audit event of a change of {@code subject}'s owners from {@code before} to {@code after} (none: no claim). */
     private static AuditEvent event(
             By by,
             AuditAction action,
             String subject,
-            String before,
-            Owners after,
+            Optional<Owners> before,
+            Optional<Owners> after,
             Instant now,
             Optional<String> requestId) {
         return new AuditEvent(
@@ -229,10 +233,7 @@ public final class OwnershipService implements ManageOwnersUseCase, ManageNamesp
                 Optional.empty(),
                 Optional.of(subject),
                 requestId,
-                List.of(FieldChange.of(
-                        "owners",
-                        before.isEmpty() ? Optional.empty() : Optional.of(before),
-                        Optional.of(after.toString()))));
+                List.of(FieldChange.of("owners", before.map(Owners::toString), after.map(Owners::toString))));
     }
 
     private Instant now() {

@@ -79,7 +79,7 @@ public final class ServerOwnership {
         return registrations.stream()
                 .collect(Collectors.toMap(
                         Registration::serverName,
-                        r -> found.getOrDefault(r.serverName(), submitterOf(r)),
+                        r -> Optional.ofNullable(found.get(r.serverName())).orElseGet(() -> submitterOf(r)),
                         (a, b) -> a));
     }
 

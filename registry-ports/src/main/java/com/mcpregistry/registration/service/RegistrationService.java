@@ -291,6 +291,8 @@ public final class RegistrationService
             return transactions.inTransaction(() -> write(actor, id, expectedRowVersion, step, attempted));
         } catch (AlreadyTaken taken) {
             throw explained(taken, actor, attempted.get());
+        } catch (NotAnOwner refusal) {
+            throw ownership.explained(refusal);
         }
     }
 
@@ -309,12 +311,7 @@ public final class RegistrationService
         expectedRowVersion.filter(expected -> expected != current.rowVersion()).ifPresent(expected -> {
             throw new StaleVersion("the registration is at version " + current.rowVersion() + ", not " + expected);
         });
-        Optional<Change> taken;
-        try {
-            taken = step.apply(current, owners);
-        } catch (NotAnOwner refusal) {
-            throw ownership.explained(refusal);
-        }
+        Optional<Change> taken = step.apply(current, owners);
         if (taken.isEmpty()) {
             return current;
         }
