@@ -3,13 +3,13 @@ package com.mcpregistry.domain;
 import static com.mcpregistry.domain.Rejections.assertRejected;
 import static com.mcpregistry.domain.testing.UserTestData.aUser;
 
-import com.mcpregistry.domain.registration.Description;
-import com.mcpregistry.domain.registration.HttpUrl;
 import com.mcpregistry.domain.registration.OwnerContact;
 import com.mcpregistry.domain.registration.Reason;
 import com.mcpregistry.domain.registration.Tags;
-import com.mcpregistry.domain.registration.Title;
-import com.mcpregistry.domain.registration.Version;
+import com.mcpregistry.domain.serverjson.Description;
+import com.mcpregistry.domain.serverjson.HttpUrl;
+import com.mcpregistry.domain.serverjson.Title;
+import com.mcpregistry.domain.serverjson.Version;
 import com.mcpregistry.domain.shared.ServerName;
 import com.mcpregistry.domain.user.EntraIdentity;
 import java.time.Instant;

@@ -6,10 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.mcpregistry.domain.error.FieldError;
 import com.mcpregistry.domain.error.InvalidInput;
-import com.mcpregistry.domain.registration.HttpUrl;
 import com.mcpregistry.domain.registration.OwnerContact;
-import com.mcpregistry.domain.registration.Title;
-import com.mcpregistry.domain.registration.Version;
+import com.mcpregistry.domain.serverjson.HttpUrl;
+import com.mcpregistry.domain.serverjson.Title;
+import com.mcpregistry.domain.serverjson.Version;
 import com.mcpregistry.domain.shared.ServerName;
 import java.util.List;
 import org.junit.jupiter.api.Test;

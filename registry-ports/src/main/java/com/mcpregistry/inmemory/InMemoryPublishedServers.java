@@ -1,7 +1,7 @@
 package com.mcpregistry.inmemory;
 
 import com.mcpregistry.domain.registration.Registration;
-import com.mcpregistry.domain.registration.Version;
+import com.mcpregistry.domain.serverjson.Version;
 import com.mcpregistry.domain.shared.RegistrationId;
 import com.mcpregistry.domain.shared.ServerName;
 import com.mcpregistry.paging.Cursor;

@@ -1,6 +1,6 @@
 package com.mcpregistry.publication;
 
-import com.mcpregistry.domain.registration.Version;
+import com.mcpregistry.domain.serverjson.Version;
 import java.util.Objects;
 
 /** Which version of a server a reader of the MCP Registry API asks for: the latest one, or one exact version. */

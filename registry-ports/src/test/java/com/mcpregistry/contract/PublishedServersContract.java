@@ -14,7 +14,7 @@ import static org.assertj.core.api.Assertions.tuple;
 import com.mcpregistry.domain.error.InvalidInput;
 import com.mcpregistry.domain.registration.Registration;
 import com.mcpregistry.domain.registration.ServerDetails;
-import com.mcpregistry.domain.registration.Version;
+import com.mcpregistry.domain.serverjson.Version;
 import com.mcpregistry.domain.shared.ServerName;
 import com.mcpregistry.domain.testing.ServerDetailsTestData;
 import com.mcpregistry.domain.user.User;

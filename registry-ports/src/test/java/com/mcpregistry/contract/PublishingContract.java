@@ -12,7 +12,7 @@ import com.mcpregistry.domain.error.NotFound;
 import com.mcpregistry.domain.ownership.NamespacePolicy;
 import com.mcpregistry.domain.registration.Reason;
 import com.mcpregistry.domain.registration.Registration;
-import com.mcpregistry.domain.registration.Version;
+import com.mcpregistry.domain.serverjson.Version;
 import com.mcpregistry.domain.shared.RegistrationStatus;
 import com.mcpregistry.domain.shared.ServerName;
 import com.mcpregistry.domain.testing.TestClock;

@@ -19,14 +19,14 @@ import com.mcpregistry.domain.error.AlreadyTaken.Rule;
 import com.mcpregistry.domain.error.Conflict;
 import com.mcpregistry.domain.ownership.Owner;
 import com.mcpregistry.domain.ownership.Owners;
-import com.mcpregistry.domain.registration.HttpUrl;
 import com.mcpregistry.domain.registration.NormalizedEndpoint;
 import com.mcpregistry.domain.registration.Reason;
 import com.mcpregistry.domain.registration.Registration;
 import com.mcpregistry.domain.registration.ServerDetails;
-import com.mcpregistry.domain.registration.Transport;
-import com.mcpregistry.domain.registration.Version;
 import com.mcpregistry.domain.registration.Visibility;
+import com.mcpregistry.domain.serverjson.HttpUrl;
+import com.mcpregistry.domain.serverjson.RemoteTransport;
+import com.mcpregistry.domain.serverjson.Version;
 import com.mcpregistry.domain.shared.RegistrationId;
 import com.mcpregistry.domain.shared.RegistrationStatus;
 import com.mcpregistry.domain.shared.ServerName;
@@ -108,7 +108,7 @@ public abstract class RegistrationRepositoryContract {
                 .withTitle("Ledger tools – “quoted” ünïcödé 🚀")
                 .withDescription("It's 100% about ledgers; \"DROP TABLE\" stays text")
                 .withEndpointUrl(endpoint("mcp?tenant=a&x=1"))
-                .withTransport(Transport.SSE)
+                .withTransport(RemoteTransport.SSE)
                 .withOwnerContact("owner.team@example.com")
                 .withRepositoryUrl("https://github.com/contoso/ledger")
                 .withDocumentationUrl("https://docs.contoso.com/ledger")
@@ -153,7 +153,7 @@ public abstract class RegistrationRepositoryContract {
                 .withTitle("New title")
                 .withDescription("New description")
                 .withEndpointUrl(endpoint("v2"))
-                .withTransport(Transport.SSE)
+                .withTransport(RemoteTransport.SSE)
                 .withOwnerContact("new-owner@example.com")
                 .withRepositoryUrl("https://example.com/repo")
                 .withTags("a", "b")

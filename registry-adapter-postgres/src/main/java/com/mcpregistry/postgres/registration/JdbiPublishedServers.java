@@ -1,7 +1,7 @@
 package com.mcpregistry.postgres.registration;
 
 import com.mcpregistry.domain.error.InvalidInput;
-import com.mcpregistry.domain.registration.Version;
+import com.mcpregistry.domain.serverjson.Version;
 import com.mcpregistry.domain.shared.RegistrationId;
 import com.mcpregistry.domain.shared.ServerName;
 import com.mcpregistry.postgres.shared.SearchStatements;

@@ -1,15 +1,15 @@
 package com.mcpregistry.postgres.registration;
 
-import com.mcpregistry.domain.registration.Description;
-import com.mcpregistry.domain.registration.HttpUrl;
 import com.mcpregistry.domain.registration.OwnerContact;
 import com.mcpregistry.domain.registration.Reason;
 import com.mcpregistry.domain.registration.Registration;
 import com.mcpregistry.domain.registration.ServerDetails;
 import com.mcpregistry.domain.registration.Tags;
-import com.mcpregistry.domain.registration.Title;
-import com.mcpregistry.domain.registration.Transport;
-import com.mcpregistry.domain.registration.Version;
+import com.mcpregistry.domain.serverjson.Description;
+import com.mcpregistry.domain.serverjson.HttpUrl;
+import com.mcpregistry.domain.serverjson.RemoteTransport;
+import com.mcpregistry.domain.serverjson.Title;
+import com.mcpregistry.domain.serverjson.Version;
 import com.mcpregistry.domain.shared.RegistrationId;
 import com.mcpregistry.domain.shared.RegistrationStatus;
 import com.mcpregistry.domain.shared.ServerName;
@@ -37,7 +37,7 @@ final class RegistrationRowMapper implements RowMapper<Registration> {
                 new Title(rs.getString("title")),
                 new Description(rs.getString("description")),
                 HttpUrl.of("endpoint_url", rs.getString("endpoint_url")),
-                Transport.parse("transport", rs.getString("transport")),
+                RemoteTransport.parse("transport", rs.getString("transport")),
                 new OwnerContact(rs.getString("owner_contact")),
                 url(rs, "repository_url"),
                 url(rs, "documentation_url"),

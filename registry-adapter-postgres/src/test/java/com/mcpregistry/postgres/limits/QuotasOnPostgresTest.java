@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.mcpregistry.contract.Fixtures;
 import com.mcpregistry.domain.error.QuotaReached;
 import com.mcpregistry.domain.registration.Registration;
-import com.mcpregistry.domain.registration.Version;
+import com.mcpregistry.domain.serverjson.Version;
 import com.mcpregistry.domain.shared.ServerName;
 import com.mcpregistry.domain.testing.TestClock;
 import com.mcpregistry.domain.user.User;

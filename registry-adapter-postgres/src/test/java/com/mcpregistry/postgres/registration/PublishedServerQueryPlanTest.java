@@ -4,7 +4,7 @@ import static com.mcpregistry.contract.Fixtures.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.mcpregistry.contract.Fixtures;
-import com.mcpregistry.domain.registration.Version;
+import com.mcpregistry.domain.serverjson.Version;
 import com.mcpregistry.postgres.PostgresAdapters;
 import com.mcpregistry.postgres.PostgresPool;
 import com.mcpregistry.postgres.QueryPlans;

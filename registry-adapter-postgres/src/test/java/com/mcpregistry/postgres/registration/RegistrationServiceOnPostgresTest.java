@@ -17,7 +17,7 @@ import com.mcpregistry.domain.error.Conflict;
 import com.mcpregistry.domain.error.InvalidInput;
 import com.mcpregistry.domain.registration.Reason;
 import com.mcpregistry.domain.registration.Registration;
-import com.mcpregistry.domain.registration.Version;
+import com.mcpregistry.domain.serverjson.Version;
 import com.mcpregistry.domain.shared.RegistrationId;
 import com.mcpregistry.domain.shared.RegistrationStatus;
 import com.mcpregistry.domain.shared.ServerName;

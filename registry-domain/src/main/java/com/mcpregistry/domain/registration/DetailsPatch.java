@@ -1,5 +1,9 @@
 package com.mcpregistry.domain.registration;
 
+import com.mcpregistry.domain.serverjson.Description;
+import com.mcpregistry.domain.serverjson.HttpUrl;
+import com.mcpregistry.domain.serverjson.RemoteTransport;
+import com.mcpregistry.domain.serverjson.Title;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -11,7 +15,7 @@ public record DetailsPatch(
         Optional<Title> title,
         Optional<Description> description,
         Optional<HttpUrl> endpointUrl,
-        Optional<Transport> transport,
+        Optional<RemoteTransport> transport,
         Optional<OwnerContact> ownerContact,
         Optional<Optional<HttpUrl>> repositoryUrl,
         Optional<Optional<HttpUrl>> documentationUrl,

@@ -1,6 +1,7 @@
 package com.mcpregistry.domain.registration;
 
 import com.mcpregistry.domain.error.InvalidInput;
+import com.mcpregistry.domain.serverjson.HttpUrl;
 import java.net.IDN;
 import java.net.URI;
 import java.net.URISyntaxException;

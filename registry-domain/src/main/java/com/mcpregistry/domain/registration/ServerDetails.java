@@ -1,6 +1,10 @@
 package com.mcpregistry.domain.registration;
 
 import com.mcpregistry.domain.audit.FieldChange;
+import com.mcpregistry.domain.serverjson.Description;
+import com.mcpregistry.domain.serverjson.HttpUrl;
+import com.mcpregistry.domain.serverjson.RemoteTransport;
+import com.mcpregistry.domain.serverjson.Title;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -12,7 +16,7 @@ public record ServerDetails(
         Title title,
         Description description,
         HttpUrl endpointUrl,
-        Transport transport,
+        RemoteTransport transport,
         OwnerContact ownerContact,
         Optional<HttpUrl> repositoryUrl,
         Optional<HttpUrl> documentationUrl,

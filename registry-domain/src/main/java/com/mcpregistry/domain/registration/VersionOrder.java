@@ -1,5 +1,6 @@
 package com.mcpregistry.domain.registration;
 
+import com.mcpregistry.domain.serverjson.Version;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.Optional;

@@ -2,7 +2,6 @@ package com.mcpregistry.domain.serverjson;
 
 import com.mcpregistry.domain.Validation;
 import com.mcpregistry.domain.WireNames;
-import com.mcpregistry.domain.registration.HttpUrl;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;

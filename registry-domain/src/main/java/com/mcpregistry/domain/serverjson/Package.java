@@ -2,8 +2,6 @@ package com.mcpregistry.domain.serverjson;
 
 import com.mcpregistry.domain.Text;
 import com.mcpregistry.domain.Validation;
-import com.mcpregistry.domain.registration.HttpUrl;
-import com.mcpregistry.domain.registration.Version;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;

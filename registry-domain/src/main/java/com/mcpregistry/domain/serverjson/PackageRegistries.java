@@ -3,8 +3,6 @@ package com.mcpregistry.domain.serverjson;
 import com.mcpregistry.domain.Validation;
 import com.mcpregistry.domain.WireNames;
 import com.mcpregistry.domain.error.InvalidInput;
-import com.mcpregistry.domain.registration.HttpUrl;
-import com.mcpregistry.domain.registration.Version;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.ArrayList;

@@ -1,7 +1,6 @@
 package com.mcpregistry.domain.serverjson;
 
 import com.mcpregistry.domain.Validation;
-import com.mcpregistry.domain.registration.Transport;
 import java.util.List;
 import java.util.Objects;
 
@@ -9,7 +8,7 @@ import java.util.Objects;
  * A server reached over the network: its transport type, its URL (which may hold {@code {variables}} the client
  * fills in, e.g. a tenant), the headers a client sends, and those variables.
  */
-public record Remote(Transport type, UrlTemplate url, List<KeyValueInput> headers, Variables variables) {
+public record Remote(RemoteTransport type, UrlTemplate url, List<KeyValueInput> headers, Variables variables) {
     public Remote {
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(url, "url");

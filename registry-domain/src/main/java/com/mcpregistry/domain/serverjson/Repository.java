@@ -3,7 +3,6 @@ package com.mcpregistry.domain.serverjson;
 import com.mcpregistry.domain.Text;
 import com.mcpregistry.domain.Validation;
 import com.mcpregistry.domain.error.InvalidInput;
-import com.mcpregistry.domain.registration.HttpUrl;
 import java.util.Arrays;
 import java.util.Objects;
 import java.util.Optional;

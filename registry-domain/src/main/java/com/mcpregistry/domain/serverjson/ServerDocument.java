@@ -1,10 +1,6 @@
 package com.mcpregistry.domain.serverjson;
 
 import com.mcpregistry.domain.error.InvalidInput;
-import com.mcpregistry.domain.registration.Description;
-import com.mcpregistry.domain.registration.HttpUrl;
-import com.mcpregistry.domain.registration.Title;
-import com.mcpregistry.domain.registration.Version;
 import com.mcpregistry.domain.shared.ServerName;
 import java.util.List;
 import java.util.Objects;

@@ -2,7 +2,6 @@ package com.mcpregistry.domain.serverjson;
 
 import com.mcpregistry.domain.Text;
 import com.mcpregistry.domain.error.InvalidInput;
-import com.mcpregistry.domain.registration.HttpUrl;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.regex.Matcher;

@@ -5,6 +5,7 @@ import static com.mcpregistry.domain.testing.ServerDetailsTestData.someDetails;
 
 import com.mcpregistry.domain.ownership.Owner;
 import com.mcpregistry.domain.ownership.Owners;
+import com.mcpregistry.domain.serverjson.RemoteTransport;
 import com.mcpregistry.domain.shared.RegistrationStatus;
 import com.mcpregistry.domain.testing.RegistrationTestData;
 import com.mcpregistry.domain.user.Actor;
@@ -35,7 +36,7 @@ final class Fixtures {
                 .withTitle("Ledger tools v2")
                 .withDescription("Now with reconciliation")
                 .withEndpointUrl("https://ledger2.contoso.com/mcp")
-                .withTransport(Transport.SSE)
+                .withTransport(RemoteTransport.SSE)
                 .withOwnerContact("ledger@contoso.com")
                 .withDocumentationUrl("https://docs.contoso.com/ledger")
                 .build();

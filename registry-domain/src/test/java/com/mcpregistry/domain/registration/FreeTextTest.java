@@ -3,6 +3,8 @@ package com.mcpregistry.domain.registration;
 import static com.mcpregistry.domain.Rejections.assertRejected;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.mcpregistry.domain.serverjson.Description;
+import com.mcpregistry.domain.serverjson.Title;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;

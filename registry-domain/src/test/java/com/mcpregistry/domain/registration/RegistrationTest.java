@@ -23,6 +23,10 @@ import com.mcpregistry.domain.registration.SpecTable.Deleted;
 import com.mcpregistry.domain.registration.SpecTable.Forbids;
 import com.mcpregistry.domain.registration.SpecTable.Leads;
 import com.mcpregistry.domain.registration.SpecTable.Outcome;
+import com.mcpregistry.domain.serverjson.HttpUrl;
+import com.mcpregistry.domain.serverjson.RemoteTransport;
+import com.mcpregistry.domain.serverjson.Title;
+import com.mcpregistry.domain.serverjson.Version;
 import com.mcpregistry.domain.shared.RegistrationId;
 import com.mcpregistry.domain.shared.RegistrationStatus;
 import com.mcpregistry.domain.shared.ServerName;
@@ -565,7 +569,7 @@ class RegistrationTest {
                 Optional.of(new Title("New title")),
                 Optional.empty(),
                 Optional.empty(),
-                Optional.of(Transport.SSE),
+                Optional.of(RemoteTransport.SSE),
                 Optional.empty(),
                 Optional.of(Optional.empty()),
                 Optional.of(Optional.of(new HttpUrl("https://docs.contoso.com/"))),
@@ -576,7 +580,7 @@ class RegistrationTest {
         assertThat(patched.title()).isEqualTo(new Title("New title"));
         assertThat(patched.description()).isEqualTo(current.description());
         assertThat(patched.endpointUrl()).isEqualTo(current.endpointUrl());
-        assertThat(patched.transport()).isEqualTo(Transport.SSE);
+        assertThat(patched.transport()).isEqualTo(RemoteTransport.SSE);
         assertThat(patched.ownerContact()).isEqualTo(current.ownerContact());
         assertThat(patched.repositoryUrl()).isEmpty();
         assertThat(patched.documentationUrl()).contains(new HttpUrl("https://docs.contoso.com/"));

@@ -3,6 +3,7 @@ package com.mcpregistry.domain.registration;
 import static com.mcpregistry.domain.Rejections.assertRejected;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.mcpregistry.domain.serverjson.RemoteTransport;
 import com.mcpregistry.domain.shared.RegistrationStatus;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -39,14 +40,14 @@ class WireNamesTest {
 
     @Test
     void transports_are_streamable_http_and_sse() {
-        assertThat(Transport.parse("transport", "streamable-http")).isEqualTo(Transport.STREAMABLE_HTTP);
-        assertThat(Transport.parse("transport", "sse")).isEqualTo(Transport.SSE);
+        assertThat(RemoteTransport.parse("transport", "streamable-http")).isEqualTo(RemoteTransport.STREAMABLE_HTTP);
+        assertThat(RemoteTransport.parse("transport", "sse")).isEqualTo(RemoteTransport.SSE);
     }
 
     @ParameterizedTest
     @NullAndEmptySource
     @ValueSource(strings = {"stdio", "http", "SSE", "streamable_http"})
     void an_unknown_transport_is_invalid_input(String raw) {
-        assertRejected("transport", () -> Transport.parse("transport", raw));
+        assertRejected("transport", () -> RemoteTransport.parse("transport", raw));
     }
 }

@@ -9,7 +9,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.mcpregistry.domain.error.FieldError;
 import com.mcpregistry.domain.error.InvalidInput;
-import com.mcpregistry.domain.registration.Version;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;

@@ -4,8 +4,6 @@ import static com.mcpregistry.domain.Rejections.assertRejected;
 import static com.mcpregistry.domain.testing.ServerDocumentTestData.remoteWithHeadersAndVariables;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.mcpregistry.domain.registration.HttpUrl;
-import com.mcpregistry.domain.registration.Transport;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -44,12 +42,15 @@ class RemoteTest {
     @Test
     void a_remote_url_refers_only_to_the_remote_s_variables() {
         Remote ok = remoteWithHeadersAndVariables();
-        assertThat(ok.type()).isEqualTo(Transport.STREAMABLE_HTTP);
+        assertThat(ok.type()).isEqualTo(RemoteTransport.STREAMABLE_HTTP);
 
         assertRejected(
                 "/url",
                 () -> new Remote(
-                        Transport.SSE, new UrlTemplate("https://{tenant}.example.com/sse"), List.of(), Variables.NONE));
+                        RemoteTransport.SSE,
+                        new UrlTemplate("https://{tenant}.example.com/sse"),
+                        List.of(),
+                        Variables.NONE));
     }
 
     @Test

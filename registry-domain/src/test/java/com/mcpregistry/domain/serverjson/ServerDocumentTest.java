@@ -15,8 +15,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.mcpregistry.domain.Validation;
 import com.mcpregistry.domain.error.FieldError;
 import com.mcpregistry.domain.error.InvalidInput;
-import com.mcpregistry.domain.registration.Description;
-import com.mcpregistry.domain.registration.Version;
 import com.mcpregistry.domain.shared.ServerName;
 import java.util.ArrayList;
 import java.util.List;

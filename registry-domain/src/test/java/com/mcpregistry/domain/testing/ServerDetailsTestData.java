@@ -1,12 +1,12 @@
 package com.mcpregistry.domain.testing;
 
-import com.mcpregistry.domain.registration.Description;
-import com.mcpregistry.domain.registration.HttpUrl;
 import com.mcpregistry.domain.registration.OwnerContact;
 import com.mcpregistry.domain.registration.ServerDetails;
 import com.mcpregistry.domain.registration.Tags;
-import com.mcpregistry.domain.registration.Title;
-import com.mcpregistry.domain.registration.Transport;
+import com.mcpregistry.domain.serverjson.Description;
+import com.mcpregistry.domain.serverjson.HttpUrl;
+import com.mcpregistry.domain.serverjson.RemoteTransport;
+import com.mcpregistry.domain.serverjson.Title;
 import java.util.List;
 import java.util.Optional;
 
@@ -37,7 +37,7 @@ public final class ServerDetailsTestData {
         private Title title = new Title("Ledger tools");
         private Description description = new Description("Reads and books ledger entries");
         private HttpUrl endpointUrl = new HttpUrl("https://ledger.example.com/mcp");
-        private Transport transport = Transport.STREAMABLE_HTTP;
+        private RemoteTransport transport = RemoteTransport.STREAMABLE_HTTP;
         private OwnerContact ownerContact = new OwnerContact("owner@example.com");
         private Optional<HttpUrl> repositoryUrl = Optional.empty();
         private Optional<HttpUrl> documentationUrl = Optional.empty();
@@ -58,7 +58,7 @@ public final class ServerDetailsTestData {
             return this;
         }
 
-        public Builder withTransport(Transport value) {
+        public Builder withTransport(RemoteTransport value) {
             this.transport = value;
             return this;
         }

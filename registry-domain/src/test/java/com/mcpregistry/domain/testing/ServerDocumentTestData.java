@@ -1,11 +1,8 @@
 package com.mcpregistry.domain.testing;
 
-import com.mcpregistry.domain.registration.Description;
-import com.mcpregistry.domain.registration.HttpUrl;
-import com.mcpregistry.domain.registration.Title;
-import com.mcpregistry.domain.registration.Transport;
-import com.mcpregistry.domain.registration.Version;
 import com.mcpregistry.domain.serverjson.Argument;
+import com.mcpregistry.domain.serverjson.Description;
+import com.mcpregistry.domain.serverjson.HttpUrl;
 import com.mcpregistry.domain.serverjson.Icon;
 import com.mcpregistry.domain.serverjson.Input;
 import com.mcpregistry.domain.serverjson.InputFormat;
@@ -13,10 +10,13 @@ import com.mcpregistry.domain.serverjson.KeyValueInput;
 import com.mcpregistry.domain.serverjson.Package;
 import com.mcpregistry.domain.serverjson.RegistryType;
 import com.mcpregistry.domain.serverjson.Remote;
+import com.mcpregistry.domain.serverjson.RemoteTransport;
 import com.mcpregistry.domain.serverjson.Repository;
 import com.mcpregistry.domain.serverjson.ServerDocument;
+import com.mcpregistry.domain.serverjson.Title;
 import com.mcpregistry.domain.serverjson.UrlTemplate;
 import com.mcpregistry.domain.serverjson.Variables;
+import com.mcpregistry.domain.serverjson.Version;
 import com.mcpregistry.domain.shared.ServerName;
 import java.util.List;
 import java.util.Map;
@@ -121,7 +121,7 @@ public final class ServerDocumentTestData {
     /** examples/valid/with-remote.json: streamable HTTP at https://{host}/mcp with a secret Authorization header. */
     public static Remote remoteWithHeadersAndVariables() {
         return new Remote(
-                Transport.STREAMABLE_HTTP,
+                RemoteTransport.STREAMABLE_HTTP,
                 new UrlTemplate("https://{host}/mcp"),
                 List.of(new KeyValueInput(
                         "Authorization", input().required().secret().build(), Variables.NONE)),

@@ -1,9 +1,9 @@
 package com.mcpregistry.http.publication;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import com.mcpregistry.domain.registration.HttpUrl;
 import com.mcpregistry.domain.registration.Registration;
 import com.mcpregistry.domain.registration.ServerDetails;
+import com.mcpregistry.domain.serverjson.HttpUrl;
 import com.mcpregistry.publication.PublishedServer;
 import com.mcpregistry.publication.PublishedServerPage;
 import com.mcpregistry.publication.ServerListCursor;

@@ -1,14 +1,14 @@
 package com.mcpregistry.http.registration;
 
-import com.mcpregistry.domain.registration.Description;
 import com.mcpregistry.domain.registration.DetailsPatch;
-import com.mcpregistry.domain.registration.HttpUrl;
 import com.mcpregistry.domain.registration.OwnerContact;
 import com.mcpregistry.domain.registration.ServerDetails;
 import com.mcpregistry.domain.registration.Tags;
-import com.mcpregistry.domain.registration.Title;
-import com.mcpregistry.domain.registration.Transport;
-import com.mcpregistry.domain.registration.Version;
+import com.mcpregistry.domain.serverjson.Description;
+import com.mcpregistry.domain.serverjson.HttpUrl;
+import com.mcpregistry.domain.serverjson.RemoteTransport;
+import com.mcpregistry.domain.serverjson.Title;
+import com.mcpregistry.domain.serverjson.Version;
 import com.mcpregistry.domain.shared.ServerName;
 import com.mcpregistry.http.shared.JsonForm;
 import java.util.Optional;
@@ -55,8 +55,8 @@ final class RegistrationForm {
         Title title = body.required("title", Title::new);
         Description description = body.required("description", Description::new);
         HttpUrl endpoint = body.required("endpoint_url", raw -> HttpUrl.of("endpoint_url", raw));
-        Transport transport = body.value("transport", raw -> Transport.parse("transport", raw))
-                .orElse(Transport.STREAMABLE_HTTP);
+        RemoteTransport transport = body.value("transport", raw -> RemoteTransport.parse("transport", raw))
+                .orElse(RemoteTransport.STREAMABLE_HTTP);
         OwnerContact contact = body.required("owner_contact", OwnerContact::new);
         Optional<HttpUrl> repository = body.value("repository_url", raw -> HttpUrl.of("repository_url", raw));
         Optional<HttpUrl> documentation = body.value("documentation_url", raw -> HttpUrl.of("documentation_url", raw));
@@ -81,7 +81,7 @@ final class RegistrationForm {
                 body.value("title", Title::new),
                 body.value("description", Description::new),
                 body.value("endpoint_url", raw -> HttpUrl.of("endpoint_url", raw)),
-                body.value("transport", raw -> Transport.parse("transport", raw)),
+                body.value("transport", raw -> RemoteTransport.parse("transport", raw)),
                 body.value("owner_contact", OwnerContact::new),
                 body.clearable("repository_url", raw -> HttpUrl.of("repository_url", raw)),
                 body.clearable("documentation_url", raw -> HttpUrl.of("documentation_url", raw)),

@@ -3,11 +3,9 @@ package com.mcpregistry.http.serverjson;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.mcpregistry.domain.error.InvalidInput;
-import com.mcpregistry.domain.registration.Description;
-import com.mcpregistry.domain.registration.HttpUrl;
-import com.mcpregistry.domain.registration.Title;
-import com.mcpregistry.domain.registration.Version;
 import com.mcpregistry.domain.serverjson.Argument;
+import com.mcpregistry.domain.serverjson.Description;
+import com.mcpregistry.domain.serverjson.HttpUrl;
 import com.mcpregistry.domain.serverjson.Icon;
 import com.mcpregistry.domain.serverjson.Input;
 import com.mcpregistry.domain.serverjson.InputFormat;
@@ -19,9 +17,11 @@ import com.mcpregistry.domain.serverjson.RegistryType;
 import com.mcpregistry.domain.serverjson.Remote;
 import com.mcpregistry.domain.serverjson.Repository;
 import com.mcpregistry.domain.serverjson.ServerDocument;
+import com.mcpregistry.domain.serverjson.Title;
 import com.mcpregistry.domain.serverjson.Transport;
 import com.mcpregistry.domain.serverjson.UrlTemplate;
 import com.mcpregistry.domain.serverjson.Variables;
+import com.mcpregistry.domain.serverjson.Version;
 import com.mcpregistry.domain.shared.ServerName;
 import com.mcpregistry.http.shared.Json;
 import java.util.LinkedHashMap;
@@ -168,8 +168,8 @@ public final class ServerJsonReader {
     }
 
     private static Remote remote(DocumentObject remote) {
-        Optional<com.mcpregistry.domain.registration.Transport> type =
-                remote.requiredNamed("type", com.mcpregistry.domain.registration.Transport::parse);
+        Optional<com.mcpregistry.domain.serverjson.RemoteTransport> type =
+                remote.requiredNamed("type", com.mcpregistry.domain.serverjson.RemoteTransport::parse);
         Optional<UrlTemplate> url = remote.required("url", UrlTemplate::new);
         List<KeyValueInput> headers = remote.list("headers", ServerJsonReader::keyValueInput);
         Variables variables = variables(remote);

@@ -10,15 +10,15 @@ import com.fasterxml.jackson.databind.node.IntNode;
 import com.mcpregistry.domain.audit.AuditAction;
 import com.mcpregistry.domain.ownership.NamespacePolicy;
 import com.mcpregistry.domain.ownership.NamespacePrefix;
-import com.mcpregistry.domain.registration.Description;
-import com.mcpregistry.domain.registration.HttpUrl;
 import com.mcpregistry.domain.registration.OwnerContact;
 import com.mcpregistry.domain.registration.Reason;
 import com.mcpregistry.domain.registration.Tags;
-import com.mcpregistry.domain.registration.Title;
-import com.mcpregistry.domain.registration.Transport;
-import com.mcpregistry.domain.registration.Version;
 import com.mcpregistry.domain.registration.Workflow;
+import com.mcpregistry.domain.serverjson.Description;
+import com.mcpregistry.domain.serverjson.HttpUrl;
+import com.mcpregistry.domain.serverjson.RemoteTransport;
+import com.mcpregistry.domain.serverjson.Title;
+import com.mcpregistry.domain.serverjson.Version;
 import com.mcpregistry.domain.shared.RegistrationStatus;
 import com.mcpregistry.domain.shared.ServerName;
 import com.mcpregistry.http.api.RegistryApi;
@@ -321,9 +321,9 @@ class OpenApiDocumentTest {
                 .containsExactlyElementsOf(Arrays.stream(RegistrationStatus.values())
                         .map(RegistrationStatus::label)
                         .toList());
-        assertThat(texts(schema("Transport").path("enum")))
-                .containsExactlyElementsOf(Arrays.stream(Transport.values())
-                        .map(Transport::wireName)
+        assertThat(texts(schema("RemoteTransport").path("enum")))
+                .containsExactlyElementsOf(Arrays.stream(RemoteTransport.values())
+                        .map(RemoteTransport::wireName)
                         .toList());
 
         assertThat(texts(schema("RegistrationActions").path("items").path("enum")))

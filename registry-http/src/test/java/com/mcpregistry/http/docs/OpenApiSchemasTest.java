@@ -18,9 +18,9 @@ import com.mcpregistry.domain.registration.DetailsPatch;
 import com.mcpregistry.domain.registration.Reason;
 import com.mcpregistry.domain.registration.Registration;
 import com.mcpregistry.domain.registration.ServerDetails;
-import com.mcpregistry.domain.registration.Title;
-import com.mcpregistry.domain.registration.Transport;
-import com.mcpregistry.domain.registration.Version;
+import com.mcpregistry.domain.serverjson.RemoteTransport;
+import com.mcpregistry.domain.serverjson.Title;
+import com.mcpregistry.domain.serverjson.Version;
 import com.mcpregistry.domain.shared.RegistrationStatus;
 import com.mcpregistry.domain.shared.ServerName;
 import com.mcpregistry.domain.testing.ServerDetailsTestData;
@@ -336,7 +336,7 @@ class OpenApiSchemasTest {
                 .withEndpointUrl("https://mcp.contoso.com/" + name.replace('/', '-'))
                 .withOwnerContact("finance-platform@contoso.com");
         if (everyField) {
-            builder.withTransport(Transport.SSE)
+            builder.withTransport(RemoteTransport.SSE)
                     .withRepositoryUrl("https://github.com/contoso/ledger-tools")
                     .withDocumentationUrl("https://docs.contoso.com/ledger")
                     .withTags("finance", "ledger");

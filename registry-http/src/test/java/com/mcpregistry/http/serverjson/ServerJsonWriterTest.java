@@ -11,14 +11,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.mcpregistry.domain.registration.Description;
-import com.mcpregistry.domain.registration.Transport;
-import com.mcpregistry.domain.registration.Version;
+import com.mcpregistry.domain.serverjson.Description;
 import com.mcpregistry.domain.serverjson.PublisherMeta;
 import com.mcpregistry.domain.serverjson.Remote;
+import com.mcpregistry.domain.serverjson.RemoteTransport;
 import com.mcpregistry.domain.serverjson.ServerDocument;
 import com.mcpregistry.domain.serverjson.UrlTemplate;
 import com.mcpregistry.domain.serverjson.Variables;
+import com.mcpregistry.domain.serverjson.Version;
 import com.mcpregistry.domain.shared.ServerName;
 import com.mcpregistry.http.publication.OfficialRegistryApi;
 import java.io.IOException;
@@ -42,7 +42,10 @@ class ServerJsonWriterTest {
                 List.of(),
                 List.of(),
                 List.of(new Remote(
-                        Transport.SSE, new UrlTemplate("https://ledger.contoso.com/sse"), List.of(), Variables.NONE)),
+                        RemoteTransport.SSE,
+                        new UrlTemplate("https://ledger.contoso.com/sse"),
+                        List.of(),
+                        Variables.NONE)),
                 Optional.empty());
 
         ObjectNode written = ServerJsonWriter.write(seed);

@@ -16,8 +16,8 @@ import com.mcpregistry.domain.audit.AuditKey;
 import com.mcpregistry.domain.audit.AuditKeys;
 import com.mcpregistry.domain.error.Forbidden;
 import com.mcpregistry.domain.registration.Registration;
-import com.mcpregistry.domain.registration.Transport;
-import com.mcpregistry.domain.registration.Version;
+import com.mcpregistry.domain.serverjson.RemoteTransport;
+import com.mcpregistry.domain.serverjson.Version;
 import com.mcpregistry.domain.shared.RegistrationId;
 import com.mcpregistry.domain.shared.ServerName;
 import com.mcpregistry.domain.testing.TestClock;
@@ -65,7 +65,7 @@ class AuditServiceTest {
                         .withTitle("T")
                         .withDescription("D")
                         .withEndpointUrl("https://" + name.replace('/', '.') + ".example.com/")
-                        .withTransport(Transport.SSE)
+                        .withTransport(RemoteTransport.SSE)
                         .withOwnerContact("o@contoso.com")
                         .build(),
                 Optional.empty(),

@@ -19,7 +19,7 @@ import com.mcpregistry.domain.ownership.Owner;
 import com.mcpregistry.domain.ownership.Owners;
 import com.mcpregistry.domain.registration.Action;
 import com.mcpregistry.domain.registration.Registration;
-import com.mcpregistry.domain.registration.Version;
+import com.mcpregistry.domain.serverjson.Version;
 import com.mcpregistry.domain.shared.RegistrationStatus;
 import com.mcpregistry.domain.shared.ServerName;
 import com.mcpregistry.domain.testing.TestClock;

@@ -1,6 +1,6 @@
 package com.mcpregistry.publication.port.out;
 
-import com.mcpregistry.domain.registration.Version;
+import com.mcpregistry.domain.serverjson.Version;
 import com.mcpregistry.domain.shared.RegistrationId;
 import com.mcpregistry.domain.shared.ServerName;
 import com.mcpregistry.publication.PublishedServer;

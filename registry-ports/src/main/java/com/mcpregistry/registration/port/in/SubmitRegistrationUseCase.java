@@ -2,7 +2,7 @@ package com.mcpregistry.registration.port.in;
 
 import com.mcpregistry.domain.registration.Registration;
 import com.mcpregistry.domain.registration.ServerDetails;
-import com.mcpregistry.domain.registration.Version;
+import com.mcpregistry.domain.serverjson.Version;
 import com.mcpregistry.domain.shared.ServerName;
 import com.mcpregistry.domain.user.Actor;
 import java.util.Objects;

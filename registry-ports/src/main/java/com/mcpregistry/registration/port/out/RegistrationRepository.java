@@ -4,7 +4,7 @@ import com.mcpregistry.domain.error.AlreadyTaken;
 import com.mcpregistry.domain.error.Conflict;
 import com.mcpregistry.domain.registration.NormalizedEndpoint;
 import com.mcpregistry.domain.registration.Registration;
-import com.mcpregistry.domain.registration.Version;
+import com.mcpregistry.domain.serverjson.Version;
 import com.mcpregistry.domain.shared.RegistrationId;
 import com.mcpregistry.domain.shared.ServerName;
 import com.mcpregistry.paging.Page;

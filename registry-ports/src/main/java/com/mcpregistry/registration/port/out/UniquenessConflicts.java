@@ -2,9 +2,9 @@ package com.mcpregistry.registration.port.out;
 
 import com.mcpregistry.domain.error.AlreadyTaken;
 import com.mcpregistry.domain.error.AlreadyTaken.Rule;
-import com.mcpregistry.domain.registration.HttpUrl;
 import com.mcpregistry.domain.registration.Registration;
-import com.mcpregistry.domain.registration.Version;
+import com.mcpregistry.domain.serverjson.HttpUrl;
+import com.mcpregistry.domain.serverjson.Version;
 import com.mcpregistry.domain.shared.ServerName;
 
 /**

@@ -1,4 +1,4 @@
-package com.mcpregistry.domain.registration;
+package com.mcpregistry.domain.serverjson;
 
 import com.mcpregistry.domain.Text;
 

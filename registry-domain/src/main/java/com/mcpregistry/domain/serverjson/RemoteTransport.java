@@ -1,15 +1,15 @@
-package com.mcpregistry.domain.registration;
+package com.mcpregistry.domain.serverjson;
 
 import com.mcpregistry.domain.WireNames;
 
 /** How MCP clients talk to a server's endpoint. */
-public enum Transport {
+public enum RemoteTransport {
     STREAMABLE_HTTP("streamable-http"),
     SSE("sse");
 
     private final String wireName;
 
-    Transport(String wireName) {
+    RemoteTransport(String wireName) {
         this.wireName = wireName;
     }
 
@@ -18,7 +18,7 @@ public enum Transport {
         return wireName;
     }
 
-    public static Transport parse(String field, String raw) {
-        return WireNames.parse(field, raw, values(), Transport::wireName);
+    public static RemoteTransport parse(String field, String raw) {
+        return WireNames.parse(field, raw, values(), RemoteTransport::wireName);
     }
 }

@@ -1,4 +1,4 @@
-package com.mcpregistry.domain.registration;
+package com.mcpregistry.domain.serverjson;
 
 import static com.mcpregistry.domain.Rejections.assertRejected;
 import static org.assertj.core.api.Assertions.assertThat;
