@@ -3,7 +3,7 @@ package com.mcpregistry.inmemory;
 import com.mcpregistry.domain.error.Conflict;
 import com.mcpregistry.domain.ownership.Owner;
 import com.mcpregistry.domain.ownership.Owners;
-import com.mcpregistry.domain.registration.NormalizedEndpoint;
+import com.mcpregistry.domain.serverjson.NormalizedEndpoint;
 import com.mcpregistry.domain.registration.Registration;
 import com.mcpregistry.domain.serverjson.Version;
 import com.mcpregistry.domain.shared.RegistrationId;

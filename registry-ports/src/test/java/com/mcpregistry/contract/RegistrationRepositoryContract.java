@@ -19,7 +19,7 @@ import com.mcpregistry.domain.error.AlreadyTaken.Rule;
 import com.mcpregistry.domain.error.Conflict;
 import com.mcpregistry.domain.ownership.Owner;
 import com.mcpregistry.domain.ownership.Owners;
-import com.mcpregistry.domain.registration.NormalizedEndpoint;
+import com.mcpregistry.domain.serverjson.NormalizedEndpoint;
 import com.mcpregistry.domain.registration.Reason;
 import com.mcpregistry.domain.registration.Registration;
 import com.mcpregistry.domain.registration.ServerDetails;

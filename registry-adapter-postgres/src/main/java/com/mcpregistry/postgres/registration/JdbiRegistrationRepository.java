@@ -3,7 +3,7 @@ package com.mcpregistry.postgres.registration;
 import com.mcpregistry.domain.error.Conflict;
 import com.mcpregistry.domain.error.DomainException;
 import com.mcpregistry.domain.error.InvalidInput;
-import com.mcpregistry.domain.registration.NormalizedEndpoint;
+import com.mcpregistry.domain.serverjson.NormalizedEndpoint;
 import com.mcpregistry.domain.registration.Reason;
 import com.mcpregistry.domain.registration.Registration;
 import com.mcpregistry.domain.registration.Visibility;

@@ -1,7 +1,7 @@
 package com.mcpregistry.postgres.registration;
 
 import com.mcpregistry.domain.error.InvalidInput;
-import com.mcpregistry.domain.registration.NormalizedEndpoint;
+import com.mcpregistry.domain.serverjson.NormalizedEndpoint;
 import com.mcpregistry.domain.serverjson.HttpUrl;
 import java.sql.Connection;
 import java.sql.PreparedStatement;

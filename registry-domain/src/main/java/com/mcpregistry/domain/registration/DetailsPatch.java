@@ -1,17 +1,27 @@
 package com.mcpregistry.domain.registration;
 
+import com.mcpregistry.domain.error.InvalidInput;
 import com.mcpregistry.domain.serverjson.Description;
 import com.mcpregistry.domain.serverjson.HttpUrl;
+import com.mcpregistry.domain.serverjson.Remote;
 import com.mcpregistry.domain.serverjson.RemoteTransport;
+import com.mcpregistry.domain.serverjson.Repository;
+import com.mcpregistry.domain.serverjson.ServerDefinition;
+import com.mcpregistry.domain.serverjson.ServerDocument;
 import com.mcpregistry.domain.serverjson.Title;
+import com.mcpregistry.domain.serverjson.UrlTemplate;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The fields a submitter changes in an edit; an empty field stays as it was. The optional URLs take an inner
- * empty value to be cleared.
+ * The fields a submitter changes in an edit: a whole new server.json ({@code document}, of the same name and
+ * version), or the seed's simple
+ * fields, each changing only its part of the server.json; an empty field stays as it was. The optional URLs take
+ * an inner empty value to be cleared.
  */
 public record DetailsPatch(
+        Optional<ServerDocument> document,
         Optional<Title> title,
         Optional<Description> description,
         Optional<HttpUrl> endpointUrl,
@@ -29,9 +39,11 @@ public record DetailsPatch(
             Optional.empty(),
             Optional.empty(),
             Optional.empty(),
+            Optional.empty(),
             Optional.empty());
 
     public DetailsPatch {
+        Objects.requireNonNull(document, "document");
         Objects.requireNonNull(title, "title");
         Objects.requireNonNull(description, "description");
         Objects.requireNonNull(endpointUrl, "endpointUrl");
@@ -42,15 +54,57 @@ public record DetailsPatch(
         Objects.requireNonNull(tags, "tags");
     }
 
-    public ServerDetails applyTo(ServerDetails current) {
-        return new ServerDetails(
-                title.orElse(current.title()),
-                description.orElse(current.description()),
-                endpointUrl.orElse(current.endpointUrl()),
-                transport.orElse(current.transport()),
-                ownerContact.orElse(current.ownerContact()),
-                repositoryUrl.orElse(current.repositoryUrl()),
-                documentationUrl.orElse(current.documentationUrl()),
-                tags.orElse(current.tags()));
+    /** A patch that replaces the server.json with {@code document} and leaves the registry's own fields. */
+    public static DetailsPatch replacing(ServerDocument document) {
+        return new DetailsPatch(
+                Optional.of(document),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty());
+    }
+
+    /** The details of {@code current} with this patch applied. */
+    public ServerDetails applyTo(Registration current) {
+        document.ifPresent(d -> {
+            if (!d.name().equals(current.serverName()) || !d.version().equals(current.version())) {
+                throw InvalidInput.of(
+                        "/name",
+                        "must stay " + current.serverName() + " version " + current.version()
+                                + ": a registration's name and version never change; submit a new version instead");
+            }
+        });
+        ServerDetails details = current.details();
+        ServerDefinition base = document.map(ServerDocument::definition).orElse(details.definition());
+        ServerDefinition next = new ServerDefinition(
+                description.orElse(base.description()),
+                title.or(base::title),
+                documentationUrl.orElse(base.websiteUrl()),
+                repositoryUrl.map(url -> url.map(Repository::at)).orElse(base.repository()),
+                base.icons(),
+                base.packages(),
+                endpointUrl.isPresent() || transport.isPresent() ? List.of(changedRemote(base)) : base.remotes(),
+                base.publisherMeta());
+        return new ServerDetails(next, ownerContact.or(details::ownerContact), tags.orElse(details.tags()));
+    }
+
+    /** The one remote with the new endpoint or transport; a server with other remotes or packages is edited whole. */
+    private Remote changedRemote(ServerDefinition base) {
+        Remote remote = base.onlyRemote()
+                .orElseThrow(() -> InvalidInput.of(
+                        endpointUrl.isPresent() ? "endpoint_url" : "transport",
+                        "can be changed only on a server with one remote and no package; this one has "
+                                + base.remotes().size() + " remote(s) and "
+                                + base.packages().size()
+                                + " package(s): send its whole server.json as server"));
+        return new Remote(
+                transport.orElse(remote.type()),
+                endpointUrl.map(url -> new UrlTemplate(url.value())).orElse(remote.url()),
+                remote.headers(),
+                remote.variables());
     }
 }

@@ -5,6 +5,7 @@ import com.mcpregistry.domain.audit.FieldChange;
 import com.mcpregistry.domain.error.Conflict;
 import com.mcpregistry.domain.error.InvalidInput;
 import com.mcpregistry.domain.ownership.Owners;
+import com.mcpregistry.domain.serverjson.ServerDocument;
 import com.mcpregistry.domain.serverjson.Version;
 import com.mcpregistry.domain.shared.RegistrationId;
 import com.mcpregistry.domain.shared.RegistrationStatus;
@@ -18,7 +19,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * One version of one MCP server endpoint, as submitted and reviewed. Immutable: each workflow step returns the
+ * One version of one MCP server, as submitted and reviewed. Immutable: each workflow step returns the
  * registration it leads to together with its audit event. {@code rowVersion} counts the stored changes and is
  * what optimistic concurrency compares.
  */
@@ -36,8 +37,6 @@ public record Registration(
         Instant updatedAt,
         long rowVersion,
         Optional<Instant> deletedAt) {
-
-    private static final String ENDPOINT_FIELD = "endpoint_url";
 
     public Registration {
         Objects.requireNonNull(id, "id");
@@ -66,7 +65,6 @@ public record Registration(
             Actor actor,
             Instant now,
             Optional<String> requestId) {
-        NormalizedEndpoint.requireUsable(ENDPOINT_FIELD, details.endpointUrl());
         Registration submitted = new Registration(
                 id,
                 serverName,
@@ -95,6 +93,11 @@ public record Registration(
         return new Change(submitted, event);
     }
 
+    /** The registration's server.json: its name, its version and what it says the server is. */
+    public ServerDocument document() {
+        return new ServerDocument(serverName, version, details.definition());
+    }
+
     public boolean isDeleted() {
         return deletedAt.isPresent();
     }
@@ -119,10 +122,6 @@ public record Registration(
         Objects.requireNonNull(newDetails, "newDetails");
         List<FieldChange> changes = details.changesTo(newDetails);
         Change change = take(Action.EDIT, Optional.empty(), newDetails, changes, actor, owners, now, requestId);
-        if (!newDetails.endpointUrl().equals(details.endpointUrl())) {
-            // Only a new endpoint: one stored before this rule existed does not stop edits of other fields.
-            NormalizedEndpoint.requireUsable(ENDPOINT_FIELD, newDetails.endpointUrl());
-        }
         return changes.isEmpty() ? Optional.empty() : Optional.of(change);
     }
 

@@ -21,7 +21,7 @@ import java.util.stream.Collectors;
  * The rules of each package registry type, in one place (rules 34–67 of the official publish checklist that need no
  * network): which fields a type requires or forbids and what its identifier looks like ({@link #checkFields}, which
  * every {@link Package} obeys), and where packages of each type may come from: the official registries plus the
- * private mirrors an operator adds ({@link #parse}, the {@value #SETTING} setting), held to by {@link #check}.
+ * private mirrors an operator adds ({@link #parse}, the {@value #SETTING} setting), held to by {@link #check} (which {@link PublishRules} applies to every new package).
  */
 public record PackageRegistries(Map<RegistryType, List<Location>> allowed) {
 
@@ -116,19 +116,6 @@ public record PackageRegistries(Map<RegistryType, List<Location>> allowed) {
     /** The registries packages of {@code type} may come from, as URLs. */
     public List<String> allowed(RegistryType type) {
         return allowed.get(type).stream().map(Location::url).collect(Collectors.toList());
-    }
-
-    /** Refuses every package of {@code document} that comes from a registry not allowed, each at its field. */
-    public void check(ServerDocument document) {
-        Validation validation = new Validation();
-        for (int i = 0; i < document.packages().size(); i++) {
-            Package pkg = document.packages().get(i);
-            validation.check(JsonPointer.append("/packages", i), () -> {
-                check(pkg);
-                return pkg;
-            });
-        }
-        validation.complete();
     }
 
     /** Refuses {@code pkg} when it comes from a registry not allowed for its type (at /registryBaseUrl, /identifier). */

@@ -25,13 +25,21 @@ public record UrlTemplate(String value) {
         if (!SHAPE.matcher(value).matches()) {
             throw InvalidInput.of(FIELD, "must start with http:// or https:// and contain no spaces");
         }
-        // A sample value for each variable: a number after ':' (a port), a letter elsewhere (a host label, a path).
-        String filledIn =
-                VARIABLE.matcher(PORT_VARIABLE.matcher(value).replaceAll(":1")).replaceAll("x");
+        String filledIn = filledIn(value);
         if (filledIn.indexOf('{') >= 0 || filledIn.indexOf('}') >= 0) {
             throw InvalidInput.of(FIELD, "must name each variable as {name}: letters, digits and _");
         }
         HttpUrl.of(FIELD, filledIn);
+    }
+
+    /** The URL with a sample value for each variable: a number after ':' (a port), a letter elsewhere. */
+    public HttpUrl sample() {
+        return new HttpUrl(filledIn(value));
+    }
+
+    private static String filledIn(String template) {
+        return VARIABLE.matcher(PORT_VARIABLE.matcher(template).replaceAll(":1"))
+                .replaceAll("x");
     }
 
     /** The names in braces, in the order they first appear. */

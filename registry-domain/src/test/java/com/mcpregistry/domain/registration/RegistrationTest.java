@@ -25,6 +25,7 @@ import com.mcpregistry.domain.registration.SpecTable.Leads;
 import com.mcpregistry.domain.registration.SpecTable.Outcome;
 import com.mcpregistry.domain.serverjson.HttpUrl;
 import com.mcpregistry.domain.serverjson.RemoteTransport;
+import com.mcpregistry.domain.serverjson.ServerDefinition;
 import com.mcpregistry.domain.serverjson.Title;
 import com.mcpregistry.domain.serverjson.Version;
 import com.mcpregistry.domain.shared.RegistrationId;
@@ -396,8 +397,7 @@ class RegistrationTest {
                 .containsExactly(
                         "title",
                         "description",
-                        "endpoint_url",
-                        "transport",
+                        "remotes",
                         "owner_contact",
                         "repository_url",
                         "documentation_url",
@@ -564,8 +564,9 @@ class RegistrationTest {
 
     @Test
     void a_patch_changes_only_the_fields_it_carries_and_can_clear_optional_urls() {
-        ServerDetails current = details();
+        Registration current = inStatus(PENDING, UserId.random());
         DetailsPatch patch = new DetailsPatch(
+                Optional.empty(),
                 Optional.of(new Title("New title")),
                 Optional.empty(),
                 Optional.empty(),
@@ -577,14 +578,17 @@ class RegistrationTest {
 
         ServerDetails patched = patch.applyTo(current);
 
-        assertThat(patched.title()).isEqualTo(new Title("New title"));
-        assertThat(patched.description()).isEqualTo(current.description());
-        assertThat(patched.endpointUrl()).isEqualTo(current.endpointUrl());
-        assertThat(patched.transport()).isEqualTo(RemoteTransport.SSE);
-        assertThat(patched.ownerContact()).isEqualTo(current.ownerContact());
-        assertThat(patched.repositoryUrl()).isEmpty();
-        assertThat(patched.documentationUrl()).contains(new HttpUrl("https://docs.contoso.com/"));
-        assertThat(patched.tags()).isEqualTo(current.tags());
-        assertThat(DetailsPatch.NOTHING.applyTo(current)).isEqualTo(current);
+        ServerDefinition before = current.details().definition();
+        ServerDefinition after = patched.definition();
+        assertThat(after.title()).contains(new Title("New title"));
+        assertThat(after.description()).isEqualTo(before.description());
+        assertThat(after.onlyRemote().orElseThrow().url())
+                .isEqualTo(before.onlyRemote().orElseThrow().url());
+        assertThat(after.onlyRemote().orElseThrow().type()).isEqualTo(RemoteTransport.SSE);
+        assertThat(patched.ownerContact()).isEqualTo(current.details().ownerContact());
+        assertThat(after.repository()).isEmpty();
+        assertThat(after.websiteUrl()).contains(new HttpUrl("https://docs.contoso.com/"));
+        assertThat(patched.tags()).isEqualTo(current.details().tags());
+        assertThat(DetailsPatch.NOTHING.applyTo(current)).isEqualTo(current.details());
     }
 }

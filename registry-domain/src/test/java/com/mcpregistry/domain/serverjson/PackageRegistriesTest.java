@@ -324,7 +324,9 @@ class PackageRegistriesTest {
                 // with-package.json
                 pkg(RegistryType.NPM, null, "@modelcontextprotocol/server-weather", "1.0.0", null));
 
-        assertThatCode(() -> OFFICIAL.check(document(examples, List.of()))).doesNotThrowAnyException();
+        assertThatCode(() -> new PublishRules(OFFICIAL, false)
+                        .check(document(examples, List.of()).definition(), Optional.empty()))
+                .doesNotThrowAnyException();
     }
 
     @Test
@@ -337,7 +339,7 @@ class PackageRegistriesTest {
                         pkg(RegistryType.MCPB, null, "https://files.contoso.com/ledger.mcpb", null, SHA)),
                 List.of());
 
-        assertThatThrownBy(() -> OFFICIAL.check(doc))
+        assertThatThrownBy(() -> new PublishRules(OFFICIAL, false).check(doc.definition(), Optional.empty()))
                 .isInstanceOfSatisfying(
                         InvalidInput.class,
                         e -> assertThat(e.errors())

@@ -28,15 +28,21 @@ class ServerDocumentTest {
         ServerDocument doc =
                 document(List.of(npmPackage(), pypiPackage(), nugetPackage(), ociPackage(), mcpbPackage()), List.of());
 
-        assertThat(doc.packages())
+        assertThat(doc.definition().packages())
                 .extracting(Package::registryType)
                 .containsExactly(
                         RegistryType.NPM, RegistryType.PYPI, RegistryType.NUGET, RegistryType.OCI, RegistryType.MCPB);
-        assertThat(doc.packages().get(0).packageArguments())
+        assertThat(doc.definition().packages().get(0).packageArguments())
                 .hasExactlyElementsOfTypes(Argument.Positional.class, Argument.Named.class);
-        assertThat(doc.packages().get(0).environmentVariables().get(0).input().isSecret())
+        assertThat(doc.definition()
+                        .packages()
+                        .get(0)
+                        .environmentVariables()
+                        .get(0)
+                        .input()
+                        .isSecret())
                 .isTrue();
-        assertThat(doc.packages().get(3).version()).isEmpty();
+        assertThat(doc.definition().packages().get(3).version()).isEmpty();
         assertThat(ServerDocument.SCHEMA_EDITION).isEqualTo("2025-12-11");
     }
 
@@ -44,7 +50,7 @@ class ServerDocumentTest {
     void a_document_holds_a_remote_with_headers_and_url_variables() {
         ServerDocument doc = document(List.of(), List.of(remoteWithHeadersAndVariables()));
 
-        Remote remote = doc.remotes().get(0);
+        Remote remote = doc.definition().remotes().get(0);
         assertThat(remote.url().variableNames()).containsExactly("host");
         assertThat(remote.variables().names()).containsExactly("host");
         assertThat(remote.headers()).extracting(KeyValueInput::name).containsExactly("Authorization");
@@ -61,8 +67,9 @@ class ServerDocumentTest {
         ServerDocument doc = document(packages, List.of());
         packages.clear();
 
-        assertThat(doc.packages()).hasSize(1);
-        assertThatThrownBy(() -> doc.packages().add(pypiPackage())).isInstanceOf(UnsupportedOperationException.class);
+        assertThat(doc.definition().packages()).hasSize(1);
+        assertThatThrownBy(() -> doc.definition().packages().add(pypiPackage()))
+                .isInstanceOf(UnsupportedOperationException.class);
     }
 
     @Test

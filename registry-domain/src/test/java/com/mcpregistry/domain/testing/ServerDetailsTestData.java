@@ -5,7 +5,10 @@ import com.mcpregistry.domain.registration.ServerDetails;
 import com.mcpregistry.domain.registration.Tags;
 import com.mcpregistry.domain.serverjson.Description;
 import com.mcpregistry.domain.serverjson.HttpUrl;
+import com.mcpregistry.domain.serverjson.Remote;
 import com.mcpregistry.domain.serverjson.RemoteTransport;
+import com.mcpregistry.domain.serverjson.Repository;
+import com.mcpregistry.domain.serverjson.ServerDefinition;
 import com.mcpregistry.domain.serverjson.Title;
 import java.util.List;
 import java.util.Optional;
@@ -22,13 +25,15 @@ public final class ServerDetailsTestData {
 
     public static Builder from(ServerDetails d) {
         Builder b = new Builder();
-        b.title = d.title();
-        b.description = d.description();
-        b.endpointUrl = d.endpointUrl();
-        b.transport = d.transport();
-        b.ownerContact = d.ownerContact();
-        b.repositoryUrl = d.repositoryUrl();
-        b.documentationUrl = d.documentationUrl();
+        ServerDefinition definition = d.definition();
+        Remote remote = definition.onlyRemote().orElseThrow();
+        b.title = definition.title().orElseThrow();
+        b.description = definition.description();
+        b.endpointUrl = new HttpUrl(remote.url().value());
+        b.transport = remote.type();
+        b.ownerContact = d.ownerContact().orElseThrow();
+        b.repositoryUrl = definition.repository().map(Repository::url);
+        b.documentationUrl = definition.websiteUrl();
         b.tags = d.tags();
         return b;
     }
@@ -94,7 +99,7 @@ public final class ServerDetailsTestData {
         }
 
         public ServerDetails build() {
-            return new ServerDetails(
+            return ServerDetails.simple(
                     title, description, endpointUrl, transport, ownerContact, repositoryUrl, documentationUrl, tags);
         }
     }

@@ -12,6 +12,7 @@ import com.mcpregistry.domain.serverjson.RegistryType;
 import com.mcpregistry.domain.serverjson.Remote;
 import com.mcpregistry.domain.serverjson.RemoteTransport;
 import com.mcpregistry.domain.serverjson.Repository;
+import com.mcpregistry.domain.serverjson.ServerDefinition;
 import com.mcpregistry.domain.serverjson.ServerDocument;
 import com.mcpregistry.domain.serverjson.Title;
 import com.mcpregistry.domain.serverjson.UrlTemplate;
@@ -135,10 +136,14 @@ public final class ServerDocumentTestData {
     /** A server with the given packages and remotes and every optional top-level field filled in. */
     public static ServerDocument document(List<Package> packages, List<Remote> remotes) {
         return new ServerDocument(
-                new ServerName("io.github.user/weather"),
+                new ServerName("io.github.user/weather"), new Version("2.1.0"), definition(packages, remotes));
+    }
+
+    /** The definition of {@link #document}. */
+    public static ServerDefinition definition(List<Package> packages, List<Remote> remotes) {
+        return new ServerDefinition(
                 new Description("MCP server providing weather data and forecasts."),
                 Optional.of(new Title("Weather")),
-                new Version("2.1.0"),
                 Optional.of(new HttpUrl("https://modelcontextprotocol.io/examples")),
                 Optional.of(new Repository(
                         new HttpUrl("https://github.com/modelcontextprotocol/servers"),

@@ -12,7 +12,7 @@ import com.mcpregistry.domain.ownership.NotAnOwner;
 import com.mcpregistry.domain.ownership.Owners;
 import com.mcpregistry.domain.registration.Action;
 import com.mcpregistry.domain.registration.Change;
-import com.mcpregistry.domain.registration.NormalizedEndpoint;
+import com.mcpregistry.domain.serverjson.NormalizedEndpoint;
 import com.mcpregistry.domain.registration.Registration;
 import com.mcpregistry.domain.registration.VersionOrder;
 import com.mcpregistry.domain.registration.Visibility;

@@ -2,7 +2,7 @@ package com.mcpregistry.registration.port.out;
 
 import com.mcpregistry.domain.error.AlreadyTaken;
 import com.mcpregistry.domain.error.Conflict;
-import com.mcpregistry.domain.registration.NormalizedEndpoint;
+import com.mcpregistry.domain.serverjson.NormalizedEndpoint;
 import com.mcpregistry.domain.registration.Registration;
 import com.mcpregistry.domain.serverjson.Version;
 import com.mcpregistry.domain.shared.RegistrationId;

@@ -1,7 +1,6 @@
-package com.mcpregistry.domain.registration;
+package com.mcpregistry.domain.serverjson;
 
 import com.mcpregistry.domain.error.InvalidInput;
-import com.mcpregistry.domain.serverjson.HttpUrl;
 import java.net.IDN;
 import java.net.URI;
 import java.net.URISyntaxException;

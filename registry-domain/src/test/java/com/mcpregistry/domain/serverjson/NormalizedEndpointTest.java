@@ -1,10 +1,9 @@
-package com.mcpregistry.domain.registration;
+package com.mcpregistry.domain.serverjson;
 
 import static com.mcpregistry.domain.Rejections.assertRejected;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
-import com.mcpregistry.domain.serverjson.HttpUrl;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
