@@ -5,6 +5,7 @@ import com.mcpregistry.audit.port.in.VerifyAuditUseCase;
 import com.mcpregistry.audit.port.out.AuditTrail;
 import com.mcpregistry.audit.service.AuditService;
 import com.mcpregistry.domain.ownership.NamespacePolicy;
+import com.mcpregistry.domain.serverjson.PublishRules;
 import com.mcpregistry.health.port.in.CheckHealthUseCase;
 import com.mcpregistry.health.port.out.DatabaseHealth;
 import com.mcpregistry.health.service.HealthService;
@@ -107,7 +108,8 @@ public final class RegistryCore implements RegistryUseCases {
             UnaryOperator<SignInUseCase> signInMemory,
             Clock clock,
             Limits limits,
-            NamespacePolicy namespacePolicy) {
+            NamespacePolicy namespacePolicy,
+            PublishRules publishRules) {
         ServerOwnership serverOwnership = new ServerOwnership(
                 adapters.serverOwners(), adapters.namespaceClaims(), adapters.users(), namespacePolicy);
         this.registrations = new RegistrationService(
@@ -118,7 +120,8 @@ public final class RegistryCore implements RegistryUseCases {
                 adapters.transactions(),
                 clock,
                 new SubmissionQuotas(limits.settings(), adapters.quotaCounts(), limits.events()),
-                serverOwnership);
+                serverOwnership,
+                publishRules);
         this.publishedServers = new PublishedServersService(adapters.publishedServers());
         this.users = new UserService(adapters.users(), adapters.auditTrail(), adapters.transactions(), clock);
         this.signIn = Objects.requireNonNull(signInMemory.apply(users), "signIn");
@@ -138,7 +141,14 @@ public final class RegistryCore implements RegistryUseCases {
 
     /** The core over {@code adapters}, authenticating callers with {@code tokens}; no rate limit or quota. */
     public static RegistryCore create(Adapters adapters, AccessTokenVerifier tokens, Clock clock) {
-        return new RegistryCore(adapters, tokens, UnaryOperator.identity(), clock, Limits.off(), NamespacePolicy.OPEN);
+        return new RegistryCore(
+                adapters,
+                tokens,
+                UnaryOperator.identity(),
+                clock,
+                Limits.off(),
+                NamespacePolicy.OPEN,
+                PublishRules.STRICT);
     }
 
     /**
@@ -147,7 +157,8 @@ public final class RegistryCore implements RegistryUseCases {
      */
     public static RegistryCore create(
             Adapters adapters, AccessTokenVerifier tokens, UnaryOperator<SignInUseCase> signInMemory, Clock clock) {
-        return new RegistryCore(adapters, tokens, signInMemory, clock, Limits.off(), NamespacePolicy.OPEN);
+        return new RegistryCore(
+                adapters, tokens, signInMemory, clock, Limits.off(), NamespacePolicy.OPEN, PublishRules.STRICT);
     }
 
     /** {@link #create(Adapters, AccessTokenVerifier, UnaryOperator, Clock)} with {@code limits} in force. */
@@ -157,7 +168,8 @@ public final class RegistryCore implements RegistryUseCases {
             UnaryOperator<SignInUseCase> signInMemory,
             Clock clock,
             Limits limits) {
-        return new RegistryCore(adapters, tokens, signInMemory, clock, limits, NamespacePolicy.OPEN);
+        return new RegistryCore(
+                adapters, tokens, signInMemory, clock, limits, NamespacePolicy.OPEN, PublishRules.STRICT);
     }
 
     /** {@link #create(Adapters, AccessTokenVerifier, UnaryOperator, Clock, Limits)} under {@code namespacePolicy}. */
@@ -168,7 +180,22 @@ public final class RegistryCore implements RegistryUseCases {
             Clock clock,
             Limits limits,
             NamespacePolicy namespacePolicy) {
-        return new RegistryCore(adapters, tokens, signInMemory, clock, limits, namespacePolicy);
+        return new RegistryCore(adapters, tokens, signInMemory, clock, limits, namespacePolicy, PublishRules.STRICT);
+    }
+
+    /**
+     * {@link #create(Adapters, AccessTokenVerifier, UnaryOperator, Clock, Limits, NamespacePolicy)}, holding new and
+     * changed server.json documents to {@code publishRules}.
+     */
+    public static RegistryCore create(
+            Adapters adapters,
+            AccessTokenVerifier tokens,
+            UnaryOperator<SignInUseCase> signInMemory,
+            Clock clock,
+            Limits limits,
+            NamespacePolicy namespacePolicy,
+            PublishRules publishRules) {
+        return new RegistryCore(adapters, tokens, signInMemory, clock, limits, namespacePolicy, publishRules);
     }
 
     @Override

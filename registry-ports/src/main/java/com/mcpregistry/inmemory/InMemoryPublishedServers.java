@@ -143,6 +143,7 @@ public final class InMemoryPublishedServers implements PublishedServers {
         return p.registration().serverName().value().toLowerCase(Locale.ROOT).contains(needle)
                 || p.registration()
                         .details()
+                        .definition()
                         .description()
                         .value()
                         .toLowerCase(Locale.ROOT)

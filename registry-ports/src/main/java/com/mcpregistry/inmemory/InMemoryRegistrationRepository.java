@@ -3,8 +3,8 @@ package com.mcpregistry.inmemory;
 import com.mcpregistry.domain.error.Conflict;
 import com.mcpregistry.domain.ownership.Owner;
 import com.mcpregistry.domain.ownership.Owners;
-import com.mcpregistry.domain.serverjson.NormalizedEndpoint;
 import com.mcpregistry.domain.registration.Registration;
+import com.mcpregistry.domain.serverjson.Locator;
 import com.mcpregistry.domain.serverjson.Version;
 import com.mcpregistry.domain.shared.RegistrationId;
 import com.mcpregistry.domain.shared.ServerName;
@@ -13,9 +13,12 @@ import com.mcpregistry.paging.Page;
 import com.mcpregistry.registration.port.out.RegistrationQuery;
 import com.mcpregistry.registration.port.out.RegistrationRepository;
 import com.mcpregistry.registration.port.out.UniquenessConflicts;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 
 /** {@link RegistrationRepository} over an {@link InMemoryDatabase}. */
 public final class InMemoryRegistrationRepository implements RegistrationRepository {
@@ -71,10 +74,10 @@ public final class InMemoryRegistrationRepository implements RegistrationReposit
     }
 
     @Override
-    public Optional<Registration> findEndpointHolder(NormalizedEndpoint endpoint, ServerName except) {
+    public Optional<Registration> findLocatorHolder(Set<Locator> locators, ServerName except) {
         return db.atomically(() -> db.registrations.values().stream()
                 .filter(r -> !r.isDeleted() && !r.serverName().equals(except))
-                .filter(r -> NormalizedEndpoint.of(r.details().endpointUrl()).equals(endpoint))
+                .filter(r -> !Collections.disjoint(r.details().definition().locators(), locators))
                 .min(NEWEST_FIRST.reversed()));
     }
 
@@ -110,12 +113,21 @@ public final class InMemoryRegistrationRepository implements RegistrationReposit
     private static boolean matches(Registration r, String text) {
         String needle = text.toLowerCase(Locale.ROOT);
         return r.serverName().value().toLowerCase(Locale.ROOT).contains(needle)
-                || r.details().title().value().toLowerCase(Locale.ROOT).contains(needle)
-                || r.details().description().value().toLowerCase(Locale.ROOT).contains(needle);
+                || r.details()
+                        .definition()
+                        .title()
+                        .map(title -> title.value().toLowerCase(Locale.ROOT).contains(needle))
+                        .orElse(false)
+                || r.details()
+                        .definition()
+                        .description()
+                        .value()
+                        .toLowerCase(Locale.ROOT)
+                        .contains(needle);
     }
 
     private void checkUniqueness(Registration candidate) {
-        NormalizedEndpoint endpoint = null;
+        Set<Locator> locators = candidate.details().definition().locators();
         for (Registration other : db.registrations.values()) {
             if (other.id().equals(candidate.id())) {
                 continue;
@@ -128,11 +140,10 @@ public final class InMemoryRegistrationRepository implements RegistrationReposit
             if (other.isDeleted() || other.serverName().equals(candidate.serverName())) {
                 continue;
             }
-            if (endpoint == null) {
-                endpoint = NormalizedEndpoint.of(candidate.details().endpointUrl());
-            }
-            if (NormalizedEndpoint.of(other.details().endpointUrl()).equals(endpoint)) {
-                throw UniquenessConflicts.endpointTaken(candidate.details().endpointUrl());
+            Set<Locator> held = new LinkedHashSet<>(locators);
+            held.retainAll(other.details().definition().locators());
+            if (!held.isEmpty()) {
+                throw UniquenessConflicts.locatorTaken(held);
             }
         }
     }

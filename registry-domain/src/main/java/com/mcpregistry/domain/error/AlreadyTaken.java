@@ -3,7 +3,7 @@ package com.mcpregistry.domain.error;
 import java.util.Objects;
 
 /**
- * A registration would break one of the uniqueness rules: its server name and version, or its endpoint, belongs to
+ * A registration would break one of the uniqueness rules: its server name and version, or one of its remote URLs or packages, belongs to
  * another registration. Said in words the caller may read: only someone who may see that other registration is told
  * which one it is.
  */
@@ -13,8 +13,8 @@ public final class AlreadyTaken extends Conflict {
     public enum Rule {
         /** A (server name, version) is one registration's, for good: a version is never reused. */
         NAME_AND_VERSION,
-        /** An endpoint belongs to one server name (its versions may share it). */
-        ENDPOINT
+        /** A remote URL or package belongs to one server name (its versions may share it). */
+        LOCATOR
     }
 
     private final Rule rule;

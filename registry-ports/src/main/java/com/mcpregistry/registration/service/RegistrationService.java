@@ -12,11 +12,13 @@ import com.mcpregistry.domain.ownership.NotAnOwner;
 import com.mcpregistry.domain.ownership.Owners;
 import com.mcpregistry.domain.registration.Action;
 import com.mcpregistry.domain.registration.Change;
-import com.mcpregistry.domain.serverjson.NormalizedEndpoint;
 import com.mcpregistry.domain.registration.Registration;
+import com.mcpregistry.domain.registration.ServerDetails;
 import com.mcpregistry.domain.registration.VersionOrder;
 import com.mcpregistry.domain.registration.Visibility;
 import com.mcpregistry.domain.registration.Workflow;
+import com.mcpregistry.domain.serverjson.Locator;
+import com.mcpregistry.domain.serverjson.PublishRules;
 import com.mcpregistry.domain.shared.RegistrationId;
 import com.mcpregistry.domain.shared.RegistrationStatus;
 import com.mcpregistry.domain.shared.ServerName;
@@ -46,6 +48,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BiFunction;
 
@@ -78,6 +81,7 @@ public final class RegistrationService
     private final Clock clock;
     private final SubmissionQuotas quotas;
     private final ServerOwnership ownership;
+    private final PublishRules publishRules;
 
     /** The service with no quota on submissions. */
     public RegistrationService(
@@ -96,7 +100,8 @@ public final class RegistrationService
                 transactions,
                 clock,
                 SubmissionQuotas.NONE,
-                ownership);
+                ownership,
+                PublishRules.STRICT);
     }
 
     public RegistrationService(
@@ -107,7 +112,8 @@ public final class RegistrationService
             Transactions transactions,
             Clock clock,
             SubmissionQuotas quotas,
-            ServerOwnership ownership) {
+            ServerOwnership ownership,
+            PublishRules publishRules) {
         this.registrations = registrations;
         this.published = published;
         this.auditTrail = auditTrail;
@@ -116,10 +122,12 @@ public final class RegistrationService
         this.clock = clock;
         this.quotas = quotas;
         this.ownership = ownership;
+        this.publishRules = publishRules;
     }
 
     @Override
     public Registration submit(SubmitRegistration command) {
+        publishRules.check(command.details().definition(), Optional.empty());
         Change change = Registration.submit(
                 RegistrationId.random(),
                 command.serverName(),
@@ -184,34 +192,35 @@ public final class RegistrationService
 
     /**
      * {@code taken} in the words {@code reader} may read: which registration holds the name and version or the
-     * endpoint, when the reader may see that registration (an administrator may see any, deleted ones too);
+     * remote URL or package, when the reader may see that registration (an administrator may see any, deleted ones too);
      * otherwise {@code taken} as the repository said it, naming nothing but what the reader sent.
      */
     private AlreadyTaken explained(AlreadyTaken taken, Actor reader, Registration attempted) {
+        Set<Locator> locators = attempted.details().definition().locators();
         Optional<Registration> holder = taken.rule() == AlreadyTaken.Rule.NAME_AND_VERSION
                 ? registrations.findByNameAndVersion(attempted.serverName(), attempted.version())
-                : registrations.findEndpointHolder(
-                        NormalizedEndpoint.of(attempted.details().endpointUrl()), attempted.serverName());
+                : registrations.findLocatorHolder(locators, attempted.serverName());
         return holder.filter(h -> reader.admin() || Visibility.sees(reader, h, () -> ownership.of(h)))
                 .map(h -> taken.rule() == AlreadyTaken.Rule.NAME_AND_VERSION
                         ? UniquenessConflicts.versionHeldBy(h)
-                        : UniquenessConflicts.endpointHeldBy(attempted.details().endpointUrl(), h))
+                        : UniquenessConflicts.locatorHeldBy(heldOf(locators, h), h))
                 .orElse(taken);
+    }
+
+    /** The first of {@code locators} that {@code holder} holds. */
+    private static Locator heldOf(Set<Locator> locators, Registration holder) {
+        Set<Locator> held = holder.details().definition().locators();
+        return locators.stream().filter(held::contains).findFirst().orElseThrow();
     }
 
     @Override
     public Registration edit(EditRegistration command) {
         // An edit that changes nothing comes back as the registration it was: no new row version, no audit event.
-        return change(
-                command.actor(),
-                command.id(),
-                command.expectedRowVersion(),
-                (current, owners) -> current.edit(
-                        command.patch().applyTo(current.details()),
-                        command.actor(),
-                        owners,
-                        now(),
-                        command.requestId()));
+        return change(command.actor(), command.id(), command.expectedRowVersion(), (current, owners) -> {
+            ServerDetails next = command.patch().applyTo(current);
+            publishRules.check(next.definition(), Optional.of(current.details().definition()));
+            return current.edit(next, command.actor(), owners, now(), command.requestId());
+        });
     }
 
     @Override

@@ -3,14 +3,16 @@ package com.mcpregistry.registration.port.out;
 import com.mcpregistry.domain.error.AlreadyTaken;
 import com.mcpregistry.domain.error.AlreadyTaken.Rule;
 import com.mcpregistry.domain.registration.Registration;
-import com.mcpregistry.domain.serverjson.HttpUrl;
+import com.mcpregistry.domain.serverjson.Locator;
 import com.mcpregistry.domain.serverjson.Version;
 import com.mcpregistry.domain.shared.ServerName;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * What the registry says when a registration breaks a uniqueness rule. A {@link RegistrationRepository} says only
  * what the writer sent (it does not know who asks); the registration service adds which registration holds the
- * name or endpoint for a caller who may see that one. Every adapter says it in these words.
+ * name or locator for a caller who may see that one. Every adapter says it in these words.
  */
 public final class UniquenessConflicts {
 
@@ -25,9 +27,12 @@ public final class UniquenessConflicts {
                         + " submit a new version");
     }
 
-    /** The endpoint belongs to another server name, which the words do not name. */
-    public static AlreadyTaken endpointTaken(HttpUrl endpoint) {
-        return new AlreadyTaken(Rule.ENDPOINT, "the endpoint URL " + endpoint + " belongs to another server name");
+    /** One of {@code locators} belongs to another server name, which the words do not name. */
+    public static AlreadyTaken locatorTaken(Set<Locator> locators) {
+        String places = locators.size() == 1
+                ? locators.iterator().next().describe()
+                : "one of " + locators.stream().map(Locator::describe).collect(Collectors.joining(", "));
+        return new AlreadyTaken(Rule.LOCATOR, places + " belongs to another server name");
     }
 
     /** {@link #versionTaken}, for a caller who may see {@code holder}: which registration it is and its state. */
@@ -44,12 +49,11 @@ public final class UniquenessConflicts {
                         + holder.id() + ", " + holder.status().label());
     }
 
-    /** {@link #endpointTaken}, for a caller who may see {@code holder}: the server it belongs to and how it is spelt. */
-    public static AlreadyTaken endpointHeldBy(HttpUrl endpoint, Registration holder) {
+    /** {@link #locatorTaken}, for a caller who may see {@code holder}: the server {@code locator} belongs to. */
+    public static AlreadyTaken locatorHeldBy(Locator locator, Registration holder) {
         return new AlreadyTaken(
-                Rule.ENDPOINT,
-                "the endpoint URL " + endpoint + " belongs to server " + holder.serverName() + ": registration "
-                        + holder.id() + " (" + holder.status().label() + ") at "
-                        + holder.details().endpointUrl());
+                Rule.LOCATOR,
+                locator.describe() + " belongs to server " + holder.serverName() + ": registration " + holder.id()
+                        + " (" + holder.status().label() + ")");
     }
 }
