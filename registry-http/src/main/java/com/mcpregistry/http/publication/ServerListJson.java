@@ -2,8 +2,8 @@ package com.mcpregistry.http.publication;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.mcpregistry.domain.registration.Registration;
-import com.mcpregistry.domain.registration.ServerDetails;
 import com.mcpregistry.domain.serverjson.HttpUrl;
+import com.mcpregistry.domain.serverjson.ServerDefinition;
 import com.mcpregistry.publication.PublishedServer;
 import com.mcpregistry.publication.PublishedServerPage;
 import com.mcpregistry.publication.ServerListCursor;
@@ -65,17 +65,19 @@ public record ServerListJson(List<ServerResponseJson> servers, Metadata metadata
             List<RemoteJson> remotes) {
 
         static ServerJson of(Registration r) {
-            ServerDetails d = r.details();
+            ServerDefinition d = r.details().definition();
             return new ServerJson(
                     SERVER_SCHEMA,
                     r.serverName().value(),
-                    d.title().value(),
+                    d.title().map(t -> t.value()).orElse(null),
                     d.description().value(),
                     r.version().value(),
-                    d.repositoryUrl().map(RepositoryJson::of),
-                    d.documentationUrl().map(HttpUrl::value),
-                    List.of(new RemoteJson(
-                            d.transport().wireName(), d.endpointUrl().value())));
+                    d.repository().map(repository -> RepositoryJson.of(repository.url())),
+                    d.websiteUrl().map(HttpUrl::value),
+                    d.remotes().stream()
+                            .map(remote -> new RemoteJson(
+                                    remote.type().wireName(), remote.url().value()))
+                            .toList());
         }
     }
 
@@ -122,7 +124,7 @@ public record ServerListJson(List<ServerResponseJson> servers, Metadata metadata
                             r.id().value(),
                             r.reviewedAt(),
                             r.details().tags().values(),
-                            r.details().ownerContact().value()));
+                            r.details().ownerContact().map(c -> c.value()).orElse(null)));
         }
     }
 

@@ -67,7 +67,8 @@ final class RegistrationForm {
         return new Submission(
                 name,
                 version,
-                new ServerDetails(title, description, endpoint, transport, contact, repository, documentation, tags));
+                ServerDetails.simple(
+                        title, description, endpoint, transport, contact, repository, documentation, tags));
     }
 
     static DetailsPatch patch(JsonForm body) {
@@ -78,6 +79,7 @@ final class RegistrationForm {
             }
         }
         DetailsPatch patch = new DetailsPatch(
+                Optional.empty(),
                 body.value("title", Title::new),
                 body.value("description", Description::new),
                 body.value("endpoint_url", raw -> HttpUrl.of("endpoint_url", raw)),

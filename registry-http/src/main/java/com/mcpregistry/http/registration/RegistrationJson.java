@@ -3,10 +3,13 @@ package com.mcpregistry.http.registration;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import com.mcpregistry.domain.registration.Action;
+import com.mcpregistry.domain.registration.OwnerContact;
 import com.mcpregistry.domain.registration.Reason;
 import com.mcpregistry.domain.registration.Registration;
 import com.mcpregistry.domain.registration.ServerDetails;
 import com.mcpregistry.domain.serverjson.HttpUrl;
+import com.mcpregistry.domain.serverjson.ServerDefinition;
+import com.mcpregistry.domain.serverjson.Title;
 import com.mcpregistry.domain.user.UserId;
 import java.time.Instant;
 import java.util.List;
@@ -44,17 +47,18 @@ public record RegistrationJson(
     /** {@code r} as the caller who may take {@code can} on it sees it. */
     public static RegistrationJson of(Registration r, List<Action> can) {
         ServerDetails d = r.details();
+        ServerDefinition definition = d.definition();
         return new RegistrationJson(
                 r.id().value(),
                 r.serverName().value(),
                 r.version().value(),
-                d.title().value(),
-                d.description().value(),
-                d.endpointUrl().value(),
-                d.transport().wireName(),
-                d.ownerContact().value(),
-                d.repositoryUrl().map(HttpUrl::value),
-                d.documentationUrl().map(HttpUrl::value),
+                definition.title().map(Title::value).orElse(null),
+                definition.description().value(),
+                definition.onlyRemote().map(remote -> remote.url().value()).orElse(null),
+                definition.onlyRemote().map(remote -> remote.type().wireName()).orElse(null),
+                d.ownerContact().map(OwnerContact::value).orElse(null),
+                definition.repository().map(repository -> repository.url().value()),
+                definition.websiteUrl().map(HttpUrl::value),
                 d.tags().values(),
                 r.submitterId().value(),
                 r.status().label(),

@@ -16,6 +16,7 @@ import com.mcpregistry.domain.serverjson.PublisherMeta;
 import com.mcpregistry.domain.serverjson.RegistryType;
 import com.mcpregistry.domain.serverjson.Remote;
 import com.mcpregistry.domain.serverjson.Repository;
+import com.mcpregistry.domain.serverjson.ServerDefinition;
 import com.mcpregistry.domain.serverjson.ServerDocument;
 import com.mcpregistry.domain.serverjson.Title;
 import com.mcpregistry.domain.serverjson.Transport;
@@ -63,15 +64,16 @@ public final class ServerJsonReader {
         Optional<PublisherMeta> publisherMeta = publisherMeta(server);
         return server.build(() -> new ServerDocument(
                 name.orElseThrow(),
-                description.orElseThrow(),
-                title,
                 version.orElseThrow(),
-                websiteUrl,
-                repository,
-                icons,
-                packages,
-                remotes,
-                publisherMeta));
+                new ServerDefinition(
+                        description.orElseThrow(),
+                        title,
+                        websiteUrl,
+                        repository,
+                        icons,
+                        packages,
+                        remotes,
+                        publisherMeta)));
     }
 
     private static Optional<PublisherMeta> publisherMeta(DocumentObject server) {

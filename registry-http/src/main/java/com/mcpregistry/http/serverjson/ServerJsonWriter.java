@@ -13,6 +13,7 @@ import com.mcpregistry.domain.serverjson.Package;
 import com.mcpregistry.domain.serverjson.PublisherMeta;
 import com.mcpregistry.domain.serverjson.Remote;
 import com.mcpregistry.domain.serverjson.Repository;
+import com.mcpregistry.domain.serverjson.ServerDefinition;
 import com.mcpregistry.domain.serverjson.ServerDocument;
 import com.mcpregistry.domain.serverjson.Transport;
 import com.mcpregistry.domain.serverjson.Variables;
@@ -37,16 +38,18 @@ public final class ServerJsonWriter {
     public static ObjectNode write(ServerDocument document) {
         ObjectNode json = Json.MAPPER.createObjectNode();
         json.put("$schema", SCHEMA_URL);
+        ServerDefinition definition = document.definition();
         json.put("name", document.name().value());
-        json.put("description", document.description().value());
-        document.title().ifPresent(title -> json.put("title", title.value()));
+        json.put("description", definition.description().value());
+        definition.title().ifPresent(title -> json.put("title", title.value()));
         json.put("version", document.version().value());
-        document.websiteUrl().ifPresent(url -> json.put("websiteUrl", url.value()));
-        document.repository().ifPresent(repository -> repository(json.putObject("repository"), repository));
-        list(json, "icons", document.icons(), ServerJsonWriter::icon);
-        list(json, "packages", document.packages(), ServerJsonWriter::pkg);
-        list(json, "remotes", document.remotes(), ServerJsonWriter::remote);
-        document.publisherMeta()
+        definition.websiteUrl().ifPresent(url -> json.put("websiteUrl", url.value()));
+        definition.repository().ifPresent(repository -> repository(json.putObject("repository"), repository));
+        list(json, "icons", definition.icons(), ServerJsonWriter::icon);
+        list(json, "packages", definition.packages(), ServerJsonWriter::pkg);
+        list(json, "remotes", definition.remotes(), ServerJsonWriter::remote);
+        definition
+                .publisherMeta()
                 .ifPresent(meta -> json.putObject("_meta").set(ServerJsonReader.PUBLISHER_PROVIDED, parse(meta)));
         return json;
     }
