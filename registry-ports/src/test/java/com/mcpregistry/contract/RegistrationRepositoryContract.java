@@ -23,9 +23,9 @@ import com.mcpregistry.domain.registration.Reason;
 import com.mcpregistry.domain.registration.Registration;
 import com.mcpregistry.domain.registration.ServerDetails;
 import com.mcpregistry.domain.registration.Visibility;
-import com.mcpregistry.domain.serverjson.HttpUrl;
-import com.mcpregistry.domain.serverjson.NormalizedEndpoint;
+import com.mcpregistry.domain.serverjson.Locator;
 import com.mcpregistry.domain.serverjson.RemoteTransport;
+import com.mcpregistry.domain.serverjson.UrlTemplate;
 import com.mcpregistry.domain.serverjson.Version;
 import com.mcpregistry.domain.shared.RegistrationId;
 import com.mcpregistry.domain.shared.RegistrationStatus;
@@ -220,7 +220,7 @@ public abstract class RegistrationRepositoryContract {
 
         assertThatThrownBy(() -> registrations().insert(thief))
                 .isInstanceOf(Conflict.class)
-                .hasMessageContaining("endpoint");
+                .hasMessageContaining("remote URL");
         assertThat(registrations().findById(thief.id())).isEmpty();
     }
 
@@ -240,7 +240,7 @@ public abstract class RegistrationRepositoryContract {
 
         assertThatThrownBy(() -> registrations().update(moved, mine.rowVersion()))
                 .isInstanceOf(Conflict.class)
-                .hasMessageContaining("endpoint");
+                .hasMessageContaining("remote URL");
         assertThat(registrations().findById(mine.id())).contains(mine);
     }
 
@@ -293,7 +293,6 @@ public abstract class RegistrationRepositoryContract {
         String host = namespace + ".example.com";
         return List.of(
                 "https://" + host.toUpperCase(java.util.Locale.ROOT) + "/mcp",
-                "HTTPS://" + host + "/mcp",
                 "https://" + host + ":443/mcp",
                 "https://" + host + ":/mcp",
                 "https://" + host + "/mcp/",
@@ -318,12 +317,12 @@ public abstract class RegistrationRepositoryContract {
                     .as(spelling)
                     .isInstanceOfSatisfying(
                             AlreadyTaken.class,
-                            taken -> assertThat(taken.rule()).isEqualTo(Rule.ENDPOINT))
-                    .hasMessage("the endpoint URL " + spelling + " belongs to another server name");
+                            taken -> assertThat(taken.rule()).isEqualTo(Rule.LOCATOR))
+                    .hasMessageEndingWith(" belongs to another server name");
             assertThat(registrations().findById(thief.id())).isEmpty();
             assertThat(registrations()
-                            .findEndpointHolder(
-                                    NormalizedEndpoint.of(new HttpUrl(spelling)), new ServerName(name("thief"))))
+                            .findLocatorHolder(
+                                    Set.of(Locator.of(new UrlTemplate(spelling))), new ServerName(name("thief"))))
                     .as(spelling)
                     .contains(owner);
         }
@@ -365,14 +364,17 @@ public abstract class RegistrationRepositoryContract {
 
     @Test
     void an_endpoint_is_kept_exactly_as_submitted() {
-        String spelling = "HTTPS://" + namespace.toUpperCase(java.util.Locale.ROOT) + ".Example.COM:443/%6dcp/?";
+        String spelling = "https://" + namespace.toUpperCase(java.util.Locale.ROOT) + ".Example.COM:443/%6dcp/?";
         Registration registration = stored(pending(submitter.id(), name("tools"), "1.0.0", spelling, T0));
 
         assertThat(registrations()
                         .findById(registration.id())
                         .orElseThrow()
                         .details()
-                        .endpointUrl()
+                        .definition()
+                        .onlyRemote()
+                        .orElseThrow()
+                        .url()
                         .value())
                 .isEqualTo(spelling);
     }
@@ -380,12 +382,12 @@ public abstract class RegistrationRepositoryContract {
     @Test
     void the_holder_of_an_endpoint_is_never_a_deleted_registration_nor_one_of_the_same_server() {
         Registration first = stored(pending(submitter.id(), name("tools"), "1.0.0", endpoint("mcp"), T0));
-        NormalizedEndpoint endpoint = NormalizedEndpoint.of(new HttpUrl(endpoint("mcp")));
+        Set<Locator> endpoint = Set.of(Locator.of(new UrlTemplate(endpoint("mcp"))));
 
-        assertThat(registrations().findEndpointHolder(endpoint, new ServerName(name("tools"))))
+        assertThat(registrations().findLocatorHolder(endpoint, new ServerName(name("tools"))))
                 .isEmpty();
         registrations().update(deleted(first, T0.plusSeconds(1)), first.rowVersion());
-        assertThat(registrations().findEndpointHolder(endpoint, new ServerName(name("other"))))
+        assertThat(registrations().findLocatorHolder(endpoint, new ServerName(name("other"))))
                 .isEmpty();
     }
 

@@ -1,5 +1,6 @@
 package com.mcpregistry.domain.registration;
 
+import com.mcpregistry.domain.Validation;
 import com.mcpregistry.domain.error.InvalidInput;
 import com.mcpregistry.domain.serverjson.Description;
 import com.mcpregistry.domain.serverjson.HttpUrl;
@@ -101,10 +102,11 @@ public record DetailsPatch(
                                 + base.remotes().size() + " remote(s) and "
                                 + base.packages().size()
                                 + " package(s): send its whole server.json as server"));
-        return new Remote(
-                transport.orElse(remote.type()),
-                endpointUrl.map(url -> new UrlTemplate(url.value())).orElse(remote.url()),
-                remote.headers(),
-                remote.variables());
+        Validation validation = new Validation();
+        UrlTemplate url = endpointUrl
+                .map(endpoint -> validation.check(ServerDetails.REMOTE_URL, () -> new UrlTemplate(endpoint.value())))
+                .orElse(remote.url());
+        validation.complete();
+        return new Remote(transport.orElse(remote.type()), url, remote.headers(), remote.variables());
     }
 }

@@ -1,5 +1,6 @@
 package com.mcpregistry.domain.registration;
 
+import com.mcpregistry.domain.Validation;
 import com.mcpregistry.domain.audit.FieldChange;
 import com.mcpregistry.domain.serverjson.Description;
 import com.mcpregistry.domain.serverjson.HttpUrl;
@@ -23,6 +24,9 @@ import java.util.function.Function;
  * contact, and tags.
  */
 public record ServerDetails(ServerDefinition definition, Optional<OwnerContact> ownerContact, Tags tags) {
+
+    /** Where the seed's {@code endpoint_url} is in the server.json it makes. */
+    public static final String REMOTE_URL = "/remotes/0/url";
 
     public ServerDetails {
         Objects.requireNonNull(definition, "definition");
@@ -51,9 +55,12 @@ public record ServerDetails(ServerDefinition definition, Optional<OwnerContact> 
                 tags);
     }
 
-    /** A remote at {@code url} over {@code transport}, without headers or variables. */
-    static Remote remoteAt(HttpUrl url, RemoteTransport transport) {
-        return new Remote(transport, new UrlTemplate(url.value()), List.of(), Variables.NONE);
+    /** A remote at {@code url} over {@code transport}, without headers or variables; the first of its server. */
+    private static Remote remoteAt(HttpUrl url, RemoteTransport transport) {
+        Validation validation = new Validation();
+        UrlTemplate template = validation.check(REMOTE_URL, () -> new UrlTemplate(url.value()));
+        validation.complete();
+        return new Remote(transport, template, List.of(), Variables.NONE);
     }
 
     /**

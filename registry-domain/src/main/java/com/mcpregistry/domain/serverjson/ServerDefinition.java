@@ -51,6 +51,24 @@ public record ServerDefinition(
         return remotes.size() == 1 && packages.isEmpty() ? Optional.of(remotes.get(0)) : Optional.empty();
     }
 
+    /**
+     * {@code locator} in this definition's words: {@code the remote URL …} or {@code the npm package …} as written
+     * here, or as the locator reads if this definition does not hold it.
+     */
+    public String describe(Locator locator) {
+        for (Remote remote : remotes) {
+            if (Locator.of(remote.url()).equals(locator)) {
+                return "the remote URL " + remote.url();
+            }
+        }
+        for (Package pkg : packages) {
+            if (Locator.of(pkg).equals(locator)) {
+                return "the " + pkg.registryType().wireName() + " package " + pkg.identifier();
+            }
+        }
+        return locator.describe();
+    }
+
     /** Where clients find this server: each remote URL and each package, in the form they are compared in. */
     public Set<Locator> locators() {
         Set<Locator> locators = new LinkedHashSet<>();

@@ -19,6 +19,7 @@ import com.mcpregistry.domain.registration.Visibility;
 import com.mcpregistry.domain.registration.Workflow;
 import com.mcpregistry.domain.serverjson.Locator;
 import com.mcpregistry.domain.serverjson.PublishRules;
+import com.mcpregistry.domain.serverjson.ServerDefinition;
 import com.mcpregistry.domain.shared.RegistrationId;
 import com.mcpregistry.domain.shared.RegistrationStatus;
 import com.mcpregistry.domain.shared.ServerName;
@@ -193,18 +194,29 @@ public final class RegistrationService
     /**
      * {@code taken} in the words {@code reader} may read: which registration holds the name and version or the
      * remote URL or package, when the reader may see that registration (an administrator may see any, deleted ones too);
-     * otherwise {@code taken} as the repository said it, naming nothing but what the reader sent.
+     * otherwise naming nothing but what the reader sent, as the reader wrote it.
      */
     private AlreadyTaken explained(AlreadyTaken taken, Actor reader, Registration attempted) {
-        Set<Locator> locators = attempted.details().definition().locators();
-        Optional<Registration> holder = taken.rule() == AlreadyTaken.Rule.NAME_AND_VERSION
-                ? registrations.findByNameAndVersion(attempted.serverName(), attempted.version())
-                : registrations.findLocatorHolder(locators, attempted.serverName());
-        return holder.filter(h -> reader.admin() || Visibility.sees(reader, h, () -> ownership.of(h)))
-                .map(h -> taken.rule() == AlreadyTaken.Rule.NAME_AND_VERSION
-                        ? UniquenessConflicts.versionHeldBy(h)
-                        : UniquenessConflicts.locatorHeldBy(heldOf(locators, h), h))
+        if (taken.rule() == AlreadyTaken.Rule.NAME_AND_VERSION) {
+            return registrations
+                    .findByNameAndVersion(attempted.serverName(), attempted.version())
+                    .filter(h -> mayRead(reader, h))
+                    .map(UniquenessConflicts::versionHeldBy)
+                    .orElse(taken);
+        }
+        ServerDefinition definition = attempted.details().definition();
+        Set<Locator> locators = definition.locators();
+        return registrations
+                .findLocatorHolder(locators, attempted.serverName())
+                .map(h -> mayRead(reader, h)
+                        ? UniquenessConflicts.locatorHeldBy(definition, heldOf(locators, h), h)
+                        : UniquenessConflicts.locatorTaken(definition, heldOf(locators, h)))
                 .orElse(taken);
+    }
+
+    /** Whether {@code reader} may read {@code holder} in an answer: an administrator may read any, deleted ones too. */
+    private boolean mayRead(Actor reader, Registration holder) {
+        return reader.admin() || Visibility.sees(reader, holder, () -> ownership.of(holder));
     }
 
     /** The first of {@code locators} that {@code holder} holds. */

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.mcpregistry.domain.error.QuotaReached;
 import com.mcpregistry.domain.registration.Reason;
 import com.mcpregistry.domain.registration.Registration;
+import com.mcpregistry.domain.serverjson.PublishRules;
 import com.mcpregistry.domain.serverjson.Version;
 import com.mcpregistry.domain.shared.RegistrationStatus;
 import com.mcpregistry.domain.shared.ServerName;
@@ -43,7 +44,8 @@ class SubmissionQuotasTest {
                 db,
                 clock,
                 new SubmissionQuotas(new LimitSettings(Map.of(), quotas), db.quotaCounts(), LimitEvents.NONE),
-                InMemoryOwnership.openOver(db));
+                InMemoryOwnership.openOver(db),
+                PublishRules.STRICT);
     }
 
     private Registration submit(RegistrationService service, Actor actor, String name, String version) {

@@ -136,6 +136,7 @@ class RegistrationServiceTest {
 
     private static DetailsPatch newTitle(String title) {
         return new DetailsPatch(
+                Optional.empty(),
                 Optional.of(new Title(title)),
                 Optional.empty(),
                 Optional.empty(),
@@ -148,6 +149,7 @@ class RegistrationServiceTest {
 
     private static DetailsPatch newEndpoint(String endpoint) {
         return new DetailsPatch(
+                Optional.empty(),
                 Optional.empty(),
                 Optional.empty(),
                 Optional.of(new HttpUrl(endpoint)),
@@ -235,7 +237,8 @@ class RegistrationServiceTest {
             Registration v1 = submit(alice, "com.contoso/ledger", "1.0.0", "https://ledger.contoso.com/mcp");
             Registration v2 = submit(alice, "com.contoso/ledger", "2.0.0", "https://ledger.contoso.com/mcp");
 
-            assertThat(v2.details().endpointUrl()).isEqualTo(v1.details().endpointUrl());
+            assertThat(v2.details().definition().remotes())
+                    .isEqualTo(v1.details().definition().remotes());
             assertThat(service.list(admin, all(100)).items()).hasSize(2);
         }
 
@@ -291,16 +294,16 @@ class RegistrationServiceTest {
 
             assertThatThrownBy(() -> submit(bob, "com.fabrikam/ledger", "1.0.0", respelt))
                     .isInstanceOf(AlreadyTaken.class)
-                    .hasMessage("the endpoint URL " + respelt + " belongs to another server name");
-            String detailed = "the endpoint URL " + respelt + " belongs to server com.contoso/ledger: registration "
-                    + hidden.id() + " (Pending) at https://ledger.contoso.com/mcp";
+                    .hasMessage("the remote URL " + respelt + " belongs to another server name");
+            String detailed = "the remote URL " + respelt + " belongs to server com.contoso/ledger: registration "
+                    + hidden.id() + " (Pending) has the remote URL https://ledger.contoso.com/mcp";
             assertThatThrownBy(() -> submit(admin, "com.fabrikam/ledger", "1.0.0", respelt))
                     .hasMessage(detailed);
             assertThatThrownBy(() -> submit(alice, "com.fabrikam/ledger", "1.0.0", respelt))
                     .hasMessage(detailed);
             Registration bobs = submit(bob, "com.fabrikam/ledger", "1.0.0", "https://ledger.fabrikam.com/mcp");
             assertThatThrownBy(() -> edit(bob, bobs.id(), newEndpoint(respelt), Optional.empty()))
-                    .hasMessage("the endpoint URL " + respelt + " belongs to another server name");
+                    .hasMessage("the remote URL " + respelt + " belongs to another server name");
             assertThat(allEvents()).hasSize(2);
         }
 
@@ -319,13 +322,13 @@ class RegistrationServiceTest {
                                 InvalidInput.class,
                                 invalid -> assertThat(invalid.errors())
                                         .extracting(FieldError::field)
-                                        .containsExactly("endpoint_url"));
+                                        .containsExactly(ServerDetails.REMOTE_URL));
             }
             Registration r = submit(alice, "com.contoso/ledger", "1.0.0", "https://ledger.contoso.com:65535/mcp");
             assertThatThrownBy(() ->
                             edit(alice, r.id(), newEndpoint("https://ledger.contoso.com/mcp#x"), Optional.empty()))
                     .isInstanceOf(InvalidInput.class)
-                    .hasMessageContaining("endpoint_url");
+                    .hasMessageContaining(ServerDetails.REMOTE_URL);
             assertThat(allEvents()).hasSize(1);
         }
     }
@@ -341,8 +344,9 @@ class RegistrationServiceTest {
 
             Registration edited = edit(alice, r.id(), newTitle("Ledger tools"), Optional.empty());
 
-            assertThat(edited.details().title()).isEqualTo(new Title("Ledger tools"));
-            assertThat(edited.details().description()).isEqualTo(r.details().description());
+            assertThat(edited.details().definition().title()).contains(new Title("Ledger tools"));
+            assertThat(edited.details().definition().description())
+                    .isEqualTo(r.details().definition().description());
             assertThat(edited.status()).isEqualTo(PENDING);
             assertThat(edited.rowVersion()).isEqualTo(2);
             assertThat(edited.updatedAt()).isEqualTo(editedAt);
@@ -372,7 +376,11 @@ class RegistrationServiceTest {
             List<AuditEvent> before = events(service.history(alice, r.id()));
 
             Registration empty = edit(alice, r.id(), DetailsPatch.NOTHING, Optional.empty());
-            Registration same = edit(alice, r.id(), newTitle(r.details().title().value()), Optional.of(1L));
+            Registration same = edit(
+                    alice,
+                    r.id(),
+                    newTitle(r.details().definition().title().orElseThrow().value()),
+                    Optional.of(1L));
 
             assertThat(empty).isEqualTo(r);
             assertThat(same).isEqualTo(r);
@@ -468,7 +476,8 @@ class RegistrationServiceTest {
 
             assertThatThrownBy(() -> edit(alice, r.id(), newTitle("Third"), Optional.of(1L)))
                     .isInstanceOf(StaleVersion.class);
-            assertThat(service.get(alice, r.id()).details().title()).isEqualTo(new Title("Second"));
+            assertThat(service.get(alice, r.id()).details().definition().title())
+                    .contains(new Title("Second"));
             assertThat(service.get(alice, r.id()).rowVersion()).isEqualTo(2);
             assertThat(allEvents()).hasSize(2);
         }

@@ -4,6 +4,7 @@ import com.mcpregistry.domain.error.AlreadyTaken;
 import com.mcpregistry.domain.error.AlreadyTaken.Rule;
 import com.mcpregistry.domain.registration.Registration;
 import com.mcpregistry.domain.serverjson.Locator;
+import com.mcpregistry.domain.serverjson.ServerDefinition;
 import com.mcpregistry.domain.serverjson.Version;
 import com.mcpregistry.domain.shared.ServerName;
 import java.util.Set;
@@ -49,11 +50,20 @@ public final class UniquenessConflicts {
                         + holder.id() + ", " + holder.status().label());
     }
 
-    /** {@link #locatorTaken}, for a caller who may see {@code holder}: the server {@code locator} belongs to. */
-    public static AlreadyTaken locatorHeldBy(Locator locator, Registration holder) {
+    /** {@link #locatorTaken}, in the words of the {@code attempted} definition, naming nothing else. */
+    public static AlreadyTaken locatorTaken(ServerDefinition attempted, Locator locator) {
+        return new AlreadyTaken(Rule.LOCATOR, attempted.describe(locator) + " belongs to another server name");
+    }
+
+    /**
+     * {@link #locatorTaken}, for a caller who may see {@code holder}: the server {@code locator} belongs to, and how
+     * that server's registration spells it.
+     */
+    public static AlreadyTaken locatorHeldBy(ServerDefinition attempted, Locator locator, Registration holder) {
         return new AlreadyTaken(
                 Rule.LOCATOR,
-                locator.describe() + " belongs to server " + holder.serverName() + ": registration " + holder.id()
-                        + " (" + holder.status().label() + ")");
+                attempted.describe(locator) + " belongs to server " + holder.serverName() + ": registration "
+                        + holder.id() + " (" + holder.status().label() + ") has "
+                        + holder.details().definition().describe(locator));
     }
 }
