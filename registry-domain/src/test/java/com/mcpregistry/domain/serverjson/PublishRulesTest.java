@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.mcpregistry.domain.error.FieldError;
 import com.mcpregistry.domain.error.InvalidInput;
+import com.mcpregistry.domain.shared.ServerName;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,7 +32,7 @@ class PublishRulesTest {
 
     private static List<String> refusedFields(PublishRules rules, ServerDefinition d) {
         try {
-            rules.check(d, Optional.empty());
+            rules.checkSubmission(new ServerName("com.contoso/ledger"), d);
             return List.of();
         } catch (InvalidInput e) {
             return e.errors().stream().map(FieldError::field).toList();
@@ -87,7 +88,8 @@ class PublishRulesTest {
 
         assertThat(refusedFields(PublishRules.STRICT, d)).containsExactly("/packages/0/registryBaseUrl");
         PublishRules withMirror = new PublishRules(PackageRegistries.parse("npm=https://npm.contoso.com"), false);
-        assertThatCode(() -> withMirror.check(d, Optional.empty())).doesNotThrowAnyException();
+        assertThatCode(() -> withMirror.checkSubmission(new ServerName("com.contoso/ledger"), d))
+                .doesNotThrowAnyException();
     }
 
     @Test
@@ -95,13 +97,41 @@ class PublishRulesTest {
         ServerDefinition before = remotes("http://legacy.contoso.com/mcp");
         ServerDefinition next = remotes("http://legacy.contoso.com/mcp", "http://new.contoso.com/mcp");
 
-        assertThatCode(() -> PublishRules.STRICT.check(before, Optional.of(before)))
-                .doesNotThrowAnyException();
-        assertThatThrownBy(() -> PublishRules.STRICT.check(next, Optional.of(before)))
+        assertThatCode(() -> PublishRules.STRICT.checkEdit(before, before)).doesNotThrowAnyException();
+        assertThatThrownBy(() -> PublishRules.STRICT.checkEdit(before, next))
                 .isInstanceOfSatisfying(
                         InvalidInput.class,
                         e -> assertThat(e.errors())
                                 .extracting(FieldError::field)
                                 .containsExactly("/remotes/1/url"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"-contoso/ledger", "contoso-/ledger", "com.contoso/ledger-", "com.contoso/_ledger", "a./b"})
+    void a_new_servers_namespace_and_name_start_and_end_with_a_letter_or_digit(String name) {
+        assertThatThrownBy(() ->
+                        PublishRules.STRICT.checkSubmission(new ServerName(name), remotes("https://x.example.com/mcp")))
+                .isInstanceOfSatisfying(
+                        InvalidInput.class,
+                        e -> assertThat(e.errors())
+                                .extracting(FieldError::field)
+                                .containsOnly("/name"));
+    }
+
+    @Test
+    void a_new_website_url_is_https_but_one_kept_from_before_is_not_checked_again() {
+        ServerDefinition plainWebsite = new ServerDefinition(
+                new Description("Ledger"),
+                Optional.empty(),
+                Optional.of(new HttpUrl("http://docs.contoso.com")),
+                Optional.empty(),
+                List.of(),
+                List.of(),
+                List.of(remote("https://ledger.contoso.com/mcp")),
+                Optional.empty());
+
+        assertThat(refusedFields(PublishRules.DEVELOPMENT, plainWebsite)).containsExactly("/websiteUrl");
+        assertThatCode(() -> PublishRules.STRICT.checkEdit(plainWebsite, plainWebsite))
+                .doesNotThrowAnyException();
     }
 }

@@ -409,7 +409,7 @@ class RegistrationServiceTest {
                             InvalidInput.class,
                             e -> assertThat(e.errors())
                                     .extracting(FieldError::field)
-                                    .containsExactly("/name"));
+                                    .containsExactly("/version"));
         }
 
         @Test
