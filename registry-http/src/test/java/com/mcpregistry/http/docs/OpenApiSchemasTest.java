@@ -154,6 +154,7 @@ class OpenApiSchemasTest {
                 submitter,
                 submitted.id(),
                 new DetailsPatch(
+                        Optional.empty(),
                         Optional.of(new Title("Audited tools")),
                         Optional.empty(),
                         Optional.empty(),
@@ -319,7 +320,7 @@ class OpenApiSchemasTest {
     void an_unknown_schema_or_operation_is_a_mistake_in_the_test() {
         assertThatThrownBy(() -> SCHEMAS.problems("RegistrationJson", "{}"))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> SCHEMAS.responseProblems("publishServer", 200, "application/json", "{}"))
+        assertThatThrownBy(() -> SCHEMAS.responseProblems("deleteServerVersion", 200, "application/json", "{}"))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 

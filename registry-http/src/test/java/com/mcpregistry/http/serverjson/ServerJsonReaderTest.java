@@ -83,11 +83,11 @@ class ServerJsonReaderTest {
         ServerDocument read = ServerJsonReader.read(document());
 
         assertThat(read.name().value()).isEqualTo("com.contoso/ledger-tools");
-        assertThat(read.packages())
+        assertThat(read.definition().packages())
                 .singleElement()
                 .extracting(Package::identifier)
                 .isEqualTo("@contoso/ledger-tools");
-        assertThat(read.remotes().get(0).variables().names()).containsExactly("tenant");
+        assertThat(read.definition().remotes().get(0).variables().names()).containsExactly("tenant");
     }
 
     @Test
@@ -274,7 +274,7 @@ class ServerJsonReaderTest {
                 "/_meta",
                 "{\"io.modelcontextprotocol.registry/publisher-provided\": {\"tool\": \"ci\", \"build\": [1, 2]}}");
 
-        assertThat(ServerJsonReader.read(document).publisherMeta())
+        assertThat(ServerJsonReader.read(document).definition().publisherMeta())
                 .map(PublisherMeta::json)
                 .contains("{\"tool\":\"ci\",\"build\":[1,2]}");
     }
