@@ -42,7 +42,7 @@ final class RegistrationForm {
     private static final Set<String> FIELDS = fields(NAME_AND_VERSION, SIMPLE_FIELDS, REGISTRY_FIELDS, List.of(SERVER));
 
     /** Fields the registry sets itself; a body that carries one is refused, never partly applied. */
-    static final Set<String> SERVER_OWNED = Set.of(
+    private static final Set<String> SERVER_OWNED = Set.of(
             "id",
             "registration_id",
             "submitter_id",
