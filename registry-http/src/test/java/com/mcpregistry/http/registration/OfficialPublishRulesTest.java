@@ -390,16 +390,7 @@ class OfficialPublishRulesTest {
                         70,
                         "a secret environment variable with a value",
                         "/packages/0/environmentVariables/0/value",
-                        "\"s3cret\""));
-    }
-
-    /**
-     * Official rules the domain does not hold yet: each is refused by the official registry and accepted here. Kept
-     * as cases so that the list of rules stays complete; {@link #every_offline_rule_has_a_violation_here} counts
-     * them, and each must move to {@link #enforced} once the domain holds it.
-     */
-    static Stream<Violation> notYetEnforced() {
-        return Stream.of(
+                        "\"s3cret\""),
                 set(7, "a namespace that ends in a dot", "/name", "\"com.contoso./ledger-tools\""),
                 set(8, "a name part that ends in a hyphen", "/name", "\"com.contoso/ledger-tools-\""),
                 set(15, "an http websiteUrl", "/websiteUrl", "\"http://docs.contoso.com/ledger\""),
@@ -432,19 +423,6 @@ class OfficialPublishRulesTest {
         assertThat(fields(ApiClient.json(answer))).as(answer.body()).containsExactly("/server" + violation.refused());
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("notYetEnforced")
-    void a_rule_the_domain_does_not_hold_yet_is_still_accepted(Violation violation) {
-        ObjectNode document = violation.spoil().apply(document(NAME, "0.0." + violation.rule()));
-
-        HttpResponse<String> answer = http.post("/registrations", SUBMITTER, Map.of("server", document));
-
-        // Accepted: submitted, or past every check and then refused only for another server's remote (409).
-        assertThat(answer.statusCode())
-                .as("rule %s is enforced now: move it to enforced() (%s)", violation.rule(), answer.body())
-                .isIn(201, 409);
-    }
-
     @Test
     void the_unspoiled_document_and_each_package_type_are_accepted() {
         List<ObjectNode> documents = new ArrayList<>(List.of(document(NAME, "1.0.0")));
@@ -469,9 +447,7 @@ class OfficialPublishRulesTest {
                 offline.add(Integer.parseInt(rule.group(1)));
             }
         }
-        Set<Integer> covered = Stream.concat(enforced(), notYetEnforced())
-                .map(Violation::rule)
-                .collect(Collectors.toCollection(TreeSet::new));
+        Set<Integer> covered = enforced().map(Violation::rule).collect(Collectors.toCollection(TreeSet::new));
 
         assertThat(offline).as("rules read from VALIDATION-RULES.md").hasSizeGreaterThan(60);
         assertThat(covered).containsAll(offline);

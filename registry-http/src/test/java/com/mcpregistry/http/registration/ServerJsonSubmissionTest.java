@@ -177,17 +177,17 @@ class ServerJsonSubmissionTest {
     }
 
     @Test
-    void an_edit_to_another_name_or_version_is_refused_at_the_documents_name() {
+    void an_edit_to_another_name_or_version_is_refused_at_the_documents_name_or_version() {
         String registration = registrationOf(answered(
                 http.post("/registrations", SUBMITTER, Map.of("server", document("com.contoso/ledger-tools", "1.4.0"))),
                 201));
 
-        for (ObjectNode other :
-                List.of(document("com.contoso/other-tools", "1.4.0"), document("com.contoso/ledger-tools", "1.5.0"))) {
-            assertThat(rejectedFields(http.patch(registration, SUBMITTER, Map.of("server", other))))
-                    .as(other.path("name") + " " + other.path("version"))
-                    .containsExactly("/server/name");
-        }
+        assertThat(rejectedFields(http.patch(
+                        registration, SUBMITTER, Map.of("server", document("com.contoso/other-tools", "1.4.0")))))
+                .containsExactly("/server/name");
+        assertThat(rejectedFields(http.patch(
+                        registration, SUBMITTER, Map.of("server", document("com.contoso/ledger-tools", "1.5.0")))))
+                .containsExactly("/server/version");
     }
 
     @Test
