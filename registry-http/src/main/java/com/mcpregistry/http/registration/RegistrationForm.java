@@ -84,7 +84,8 @@ final class RegistrationForm {
         return new Submission(
                 name,
                 version,
-                ServerDetails.simple(title, description, endpoint, transport, contact, repository, documentation, tags),
+                DocumentFields.SIMPLE.located(() -> ServerDetails.simple(
+                        title, description, endpoint, transport, contact, repository, documentation, tags)),
                 DocumentFields.SIMPLE);
     }
 
