@@ -1,8 +1,8 @@
 package com.mcpregistry.postgres.registration;
 
 import com.mcpregistry.domain.error.InvalidInput;
-import com.mcpregistry.domain.serverjson.NormalizedEndpoint;
 import com.mcpregistry.domain.serverjson.HttpUrl;
+import com.mcpregistry.domain.serverjson.NormalizedEndpoint;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
