@@ -95,6 +95,20 @@
 --       its owner since that registration, in one set-based statement. The runtime role (016) gets the new tables
 --       by its default privileges; the audit actions of ownership need no change of audit_log, whose action column
 --       is checked by format only.
+--   019-server-json-documents: A registration holds a complete server.json document (SPEC §9): server_json, the
+--       document as the registry writes it (ServerJsonFormat), beside columns copied from it for search and order
+--       (title, now optional as in server.json, and description; the name and version are the registration's own
+--       columns, and a check keeps all four equal to the document's) and what the registry keeps beside the
+--       document: owner_contact (now optional) and tags. endpoint_url, transport, repository_url and
+--       documentation_url are inside the document now and go, as does endpoint_url_normalized with its exclusion
+--       constraint: each remote URL and package of a live registration is a row of registration_locators (the
+--       Locator's text, such as "remote https://x.example.com/mcp" or "npm @scope/name"), and a locator belongs to
+--       one server name by that table's exclusion constraint. Its key is the locator's MD5 (as uuid), for a locator
+--       may be 2048 multi-byte characters, more than an index entry holds. Existing registrations become documents
+--       with one remote each, and their normalised endpoints their locators (the keys changeset 013 kept apart stay
+--       apart); the documents are built in the table rewrite that drops the old columns (one ALTER TABLE: every
+--       index is rebuilt once, in bulk, instead of updated row by row). The runtime role (016) gets the new table
+--       by its default privileges.
 --
 -- Rendered from PostgreSQL 17.
 
@@ -167,32 +181,28 @@ CREATE TABLE users (
 );
 
 CREATE TABLE registrations (
-    id                      uuid                     NOT NULL,
-    server_name             text                     NOT NULL,
-    version                 text                     NOT NULL,
-    title                   text                     NOT NULL,
-    description             text                     NOT NULL,
-    endpoint_url            text                     NOT NULL,
-    transport               text                     NOT NULL,
-    owner_contact           text                     NOT NULL,
-    repository_url          text,
-    documentation_url       text,
-    tags                    text[]                   DEFAULT '{}'::text[] NOT NULL,
-    submitter_id            uuid                     NOT NULL,
-    status                  text                     NOT NULL,
-    status_reason           text,
-    reviewed_by             uuid,
-    reviewed_at             timestamp with time zone,
-    created_at              timestamp with time zone NOT NULL,
-    updated_at              timestamp with time zone NOT NULL,
-    row_version             bigint                   DEFAULT 1 NOT NULL,
-    deleted_at              timestamp with time zone,
-    published_at            timestamp with time zone,
-    is_latest               boolean                  DEFAULT false NOT NULL,
-    search_name             text                     GENERATED ALWAYS AS (lower(server_name)) STORED,
-    search_description      text                     GENERATED ALWAYS AS (lower(description)) STORED,
-    version_reused_later    boolean                  DEFAULT false NOT NULL,
-    endpoint_url_normalized text                     NOT NULL,
+    id                   uuid                     NOT NULL,
+    server_name          text                     NOT NULL,
+    version              text                     NOT NULL,
+    title                text,
+    description          text                     NOT NULL,
+    owner_contact        text,
+    tags                 text[]                   DEFAULT '{}'::text[] NOT NULL,
+    submitter_id         uuid                     NOT NULL,
+    status               text                     NOT NULL,
+    status_reason        text,
+    reviewed_by          uuid,
+    reviewed_at          timestamp with time zone,
+    created_at           timestamp with time zone NOT NULL,
+    updated_at           timestamp with time zone NOT NULL,
+    row_version          bigint                   DEFAULT 1 NOT NULL,
+    deleted_at           timestamp with time zone,
+    published_at         timestamp with time zone,
+    is_latest            boolean                  DEFAULT false NOT NULL,
+    search_name          text                     GENERATED ALWAYS AS (lower(server_name)) STORED,
+    search_description   text                     GENERATED ALWAYS AS (lower(description)) STORED,
+    version_reused_later boolean                  DEFAULT false NOT NULL,
+    server_json          jsonb                    NOT NULL,
     CONSTRAINT registrations_pkey PRIMARY KEY (id),
     CONSTRAINT registrations_server_name_length
         CHECK (char_length(server_name) >= 3 AND char_length(server_name) <= 200),
@@ -203,15 +213,8 @@ CREATE TABLE registrations (
     CONSTRAINT registrations_title_length CHECK (char_length(title) >= 1 AND char_length(title) <= 100),
     CONSTRAINT registrations_description_length
         CHECK (char_length(description) >= 1 AND char_length(description) <= 100),
-    CONSTRAINT registrations_endpoint_url_http
-        CHECK (char_length(endpoint_url) <= 2048 AND endpoint_url ~* '^https?://'::text),
-    CONSTRAINT registrations_transport_known CHECK (transport = ANY (ARRAY['streamable-http'::text, 'sse'::text])),
     CONSTRAINT registrations_owner_contact_length
         CHECK (char_length(owner_contact) >= 3 AND char_length(owner_contact) <= 254),
-    CONSTRAINT registrations_repository_url_http
-        CHECK (char_length(repository_url) <= 2048 AND repository_url ~* '^https?://'::text),
-    CONSTRAINT registrations_documentation_url_http
-        CHECK (char_length(documentation_url) <= 2048 AND documentation_url ~* '^https?://'::text),
     CONSTRAINT registrations_tags_count CHECK (cardinality(tags) <= 10),
     CONSTRAINT registrations_tags_length CHECK (registration_tags_valid(tags)),
     CONSTRAINT registrations_status_known
@@ -224,8 +227,8 @@ CREATE TABLE registrations (
         CHECK (published_at IS NULL OR (status = ANY (ARRAY['Approved'::text, 'Deprecated'::text]))),
     CONSTRAINT registrations_latest_published CHECK (NOT is_latest OR published_at IS NOT NULL),
     CONSTRAINT registrations_version_reused_deleted CHECK (NOT version_reused_later OR deleted_at IS NOT NULL),
-    CONSTRAINT registrations_endpoint_single_server
-        EXCLUDE USING gist (md5(endpoint_url_normalized) WITH =, server_name WITH <>) WHERE (deleted_at IS NULL)
+    CONSTRAINT registrations_server_json_document
+        CHECK (jsonb_typeof(server_json) = 'object'::text AND (server_json ->> 'name'::text) = server_name AND (server_json ->> 'version'::text) = version AND (server_json ->> 'description'::text) = description AND NOT (server_json ->> 'title'::text) IS DISTINCT FROM title)
 );
 
 CREATE TABLE audit_log (
@@ -312,6 +315,15 @@ CREATE TABLE namespace_claim_owners (
     CONSTRAINT namespace_claim_owners_group_unique UNIQUE (prefix, group_id)
 );
 
+CREATE TABLE registration_locators (
+    registration_id uuid             NOT NULL,
+    server_name     text COLLATE "C" NOT NULL,
+    locator         text             NOT NULL,
+    locator_md5     uuid             GENERATED ALWAYS AS ((md5(locator))::uuid) STORED NOT NULL,
+    CONSTRAINT registration_locators_pkey PRIMARY KEY (registration_id, locator_md5),
+    CONSTRAINT registration_locators_single_server EXCLUDE USING gist (locator_md5 WITH =, server_name WITH <>)
+);
+
 -- Foreign keys
 
 ALTER TABLE registrations
@@ -335,6 +347,9 @@ ALTER TABLE namespace_claim_owners
 
 ALTER TABLE namespace_claim_owners
     ADD CONSTRAINT namespace_claim_owners_user_fkey FOREIGN KEY (user_id) REFERENCES users(id);
+
+ALTER TABLE registration_locators
+    ADD CONSTRAINT registration_locators_registration_fkey FOREIGN KEY (registration_id) REFERENCES registrations(id);
 
 -- Indexes
 
@@ -425,8 +440,12 @@ CREATE TRIGGER audit_log_append_only BEFORE DELETE OR UPDATE OR TRUNCATE ON audi
 
 -- Comments
 
-COMMENT ON COLUMN registrations.endpoint_url_normalized IS 'endpoint_url normalised for comparison
-    (RFC 3986, default ports, IDNA) by the registry: an endpoint belongs to one server name by this column';
+COMMENT ON COLUMN registrations.server_json IS 'The registration''s server.json document, as the registry
+    writes it; title and description are copies of its fields, for search';
+
+COMMENT ON TABLE registration_locators IS 'Where clients find each live registration: a row per remote
+    URL and package, as com.mcpregistry.domain.serverjson.Locator normalises it. A locator belongs to one
+    server name (other versions of the same server may share it)';
 
 -- Privileges of the roles that do not own the schema
 
@@ -457,6 +476,8 @@ GRANT DELETE, INSERT, SELECT, UPDATE ON server_owners TO registry_runtime;
 GRANT DELETE, INSERT, SELECT, UPDATE ON namespace_claims TO registry_runtime;
 
 GRANT DELETE, INSERT, SELECT, UPDATE ON namespace_claim_owners TO registry_runtime;
+
+GRANT DELETE, INSERT, SELECT, UPDATE ON registration_locators TO registry_runtime;
 
 ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT DELETE, INSERT, SELECT, UPDATE ON TABLES TO registry_runtime;
 

@@ -13,6 +13,7 @@ import com.mcpregistry.postgres.registration.JdbiPublishedServers;
 import com.mcpregistry.postgres.registration.JdbiRegistrationRepository;
 import com.mcpregistry.postgres.shared.SearchStatements;
 import com.mcpregistry.postgres.shared.SqlErrors;
+import com.mcpregistry.registration.ServerJsonFormat;
 import java.time.Duration;
 import javax.sql.DataSource;
 import org.jdbi.v3.core.Jdbi;
@@ -33,29 +34,35 @@ public final class PostgresAdapters {
     private final JdbiServerOwnerRepository serverOwners;
     private final JdbiNamespaceClaimRepository namespaceClaims;
 
-    /** The adapters over {@code dataSource}, with an unkeyed audit chain (for tests and embedders without a key). */
-    public PostgresAdapters(DataSource dataSource) {
-        this(dataSource, AuditChain.unkeyed());
+    /**
+     * The adapters over {@code dataSource}, with an unkeyed audit chain (for tests and embedders without a key);
+     * server.json documents are stored as {@code serverJson} writes them.
+     */
+    public PostgresAdapters(DataSource dataSource, ServerJsonFormat serverJson) {
+        this(dataSource, AuditChain.unkeyed(), serverJson);
     }
 
     /** The adapters over {@code dataSource}; the audit trail hashes with {@code auditChain}'s keys. */
-    public PostgresAdapters(DataSource dataSource, AuditChain auditChain) {
-        this(dataSource, auditChain, SearchStatements.DEFAULT_TIMEOUT);
+    public PostgresAdapters(DataSource dataSource, AuditChain auditChain, ServerJsonFormat serverJson) {
+        this(dataSource, auditChain, SearchStatements.DEFAULT_TIMEOUT, serverJson);
     }
 
     /**
-     * The adapters over {@code dataSource}; the audit trail hashes with {@code auditChain}'s keys, and any search
-     * that runs longer than {@code searchTimeout} is cancelled.
+     * The adapters over {@code dataSource}; the audit trail hashes with {@code auditChain}'s keys, any search that
+     * runs longer than {@code searchTimeout} is cancelled, and server.json documents are stored as {@code serverJson}
+     * writes them (the adapters hold no JSON library: the one the API uses, so that a stored document is the one the
+     * API publishes).
      */
-    public PostgresAdapters(DataSource dataSource, AuditChain auditChain, Duration searchTimeout) {
+    public PostgresAdapters(
+            DataSource dataSource, AuditChain auditChain, Duration searchTimeout, ServerJsonFormat serverJson) {
         SearchStatements searches = new SearchStatements(searchTimeout);
         this.jdbi = jdbi(dataSource);
-        this.registrations = new JdbiRegistrationRepository(jdbi, searches);
+        this.registrations = new JdbiRegistrationRepository(jdbi, searches, serverJson);
         this.users = new JdbiUserRepository(jdbi);
         this.auditTrail = new JdbiAuditTrail(jdbi, auditChain);
         this.transactions = new JdbiTransactions(jdbi);
         this.idempotencyKeys = new JdbiIdempotencyKeys(jdbi);
-        this.publishedServers = new JdbiPublishedServers(jdbi, searches);
+        this.publishedServers = new JdbiPublishedServers(jdbi, searches, serverJson);
         this.rateLimitBuckets = new Bucket4jRateLimitBuckets(dataSource);
         this.quotaCounts = new JdbiQuotaCounts(jdbi);
         this.serverOwners = new JdbiServerOwnerRepository(jdbi);

@@ -50,10 +50,27 @@ public final class Changelog {
                         .orElseThrow(() -> new IllegalStateException("changeset " + id + " has no backfill"));
     }
 
-    /** Applies the changelog to {@code database} up to, not including, the changeset {@code id}. */
+    /**
+     * Applies the changelog to {@code database} up to, not including, the changeset {@code id}: from an empty
+     * database, or from one migrated up to an earlier changeset.
+     */
     public static void migrateUpTo(TestDatabase database, String id) {
-        int count = changeSetIds().indexOf(id);
-        assertThat(count).as("changeset " + id + " is in the changelog").isPositive();
+        int index = changeSetIds().indexOf(id);
+        assertThat(index).as("changeset " + id + " is in the changelog").isPositive();
+        migrateTo(database, index);
+    }
+
+    /** Applies the changelog to {@code database} up to and including the changeset {@code id}. */
+    public static void migrateThrough(TestDatabase database, String id) {
+        int index = changeSetIds().indexOf(id);
+        assertThat(index).as("changeset " + id + " is in the changelog").isPositive();
+        migrateTo(database, index + 1);
+    }
+
+    /** Applies the changelog's changesets to {@code database} until it holds the first {@code changeSets}. */
+    private static void migrateTo(TestDatabase database, int changeSets) {
+        int count = changeSets - applied(database);
+        assertThat(count).as("changesets to apply").isNotNegative();
         try {
             Scope.child(
                     Map.of(
@@ -75,8 +92,23 @@ public final class Changelog {
                         }
                     });
         } catch (Exception e) {
-            throw new IllegalStateException("cannot migrate up to " + id, e);
+            throw new IllegalStateException("cannot migrate to changeset " + changeSets, e);
         }
+    }
+
+    /** How many changesets {@code database} holds. */
+    private static int applied(TestDatabase database) {
+        org.jdbi.v3.core.Jdbi jdbi = org.jdbi.v3.core.Jdbi.create(database.unpooledDataSource());
+        return jdbi.withHandle(handle -> {
+            boolean migrated = handle.createQuery("SELECT to_regclass('databasechangelog') IS NOT NULL")
+                    .mapTo(Boolean.class)
+                    .one();
+            return migrated
+                    ? handle.createQuery("SELECT count(*) FROM databasechangelog")
+                            .mapTo(Integer.class)
+                            .one()
+                    : 0;
+        });
     }
 
     @SuppressWarnings("unchecked")

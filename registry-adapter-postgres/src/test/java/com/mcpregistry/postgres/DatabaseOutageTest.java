@@ -26,7 +26,7 @@ class DatabaseOutageTest {
 
             try (HikariDataSource pool = PostgresPool.create(settings)) {
                 new SchemaMigrator(pool).migrate();
-                PostgresAdapters adapters = new PostgresAdapters(pool);
+                PostgresAdapters adapters = new PostgresAdapters(pool, TestDatabase.SERVER_JSON);
                 User user = adapters.users().save(Fixtures.user());
 
                 postgres.stop();

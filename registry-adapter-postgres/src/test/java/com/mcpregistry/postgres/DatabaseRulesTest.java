@@ -38,9 +38,6 @@ class DatabaseRulesTest {
         row.put("version", "'1.0.0'");
         row.put("title", "'Tools'");
         row.put("description", "'Does things'");
-        row.put("endpoint_url", "'https://" + namespace + ".example.com/mcp'");
-        row.put("endpoint_url_normalized", "'https://" + namespace + ".example.com/mcp'");
-        row.put("transport", "'streamable-http'");
         row.put("owner_contact", "'owner@example.com'");
         row.put("tags", "'{}'");
         row.put("submitter_id", "'" + submitter.id() + "'");
@@ -49,6 +46,15 @@ class DatabaseRulesTest {
         row.put("updated_at", "now()");
         row.put("row_version", "1");
         row.put(column, literal);
+        // The document the registry would store for the row's columns, unless the test is about the document.
+        row.putIfAbsent(
+                "server_json",
+                PlainSqlDocuments.oneRemote(
+                        row.get("server_name"),
+                        row.get("version"),
+                        row.get("title"),
+                        row.get("description"),
+                        "'https://" + namespace + ".example.com/mcp'"));
         return row;
     }
 
@@ -61,6 +67,14 @@ class DatabaseRulesTest {
     @Test
     void a_valid_row_is_accepted() {
         assertThatCode(() -> insert(rowWith("title", "'Valid'"))).doesNotThrowAnyException();
+    }
+
+    @Test
+    void a_document_without_a_title_and_a_registration_without_an_owner_contact_are_accepted() {
+        Map<String, String> row = rowWith("title", "NULL");
+        row.put("owner_contact", "NULL");
+
+        assertThatCode(() -> insert(row)).doesNotThrowAnyException();
     }
 
     @ParameterizedTest(name = "{0} = {1} breaks the rule on {2}")
@@ -78,12 +92,9 @@ class DatabaseRulesTest {
                 "title             ; ''                                          ; title",
                 "title             ; repeat('t', 101)                            ; title",
                 "description       ; repeat('d', 101)                            ; description",
-                "endpoint_url      ; 'ftp://example.com/mcp'                     ; endpoint_url",
-                "endpoint_url      ; 'https://example.com/' || repeat('p', 2048) ; endpoint_url",
-                "transport         ; 'stdio'                                     ; transport",
                 "owner_contact     ; ''                                          ; owner_contact",
-                "repository_url    ; 'javascript:alert(1)'                       ; repository_url",
-                "documentation_url ; 'file:///etc/passwd'                        ; documentation_url",
+                "server_json       ; '[]'                                        ; server_json",
+                "server_json       ; jsonb_build_object('name', 'com.example/other', 'version', '1.0.0') ; server_json",
                 "tags              ; '{a,b,c,d,e,f,g,h,i,j,k}'                   ; tags",
                 "tags              ; ARRAY[repeat('t', 33)]                      ; tags",
                 "tags              ; ARRAY['']                                   ; tags",

@@ -152,7 +152,8 @@ class LeastPrivilegeRolesTest {
     @Test
     @Order(4)
     void the_registry_works_as_the_runtime_role_and_its_chain_verifies() {
-        PostgresAdapters adapters = new PostgresAdapters(as("registry_app", DATABASE), TestDatabase.AUDIT_CHAIN);
+        PostgresAdapters adapters =
+                new PostgresAdapters(as("registry_app", DATABASE), TestDatabase.AUDIT_CHAIN, TestDatabase.SERVER_JSON);
         RegistrationService service = new RegistrationService(
                 adapters.registrations(),
                 adapters.publishedServers(),

@@ -32,7 +32,8 @@ class SchemaMigratorTest {
             "015-rate-limits-and-quotas",
             "016-runtime-role",
             "017-users-verified-email",
-            "018-server-owners-and-namespace-claims");
+            "018-server-owners-and-namespace-claims",
+            "019-server-json-documents");
 
     private static Map<String, Integer> appliedChangesets(Jdbi jdbi) {
         return jdbi.withHandle(handle -> handle.createQuery(

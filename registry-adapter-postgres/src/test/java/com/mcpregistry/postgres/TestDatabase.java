@@ -4,7 +4,9 @@ import com.mcpregistry.domain.audit.AuditChain;
 import com.mcpregistry.domain.audit.AuditKey;
 import com.mcpregistry.domain.audit.AuditKeys;
 import com.mcpregistry.domain.ownership.NamespacePolicy;
+import com.mcpregistry.http.serverjson.ServerJsonText;
 import com.mcpregistry.ownership.service.ServerOwnership;
+import com.mcpregistry.registration.ServerJsonFormat;
 import com.zaxxer.hikari.HikariDataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
@@ -48,6 +50,9 @@ public final class TestDatabase implements AfterAllCallback, AutoCloseable {
 
     /** The audit chain of {@link #adapters()}, under {@link #AUDIT_KEY}. */
     public static final AuditChain AUDIT_CHAIN = new AuditChain(AuditKeys.of(AUDIT_KEY));
+
+    /** How the adapters of tests store server.json: as the application does, by the API's own reader and writer. */
+    public static final ServerJsonFormat SERVER_JSON = ServerJsonText.INSTANCE;
 
     private final Server server;
     private final String name;
@@ -123,7 +128,7 @@ public final class TestDatabase implements AfterAllCallback, AutoCloseable {
     /** The PostgreSQL adapters over {@link #dataSource()}, the audit chain keyed with {@link #AUDIT_KEY}. */
     public synchronized PostgresAdapters adapters() {
         if (adapters == null) {
-            adapters = new PostgresAdapters(dataSource(), AUDIT_CHAIN);
+            adapters = new PostgresAdapters(dataSource(), AUDIT_CHAIN, SERVER_JSON);
         }
         return adapters;
     }

@@ -17,7 +17,16 @@ import com.mcpregistry.domain.error.Conflict;
 import com.mcpregistry.domain.ownership.NotAnOwner;
 import com.mcpregistry.domain.ownership.Owner;
 import com.mcpregistry.domain.ownership.Owners;
+import com.mcpregistry.domain.registration.OwnerContact;
 import com.mcpregistry.domain.registration.Registration;
+import com.mcpregistry.domain.registration.ServerDetails;
+import com.mcpregistry.domain.registration.Tags;
+import com.mcpregistry.domain.serverjson.Description;
+import com.mcpregistry.domain.serverjson.HttpUrl;
+import com.mcpregistry.domain.serverjson.NormalizedEndpoint;
+import com.mcpregistry.domain.serverjson.RemoteTransport;
+import com.mcpregistry.domain.serverjson.Repository;
+import com.mcpregistry.domain.serverjson.Title;
 import com.mcpregistry.domain.serverjson.Version;
 import com.mcpregistry.domain.shared.RegistrationId;
 import com.mcpregistry.domain.shared.RegistrationStatus;
@@ -30,6 +39,7 @@ import com.mcpregistry.registration.service.RegistrationService;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -166,11 +176,11 @@ class UpgradeOnExistingDataTest {
                     .as("a marked row stays deleted")
                     .hasMessageContaining("registrations_version_reused_deleted");
             assertThatThrownBy(() -> jdbi.useHandle(handle -> handle.execute(
-                            "INSERT INTO registrations (id, server_name, version, title, description, endpoint_url,"
-                                    + " transport, owner_contact, submitter_id, status, created_at, updated_at,"
-                                    + " deleted_at, version_reused_later) SELECT ?, server_name, version, title,"
-                                    + " description, endpoint_url, transport, owner_contact, submitter_id, status,"
-                                    + " created_at, updated_at, deleted_at, true FROM registrations WHERE id = ?",
+                            "INSERT INTO registrations (id, server_name, version, title, description, server_json,"
+                                    + " owner_contact, submitter_id, status, created_at, updated_at, deleted_at,"
+                                    + " version_reused_later) SELECT ?, server_name, version, title, description,"
+                                    + " server_json, owner_contact, submitter_id, status, created_at, updated_at,"
+                                    + " deleted_at, true FROM registrations WHERE id = ?",
                             UUID.randomUUID(),
                             goneLast)))
                     .as("no row is inserted marked")
@@ -197,7 +207,7 @@ class UpgradeOnExistingDataTest {
             UUID fragment = insertRegistration(
                     jdbi, user, ns + "/d", "1.0.0", "https://" + host + "/d#top", T0.plusSeconds(4), false);
 
-            new SchemaMigrator(database.unpooledDataSource()).migrate();
+            Changelog.migrateUpTo(database, "019-server-json-documents");
 
             Map<UUID, String> keys = jdbi.withHandle(
                     handle -> handle.createQuery("SELECT id, endpoint_url_normalized FROM registrations")
@@ -210,15 +220,30 @@ class UpgradeOnExistingDataTest {
                     .containsEntry(laterClaim, normalized + " kept apart by changeset 013 for " + ns + "/b")
                     .containsEntry(deleted, normalized)
                     .containsEntry(fragment, "https://" + host + "/d");
+
+            new SchemaMigrator(database.unpooledDataSource()).migrate();
+
+            assertThat(locators(jdbi))
+                    .as("changeset 019 makes the keys locators, and keeps the later claim apart")
+                    .containsOnly(
+                            Map.entry(first, "remote " + normalized),
+                            Map.entry(sameServer, "remote " + normalized),
+                            Map.entry(
+                                    laterClaim,
+                                    "remote " + normalized + " kept apart by changeset 013 for " + ns + "/b"),
+                            Map.entry(fragment, "remote https://" + host + "/d"));
             var repository = database.adapters().registrations();
             assertThat(repository
                             .findById(new RegistrationId(sameServer))
                             .orElseThrow()
                             .details()
-                            .endpointUrl()
+                            .definition()
+                            .onlyRemote()
+                            .orElseThrow()
+                            .url()
                             .value())
-                    .as("the endpoint as it was submitted")
-                    .isEqualTo(respelt);
+                    .as("the endpoint as it was submitted, but for the scheme's case (server.json's pattern)")
+                    .isEqualTo("https" + respelt.substring("HTTPS".length()));
 
             var submitter = database.adapters().users().save(Fixtures.user());
             assertThatThrownBy(() -> repository.insert(Fixtures.pending(
@@ -234,7 +259,22 @@ class UpgradeOnExistingDataTest {
                     Fixtures.reviewed(kept, RegistrationStatus.DEPRECATED, submitter.id(), T0.plusSeconds(20));
             repository.update(deprecated, kept.rowVersion());
             assertThat(repository.findById(kept.id())).contains(deprecated);
+            assertThat(locators(jdbi))
+                    .as("a review keeps the key kept apart")
+                    .containsEntry(
+                            laterClaim, "remote " + normalized + " kept apart by changeset 013 for " + ns + "/b");
+            repository.update(Fixtures.deleted(deprecated, T0.plusSeconds(30)), deprecated.rowVersion());
+            assertThat(locators(jdbi)).as("a deletion frees it").doesNotContainKey(laterClaim);
         }
+    }
+
+    /** Each registration's locator rows: what registration_locators holds, by registration (one row each here). */
+    private static Map<UUID, String> locators(Jdbi jdbi) {
+        return jdbi.withHandle(
+                handle -> handle.createQuery("SELECT registration_id, locator FROM registration_locators")
+                        .setMapKeyColumn("registration_id")
+                        .setMapValueColumn("locator")
+                        .collectInto(new org.jdbi.v3.core.generic.GenericType<Map<UUID, String>>() {}));
     }
 
     @Test
@@ -247,17 +287,17 @@ class UpgradeOnExistingDataTest {
             UUID cat = insertUser(jdbi);
             String ns = Fixtures.namespace();
             // The first version by time, whoever submitted the later ones.
-            insertRegistrationNow(jdbi, bob, ns + "/ledger", "2.0.0", T0.plusSeconds(10));
-            insertRegistrationNow(jdbi, ann, ns + "/ledger", "1.0.0", T0);
-            insertRegistrationNow(jdbi, cat, ns + "/ledger", "3.0.0", T0.plusSeconds(20));
+            insertRegistrationBefore019(jdbi, bob, ns + "/ledger", "2.0.0", T0.plusSeconds(10));
+            insertRegistrationBefore019(jdbi, ann, ns + "/ledger", "1.0.0", T0);
+            insertRegistrationBefore019(jdbi, cat, ns + "/ledger", "3.0.0", T0.plusSeconds(20));
             // Two first versions at the same moment: the lower id (uuid order) was first.
-            UUID tieOne = insertRegistrationNow(jdbi, bob, ns + "/tie", "1.0.0", T0.plusSeconds(5));
-            UUID tieTwo = insertRegistrationNow(jdbi, cat, ns + "/tie", "1.0.1", T0.plusSeconds(5));
+            UUID tieOne = insertRegistrationBefore019(jdbi, bob, ns + "/tie", "1.0.0", T0.plusSeconds(5));
+            UUID tieTwo = insertRegistrationBefore019(jdbi, cat, ns + "/tie", "1.0.1", T0.plusSeconds(5));
             UUID tieFirstSubmitter = Fixtures.compareIds(tieOne, tieTwo) < 0 ? bob : cat;
             // The first version deleted: its submitter still owns the name, which can never be reused.
-            UUID deletedFirst = insertRegistrationNow(jdbi, cat, ns + "/reborn", "1.0.0", T0.plusSeconds(1));
-            insertRegistrationNow(jdbi, ann, ns + "/reborn", "1.1.0", T0.plusSeconds(2));
-            UUID onlyVersion = insertRegistrationNow(jdbi, bob, ns + "/gone", "1.0.0", T0.plusSeconds(3));
+            UUID deletedFirst = insertRegistrationBefore019(jdbi, cat, ns + "/reborn", "1.0.0", T0.plusSeconds(1));
+            insertRegistrationBefore019(jdbi, ann, ns + "/reborn", "1.1.0", T0.plusSeconds(2));
+            UUID onlyVersion = insertRegistrationBefore019(jdbi, bob, ns + "/gone", "1.0.0", T0.plusSeconds(3));
             jdbi.useHandle(handle -> handle.execute(
                     "UPDATE registrations SET deleted_at = created_at + interval '1 minute' WHERE id IN (?, ?)",
                     deletedFirst,
@@ -297,6 +337,181 @@ class UpgradeOnExistingDataTest {
                             Optional.empty())))
                     .as("a later submitter of a version is no owner")
                     .isInstanceOf(NotAnOwner.class);
+        }
+    }
+
+    /** A registration as the registry stored it before changeset 019: the seed's simple fields in columns. */
+    private record Before019(
+            String name,
+            String version,
+            String title,
+            String description,
+            String endpoint,
+            String transport,
+            Optional<String> repositoryUrl,
+            Optional<String> documentationUrl,
+            List<String> tags,
+            boolean deleted) {
+
+        /**
+         * The details the registry of today makes of these fields; the endpoint's scheme in lower case, as
+         * server.json's pattern for remote URLs wants it (the rest of it as submitted).
+         */
+        ServerDetails details() {
+            int colon = endpoint.indexOf(':');
+            return ServerDetails.simple(
+                    new Title(title),
+                    new Description(description),
+                    new HttpUrl(endpoint.substring(0, colon).toLowerCase(java.util.Locale.ROOT)
+                            + endpoint.substring(colon)),
+                    RemoteTransport.parse("transport", transport),
+                    new OwnerContact("owner@example.com"),
+                    repositoryUrl.map(HttpUrl::new),
+                    documentationUrl.map(HttpUrl::new),
+                    new Tags(tags));
+        }
+
+        UUID insert(Jdbi jdbi, UUID submitter, Instant createdAt) {
+            UUID id = UUID.randomUUID();
+            jdbi.useHandle(handle -> handle.createUpdate("INSERT INTO registrations (id, server_name, version, title,"
+                            + " description, endpoint_url, endpoint_url_normalized, transport, owner_contact,"
+                            + " repository_url, documentation_url, tags, submitter_id, status, created_at, updated_at,"
+                            + " deleted_at) VALUES (:id, :name, :version, :title, :description, :endpoint, :normalized,"
+                            + " :transport, 'owner@example.com', :repository, :documentation, :tags, :submitter,"
+                            + " 'Pending', :created, :created, :deleted)")
+                    .bind("id", id)
+                    .bind("name", name)
+                    .bind("version", version)
+                    .bind("title", title)
+                    .bind("description", description)
+                    .bind("endpoint", endpoint)
+                    .bind(
+                            "normalized",
+                            NormalizedEndpoint.of(new HttpUrl(endpoint)).value())
+                    .bind("transport", transport)
+                    .bind("repository", repositoryUrl.orElse(null))
+                    .bind("documentation", documentationUrl.orElse(null))
+                    .bindArray("tags", String.class, tags)
+                    .bind("submitter", submitter)
+                    .bind("created", OffsetDateTime.ofInstant(createdAt, java.time.ZoneOffset.UTC))
+                    .bind("deleted", deleted ? OffsetDateTime.ofInstant(createdAt, java.time.ZoneOffset.UTC) : null)
+                    .execute());
+            return id;
+        }
+    }
+
+    /**
+     * Repository URLs and the source changeset 019 names for each, as {@code Repository.at} does: the two forges by
+     * their URL patterns exactly, anything else by its host in lower case.
+     */
+    private static final List<String> REPOSITORIES = List.of(
+            "https://github.com/contoso/ledger",
+            "https://www.github.com/contoso/ledger.js/",
+            "http://github.com/contoso_x/le-dger",
+            "https://github.com/contoso/ledger/tree/main",
+            "https://GitHub.com/contoso/ledger",
+            "https://github.com/cöntoso/ledger",
+            "https://gitlab.com/group/sub/project",
+            "https://gitlab.com/group",
+            "https://dev.azure.com/contoso/_git/ledger",
+            "HTTPS://Git.Contoso.example:8443/ledger",
+            "https://[2001:db8::1]/repo",
+            "https://code.example.com?project=ledger",
+            "https://code.example.com#readme");
+
+    @Test
+    void registrations_stored_before_documents_become_the_document_of_their_fields_and_their_endpoints_locators() {
+        try (TestDatabase database = TestDatabase.empty()) {
+            Changelog.migrateUpTo(database, "019-server-json-documents");
+            Jdbi jdbi = Jdbi.create(database.unpooledDataSource());
+            UUID user = insertUser(jdbi);
+            String ns = Fixtures.namespace();
+            List<Before019> before = new ArrayList<>();
+            for (int i = 0; i < REPOSITORIES.size(); i++) {
+                before.add(new Before019(
+                        ns + "/repo-" + i,
+                        "1.0." + i,
+                        "Tools " + i,
+                        "Does things",
+                        "https://" + ns + ".example.com/repo-" + i,
+                        i % 2 == 0 ? "streamable-http" : "sse",
+                        Optional.of(REPOSITORIES.get(i)),
+                        i % 3 == 0 ? Optional.of("https://docs.example.com/" + i) : Optional.empty(),
+                        i % 4 == 0 ? List.of("finance", "émoji-🚀") : List.of(),
+                        false));
+            }
+            before.add(new Before019(
+                    ns + "/plain",
+                    "2.0.0-rc.1+build.5",
+                    "Ledger – “quoted” \\ ünïcödé 🚀",
+                    "It's 100% about ledgers; \"DROP TABLE\" stays text",
+                    "HTTPS://" + ns.toUpperCase(java.util.Locale.ROOT) + ".Example.COM:443/%6dcp/?",
+                    "streamable-http",
+                    Optional.empty(),
+                    Optional.of("https://docs.example.com/ledger?lang=en&x=1"),
+                    List.of(),
+                    false));
+            before.add(new Before019(
+                    ns + "/plain",
+                    "1.0.0",
+                    "Ledger",
+                    "Gone",
+                    "https://" + ns + ".example.com/mcp",
+                    "sse",
+                    Optional.empty(),
+                    Optional.empty(),
+                    List.of(),
+                    true));
+            Map<UUID, Before019> stored = new java.util.LinkedHashMap<>();
+            for (Before019 row : before) {
+                stored.put(row.insert(jdbi, user, T0.plusSeconds(stored.size())), row);
+            }
+
+            new SchemaMigrator(database.unpooledDataSource()).migrate();
+
+            var repository = database.adapters().registrations();
+            Map<UUID, String> expectedLocators = new java.util.HashMap<>();
+            stored.forEach((id, row) -> {
+                Registration migrated =
+                        repository.findById(new RegistrationId(id)).orElseThrow();
+                assertThat(migrated.serverName()).isEqualTo(new ServerName(row.name()));
+                assertThat(migrated.version()).isEqualTo(new Version(row.version()));
+                assertThat(migrated.details()).as(row.toString()).isEqualTo(row.details());
+                boolean written = jdbi.withHandle(handle -> handle.createQuery(
+                                "SELECT server_json = CAST(:written AS jsonb) FROM registrations WHERE id = :id")
+                        .bind("written", TestDatabase.SERVER_JSON.write(migrated.document()))
+                        .bind("id", id)
+                        .mapTo(Boolean.class)
+                        .one());
+                assertThat(written)
+                        .as("%s is stored as the registry writes it", row)
+                        .isTrue();
+                if (!row.deleted()) {
+                    expectedLocators.put(
+                            id,
+                            "remote "
+                                    + NormalizedEndpoint.of(new HttpUrl(row.endpoint()))
+                                            .value());
+                }
+            });
+            assertThat(locators(jdbi)).isEqualTo(expectedLocators);
+            assertThat(REPOSITORIES.stream()
+                            .map(url -> Repository.at(new HttpUrl(url)).source())
+                            .distinct())
+                    .as("every way of naming a source is tried")
+                    .contains("github", "gitlab", "github.com", "gitlab.com", "[2001:db8::1]", "git.contoso.example");
+
+            var submitter = database.adapters().users().save(Fixtures.user());
+            assertThatThrownBy(() -> repository.insert(Fixtures.pending(
+                            submitter.id(), ns + "/thief", "1.0.0", "https://" + ns + ".example.com/repo-0/", T0)))
+                    .as("a migrated registration holds its endpoint")
+                    .isInstanceOf(AlreadyTaken.class);
+            Registration next =
+                    Fixtures.pending(submitter.id(), ns + "/plain", "3.0.0", "https://" + ns + ".example.com/mcp", T0);
+            repository.insert(next);
+            assertThat(repository.findById(next.id()))
+                    .as("the endpoint of a deleted registration is free")
+                    .contains(next);
         }
     }
 
@@ -373,8 +588,8 @@ class UpgradeOnExistingDataTest {
         return id;
     }
 
-    /** {@link #insertRegistration} into the schema of today, which keeps the normalised endpoint too. */
-    private static UUID insertRegistrationNow(
+    /** {@link #insertRegistration} into the schema of changesets 013 to 018, which keeps the normalised endpoint too. */
+    private static UUID insertRegistrationBefore019(
             Jdbi jdbi, UUID submitter, String name, String version, Instant createdAt) {
         UUID id = UUID.randomUUID();
         String endpoint = "https://" + name.replace('/', '.') + ".example.com/mcp";
@@ -391,6 +606,25 @@ class UpgradeOnExistingDataTest {
                 submitter,
                 OffsetDateTime.ofInstant(createdAt, java.time.ZoneOffset.UTC),
                 OffsetDateTime.ofInstant(createdAt, java.time.ZoneOffset.UTC)));
+        return id;
+    }
+
+    /** {@link #insertRegistration} into the schema of today, which keeps the server.json document. */
+    private static UUID insertRegistrationNow(
+            Jdbi jdbi, UUID submitter, String name, String version, Instant createdAt) {
+        UUID id = UUID.randomUUID();
+        String document = PlainSqlDocuments.oneRemote(":name", ":version", "'Tools'", "'Does things'", ":endpoint");
+        jdbi.useHandle(handle -> handle.createUpdate("INSERT INTO registrations (id, server_name, version, title,"
+                        + " description, server_json, owner_contact, submitter_id, status, created_at, updated_at)"
+                        + " VALUES (:id, :name, :version, 'Tools', 'Does things', " + document + ","
+                        + " 'owner@example.com', :submitter, 'Approved', :created, :created)")
+                .bind("id", id)
+                .bind("name", name)
+                .bind("version", version)
+                .bind("endpoint", "https://" + name.replace('/', '.') + ".example.com/mcp")
+                .bind("submitter", submitter)
+                .bind("created", OffsetDateTime.ofInstant(createdAt, java.time.ZoneOffset.UTC))
+                .execute());
         return id;
     }
 }

@@ -7,11 +7,18 @@ import static com.mcpregistry.domain.testing.ServerDetailsTestData.someDetails;
 
 import com.mcpregistry.domain.audit.AuditAction;
 import com.mcpregistry.domain.audit.AuditEvent;
+import com.mcpregistry.domain.registration.OwnerContact;
 import com.mcpregistry.domain.registration.Registration;
 import com.mcpregistry.domain.registration.ServerDetails;
+import com.mcpregistry.domain.registration.Tags;
+import com.mcpregistry.domain.serverjson.Package;
+import com.mcpregistry.domain.serverjson.Remote;
+import com.mcpregistry.domain.serverjson.ServerDefinition;
+import com.mcpregistry.domain.serverjson.UrlTemplate;
 import com.mcpregistry.domain.shared.RegistrationId;
 import com.mcpregistry.domain.shared.RegistrationStatus;
 import com.mcpregistry.domain.testing.RegistrationTestData;
+import com.mcpregistry.domain.testing.ServerDocumentTestData;
 import com.mcpregistry.domain.testing.UserTestData;
 import com.mcpregistry.domain.user.Actor;
 import com.mcpregistry.domain.user.GroupId;
@@ -20,6 +27,7 @@ import com.mcpregistry.domain.user.UserId;
 import com.mcpregistry.registration.port.out.RegistrationQuery;
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -51,6 +59,67 @@ public final class Fixtures {
 
     public static ServerDetails details(String endpointUrl) {
         return someDetails().withEndpointUrl(endpointUrl).build();
+    }
+
+    /** Details holding the server.json {@code definition}, with an owner contact and no tags. */
+    public static ServerDetails details(ServerDefinition definition) {
+        return new ServerDetails(definition, Optional.of(new OwnerContact("owner@example.com")), Tags.NONE);
+    }
+
+    /**
+     * The official examples' packages of every type and their remote with headers and URL variables ({@link
+     * ServerDocumentTestData}), under identifiers and a URL of {@code namespace}'s own, so that no other test's server
+     * holds them.
+     */
+    public static ServerDefinition everyKindOfPackageAndARichRemote(String namespace) {
+        String label = namespace.replace('.', '-');
+        return ServerDocumentTestData.definition(
+                List.of(
+                        identifiedAs(ServerDocumentTestData.npmPackage(), "@" + label + "/server-weather"),
+                        identifiedAs(ServerDocumentTestData.pypiPackage(), label + "-weather-mcp-server"),
+                        identifiedAs(ServerDocumentTestData.nugetPackage(), label + ".SampleMcpServer"),
+                        identifiedAs(
+                                ServerDocumentTestData.ociPackage(), "ghcr.io/" + label + "/server-filesystem:1.0.2"),
+                        identifiedAs(
+                                ServerDocumentTestData.mcpbPackage(),
+                                "https://github.com/" + label + "/weather/releases/download/v1.0.0/weather.mcpb")),
+                List.of(at(
+                        ServerDocumentTestData.remoteWithHeadersAndVariables(),
+                        "https://{host}." + namespace + ".example.com/mcp")));
+    }
+
+    /** A definition of one package, besides the seed's remote at {@code endpointUrl}. */
+    public static ServerDefinition withPackage(String endpointUrl, Package pkg) {
+        ServerDefinition remote = details(endpointUrl).definition();
+        return new ServerDefinition(
+                remote.description(),
+                remote.title(),
+                remote.websiteUrl(),
+                remote.repository(),
+                remote.icons(),
+                List.of(pkg),
+                remote.remotes(),
+                remote.publisherMeta());
+    }
+
+    /** {@code pkg}, identified by {@code identifier}. */
+    public static Package identifiedAs(Package pkg, String identifier) {
+        return new Package(
+                pkg.registryType(),
+                pkg.registryBaseUrl(),
+                identifier,
+                pkg.version(),
+                pkg.fileSha256(),
+                pkg.runtimeHint(),
+                pkg.transport(),
+                pkg.runtimeArguments(),
+                pkg.packageArguments(),
+                pkg.environmentVariables());
+    }
+
+    /** {@code remote}, at {@code url}. */
+    public static Remote at(Remote remote, String url) {
+        return new Remote(remote.type(), new UrlTemplate(url), remote.headers(), remote.variables());
     }
 
     public static Registration pending(

@@ -147,6 +147,31 @@ public abstract class PublishedServersContract {
     // ---- what is published ---------------------------------------------------------------------------------
 
     @Test
+    void a_published_server_json_document_is_listed_and_found_as_it_was_approved() {
+        ServerDetails details = Fixtures.details(Fixtures.everyKindOfPackageAndARichRemote(namespace));
+        Registration submitted = pending(submitter.id(), name("weather").value(), "2.1.0", details, T0);
+        registrations().insert(submitted);
+        Registration approved = moved(submitted, reviewed(submitted, APPROVED, admin.id(), T0.plusSeconds(1)));
+        published().markPublished(approved.id(), T0.plusSeconds(1));
+        latest("weather", Optional.of(approved), T0.plusSeconds(1));
+        Registration latest = registrations().findById(approved.id()).orElseThrow();
+
+        assertThat(latest.details()).isEqualTo(details);
+        assertThat(published().list(query(10)).servers())
+                .extracting(PublishedServer::registration)
+                .containsExactly(latest);
+        assertThat(published().version(name("weather"), new Version("2.1.0"), false))
+                .map(PublishedServer::registration)
+                .contains(latest);
+        assertThat(published().latest(name("weather")))
+                .map(PublishedServer::registration)
+                .contains(latest);
+        assertThat(published().versions(name("weather"), false))
+                .extracting(PublishedServer::registration)
+                .containsExactly(latest);
+    }
+
+    @Test
     void a_registration_appears_only_once_it_is_marked_published() {
         Registration approvedOnly = approved("unmarked", "1.0.0", T0);
         Registration marked = published("marked", "1.0.0", T0);

@@ -22,14 +22,19 @@ import com.mcpregistry.domain.ownership.Owners;
 import com.mcpregistry.domain.registration.Reason;
 import com.mcpregistry.domain.registration.Registration;
 import com.mcpregistry.domain.registration.ServerDetails;
+import com.mcpregistry.domain.registration.Tags;
 import com.mcpregistry.domain.registration.Visibility;
 import com.mcpregistry.domain.serverjson.Locator;
+import com.mcpregistry.domain.serverjson.Package;
+import com.mcpregistry.domain.serverjson.Remote;
 import com.mcpregistry.domain.serverjson.RemoteTransport;
+import com.mcpregistry.domain.serverjson.ServerDefinition;
 import com.mcpregistry.domain.serverjson.UrlTemplate;
 import com.mcpregistry.domain.serverjson.Version;
 import com.mcpregistry.domain.shared.RegistrationId;
 import com.mcpregistry.domain.shared.RegistrationStatus;
 import com.mcpregistry.domain.shared.ServerName;
+import com.mcpregistry.domain.testing.ServerDocumentTestData;
 import com.mcpregistry.domain.user.Actor;
 import com.mcpregistry.domain.user.GroupId;
 import com.mcpregistry.domain.user.User;
@@ -44,6 +49,7 @@ import com.mcpregistry.registration.port.out.RegistrationRepository;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
@@ -400,6 +406,185 @@ public abstract class RegistrationRepositoryContract {
                 stored(pending(other.id(), name("successor"), "1.0.0", endpoint("shared"), T0.plusSeconds(2)));
 
         assertThat(registrations().findById(successor.id())).contains(successor);
+    }
+
+    @Test
+    void a_document_with_packages_of_every_type_and_a_remote_with_headers_and_variables_round_trips() {
+        ServerDetails details = Fixtures.details(Fixtures.everyKindOfPackageAndARichRemote(namespace));
+        Registration registration = stored(pending(submitter.id(), name("weather"), "2.1.0", details, T0));
+
+        assertThat(registrations().findById(registration.id())).contains(registration);
+        assertThat(registrations().findByNameAndVersion(registration.serverName(), registration.version()))
+                .contains(registration);
+    }
+
+    @Test
+    void a_document_without_a_title_of_a_registration_without_an_owner_contact_round_trips() {
+        ServerDefinition seed = details(endpoint("untitled")).definition();
+        ServerDefinition untitled = new ServerDefinition(
+                seed.description(),
+                Optional.empty(),
+                seed.websiteUrl(),
+                seed.repository(),
+                seed.icons(),
+                seed.packages(),
+                seed.remotes(),
+                seed.publisherMeta());
+        ServerDetails details = new ServerDetails(untitled, Optional.empty(), Tags.NONE);
+        Registration registration = stored(pending(submitter.id(), name("untitled"), "1.0.0", details, T0));
+
+        assertThat(registrations().findById(registration.id())).contains(registration);
+    }
+
+    /** Two spellings of each kind of package that are one package, as {@link Locator} compares them. */
+    private List<List<Package>> samePackageSpelledOtherwise() {
+        String label = namespace.replace('.', '-');
+        Package npm = ServerDocumentTestData.npmPackage();
+        Package pypi = ServerDocumentTestData.pypiPackage();
+        Package nuget = ServerDocumentTestData.nugetPackage();
+        Package oci = ServerDocumentTestData.ociPackage();
+        Package mcpb = ServerDocumentTestData.mcpbPackage();
+        String bundle = "https://github.com/" + label + "/weather/releases/download/v1.0.0/weather.mcpb";
+        return List.of(
+                List.of(
+                        Fixtures.identifiedAs(npm, "@" + label + "/weather"),
+                        Fixtures.identifiedAs(npm, "@" + label.toUpperCase(Locale.ROOT) + "/Weather")),
+                List.of(
+                        Fixtures.identifiedAs(pypi, label + "-weather-mcp"),
+                        Fixtures.identifiedAs(pypi, label.toUpperCase(Locale.ROOT) + "_Weather.__MCP")),
+                List.of(
+                        Fixtures.identifiedAs(nuget, label + ".Weather"),
+                        Fixtures.identifiedAs(nuget, label.toUpperCase(Locale.ROOT) + ".WEATHER")),
+                List.of(
+                        Fixtures.identifiedAs(oci, "ghcr.io/" + label + "/weather:1.0.2"),
+                        Fixtures.identifiedAs(oci, "ghcr.io/" + label + "/weather:2.0.0")),
+                List.of(
+                        Fixtures.identifiedAs(oci, "ghcr.io/" + label + "/weather-digest:1.0.0"),
+                        Fixtures.identifiedAs(oci, "ghcr.io/" + label + "/weather-digest@sha256:" + "ab".repeat(32))),
+                List.of(Fixtures.identifiedAs(mcpb, bundle), Fixtures.identifiedAs(mcpb, bundle)));
+    }
+
+    @Test
+    void a_package_held_by_another_servers_live_registration_is_taken_however_it_is_spelt() {
+        int n = 0;
+        for (List<Package> spellings : samePackageSpelledOtherwise()) {
+            n++;
+            Package held = spellings.get(0);
+            Package again = spellings.get(1);
+            Registration holder = stored(pending(
+                    submitter.id(),
+                    name("holder-" + n),
+                    "1.0.0",
+                    Fixtures.details(Fixtures.withPackage(endpoint("holder-" + n), held)),
+                    T0));
+            Registration thief = pending(
+                    other.id(),
+                    name("thief-" + n),
+                    "1.0.0",
+                    Fixtures.details(Fixtures.withPackage(endpoint("thief-" + n), again)),
+                    T0);
+
+            assertThatThrownBy(() -> registrations().insert(thief))
+                    .as(again.identifier())
+                    .isInstanceOfSatisfying(
+                            AlreadyTaken.class,
+                            taken -> assertThat(taken.rule()).isEqualTo(Rule.LOCATOR))
+                    .hasMessageEndingWith(" belongs to another server name");
+            assertThat(registrations().findById(thief.id())).isEmpty();
+            assertThat(registrations().findLocatorHolder(Set.of(Locator.of(again)), thief.serverName()))
+                    .as(again.identifier())
+                    .contains(holder);
+        }
+    }
+
+    @Test
+    void a_remote_with_variables_is_taken_as_it_is_written() {
+        String url = "https://{host}.other." + namespace + ".example.com/mcp";
+        ServerDefinition rich = Fixtures.everyKindOfPackageAndARichRemote(namespace);
+        Registration holder = stored(pending(submitter.id(), name("tools"), "1.0.0", Fixtures.details(rich), T0));
+        Remote variable = Fixtures.at(rich.remotes().get(0), "https://{host}." + namespace + ".example.com/mcp");
+
+        Registration thief = pending(
+                other.id(),
+                name("thief"),
+                "1.0.0",
+                Fixtures.details(ServerDefinition.ofRemote(
+                        rich.description(), rich.title(), variable, Optional.empty(), Optional.empty())),
+                T0);
+        assertThatThrownBy(() -> registrations().insert(thief)).isInstanceOf(AlreadyTaken.class);
+        Registration otherVariable = stored(pending(
+                other.id(),
+                name("elsewhere"),
+                "1.0.0",
+                Fixtures.details(ServerDefinition.ofRemote(
+                        rich.description(),
+                        rich.title(),
+                        Fixtures.at(variable, url),
+                        Optional.empty(),
+                        Optional.empty())),
+                T0));
+        assertThat(registrations().findById(otherVariable.id()))
+                .as("another template is another place")
+                .contains(otherVariable);
+        assertThat(registrations().findById(holder.id())).contains(holder);
+    }
+
+    @Test
+    void versions_of_one_server_share_its_packages_and_remotes() {
+        ServerDetails details = Fixtures.details(Fixtures.everyKindOfPackageAndARichRemote(namespace));
+        stored(pending(submitter.id(), name("weather"), "1.0.0", details, T0));
+
+        Registration next = stored(pending(other.id(), name("weather"), "2.0.0", details, T0.plusSeconds(1)));
+
+        assertThat(registrations().findById(next.id())).contains(next);
+        assertThat(registrations().findLocatorHolder(details.definition().locators(), next.serverName()))
+                .isEmpty();
+    }
+
+    @Test
+    void a_deleted_registration_frees_every_package_and_remote_it_held() {
+        ServerDetails details = Fixtures.details(Fixtures.everyKindOfPackageAndARichRemote(namespace));
+        Registration first = stored(pending(submitter.id(), name("weather"), "1.0.0", details, T0));
+        registrations().update(deleted(first, T0.plusSeconds(1)), first.rowVersion());
+
+        assertThat(registrations().findLocatorHolder(details.definition().locators(), new ServerName(name("x"))))
+                .isEmpty();
+        Registration successor = stored(pending(other.id(), name("successor"), "1.0.0", details, T0.plusSeconds(2)));
+
+        assertThat(registrations().findById(successor.id())).contains(successor);
+    }
+
+    @Test
+    void an_edit_that_drops_a_package_frees_it_and_one_that_takes_another_servers_package_is_refused() {
+        ServerDefinition rich = Fixtures.everyKindOfPackageAndARichRemote(namespace);
+        Package npm = rich.packages().get(0);
+        Registration holder = stored(pending(submitter.id(), name("weather"), "1.0.0", Fixtures.details(rich), T0));
+        Registration mine = stored(pending(other.id(), name("mine"), "1.0.0", endpoint("mine"), T0));
+        Registration taking =
+                edited(mine, Fixtures.details(Fixtures.withPackage(endpoint("mine"), npm)), T0.plusSeconds(1));
+
+        assertThatThrownBy(() -> registrations().update(taking, mine.rowVersion()))
+                .isInstanceOfSatisfying(
+                        AlreadyTaken.class, taken -> assertThat(taken.rule()).isEqualTo(Rule.LOCATOR));
+        assertThat(registrations().findById(mine.id())).contains(mine);
+
+        ServerDefinition withoutNpm = new ServerDefinition(
+                rich.description(),
+                rich.title(),
+                rich.websiteUrl(),
+                rich.repository(),
+                rich.icons(),
+                rich.packages().subList(1, rich.packages().size()),
+                rich.remotes(),
+                rich.publisherMeta());
+        Registration dropped = edited(holder, Fixtures.details(withoutNpm), T0.plusSeconds(2));
+        registrations().update(dropped, holder.rowVersion());
+        registrations().update(taking, mine.rowVersion());
+
+        assertThat(registrations().findById(mine.id())).contains(taking);
+        assertThat(registrations().findById(holder.id())).contains(dropped);
+        assertThat(registrations().findLocatorHolder(Set.of(Locator.of(npm)), holder.serverName()))
+                .contains(taking);
     }
 
     @Test

@@ -14,6 +14,7 @@ import com.mcpregistry.publication.PublishedServerQuery;
 import com.mcpregistry.publication.ServerListCursor;
 import com.mcpregistry.publication.VersionSelector;
 import com.mcpregistry.publication.port.out.PublishedServers;
+import com.mcpregistry.registration.ServerJsonFormat;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -50,15 +51,16 @@ public final class JdbiPublishedServers implements PublishedServers {
     private final SearchStatements searches;
     private final RowMapper<PublishedServer> mapper;
 
-    public JdbiPublishedServers(Jdbi jdbi) {
-        this(jdbi, new SearchStatements(SearchStatements.DEFAULT_TIMEOUT));
+    /** Documents read by {@code format}. */
+    public JdbiPublishedServers(Jdbi jdbi, ServerJsonFormat format) {
+        this(jdbi, new SearchStatements(SearchStatements.DEFAULT_TIMEOUT), format);
     }
 
     /** With each search run as {@code searches} says (planned for its term, within its time budget). */
-    public JdbiPublishedServers(Jdbi jdbi, SearchStatements searches) {
+    public JdbiPublishedServers(Jdbi jdbi, SearchStatements searches, ServerJsonFormat format) {
         this.jdbi = jdbi;
         this.searches = searches;
-        RegistrationRowMapper registration = new RegistrationRowMapper();
+        RegistrationRowMapper registration = new RegistrationRowMapper(format);
         this.mapper = (rs, ctx) -> new PublishedServer(
                 registration.map(rs, ctx), Timestamps.read(rs, "published_at"), rs.getBoolean("is_latest"));
     }

@@ -3,11 +3,13 @@ package com.mcpregistry.postgres.registration;
 import com.mcpregistry.domain.error.Conflict;
 import com.mcpregistry.domain.error.DomainException;
 import com.mcpregistry.domain.error.InvalidInput;
+import com.mcpregistry.domain.registration.OwnerContact;
 import com.mcpregistry.domain.registration.Reason;
 import com.mcpregistry.domain.registration.Registration;
 import com.mcpregistry.domain.registration.Visibility;
-import com.mcpregistry.domain.serverjson.HttpUrl;
-import com.mcpregistry.domain.serverjson.NormalizedEndpoint;
+import com.mcpregistry.domain.serverjson.Locator;
+import com.mcpregistry.domain.serverjson.ServerDefinition;
+import com.mcpregistry.domain.serverjson.Title;
 import com.mcpregistry.domain.serverjson.Version;
 import com.mcpregistry.domain.shared.RegistrationId;
 import com.mcpregistry.domain.shared.RegistrationStatus;
@@ -20,6 +22,7 @@ import com.mcpregistry.paging.Page;
 import com.mcpregistry.postgres.shared.SearchStatements;
 import com.mcpregistry.postgres.shared.SqlErrors;
 import com.mcpregistry.postgres.shared.Timestamps;
+import com.mcpregistry.registration.ServerJsonFormat;
 import com.mcpregistry.registration.port.out.RegistrationQuery;
 import com.mcpregistry.registration.port.out.RegistrationRepository;
 import com.mcpregistry.registration.port.out.UniquenessConflicts;
@@ -30,6 +33,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
@@ -37,10 +41,12 @@ import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.SqlStatement;
 
 /**
- * {@link RegistrationRepository} on the {@code registrations} table. The uniqueness rules are the database's
- * (a unique index over every version ever submitted, and an exclusion constraint over the normalised endpoint,
- * {@code endpoint_url_normalized}, which this class writes beside the endpoint as submitted), so they hold under
- * concurrent writers; this class only names the rule a failed write broke.
+ * {@link RegistrationRepository} on the {@code registrations} table, each registration's server.json in {@code
+ * server_json} (as {@link ServerJsonFormat} writes it) beside the columns searches and lists read, and the {@link
+ * Locator}s of each live registration in {@code registration_locators}, written in the statement that writes the
+ * registration. The uniqueness rules are the database's (a unique index over every version ever submitted, and an
+ * exclusion constraint that gives each locator one server name), so they hold under concurrent writers; this class
+ * only names the rule a failed write broke.
  */
 public final class JdbiRegistrationRepository implements RegistrationRepository {
 
@@ -51,56 +57,82 @@ public final class JdbiRegistrationRepository implements RegistrationRepository 
 
     private static final String NEWEST_FIRST = "created_at DESC, id DESC";
 
-    private static final String INSERT = "INSERT INTO registrations (" + RegistrationRowMapper.COLUMNS
-            + ", endpoint_url_normalized) VALUES (:id, :server_name, :version, :title, :description, :endpoint_url,"
-            + " :transport, :owner_contact, :repository_url, :documentation_url, CAST(:tags AS text[]), :submitter_id,"
-            + " :status, :status_reason, :reviewed_by, :reviewed_at, :created_at, :updated_at, :row_version,"
-            + " :deleted_at, :endpoint_url_normalized)"
-            // A taken version inserts nothing (no error that would end the transaction), and says so.
-            + " ON CONFLICT (server_name, version) WHERE NOT version_reused_later DO NOTHING";
+    /** The locators to hold for the written row: none once it is deleted. */
+    private static final String WANTED = "SELECT w.id, w.server_name, locator FROM written AS w,"
+            + " unnest(CAST(:locators AS text[])) AS locator WHERE w.deleted_at IS NULL";
 
-    // server_name, version, submitter_id and created_at never change once submitted. The normalised endpoint is
-    // the stored one until the endpoint itself changes: changeset 013 kept apart a few endpoints that were stored
-    // before endpoints were compared normalised, and a review or deletion of such a registration must not fail.
-    private static final String UPDATE = "UPDATE registrations SET title = :title, description = :description,"
-            + " endpoint_url = :endpoint_url, transport = :transport, owner_contact = :owner_contact,"
-            + " repository_url = :repository_url, documentation_url = :documentation_url,"
-            + " tags = CAST(:tags AS text[]), status = :status, status_reason = :status_reason,"
-            + " reviewed_by = :reviewed_by, reviewed_at = :reviewed_at, updated_at = :updated_at,"
-            + " row_version = :row_version, deleted_at = :deleted_at,"
-            + " endpoint_url_normalized = CASE WHEN endpoint_url = :endpoint_url THEN endpoint_url_normalized"
-            + " ELSE :endpoint_url_normalized END"
-            + " WHERE id = :id AND row_version = :expected_row_version";
+    private static final String INSERT = "WITH written AS (INSERT INTO registrations (id, server_name, version,"
+            + " server_json, title, description, owner_contact, tags, submitter_id, status, status_reason, reviewed_by,"
+            + " reviewed_at, created_at, updated_at, row_version, deleted_at) VALUES (:id, :server_name, :version,"
+            + " CAST(:server_json AS jsonb), :title, :description, :owner_contact, CAST(:tags AS text[]),"
+            + " :submitter_id, :status, :status_reason, :reviewed_by, :reviewed_at, :created_at, :updated_at,"
+            + " :row_version, :deleted_at)"
+            // A taken version inserts nothing (no error that would end the transaction), and says so.
+            + " ON CONFLICT (server_name, version) WHERE NOT version_reused_later DO NOTHING"
+            + " RETURNING id, server_name, deleted_at),"
+            + " located AS (INSERT INTO registration_locators (registration_id, server_name, locator) " + WANTED + ")"
+            + " SELECT count(*) FROM written";
+
+    /**
+     * A locator row's locator as the registration's documents name it. Changeset 013 kept apart a few endpoints that
+     * were stored before endpoints were compared normalised, under keys of their own ({@code <endpoint> kept apart
+     * by changeset 013 for <server>}): such a key stays while the registration keeps that remote, so that a review
+     * or deletion of the registration does not fail.
+     */
+    private static final String HELD_LOCATOR = "split_part(l.locator, ' kept apart by changeset 013 for ', 1)";
+
+    // server_name, version, submitter_id and created_at never change once submitted. The locator rows the new
+    // document no longer names go, those it names anew come; a deleted registration holds none.
+    private static final String UPDATE = "WITH written AS (UPDATE registrations SET"
+            + " server_json = CAST(:server_json AS jsonb), title = :title, description = :description,"
+            + " owner_contact = :owner_contact, tags = CAST(:tags AS text[]), status = :status,"
+            + " status_reason = :status_reason, reviewed_by = :reviewed_by, reviewed_at = :reviewed_at,"
+            + " updated_at = :updated_at, row_version = :row_version, deleted_at = :deleted_at"
+            + " WHERE id = :id AND row_version = :expected_row_version RETURNING id, server_name, deleted_at),"
+            + " wanted AS (" + WANTED + "),"
+            + " released AS (DELETE FROM registration_locators AS l USING written AS w WHERE l.registration_id = w.id"
+            + " AND " + HELD_LOCATOR + " NOT IN (SELECT locator FROM wanted)),"
+            + " located AS (INSERT INTO registration_locators (registration_id, server_name, locator)"
+            + " SELECT id, server_name, locator FROM wanted WHERE NOT EXISTS (SELECT 1 FROM registration_locators AS l"
+            + " WHERE l.registration_id = wanted.id AND " + HELD_LOCATOR + " = wanted.locator))"
+            + " SELECT count(*) FROM written";
 
     /** The registration in the unique index of a (server name, version), deleted or not; older duplicates are not. */
     private static final String VERSION_HOLDER = "SELECT " + RegistrationRowMapper.COLUMNS + " FROM registrations"
             + " WHERE server_name = :server_name AND version = :version AND NOT version_reused_later";
 
-    /** Served by the exclusion constraint's index on (md5(endpoint_url_normalized), server_name). */
-    private static final String ENDPOINT_HOLDER = "SELECT " + RegistrationRowMapper.COLUMNS + " FROM registrations"
-            + " WHERE md5(endpoint_url_normalized) = md5(:endpoint) AND server_name <> :except"
+    /** Served by the exclusion constraint's index on (locator_md5, server_name). */
+    static final String LOCATOR_HOLDER = "SELECT " + RegistrationRowMapper.COLUMNS + " FROM registrations"
+            + " WHERE id IN (SELECT registration_id FROM registration_locators WHERE locator_md5 IN"
+            + " (SELECT CAST(md5(locator) AS uuid) FROM unnest(CAST(:locators AS text[])) AS locator)"
+            + " AND locator = ANY (CAST(:locators AS text[])) AND server_name <> :except)"
             + " AND deleted_at IS NULL ORDER BY created_at, id LIMIT 1";
 
     private final Jdbi jdbi;
     private final SearchStatements searches;
-    private final RegistrationRowMapper mapper = new RegistrationRowMapper();
+    private final ServerJsonFormat format;
+    private final RegistrationRowMapper mapper;
 
-    public JdbiRegistrationRepository(Jdbi jdbi) {
-        this(jdbi, new SearchStatements(SearchStatements.DEFAULT_TIMEOUT));
+    /** Documents written and read by {@code format}. */
+    public JdbiRegistrationRepository(Jdbi jdbi, ServerJsonFormat format) {
+        this(jdbi, new SearchStatements(SearchStatements.DEFAULT_TIMEOUT), format);
     }
 
     /** With each search run as {@code searches} says (planned for its term, within its time budget). */
-    public JdbiRegistrationRepository(Jdbi jdbi, SearchStatements searches) {
+    public JdbiRegistrationRepository(Jdbi jdbi, SearchStatements searches, ServerJsonFormat format) {
         this.jdbi = jdbi;
         this.searches = searches;
+        this.format = format;
+        this.mapper = new RegistrationRowMapper(format);
     }
 
     @Override
     public void insert(Registration registration) {
-        int inserted = SqlErrors.translating(
+        long inserted = SqlErrors.translating(
                 uniquenessRules(registration),
-                () -> jdbi.withHandle(handle ->
-                        bindAll(handle.createUpdate(INSERT), registration).execute()));
+                () -> jdbi.withHandle(handle -> bindAll(handle.createQuery(INSERT), registration)
+                        .mapTo(Long.class)
+                        .one()));
         if (inserted == 0) {
             throw UniquenessConflicts.versionTaken(registration.serverName(), registration.version());
         }
@@ -108,11 +140,12 @@ public final class JdbiRegistrationRepository implements RegistrationRepository 
 
     @Override
     public void update(Registration registration, long expectedRowVersion) {
-        int updated = SqlErrors.translating(
+        long updated = SqlErrors.translating(
                 uniquenessRules(registration),
-                () -> jdbi.withHandle(handle -> bindAll(handle.createUpdate(UPDATE), registration)
+                () -> jdbi.withHandle(handle -> bindAll(handle.createQuery(UPDATE), registration)
                         .bind("expected_row_version", expectedRowVersion)
-                        .execute()));
+                        .mapTo(Long.class)
+                        .one()));
         if (updated == 0) {
             throw new Conflict("the registration was changed meanwhile; reload it and try again");
         }
@@ -131,8 +164,15 @@ public final class JdbiRegistrationRepository implements RegistrationRepository 
     }
 
     @Override
-    public Optional<Registration> findEndpointHolder(NormalizedEndpoint endpoint, ServerName except) {
-        return findOne(ENDPOINT_HOLDER, Map.of("endpoint", endpoint.value(), "except", except.value()));
+    public Optional<Registration> findLocatorHolder(Set<Locator> locators, ServerName except) {
+        if (locators.isEmpty()) {
+            return Optional.empty();
+        }
+        return SqlErrors.translating(() -> jdbi.withHandle(handle -> handle.createQuery(LOCATOR_HOLDER)
+                .bindArray("locators", String.class, texts(locators))
+                .bind("except", except.value())
+                .map(mapper)
+                .findOne()));
     }
 
     private Optional<Registration> findOne(String sql, Map<String, Object> params) {
@@ -249,34 +289,33 @@ public final class JdbiRegistrationRepository implements RegistrationRepository 
                 () -> new Conflict("registration " + registration.id() + " exists already"),
                 "registrations_server_name_version_unique",
                 () -> UniquenessConflicts.versionTaken(registration.serverName(), registration.version()),
-                "registrations_endpoint_single_server",
-                () -> UniquenessConflicts.endpointTaken(registration.details().endpointUrl()),
+                "registration_locators_single_server",
+                () -> UniquenessConflicts.locatorTaken(
+                        registration.details().definition().locators()),
                 "registrations_submitter_fkey",
                 () -> new Conflict("the submitter " + registration.submitterId() + " is not a known user"),
                 "registrations_reviewer_fkey",
                 () -> new Conflict("the reviewer is not a known user"));
     }
 
-    private static <S extends SqlStatement<S>> S bindAll(S statement, Registration r) {
+    private static List<String> texts(Set<Locator> locators) {
+        return locators.stream().map(Locator::value).toList();
+    }
+
+    private <S extends SqlStatement<S>> S bindAll(S statement, Registration r) {
+        ServerDefinition definition = r.details().definition();
         return statement
                 .bind("id", r.id().value())
                 .bind("server_name", r.serverName().value())
                 .bind("version", r.version().value())
-                .bind("title", r.details().title().value())
-                .bind("description", r.details().description().value())
-                .bind("endpoint_url", r.details().endpointUrl().value())
+                .bind("server_json", format.write(r.document()))
+                .bind("title", definition.title().map(Title::value).orElse(null))
+                .bind("description", definition.description().value())
                 .bind(
-                        "endpoint_url_normalized",
-                        NormalizedEndpoint.of(r.details().endpointUrl()).value())
-                .bind("transport", r.details().transport().wireName())
-                .bind("owner_contact", r.details().ownerContact().value())
-                .bind(
-                        "repository_url",
-                        r.details().repositoryUrl().map(HttpUrl::value).orElse(null))
-                .bind(
-                        "documentation_url",
-                        r.details().documentationUrl().map(HttpUrl::value).orElse(null))
+                        "owner_contact",
+                        r.details().ownerContact().map(OwnerContact::value).orElse(null))
                 .bindArray("tags", String.class, r.details().tags().values())
+                .bindArray("locators", String.class, texts(definition.locators()))
                 .bind("submitter_id", r.submitterId().value())
                 .bind("status", r.status().label())
                 .bind("status_reason", r.statusReason().map(Reason::value).orElse(null))

@@ -5,47 +5,49 @@ import com.mcpregistry.domain.registration.Reason;
 import com.mcpregistry.domain.registration.Registration;
 import com.mcpregistry.domain.registration.ServerDetails;
 import com.mcpregistry.domain.registration.Tags;
-import com.mcpregistry.domain.serverjson.Description;
-import com.mcpregistry.domain.serverjson.HttpUrl;
-import com.mcpregistry.domain.serverjson.RemoteTransport;
-import com.mcpregistry.domain.serverjson.Title;
-import com.mcpregistry.domain.serverjson.Version;
+import com.mcpregistry.domain.serverjson.ServerDocument;
 import com.mcpregistry.domain.shared.RegistrationId;
 import com.mcpregistry.domain.shared.RegistrationStatus;
-import com.mcpregistry.domain.shared.ServerName;
 import com.mcpregistry.domain.user.UserId;
 import com.mcpregistry.postgres.shared.Timestamps;
+import com.mcpregistry.registration.ServerJsonFormat;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import org.jdbi.v3.core.mapper.RowMapper;
 import org.jdbi.v3.core.statement.StatementContext;
 
-/** Builds a {@link Registration} from a row of {@code registrations}. */
+/**
+ * Builds a {@link Registration} from a row of {@code registrations}: its server.json document ({@code server_json},
+ * read by {@code format}, which names the server and version too), and what the registry keeps beside it.
+ */
 final class RegistrationRowMapper implements RowMapper<Registration> {
 
-    static final String COLUMNS = "id, server_name, version, title, description, endpoint_url, transport,"
-            + " owner_contact, repository_url, documentation_url, tags, submitter_id, status, status_reason,"
+    static final String COLUMNS = "id, server_json, owner_contact, tags, submitter_id, status, status_reason,"
             + " reviewed_by, reviewed_at, created_at, updated_at, row_version, deleted_at";
+
+    private final ServerJsonFormat format;
+
+    RegistrationRowMapper(ServerJsonFormat format) {
+        this.format = Objects.requireNonNull(format, "format");
+    }
 
     @Override
     public Registration map(ResultSet rs, StatementContext ctx) throws SQLException {
+        // The document's name and version are the row's server_name and version: a check constraint holds them equal.
+        ServerDocument document = format.read(rs.getString("server_json"));
         ServerDetails details = new ServerDetails(
-                new Title(rs.getString("title")),
-                new Description(rs.getString("description")),
-                HttpUrl.of("endpoint_url", rs.getString("endpoint_url")),
-                RemoteTransport.parse("transport", rs.getString("transport")),
-                new OwnerContact(rs.getString("owner_contact")),
-                url(rs, "repository_url"),
-                url(rs, "documentation_url"),
+                document.definition(),
+                Optional.ofNullable(rs.getString("owner_contact")).map(OwnerContact::new),
                 new Tags(tags(rs.getArray("tags"))));
         return new Registration(
                 new RegistrationId(rs.getObject("id", UUID.class)),
-                new ServerName(rs.getString("server_name")),
-                new Version(rs.getString("version")),
+                document.name(),
+                document.version(),
                 details,
                 new UserId(rs.getObject("submitter_id", UUID.class)),
                 RegistrationStatus.parse("status", rs.getString("status")),
@@ -56,10 +58,6 @@ final class RegistrationRowMapper implements RowMapper<Registration> {
                 Timestamps.read(rs, "updated_at"),
                 rs.getLong("row_version"),
                 Timestamps.readOptional(rs, "deleted_at"));
-    }
-
-    private static Optional<HttpUrl> url(ResultSet rs, String column) throws SQLException {
-        return Optional.ofNullable(rs.getString(column)).map(value -> HttpUrl.of(column, value));
     }
 
     private static List<String> tags(Array array) throws SQLException {

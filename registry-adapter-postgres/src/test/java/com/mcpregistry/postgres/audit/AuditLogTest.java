@@ -247,7 +247,7 @@ class AuditLogTest {
                 deleteNewest(tampered.jdbi(), 1);
                 rebuild(tampered.jdbi(), forger, events.subList(0, 3));
 
-                assertThat(new PostgresAdapters(tampered.dataSource(), forger)
+                assertThat(new PostgresAdapters(tampered.dataSource(), forger, TestDatabase.SERVER_JSON)
                                 .auditTrail()
                                 .verify()
                                 .intact())
@@ -276,13 +276,15 @@ class AuditLogTest {
             PostgresAdapters before = rotated.adapters();
             PostgresAdapters after = new PostgresAdapters(
                     rotated.dataSource(),
-                    new AuditChain(AuditKeys.of(Optional.of(next), List.of(TestDatabase.AUDIT_KEY))));
+                    new AuditChain(AuditKeys.of(Optional.of(next), List.of(TestDatabase.AUDIT_KEY))),
+                    TestDatabase.SERVER_JSON);
             appended(before.auditTrail(), 0);
             appended(after.auditTrail(), 1);
             appended(before.auditTrail(), 2); // an instance not yet restarted with the new key
 
             assertThat(after.auditTrail().verify().intact()).isTrue();
-            assertThat(new PostgresAdapters(rotated.dataSource(), new AuditChain(AuditKeys.of(next)))
+            assertThat(new PostgresAdapters(
+                                    rotated.dataSource(), new AuditChain(AuditKeys.of(next)), TestDatabase.SERVER_JSON)
                             .auditTrail()
                             .verify()
                             .broken()

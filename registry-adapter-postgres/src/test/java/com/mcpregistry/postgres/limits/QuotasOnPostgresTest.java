@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.mcpregistry.contract.Fixtures;
 import com.mcpregistry.domain.error.QuotaReached;
 import com.mcpregistry.domain.registration.Registration;
+import com.mcpregistry.domain.serverjson.PublishRules;
 import com.mcpregistry.domain.serverjson.Version;
 import com.mcpregistry.domain.shared.ServerName;
 import com.mcpregistry.domain.testing.TestClock;
@@ -48,7 +49,8 @@ class QuotasOnPostgresTest {
                     new LimitSettings(Map.of(), Map.of(Quota.PENDING_PER_USER, 3L)),
                     adapters.quotaCounts(),
                     LimitEvents.NONE),
-            database.ownership());
+            database.ownership(),
+            PublishRules.STRICT);
 
     @Test
     void concurrent_submissions_of_one_user_never_pass_the_pending_quota_together() throws Exception {

@@ -90,7 +90,7 @@ class JdbiServerOwnerRepositoryTest extends ServerOwnerRepositoryContract {
         CyclicBarrier start = new CyclicBarrier(racers);
         ExecutorService threads = Executors.newFixedThreadPool(racers);
         try (HikariDataSource pool = PostgresPool.create(database.poolSettings(racers, racers))) {
-            PostgresAdapters adapters = new PostgresAdapters(pool);
+            PostgresAdapters adapters = new PostgresAdapters(pool, TestDatabase.SERVER_JSON);
             ServerOwnerRepository owners = adapters.serverOwners();
             List<Future<Boolean>> won = new ArrayList<>();
             for (Owner candidate : candidates) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.mcpregistry.contract.Fixtures;
 import com.mcpregistry.domain.serverjson.Version;
+import com.mcpregistry.postgres.PlainSqlDocuments;
 import com.mcpregistry.postgres.PostgresAdapters;
 import com.mcpregistry.postgres.PostgresPool;
 import com.mcpregistry.postgres.QueryPlans;
@@ -42,16 +43,13 @@ class PublishedServerQueryPlanTest {
         UUID submitter = database.adapters().users().save(Fixtures.user()).id().value();
         // Two thousand servers of three versions; a fiftieth still pending, some deprecated, a few deleted.
         database.jdbi()
-                .useHandle(handle ->
-                        handle.createUpdate("""
-                        INSERT INTO registrations (id, server_name, version, title, description, endpoint_url,
-                            endpoint_url_normalized, transport, owner_contact, submitter_id, status, status_reason,
+                .useHandle(handle -> handle.createUpdate("""
+                        INSERT INTO registrations (id, server_name, version, title, description, server_json,
+                            owner_contact, submitter_id, status, status_reason,
                             reviewed_by, reviewed_at, created_at, updated_at, deleted_at, published_at, is_latest)
-                        SELECT gen_random_uuid(), 'com.plan/server-' || s, v || '.0.0',
-                               'Server number ' || s,
-                               CASE WHEN s = 1234 THEN 'Books quokka payroll' ELSE 'Reads ledger entries' END,
-                               'https://plan.example.com/' || s, 'https://plan.example.com/' || s,
-                               'streamable-http', 'owner@example.com', :submitter,
+                        SELECT gen_random_uuid(), name, version, title, description,
+                               <document>,
+                               'owner@example.com', :submitter,
                                CASE WHEN s % 50 = 0 THEN 'Pending' WHEN s % 7 = 0 AND v = 1 THEN 'Deprecated'
                                     ELSE 'Approved' END,
                                CASE WHEN s % 7 = 0 AND v = 1 AND s % 50 <> 0 THEN 'superseded' END,
@@ -61,7 +59,16 @@ class PublishedServerQueryPlanTest {
                                CASE WHEN s % 50 <> 0 THEN now() - s * interval '1 second' END,
                                s % 50 <> 0 AND v = 3
                           FROM generate_series(1, 2000) AS s, generate_series(1, 3) AS v
-                        """).bind("submitter", submitter).execute());
+                         CROSS JOIN LATERAL (SELECT 'com.plan/server-' || s AS name, v || '.0.0' AS version,
+                               'Server number ' || s AS title,
+                               CASE WHEN s = 1234 THEN 'Books quokka payroll' ELSE 'Reads ledger entries' END
+                                   AS description) AS row
+                        """.replace(
+                                "<document>",
+                                PlainSqlDocuments.oneRemote(
+                                        "name", "version", "title", "description", "'https://plan.example.com/' || s")))
+                        .bind("submitter", submitter)
+                        .execute());
     }
 
     private static String plan(PublishedServerQuery query) {
@@ -249,7 +256,7 @@ class PublishedServerQueryPlanTest {
     void a_search_is_planned_for_its_own_term_each_time_while_a_list_is_prepared_once() {
         // One connection, so that everything below runs in the session whose prepared statements are listed.
         try (HikariDataSource oneConnection = PostgresPool.create(database.poolSettings(1, 1))) {
-            PostgresAdapters adapters = new PostgresAdapters(oneConnection);
+            PostgresAdapters adapters = new PostgresAdapters(oneConnection, TestDatabase.SERVER_JSON);
             for (int i = 0; i < 10; i++) {
                 adapters.publishedServers().list(search("quokka", Optional.empty()));
                 adapters.publishedServers().list(query(Optional.empty(), false, Optional.empty()));

@@ -9,6 +9,7 @@ import com.mcpregistry.domain.user.UserId;
 import com.mcpregistry.paging.Cursor;
 import com.mcpregistry.paging.PageRequest;
 import com.mcpregistry.postgres.Changelog;
+import com.mcpregistry.postgres.PlainSqlDocuments;
 import com.mcpregistry.postgres.PostgresAdapters;
 import com.mcpregistry.postgres.PostgresPool;
 import com.mcpregistry.postgres.QueryPlans;
@@ -46,20 +47,27 @@ class RegistrationQueryPlanTest {
         // Enough rows that reading a whole index costs more than the right one, as it does in production.
         database.jdbi()
                 .useHandle(handle -> handle.createUpdate("""
-                        INSERT INTO registrations (id, server_name, version, title, description, endpoint_url,
-                            endpoint_url_normalized, transport, owner_contact, submitter_id, status, reviewed_by,
-                            reviewed_at, created_at, updated_at)
-                        SELECT gen_random_uuid(), 'com.plan/server-' || n, '1.0.0',
-                               CASE WHEN n = 1234 THEN 'Quokka payroll bridge' ELSE 'Server number ' || n END,
-                               'Reads and books ledger entries', 'https://plan.example.com/' || n,
-                               'https://plan.example.com/' || n,
-                               'streamable-http', 'owner@example.com', s.id,
+                        INSERT INTO registrations (id, server_name, version, title, description, server_json,
+                            owner_contact, submitter_id, status, reviewed_by, reviewed_at, created_at, updated_at)
+                        SELECT gen_random_uuid(), name, '1.0.0', title, 'Reads and books ledger entries',
+                               <document>,
+                               'owner@example.com', s.id,
                                CASE WHEN n % 50 = 0 THEN 'Pending' ELSE 'Approved' END,
                                CASE WHEN n % 50 <> 0 THEN s.id END, CASE WHEN n % 50 <> 0 THEN now() END,
                                now() - n * interval '1 second', now()
                           FROM generate_series(1, 5000) AS n
                           JOIN LATERAL (SELECT (CAST(:submitters AS uuid[]))[n % 50 + 1] AS id) AS s ON true
-                        """)
+                         CROSS JOIN LATERAL (SELECT 'com.plan/server-' || n AS name,
+                               CASE WHEN n = 1234 THEN 'Quokka payroll bridge' ELSE 'Server number ' || n END AS title)
+                               AS row
+                        """.replace(
+                                        "<document>",
+                                        PlainSqlDocuments.oneRemote(
+                                                "name",
+                                                "'1.0.0'",
+                                                "title",
+                                                "'Reads and books ledger entries'",
+                                                "'https://plan.example.com/' || n")))
                         .bindArray("submitters", UUID.class, submitters)
                         .execute());
         // Each server owned by its submitter, as changeset 018 and the registration service leave it.
@@ -145,7 +153,7 @@ class RegistrationQueryPlanTest {
     void a_search_is_planned_for_its_own_term_each_time_while_a_list_is_prepared_once() {
         // One connection, so that everything below runs in the session whose prepared statements are listed.
         try (HikariDataSource oneConnection = PostgresPool.create(database.poolSettings(1, 1))) {
-            PostgresAdapters adapters = new PostgresAdapters(oneConnection);
+            PostgresAdapters adapters = new PostgresAdapters(oneConnection, TestDatabase.SERVER_JSON);
             RegistrationQuery search =
                     query(Fixtures.visibleToAnAdministrator(), Optional.empty(), Optional.of("quokka"));
             RegistrationQuery list = query(

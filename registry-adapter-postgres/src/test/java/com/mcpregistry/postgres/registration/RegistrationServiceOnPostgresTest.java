@@ -13,6 +13,7 @@ import com.mcpregistry.contract.Fixtures;
 import com.mcpregistry.domain.audit.AuditChain;
 import com.mcpregistry.domain.audit.AuditCheckpoint;
 import com.mcpregistry.domain.audit.AuditEvent;
+import com.mcpregistry.domain.error.AlreadyTaken;
 import com.mcpregistry.domain.error.Conflict;
 import com.mcpregistry.domain.error.InvalidInput;
 import com.mcpregistry.domain.registration.Reason;
@@ -161,8 +162,8 @@ class RegistrationServiceOnPostgresTest {
 
         slow.get(30, TimeUnit.SECONDS);
         assertThatThrownBy(() -> fast.get(30, TimeUnit.SECONDS))
-                .hasCauseInstanceOf(Conflict.class)
-                .hasMessageContaining("endpoint");
+                .hasCauseInstanceOf(AlreadyTaken.class)
+                .hasMessageContaining("remote URL");
         assertThat(adapters.registrations().findById(first.id())).contains(first);
         assertThat(adapters.registrations().findById(second.id())).isEmpty();
     }

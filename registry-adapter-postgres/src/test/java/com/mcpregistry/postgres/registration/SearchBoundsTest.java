@@ -7,6 +7,7 @@ import com.mcpregistry.contract.Fixtures;
 import com.mcpregistry.domain.error.InvalidInput;
 import com.mcpregistry.domain.error.Unavailable;
 import com.mcpregistry.paging.PageRequest;
+import com.mcpregistry.postgres.PlainSqlDocuments;
 import com.mcpregistry.postgres.QueryPlans;
 import com.mcpregistry.postgres.TableLock;
 import com.mcpregistry.postgres.TestDatabase;
@@ -43,20 +44,30 @@ class SearchBoundsTest {
         UUID submitter = database.adapters().users().save(Fixtures.user()).id().value();
         // Enough rows that reading all of them costs far more than an index: the planner then shows which it can use.
         database.jdbi()
-                .useHandle(handle ->
-                        handle.createUpdate("""
-                        INSERT INTO registrations (id, server_name, version, title, description, endpoint_url,
-                            endpoint_url_normalized, transport, owner_contact, submitter_id, status, reviewed_by, reviewed_at,
-                            created_at, updated_at, published_at, is_latest)
-                        SELECT gen_random_uuid(), 'com.bounds/server-' || n, '1.0.0', 'Server number ' || n,
-                               CASE n % 4 WHEN 0 THEN 'Reads ledger entries' WHEN 1 THEN 'Books 100% of payroll'
-                                          WHEN 2 THEN 'Café ééé menus' ELSE 'Tracks --flags-- and a_b_cde' END,
-                               'https://bounds.example.com/' || n, 'https://bounds.example.com/' || n,
-                               'streamable-http', 'owner@example.com', :submitter,
+                .useHandle(handle -> handle.createUpdate("""
+                        INSERT INTO registrations (id, server_name, version, title, description, server_json,
+                            owner_contact, submitter_id, status, reviewed_by, reviewed_at, created_at, updated_at,
+                            published_at, is_latest)
+                        SELECT gen_random_uuid(), name, '1.0.0', title, description,
+                               <document>,
+                               'owner@example.com', :submitter,
                                'Approved', :submitter, now(), now() - n * interval '1 second', now(),
                                now() - n * interval '1 second', true
                           FROM generate_series(1, 20000) AS n
-                        """).bind("submitter", submitter).execute());
+                         CROSS JOIN LATERAL (SELECT 'com.bounds/server-' || n AS name, 'Server number ' || n AS title,
+                               CASE n % 4 WHEN 0 THEN 'Reads ledger entries' WHEN 1 THEN 'Books 100% of payroll'
+                                          WHEN 2 THEN 'Café ééé menus' ELSE 'Tracks --flags-- and a_b_cde' END
+                                   AS description) AS row
+                        """.replace(
+                                        "<document>",
+                                        PlainSqlDocuments.oneRemote(
+                                                "name",
+                                                "'1.0.0'",
+                                                "title",
+                                                "description",
+                                                "'https://bounds.example.com/' || n")))
+                        .bind("submitter", submitter)
+                        .execute());
     }
 
     private static RegistrationQuery registrations(String term) {
@@ -112,10 +123,10 @@ class SearchBoundsTest {
 
     @Test
     void a_search_that_runs_past_its_budget_is_cancelled_and_reported_unavailable() {
-        JdbiRegistrationRepository repository =
-                new JdbiRegistrationRepository(database.jdbi(), new SearchStatements(Duration.ofMillis(200)));
-        JdbiPublishedServers published =
-                new JdbiPublishedServers(database.jdbi(), new SearchStatements(Duration.ofMillis(200)));
+        JdbiRegistrationRepository repository = new JdbiRegistrationRepository(
+                database.jdbi(), new SearchStatements(Duration.ofMillis(200)), TestDatabase.SERVER_JSON);
+        JdbiPublishedServers published = new JdbiPublishedServers(
+                database.jdbi(), new SearchStatements(Duration.ofMillis(200)), TestDatabase.SERVER_JSON);
         // Another session holds the table: any search now waits, as a search reading a million rows would run on.
         try (TableLock held = TableLock.hold(database.jdbi(), "registrations")) {
             assertThatThrownBy(() -> repository.find(registrations("ledger")))
