@@ -6,8 +6,9 @@
 --
 -- The data:
 --   * 1,000 submitters and one reviewer (tenant 'bench-seed');
---   * servers of 4 versions each (1.0.0 … 1.3.0), so :rows / 4 server names over 1,000 namespaces; all versions
---     of a server share its endpoint URL, as the endpoint rule allows;
+--   * servers of 4 versions each (1.0.0 … 1.3.0), so :rows / 4 server names over 1,000 namespaces; each version's
+--     server.json has one remote, and one server in five also an npm package; all versions of a server share its
+--     remote URL and package, as the locator rule allows;
 --   * status by position: 80 % Approved, 10 % Pending, 5 % Rejected, 5 % Deprecated, with the reviewer, review
 --     time, reason and row version each workflow step leaves;
 --   * titles and descriptions built from word lists of prime length, so that a word such as 'quokka' (the
@@ -42,7 +43,7 @@ SELECT c.conrelid::regclass::text AS table_name, c.conname AS name, 'constraint'
        CASE c.contype WHEN 'p' THEN 1 WHEN 'f' THEN 4 ELSE 2 END AS build_order
   FROM pg_constraint AS c
  WHERE c.contype IN ('p', 'u', 'x', 'f')
-   AND (c.conrelid IN ('registrations'::regclass, 'audit_log'::regclass)
+   AND (c.conrelid IN ('registrations'::regclass, 'audit_log'::regclass, 'registration_locators'::regclass)
         OR c.confrelid IN ('registrations'::regclass, 'audit_log'::regclass))
 UNION ALL
 SELECT i.indrelid::regclass::text, i.indexrelid::regclass::text, 'index', pg_get_indexdef(i.indexrelid), 3
@@ -64,22 +65,24 @@ SELECT id, 'bench-seed', 'seed-' || k,
        k = 1000, now() - interval '400 days', now() - interval '400 days', now() - interval '1 day'
   FROM seed_users;
 
-INSERT INTO registrations (id, server_name, version, title, description, endpoint_url, endpoint_url_normalized,
-                           transport, owner_contact, repository_url, documentation_url, tags, submitter_id, status,
-                           status_reason, reviewed_by, reviewed_at, created_at, updated_at, row_version,
-                           published_at, is_latest)
-SELECT gen_random_uuid(),
-       'com.' || org || '.team' || team || '/' || tool || '-' || s,
-       '1.' || (n % 4) || '.0',
-       initcap(word) || ' ' || tool || ' ' || s,
-       CASE WHEN s % (:rows / 40) = 7 THEN 'Zebrafish. ' ELSE '' END
-           || 'Reads and books ' || noun || ' entries for the ' || word || ' team ' || team,
-       'https://srv' || s || '.mcp.bench.example/mcp',
-       'https://srv' || s || '.mcp.bench.example/mcp',  -- normalised already (NormalizedEndpoint)
-       CASE WHEN n % 5 = 0 THEN 'sse' ELSE 'streamable-http' END,
+INSERT INTO registrations (id, server_name, version, title, description, server_json, owner_contact, tags,
+                           submitter_id, status, status_reason, reviewed_by, reviewed_at, created_at, updated_at,
+                           row_version, published_at, is_latest)
+SELECT gen_random_uuid(), name, version, title, description,
+       -- The document as ServerJsonText writes it: one remote, and for one server in five an npm package too.
+       jsonb_strip_nulls(jsonb_build_object(
+           '$schema', 'https://static.modelcontextprotocol.io/schemas/2025-12-11/server.schema.json',
+           'name', name, 'description', description, 'title', title, 'version', version,
+           'websiteUrl', CASE WHEN n % 2 = 0 THEN 'https://docs.bench.example/' || tool || '-' || s END,
+           'repository', jsonb_build_object('url', 'https://git.bench.example/team' || team || '/' || tool || '-' || s,
+                                            'source', 'git.bench.example'),
+           'packages', CASE WHEN s % 5 = 0 THEN jsonb_build_array(jsonb_build_object(
+               'registryType', 'npm', 'identifier', '@bench/' || tool || '-' || s, 'version', version,
+               'transport', jsonb_build_object('type', 'stdio'))) END,
+           'remotes', jsonb_build_array(jsonb_build_object(
+               'type', CASE WHEN n % 5 = 0 THEN 'sse' ELSE 'streamable-http' END,
+               'url', 'https://srv' || s || '.mcp.bench.example/mcp')))),
        'team' || team || '@bench.example',
-       'https://git.bench.example/team' || team || '/' || tool || '-' || s,
-       CASE WHEN n % 2 = 0 THEN 'https://docs.bench.example/' || tool || '-' || s END,
        ARRAY['bench', noun],
        submitter.id,
        status,
@@ -121,8 +124,23 @@ SELECT gen_random_uuid(),
                    WHEN n % 20 = 18 THEN 'Rejected' ELSE 'Deprecated' END AS status,
               now() - interval '1 hour' - n * interval '13 seconds' AS created_at
        ) AS shape
+ CROSS JOIN LATERAL (
+       SELECT 'com.' || org || '.team' || team || '/' || tool || '-' || s AS name,
+              '1.' || (n % 4) || '.0' AS version,
+              initcap(word) || ' ' || tool || ' ' || s AS title,
+              CASE WHEN s % (:rows / 40) = 7 THEN 'Zebrafish. ' ELSE '' END
+                  || 'Reads and books ' || noun || ' entries for the ' || word || ' team ' || team AS description
+       ) AS document
   JOIN seed_users AS submitter ON submitter.k = shape.team
   JOIN seed_users AS reviewer ON reviewer.k = 1000;
+
+-- Where clients find each server (registration_locators, changeset 019), as com.mcpregistry.domain.serverjson.Locator
+-- writes it: its remote URL (normalised already) and its npm package, shared by the versions of one server.
+INSERT INTO registration_locators (registration_id, server_name, locator)
+SELECT id, server_name, 'remote ' || (server_json #>> '{remotes,0,url}') FROM registrations
+UNION ALL
+SELECT id, server_name, 'npm ' || (server_json #>> '{packages,0,identifier}') FROM registrations
+ WHERE server_json ? 'packages';
 
 -- The audit hash chain, as AuditChain computes it: sha256 (hex) of the previous hash and the event's fields
 -- joined by newlines, absent values as '-', present text as '<length>:<text>', the time in microseconds.
@@ -184,7 +202,7 @@ BEGIN
     IF EXISTS (SELECT definition FROM seed_deferred
                EXCEPT
                SELECT pg_get_constraintdef(c.oid) FROM pg_constraint AS c
-                WHERE c.conrelid IN ('registrations'::regclass, 'audit_log'::regclass)
+                WHERE c.conrelid IN ('registrations'::regclass, 'audit_log'::regclass, 'registration_locators'::regclass)
                    OR c.confrelid IN ('registrations'::regclass, 'audit_log'::regclass)
                EXCEPT
                SELECT pg_get_indexdef(i.indexrelid) FROM pg_index AS i
@@ -200,6 +218,7 @@ VACUUM (ANALYZE) users;
 VACUUM (ANALYZE) registrations;
 VACUUM (ANALYZE) audit_log;
 VACUUM (ANALYZE) server_owners;
+VACUUM (ANALYZE) registration_locators;
 
 SELECT status, count(*) FROM registrations GROUP BY status ORDER BY status;
 SELECT count(*) AS audit_events FROM audit_log;

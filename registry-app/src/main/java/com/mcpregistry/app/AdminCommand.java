@@ -7,6 +7,7 @@ import com.mcpregistry.domain.audit.AuditChain;
 import com.mcpregistry.domain.audit.AuditCheckpoint;
 import com.mcpregistry.domain.audit.AuditKeys;
 import com.mcpregistry.domain.user.User;
+import com.mcpregistry.http.serverjson.ServerJsonText;
 import com.mcpregistry.identity.service.UserService;
 import com.mcpregistry.postgres.PoolSettings;
 import com.mcpregistry.postgres.PostgresAdapters;
@@ -57,7 +58,8 @@ final class AdminCommand {
         problems.throwIfAny();
         try (HikariDataSource dataSource = PostgresPool.create(database)) {
             return UnreachableDatabase.reporting(
-                    database, () -> work.apply(new PostgresAdapters(dataSource, new AuditChain(keys))));
+                    database,
+                    () -> work.apply(new PostgresAdapters(dataSource, new AuditChain(keys), ServerJsonText.INSTANCE)));
         }
     }
 

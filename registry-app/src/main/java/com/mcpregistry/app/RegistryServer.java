@@ -6,6 +6,7 @@ import com.mcpregistry.domain.ownership.NamespacePolicy;
 import com.mcpregistry.domain.serverjson.PublishRules;
 import com.mcpregistry.http.api.ApiSettings;
 import com.mcpregistry.http.api.RegistryApi;
+import com.mcpregistry.http.serverjson.ServerJsonText;
 import com.mcpregistry.identity.port.out.AccessTokenVerifier;
 import com.mcpregistry.limits.LimitSettings;
 import com.mcpregistry.postgres.PoolSettings;
@@ -109,7 +110,10 @@ public final class RegistryServer implements AutoCloseable {
                     () -> migrate(dataSource, options.auditProtection().migrationDatabase()),
                     task -> new Thread(task, "schema-migration").start());
             PostgresAdapters db = new PostgresAdapters(
-                    dataSource, new AuditChain(options.auditProtection().auditKeys()), options.searchTimeout());
+                    dataSource,
+                    new AuditChain(options.auditProtection().auditKeys()),
+                    options.searchTimeout(),
+                    ServerJsonText.INSTANCE);
             RegistryCore core = RegistryCore.create(
                     db.coreAdapters(),
                     options.verifier(),
