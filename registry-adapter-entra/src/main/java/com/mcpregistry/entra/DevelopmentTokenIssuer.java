@@ -131,18 +131,7 @@ public final class DevelopmentTokenIssuer {
     /** A signed access token for {@code user}, valid from now for {@link #lifetime()}. */
     public IssuedToken issue(DevelopmentUser user) {
         Objects.requireNonNull(user, "user");
-        Instant now = clock.instant();
-        Instant expiresAt = now.plus(lifetime);
-        JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder()
-                .audience(settings.clientId())
-                .issuer(settings.issuer())
-                .issueTime(Date.from(now))
-                .notBeforeTime(Date.from(now))
-                .expirationTime(Date.from(expiresAt))
-                .claim("ver", EntraClaimsVerifier.VERSION)
-                .claim("tid", settings.tenantId())
-                .claim("oid", user.objectId())
-                .subject(user.objectId())
+        JWTClaimsSet.Builder claims = baseClaims(user.objectId())
                 .claim("name", user.name())
                 .claim("preferred_username", user.email())
                 // Development users' e-mails count as verified, as in a tenant that issues the optional claims
@@ -150,25 +139,65 @@ public final class DevelopmentTokenIssuer {
                 .claim("email", user.email())
                 .claim("xms_edov", true)
                 .claim("scp", SCOPE)
-                .claim("azp", settings.clientId())
-                .jwtID(UUID.randomUUID().toString());
+                .claim("azp", settings.clientId());
         if (user.admin()) {
             claims.claim("roles", List.of(settings.adminRole()));
         }
         if (!user.groups().isEmpty()) {
             claims.claim("groups", user.groups());
         }
+        return sign(claims);
+    }
+
+    /**
+     * A signed app-only access token for {@code servicePrincipal}, as Entra ID issues one to a CI pipeline (client
+     * credentials or workload identity federation) for {@code api://…/.default}: no {@code scp}, the app roles
+     * assigned to it in {@code roles} (the publish role, and the admin role if it is an admin), {@code idtyp}
+     * {@code app}, and {@code sub} equal to {@code oid}. It also carries {@code app_displayname} (a claim of v1.0
+     * tokens) so that development shows the pipeline by its name rather than its application id.
+     */
+    public IssuedToken issue(DevelopmentServicePrincipal servicePrincipal) {
+        Objects.requireNonNull(servicePrincipal, "servicePrincipal");
+        List<String> roles = servicePrincipal.admin()
+                ? List.of(settings.publishRole(), settings.adminRole())
+                : List.of(settings.publishRole());
+        return sign(baseClaims(servicePrincipal.objectId())
+                .claim("azp", servicePrincipal.applicationId())
+                .claim("azpacr", "2")
+                .claim("app_displayname", servicePrincipal.name())
+                .claim("idtyp", "app")
+                .claim("roles", roles));
+    }
+
+    /** The claims every token carries: audience, issuer, lifetime from now, version, tenant, object id and sub. */
+    private JWTClaimsSet.Builder baseClaims(String objectId) {
+        Instant now = clock.instant();
+        return new JWTClaimsSet.Builder()
+                .audience(settings.clientId())
+                .issuer(settings.issuer())
+                .issueTime(Date.from(now))
+                .notBeforeTime(Date.from(now))
+                .expirationTime(Date.from(now.plus(lifetime)))
+                .claim("ver", EntraClaimsVerifier.VERSION)
+                .claim("tid", settings.tenantId())
+                .claim("oid", objectId)
+                .subject(objectId)
+                .jwtID(UUID.randomUUID().toString());
+    }
+
+    private IssuedToken sign(JWTClaimsSet.Builder claims) {
+        JWTClaimsSet built = claims.build();
         JWSHeader header = new JWSHeader.Builder(JWSAlgorithm.RS256)
                 .type(JOSEObjectType.JWT)
                 .keyID(signingKey.getKeyID())
                 .build();
-        SignedJWT jwt = new SignedJWT(header, claims.build());
+        SignedJWT jwt = new SignedJWT(header, built);
         try {
             jwt.sign(signer);
         } catch (JOSEException e) {
             throw new IllegalStateException("signing a development token failed", e);
         }
-        return new IssuedToken(jwt.serialize(), expiresAt, lifetime);
+        return new IssuedToken(jwt.serialize(), built.getExpirationTime().toInstant(), lifetime);
     }
 
     /** A token just minted, and when it expires. */

@@ -40,9 +40,10 @@ import java.util.Objects;
  *   <li>Claims: {@code iss} exactly {@link EntraSettings#issuer()}, {@code ver} 2.0, {@code tid} the tenant, one
  *       {@code aud}: the client id or a configured extra audience; {@code exp}, {@code nbf} (within the clock skew)
  *       and {@code oid} required. The caller is (tid, oid). A delegated token carries {@code scp}, holding the
- *       required scope if one is configured (else {@link InsufficientScope}); an app-only token carries
- *       {@code roles}; neither is {@link Invalid}. Admin by app role or group; a groups overage is never admin by
- *       group and its URL is never fetched.
+ *       required scope if one is configured (else {@link InsufficientScope}); an app-only token (a service
+ *       principal's) carries {@code roles}, holding the publish role or the admin role (else
+ *       {@link InsufficientScope}); neither {@code scp} nor {@code roles} is {@link Invalid}. Admin by app role or
+ *       group; a groups overage is never admin by group and its URL is never fetched.
  *   <li>No usable key set at all (cold cache, JWKS unreachable) is {@link ProviderUnavailable}, not {@link Invalid}.
  * </ul>
  *

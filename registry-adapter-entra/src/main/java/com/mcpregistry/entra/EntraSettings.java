@@ -23,6 +23,11 @@ import java.util.regex.Pattern;
  * @param clientId the API's application (client) id; tokens must carry it as their only {@code aud}
  * @param authority e.g. {@code https://login.microsoftonline.com}; sovereign clouds and tests use another one
  * @param adminRole the app role that makes a caller administrator (default {@code Registry.Admin})
+ * @param publishRole the app role an app-only token (a service principal's, as a CI pipeline gets with client
+ *     credentials or workload identity federation) must carry to be a caller at all (default
+ *     {@code Registry.Publish}); the admin role will do too. Entra ID issues app-only tokens for this API to any
+ *     application of the tenant that asks, with no role unless one was assigned, so a role is what shows that the
+ *     token is meant for the registry
  * @param adminGroupId the security group whose members are administrators, if any
  * @param requiredScope the delegated permission ({@code scp}) user tokens must carry, if any
  * @param extraAudiences audiences accepted besides the client id (e.g. the {@code api://…} application id URI)
@@ -36,6 +41,7 @@ public record EntraSettings(
         String clientId,
         String authority,
         String adminRole,
+        String publishRole,
         Optional<String> adminGroupId,
         Optional<String> requiredScope,
         Set<String> extraAudiences,
@@ -45,6 +51,7 @@ public record EntraSettings(
 
     public static final String DEFAULT_AUTHORITY = "https://login.microsoftonline.com";
     public static final String DEFAULT_ADMIN_ROLE = "Registry.Admin";
+    public static final String DEFAULT_PUBLISH_ROLE = "Registry.Publish";
     public static final Duration DEFAULT_CLOCK_SKEW = Duration.ofSeconds(60);
     public static final Duration MAX_CLOCK_SKEW = Duration.ofSeconds(60);
     public static final int DEFAULT_VERIFICATION_CACHE_SIZE = 10_000;
@@ -58,6 +65,7 @@ public record EntraSettings(
         clientId = field("clientId", EntraSettings::guid, clientId);
         authority = field("authority", EntraSettings::authority, authority);
         adminRole = field("adminRole", EntraSettings::claimValue, adminRole);
+        publishRole = field("publishRole", EntraSettings::claimValue, publishRole);
         adminGroupId = Objects.requireNonNull(adminGroupId, "adminGroupId")
                 .map(id -> field("adminGroupId", EntraSettings::guid, id));
         requiredScope = Objects.requireNonNull(requiredScope, "requiredScope")
@@ -90,6 +98,7 @@ public record EntraSettings(
         private final String clientId;
         private String authority = DEFAULT_AUTHORITY;
         private String adminRole = DEFAULT_ADMIN_ROLE;
+        private String publishRole = DEFAULT_PUBLISH_ROLE;
         private Optional<String> adminGroupId = Optional.empty();
         private Optional<String> requiredScope = Optional.empty();
         private Set<String> extraAudiences = Set.of();
@@ -109,6 +118,12 @@ public record EntraSettings(
 
         public Builder adminRole(String value) {
             this.adminRole = value;
+            return this;
+        }
+
+        /** The app role an app-only token must carry (or the admin role) to be a caller. */
+        public Builder publishRole(String value) {
+            this.publishRole = value;
             return this;
         }
 
@@ -150,6 +165,7 @@ public record EntraSettings(
                     clientId,
                     authority,
                     adminRole,
+                    publishRole,
                     adminGroupId,
                     requiredScope,
                     extraAudiences,

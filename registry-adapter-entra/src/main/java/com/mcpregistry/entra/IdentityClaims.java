@@ -21,21 +21,32 @@ import java.util.Set;
  * Who a token whose signature and standard claims have been verified identifies, and what it may do.
  *
  * <ul>
- *   <li>The user is (tid, oid), never sub, email, upn or preferred_username.
- *   <li>A delegated token carries {@code scp}, which must hold the required scope when one is configured; an
- *       app-only token carries {@code roles} instead; a token with neither is not for this API.
+ *   <li>The caller is (tid, oid), never sub, email, upn or preferred_username: a user's object id, or a service
+ *       principal's in an app-only token.
+ *   <li>A delegated (user) token carries {@code scp}, which must hold the required scope when one is configured.
+ *   <li>An app-only token (client credentials, workload identity federation) carries no {@code scp} and, when the API
+ *       asks for the optional claim, {@code idtyp} {@code app}. Entra ID issues such tokens to any application of the
+ *       tenant, with {@code roles} only when the API's app roles were assigned to it, so an app-only token must carry
+ *       the publish role (or the admin role); one that carries other roles lacks it, one without any is not for this
+ *       API. An {@code idtyp} that contradicts {@code scp} ({@code app} with it, {@code user} without) is refused.
  *   <li>Admin: the admin app role in {@code roles}, or the admin group in {@code groups}. A groups overage marker
  *       ({@code _claim_names.groups}, or {@code hasgroups}) means the groups are not in the token: not admin by group
  *       and a member of no owning group (fail closed), logged, and the overage URL is never fetched.
- *   <li>Display name from {@code name}, email from {@code preferred_username}, {@code upn} or {@code email}: profile
- *       fields only, sanitised. The verified e-mail comes only from claims Entra ID vouches for (see
- *       {@link #verifiedEmail}).
+ *   <li>A user's display name from {@code name}, email from {@code preferred_username}, {@code upn} or
+ *       {@code email}: profile fields only, sanitised. The verified e-mail comes only from claims Entra ID vouches
+ *       for (see {@link #verifiedEmail}). A service principal has no e-mail; its display name is
+ *       {@code app_displayname} when the token has it, else its application id ({@code azp}, or v1's {@code appid}).
  * </ul>
  */
 final class IdentityClaims {
 
     static final int MAX_DISPLAY_NAME = 256;
     static final int MAX_EMAIL = 320;
+
+    /** The values of the optional claim {@code idtyp}: an app-only token, or (if asked for) a user's. */
+    private static final String APP = "app";
+
+    private static final String USER = "user";
 
     private static final System.Logger LOG = System.getLogger(EntraAccessTokenVerifier.class.getName());
 
@@ -50,19 +61,29 @@ final class IdentityClaims {
         Set<String> scopes;
         Set<String> roles;
         Set<String> groups;
+        String tokenType;
         try {
             identity = new EntraIdentity(claims.getStringClaim("tid"), claims.getStringClaim("oid"));
             scopes = scopes(claims.getStringClaim("scp"));
             roles = strings(claims.getStringListClaim("roles"));
             groups = strings(claims.getStringListClaim("groups"));
+            tokenType = claims.getStringClaim("idtyp");
         } catch (ParseException | InvalidInput e) {
-            return new Invalid("malformed oid, tid, scp, roles or groups claim");
+            return new Invalid("malformed oid, tid, scp, roles, groups or idtyp claim");
         }
         if (scopes.isEmpty() && roles.isEmpty()) {
             return new Invalid("token carries neither scp nor roles");
         }
+        boolean appOnly = scopes.isEmpty();
+        if (tokenType != null && !tokenType.equals(appOnly ? APP : USER)) {
+            return new Invalid(appOnly ? "idtyp " + tokenType + " without scp" : "idtyp " + tokenType + " with scp");
+        }
+        if (appOnly && !roles.contains(settings.publishRole()) && !roles.contains(settings.adminRole())) {
+            // A genuine token of an application that was not granted the registry's publish role.
+            return new InsufficientScope(settings.publishRole());
+        }
         Optional<String> requiredScope = settings.requiredScope();
-        if (!scopes.isEmpty() && requiredScope.isPresent() && !scopes.contains(requiredScope.get())) {
+        if (!appOnly && requiredScope.isPresent() && !scopes.contains(requiredScope.get())) {
             return new InsufficientScope(requiredScope.get());
         }
         boolean groupsOverage = hasGroupsOverage(claims);
@@ -82,13 +103,15 @@ final class IdentityClaims {
             }
         }
         boolean admin = roles.contains(settings.adminRole()) || adminByGroup;
-        Optional<String> email = email(claims);
-        String displayName = displayName(claims, email);
+        // A service principal has no mailbox: whatever e-mail-like claim an app-only token might carry is no label.
+        Optional<String> email = appOnly ? Optional.empty() : email(claims);
+        Optional<String> verifiedEmail = appOnly ? Optional.empty() : verifiedEmail(claims);
+        String displayName = appOnly ? applicationName(claims) : displayName(claims, email);
         return new Verified(new VerifiedToken(
                 identity,
                 displayName,
                 email,
-                verifiedEmail(claims),
+                verifiedEmail,
                 roles,
                 groupsOverage ? Set.of() : groups,
                 groupsOverage,
@@ -168,20 +191,33 @@ final class IdentityClaims {
     }
 
     private static String displayName(JWTClaimsSet claims, Optional<String> email) {
-        if (claims.getClaim("name") instanceof String name) {
-            String clean = sanitise(name);
-            if (!clean.isEmpty()) {
-                return clean;
-            }
+        String name = claimText(claims, "name");
+        if (!name.isEmpty()) {
+            return name;
         }
         if (email.isPresent()) {
             return email.get();
         }
-        // App-only tokens have no name: the calling application's id is the best label there is.
-        if (claims.getClaim("azp") instanceof String azp) {
-            return sanitise(azp);
+        return claimText(claims, "azp");
+    }
+
+    /**
+     * A service principal's label: the application's display name (v1.0 tokens carry it as {@code app_displayname}),
+     * else its application (client) id, {@code azp} in v2.0 tokens and {@code appid} in v1.0 ones.
+     */
+    private static String applicationName(JWTClaimsSet claims) {
+        for (String claim : List.of("app_displayname", "azp", "appid")) {
+            String name = claimText(claims, claim);
+            if (!name.isEmpty()) {
+                return name;
+            }
         }
         return "";
+    }
+
+    /** The claim's text, sanitised; empty when it is absent or not text. */
+    private static String claimText(JWTClaimsSet claims, String claim) {
+        return claims.getClaim(claim) instanceof String value ? sanitise(value) : "";
     }
 
     /** Without control characters, bidi overrides and lone surrogates; trimmed; at most 256 code points. */

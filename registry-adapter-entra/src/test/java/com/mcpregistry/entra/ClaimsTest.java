@@ -238,20 +238,6 @@ class ClaimsTest {
     }
 
     @Test
-    void an_app_only_token_with_roles_is_accepted() {
-        fixture.reconfigure(
-                tokens.settingsBuilder().requiredScope("Registry.ReadWrite").build());
-
-        VerifiedToken app = verified(fixture.verify(sign(tokens.appClaims("Registry.Reader"))));
-
-        assertThat(app.scopes()).isEmpty();
-        assertThat(app.roles()).containsExactly("Registry.Reader");
-        assertThat(app.admin()).isFalse();
-        assertThat(app.email()).isEmpty();
-        assertThat(app.displayName()).isNotBlank();
-    }
-
-    @Test
     void the_admin_role_makes_an_admin() {
         assertThat(verified(fixture.verify(sign(tokens.userClaims().claim("roles", List.of("Registry.Admin")))))
                         .admin())

@@ -69,6 +69,56 @@ class DevelopmentTokenIssuerTest {
     }
 
     @Test
+    void a_service_principal_token_is_an_app_only_token_the_verifier_accepts() throws Exception {
+        DevelopmentTokenIssuer issuer = issuer();
+        DevelopmentServicePrincipal pipeline = DevelopmentServicePrincipal.named("contoso-ci", false);
+
+        String token = issuer.issue(pipeline).accessToken();
+        VerifiedToken identity = verified(verifierOf(issuer, clock).verify(token));
+
+        assertThat(identity.identity().objectId()).isEqualTo(pipeline.objectId());
+        assertThat(identity.displayName()).isEqualTo("contoso-ci");
+        assertThat(identity.email()).isEmpty();
+        assertThat(identity.scopes()).isEmpty();
+        assertThat(identity.roles()).containsExactly(EntraSettings.DEFAULT_PUBLISH_ROLE);
+        assertThat(identity.admin()).isFalse();
+        assertThat(SignedJWT.parse(token).getJWTClaimsSet().getClaims())
+                .containsEntry("idtyp", "app")
+                .containsEntry("sub", pipeline.objectId())
+                .containsEntry("azp", pipeline.applicationId())
+                .doesNotContainKeys("scp", "name", "preferred_username", "email");
+    }
+
+    @Test
+    void an_admin_service_principal_carries_the_admin_role_too() {
+        DevelopmentTokenIssuer issuer = issuer();
+
+        VerifiedToken admin = verified(verifierOf(issuer, clock)
+                .verify(issuer.issue(DevelopmentServicePrincipal.named("release-bot", true))
+                        .accessToken()));
+
+        assertThat(admin.admin()).isTrue();
+        assertThat(admin.roles())
+                .containsExactlyInAnyOrder(EntraSettings.DEFAULT_PUBLISH_ROLE, EntraSettings.DEFAULT_ADMIN_ROLE);
+    }
+
+    @Test
+    void named_service_principals_keep_their_ids() {
+        DevelopmentServicePrincipal first = DevelopmentServicePrincipal.named("contoso-ci", false);
+
+        assertThat(DevelopmentServicePrincipal.named("contoso-ci", true)).satisfies(again -> {
+            assertThat(again.objectId()).isEqualTo(first.objectId());
+            assertThat(again.applicationId()).isEqualTo(first.applicationId());
+        });
+        assertThat(first.objectId())
+                .isNotEqualTo(first.applicationId())
+                .isNotEqualTo(
+                        DevelopmentServicePrincipal.named("other-ci", false).objectId())
+                .isNotEqualTo(DevelopmentUser.named("contoso-ci", "contoso-ci@example.test", false)
+                        .objectId());
+    }
+
+    @Test
     void tokens_have_the_header_and_claims_of_entra_v2_access_tokens() throws Exception {
         DevelopmentTokenIssuer issuer = issuer();
 

@@ -25,6 +25,7 @@ class EntraSettingsTest {
                 .isEqualTo(URI.create(
                         "https://login.microsoftonline.com/72f988bf-86f1-41af-91ab-2d7cd011db47/discovery/v2.0/keys"));
         assertThat(settings.adminRole()).isEqualTo("Registry.Admin");
+        assertThat(settings.publishRole()).isEqualTo("Registry.Publish");
         assertThat(settings.adminGroupId()).isEmpty();
         assertThat(settings.requiredScope()).isEmpty();
         assertThat(settings.acceptedAudiences()).containsExactly(CLIENT);
@@ -106,6 +107,11 @@ class EntraSettingsTest {
                         .adminRole("Registry Admin")
                         .build())
                 .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> EntraSettings.builder(TENANT, CLIENT)
+                        .publishRole("Registry Publish")
+                        .build())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("publishRole ");
         assertThatThrownBy(() ->
                         EntraSettings.builder(TENANT, CLIENT).requiredScope("").build())
                 .isInstanceOf(IllegalArgumentException.class);

@@ -3,6 +3,7 @@ package com.mcpregistry.app;
 import com.mcpregistry.core.RegistryCore;
 import com.mcpregistry.domain.audit.AuditChain;
 import com.mcpregistry.domain.ownership.NamespacePolicy;
+import com.mcpregistry.domain.serverjson.PublishRules;
 import com.mcpregistry.http.api.ApiSettings;
 import com.mcpregistry.http.api.RegistryApi;
 import com.mcpregistry.identity.port.out.AccessTokenVerifier;
@@ -58,7 +59,8 @@ public final class RegistryServer implements AutoCloseable {
             LimitSettings limits,
             Duration searchTimeout,
             AuditProtection auditProtection,
-            NamespacePolicy namespacePolicy) {
+            NamespacePolicy namespacePolicy,
+            PublishRules publishRules) {
         public Options {
             Objects.requireNonNull(database, "database");
             Objects.requireNonNull(verifier, "verifier");
@@ -71,6 +73,7 @@ public final class RegistryServer implements AutoCloseable {
             Objects.requireNonNull(searchTimeout, "searchTimeout");
             Objects.requireNonNull(auditProtection, "auditProtection");
             Objects.requireNonNull(namespacePolicy, "namespacePolicy");
+            Objects.requireNonNull(publishRules, "publishRules");
         }
     }
 
@@ -115,7 +118,8 @@ public final class RegistryServer implements AutoCloseable {
                     new RegistryCore.Limits(
                             options.limits(),
                             new LimitMetrics(metrics.registry(), options.limits(), options.searchTimeout())),
-                    options.namespacePolicy());
+                    options.namespacePolicy(),
+                    options.publishRules());
             Javalin app = api(core, metrics, options);
             CompletableFuture<Void> migration = migrated;
             UnreachableDatabase.reporting(options.database(), () -> {

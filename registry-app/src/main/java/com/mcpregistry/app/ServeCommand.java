@@ -82,7 +82,8 @@ final class ServeCommand implements Callable<Integer> {
                 settings.limits(),
                 settings.searchTimeout(),
                 settings.auditProtection(),
-                settings.namespacePolicy()));
+                settings.namespacePolicy(),
+                settings.publishRules()));
         LoggerFactory.getLogger(ServeCommand.class)
                 .info("mcp-registry serving on port {} ({})", server.port(), settings.environment());
         awaitShutdown(server);

@@ -2,7 +2,11 @@ package com.mcpregistry.app;
 
 import com.mcpregistry.domain.audit.AuditKey;
 import com.mcpregistry.domain.audit.AuditKeys;
+import com.mcpregistry.domain.error.FieldError;
+import com.mcpregistry.domain.error.InvalidInput;
 import com.mcpregistry.domain.ownership.NamespacePolicy;
+import com.mcpregistry.domain.serverjson.PackageRegistries;
+import com.mcpregistry.domain.serverjson.PublishRules;
 import com.mcpregistry.entra.EntraSettings;
 import com.mcpregistry.entra.JwksPolicy;
 import com.mcpregistry.http.api.CorsRule;
@@ -43,7 +47,7 @@ public record ServeSettings(
         Duration signInMemory,
         ReviewPrecondition reviewPrecondition,
         NamespacePolicy namespacePolicy,
-
+        PublishRules publishRules,
         LimitSettings limits,
         TrustedProxies trustedProxies,
         Duration searchTimeout,
@@ -92,6 +96,11 @@ public record ServeSettings(
                     "ENTRA_ADMIN_ROLE",
                     EntraSettings.DEFAULT_ADMIN_ROLE,
                     "app role that makes a caller an administrator"),
+            new Described(
+                    "ENTRA_PUBLISH_ROLE",
+                    EntraSettings.DEFAULT_PUBLISH_ROLE,
+                    "app role an app-only token (a service principal's, e.g. a CI pipeline's) must carry to call the"
+                            + " registry (the admin role will do too); user tokens need their scope instead"),
             new Described("ENTRA_ADMIN_GROUP_ID", "none", "group (object id) whose members are administrators"),
             new Described(
                     "ENTRA_REQUIRED_SCOPE", "none", "delegated scope user tokens must carry (e.g. access_as_user)"),
@@ -140,6 +149,17 @@ public record ServeSettings(
                     "open",
                     "open: anyone may submit the first version of a name no claim covers; claimed: only under a"
                             + " namespace claimed for them (administrators excepted); start-dev reads it too"),
+            new Described(
+                    PackageRegistries.SETTING,
+                    "the official registries only",
+                    "private mirrors packages may also come from, comma-separated type=url (npm, pypi, nuget, oci,"
+                            + " mcpb), e.g. npm=https://artifactory.contoso.com/api/npm/npm-remote,"
+                            + "pypi=https://nexus.contoso.com/repository/pypi; start-dev reads it too"),
+            new Described(
+                    "ALLOW_HTTP_REMOTES",
+                    "false",
+                    "true accepts remotes over plain http and on localhost (test registries); false: https only, as"
+                            + " the official registry requires. start-dev: default true"),
             new Described(
                     "RATE_LIMITS",
                     "on",
@@ -225,6 +245,7 @@ public record ServeSettings(
                 "REVIEW_PRECONDITION",
                 () -> env.choice("REVIEW_PRECONDITION", ReviewPrecondition.class, ReviewPrecondition.REQUIRED));
         NamespacePolicy namespacePolicy = problems.read("NAMESPACE_POLICY", () -> namespacePolicy(env));
+        PublishRules publishRules = publishRules(env, false, problems);
         LimitSettings limits = limits(env, problems);
         TrustedProxies trustedProxies =
                 problems.read("TRUSTED_PROXIES", () -> TrustedProxies.of(env.list("TRUSTED_PROXIES")));
@@ -246,6 +267,7 @@ public record ServeSettings(
                 Duration.ofSeconds(signInSeconds),
                 reviewPrecondition,
                 namespacePolicy,
+                publishRules,
                 limits,
                 trustedProxies,
                 Duration.ofMillis(searchMillis),
@@ -255,6 +277,33 @@ public record ServeSettings(
     /** Who may submit a new name no claim covers (NAMESPACE_POLICY): for {@code start-dev} too. */
     static NamespacePolicy namespacePolicy(Environment env) {
         return env.choice("NAMESPACE_POLICY", NamespacePolicy.class, NamespacePolicy.OPEN);
+    }
+
+    /**
+     * What a new or changed server.json must satisfy (PACKAGE_REGISTRIES, ALLOW_HTTP_REMOTES), for {@code start-dev}
+     * too, which allows plain-HTTP remotes unless told otherwise ({@code plainHttpByDefault}).
+     */
+    static PublishRules publishRules(Environment env, boolean plainHttpByDefault) {
+        return SettingProblems.readAll(problems -> publishRules(env, plainHttpByDefault, problems));
+    }
+
+    /** The publish rules; null when PACKAGE_REGISTRIES or ALLOW_HTTP_REMOTES has a problem, each error noted. */
+    private static PublishRules publishRules(Environment env, boolean plainHttpByDefault, SettingProblems problems) {
+        PackageRegistries registries = null;
+        try {
+            registries =
+                    PackageRegistries.parse(env.get(PackageRegistries.SETTING).orElse(""));
+        } catch (InvalidInput e) {
+            for (FieldError error : e.errors()) {
+                problems.add(PackageRegistries.SETTING, error.message());
+            }
+        }
+        Boolean plainHttp = problems.read(
+                "ALLOW_HTTP_REMOTES",
+                () -> env.get("ALLOW_HTTP_REMOTES")
+                        .map(ServeSettings::trueOrFalse)
+                        .orElse(plainHttpByDefault));
+        return registries == null || plainHttp == null ? null : new PublishRules(registries, plainHttp);
     }
 
     /**
@@ -448,6 +497,10 @@ public record ServeSettings(
         String adminRole = problems.read(
                 "ENTRA_ADMIN_ROLE",
                 () -> EntraSettings.claimValue(env.get("ENTRA_ADMIN_ROLE").orElse(EntraSettings.DEFAULT_ADMIN_ROLE)));
+        String publishRole = problems.read(
+                "ENTRA_PUBLISH_ROLE",
+                () -> EntraSettings.claimValue(
+                        env.get("ENTRA_PUBLISH_ROLE").orElse(EntraSettings.DEFAULT_PUBLISH_ROLE)));
         Optional<String> adminGroup = problems.read(
                 "ENTRA_ADMIN_GROUP_ID", () -> env.get("ENTRA_ADMIN_GROUP_ID").map(EntraSettings::guid));
         Optional<String> requiredScope = problems.read(
@@ -457,7 +510,7 @@ public record ServeSettings(
                 () -> env.list("ENTRA_EXTRA_AUDIENCES").stream()
                         .map(EntraSettings::claimValue)
                         .collect(Collectors.toUnmodifiableSet()));
-        if (Stream.of(tenant, client, authority, adminRole, adminGroup, requiredScope, extraAudiences)
+        if (Stream.of(tenant, client, authority, adminRole, publishRole, adminGroup, requiredScope, extraAudiences)
                 .anyMatch(Objects::isNull)) {
             return null;
         }
@@ -466,6 +519,7 @@ public record ServeSettings(
                 client,
                 authority,
                 adminRole,
+                publishRole,
                 adminGroup,
                 requiredScope,
                 extraAudiences,

@@ -3,6 +3,7 @@ package com.mcpregistry.app;
 import com.mcpregistry.domain.audit.AuditKey;
 import com.mcpregistry.domain.audit.AuditKeys;
 import com.mcpregistry.domain.ownership.NamespacePolicy;
+import com.mcpregistry.domain.serverjson.PublishRules;
 import com.mcpregistry.entra.DevelopmentTokenIssuer;
 import com.mcpregistry.entra.DevelopmentUser;
 import com.mcpregistry.entra.EntraAccessTokenVerifier;
@@ -38,6 +39,8 @@ final class StartDevCommand implements Callable<Integer> {
         // As serve does: every rate limit and quota at its default unless the environment says otherwise.
         LimitSettings limits = ServeSettings.limits(Environment.ofProcess());
         NamespacePolicy namespacePolicy = ServeSettings.namespacePolicy(Environment.ofProcess());
+        // Remotes on this machine or over plain HTTP are what development runs against, unless told otherwise.
+        PublishRules publishRules = ServeSettings.publishRules(Environment.ofProcess(), true);
         // Refuse before creating anything: first when another start-dev uses this folder (the likelier reason for a
         // busy port, and the more useful message), then when the port is taken.
         Optional<StartDevLock> claimed = DevelopmentDirectory.exists()
@@ -70,7 +73,8 @@ final class StartDevCommand implements Callable<Integer> {
                             AuditProtection.DEFAULT_CHECKPOINT_INTERVAL,
                             Optional.empty(),
                             AuditProtection.PrivilegeCheck.OFF),
-                    namespacePolicy));
+                    namespacePolicy,
+                    publishRules));
         } catch (RuntimeException e) {
             database.close();
             throw e;
@@ -91,6 +95,9 @@ final class StartDevCommand implements Callable<Integer> {
                   export ADMIN_TOKEN=%6$s
                 More: java -jar registry-app/target/mcp-registry.jar token [--admin] [--name N] [--email E] [--oid O]
                       or POST %1$s/dev/token {"name":…,"email":…,"admin":true}
+                A CI pipeline's (service principal) token, for POST %1$s/v0.1/publish:
+                      java -jar registry-app/target/mcp-registry.jar token --service-principal NAME
+                      or POST %1$s/dev/token {"service_principal":"NAME"}
 
                 """,
                 url,

@@ -195,7 +195,7 @@ class RegistrationsEndToEndTest {
                 .startsWith("only the owners of " + name + " and administrators may submit its versions");
         assertThat(sameEndpoint.statusCode()).isEqualTo(409);
         assertThat(json(sameEndpoint).path("detail").asText())
-                .isEqualTo("the endpoint URL " + respelt + " belongs to another server name");
+                .isEqualTo("the remote URL " + respelt + " belongs to another server name");
         for (HttpResponse<String> refused : List.of(sameVersion, sameEndpoint)) {
             assertThat(refused.body())
                     .doesNotContain(idOf(hidden))
@@ -209,8 +209,8 @@ class RegistrationsEndToEndTest {
             HttpResponse<String> told =
                     registry.post("/registrations", informed, Submissions.of(uniqueName("informed"), "1.0.0", respelt));
             assertThat(json(told).path("detail").asText())
-                    .isEqualTo("the endpoint URL " + respelt + " belongs to server " + name + ": registration "
-                            + idOf(hidden) + " (Pending) at " + endpoint);
+                    .isEqualTo("the remote URL " + respelt + " belongs to server " + name + ": registration "
+                            + idOf(hidden) + " (Pending) has the remote URL " + endpoint);
         }
         HttpResponse<String> toldVersion = registry.post(
                 "/registrations", admin(), Submissions.of(name, "1.0.0", "https://admin.contoso.example/" + name));

@@ -6,7 +6,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mcpregistry.domain.audit.AuditKeys;
 import com.mcpregistry.domain.ownership.NamespacePolicy;
+import com.mcpregistry.domain.serverjson.PublishRules;
 import com.mcpregistry.domain.user.User;
+import com.mcpregistry.entra.DevelopmentServicePrincipal;
 import com.mcpregistry.entra.DevelopmentTokenIssuer;
 import com.mcpregistry.entra.EntraAccessTokenVerifier;
 import com.mcpregistry.entra.EntraSettings;
@@ -90,6 +92,7 @@ final class RunningRegistry implements BeforeAllCallback, AfterAllCallback, Auto
 
     private Duration searchTimeout = ServeSettings.DEFAULT_SEARCH_TIMEOUT;
     private NamespacePolicy namespacePolicy = NamespacePolicy.OPEN;
+    private PublishRules publishRules;
     private final Map<String, String> tokenCache = new ConcurrentHashMap<>();
     private final ApiClient http =
             new ApiClient(() -> this.server.port(), response -> assertWellFormed(this.document, response));
@@ -200,13 +203,22 @@ final class RunningRegistry implements BeforeAllCallback, AfterAllCallback, Auto
         return this;
     }
 
-    /** Cancelling searches after {@code timeout} instead of {@code serve}'s default. */
     /** Serves with {@code policy} for new names that no claim covers (NAMESPACE_POLICY). */
     RunningRegistry withNamespacePolicy(NamespacePolicy policy) {
         this.namespacePolicy = policy;
         return this;
     }
 
+    /**
+     * Holds server.json documents to {@code rules} (PACKAGE_REGISTRIES, ALLOW_HTTP_REMOTES) instead of {@code serve}'s
+     * default, {@link PublishRules#STRICT} ({@code start-dev}'s, {@link PublishRules#DEVELOPMENT}, when wired as it).
+     */
+    RunningRegistry withPublishRules(PublishRules rules) {
+        this.publishRules = rules;
+        return this;
+    }
+
+    /** Cancelling searches after {@code timeout} instead of {@code serve}'s default. */
     RunningRegistry withSearchTimeout(Duration timeout) {
         this.searchTimeout = timeout;
         return this;
@@ -273,7 +285,10 @@ final class RunningRegistry implements BeforeAllCallback, AfterAllCallback, Auto
                 limits,
                 searchTimeout,
                 protection,
-                namespacePolicy);
+                namespacePolicy,
+                publishRules != null
+                        ? publishRules
+                        : developmentIssuer == null ? PublishRules.STRICT : PublishRules.DEVELOPMENT);
     }
 
     @Override
@@ -323,6 +338,24 @@ final class RunningRegistry implements BeforeAllCallback, AfterAllCallback, Auto
                 key -> tokens.sign(claimsOf(ADMIN_NAME)
                         .claim("roles", List.of("Registry.Admin"))
                         .build()));
+    }
+
+    /**
+     * An app-only token of the service principal {@code name} (a CI pipeline's), carrying the publish app role as
+     * Entra ID issues it to a pipeline with client credentials or workload identity federation; the same name is the
+     * same service principal. In a registry wired as {@code start-dev}, the development issuer's token.
+     */
+    String servicePrincipalToken(String name) {
+        return tokenCache.computeIfAbsent(
+                "service-principal:" + name,
+                key -> developmentIssuer != null
+                        ? developmentIssuer
+                                .issue(DevelopmentServicePrincipal.named(name, false))
+                                .accessToken()
+                        : tokens.sign(tokens.appClaimsOf(objectIdOf("service-principal:" + name), "Registry.Publish")
+                                .claim("idtyp", "app")
+                                .claim("app_displayname", name)
+                                .build()));
     }
 
     /** The claims of a valid delegated token for {@code name}, to change one thing in. */

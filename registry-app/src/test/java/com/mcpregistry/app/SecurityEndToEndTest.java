@@ -128,9 +128,9 @@ class SecurityEndToEndTest {
     }
 
     @Test
-    void an_app_only_token_is_a_user_too() {
+    void an_app_only_token_with_the_publish_role_is_a_user_too() {
         String app = registry.tokens()
-                .sign(registry.tokens().appClaims("Some.Other.Role").build());
+                .sign(registry.tokens().appClaims("Registry.Publish").build());
 
         HttpResponse<String> me = registry.get("/users/me", app);
 

@@ -2,6 +2,7 @@ package com.mcpregistry.app;
 
 import com.mcpregistry.domain.audit.AuditKeys;
 import com.mcpregistry.domain.ownership.NamespacePolicy;
+import com.mcpregistry.domain.serverjson.PublishRules;
 import com.mcpregistry.entra.EntraAccessTokenVerifier;
 import com.mcpregistry.entra.EntraSettings;
 import com.mcpregistry.http.api.ApiSettings;
@@ -59,7 +60,8 @@ final class SlowRouteServer {
                         Duration.ZERO,
                         Optional.empty(),
                         AuditProtection.PrivilegeCheck.OFF),
-                NamespacePolicy.OPEN));
+                NamespacePolicy.OPEN,
+                PublishRules.STRICT));
         System.out.println("listening " + server.port());
         System.out.flush();
         ServeCommand.awaitShutdown(server);

@@ -120,9 +120,18 @@ public final class TestTokens {
                 .claim("scp", SCOPE);
     }
 
-    /** The claims of a valid app-only (client credentials) token: roles, no scp, no name. */
+    /**
+     * The claims of a valid app-only token (client credentials or workload identity federation) of a new service
+     * principal: {@code roles}, {@code sub} equal to {@code oid}, no {@code scp}, name or e-mail. Without the optional
+     * claim {@code idtyp}: add {@code .claim("idtyp", "app")} for an API that asks for it.
+     */
     public JWTClaimsSet.Builder appClaims(String... roles) {
-        return baseClaims(UUID.randomUUID().toString()).claim("roles", java.util.List.of(roles));
+        return appClaimsOf(UUID.randomUUID().toString(), roles);
+    }
+
+    /** {@link #appClaims(String...)} of the service principal whose object id is {@code oid}. */
+    public JWTClaimsSet.Builder appClaimsOf(String oid, String... roles) {
+        return baseClaims(oid).subject(oid).claim("azpacr", "2").claim("roles", java.util.List.of(roles));
     }
 
     private JWTClaimsSet.Builder baseClaims(String oid) {

@@ -72,9 +72,10 @@ public record DetailsPatch(
     /** The details of {@code current} with this patch applied. */
     public ServerDetails applyTo(Registration current) {
         document.ifPresent(d -> {
-            if (!d.name().equals(current.serverName()) || !d.version().equals(current.version())) {
+            boolean sameName = d.name().equals(current.serverName());
+            if (!sameName || !d.version().equals(current.version())) {
                 throw InvalidInput.of(
-                        "/name",
+                        sameName ? "/version" : "/name",
                         "must stay " + current.serverName() + " version " + current.version()
                                 + ": a registration's name and version never change; submit a new version instead");
             }

@@ -1,6 +1,7 @@
 package com.mcpregistry.domain.serverjson;
 
 import com.mcpregistry.domain.Text;
+import com.mcpregistry.domain.Validation;
 import com.mcpregistry.domain.error.InvalidInput;
 import java.util.Objects;
 import java.util.Optional;
@@ -40,11 +41,22 @@ public sealed interface Argument {
     record Named(String name, Input input, Variables variables, boolean isRepeated) implements Argument {
         public Named {
             Text.require("/name", name, KeyValueInput.MAX_NAME_LENGTH);
-            if (name.chars().anyMatch(Character::isWhitespace)) {
-                throw InvalidInput.of("/name", "must be one flag such as --port, without spaces");
-            }
             Objects.requireNonNull(input, "input");
             Objects.requireNonNull(variables, "variables");
+            Validation validation = new Validation();
+            // Rules 23-25 of the official publish checks: the name is the flag alone, its value and default are not.
+            if (name.chars().anyMatch(c -> Character.isWhitespace(c) || c == '<' || c == '>' || c == '$')) {
+                validation.reject("/name", "must be one flag such as --port, without spaces, <, > or $");
+            }
+            if (input.value().filter(value -> value.startsWith(name)).isPresent()) {
+                validation.reject(
+                        "/value", "must not start with the argument's name " + name + ": give the value only");
+            }
+            if (input.defaultValue().filter(value -> value.startsWith(name)).isPresent()) {
+                validation.reject(
+                        "/default", "must not start with the argument's name " + name + ": give the value only");
+            }
+            validation.complete();
         }
 
         /** The flag as written ({@code --port}) and without its dashes ({@code port}). */

@@ -42,6 +42,11 @@ public record Package(
         Validation validation = new Validation();
         String checkedIdentifier =
                 validation.check(() -> Text.require("/identifier", identifier, MAX_IDENTIFIER_LENGTH));
+        if (checkedIdentifier != null && checkedIdentifier.chars().anyMatch(Character::isWhitespace)) {
+            // Rule 20 of the official publish checks.
+            validation.reject("/identifier", "must not contain spaces");
+            checkedIdentifier = null;
+        }
         PackageRegistries.checkFields(
                 validation, registryType, registryBaseUrl, checkedIdentifier, version, fileSha256);
         runtimeHint.ifPresent(

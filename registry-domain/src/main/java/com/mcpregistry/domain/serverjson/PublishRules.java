@@ -2,6 +2,7 @@ package com.mcpregistry.domain.serverjson;
 
 import com.mcpregistry.domain.Validation;
 import com.mcpregistry.domain.error.InvalidInput;
+import com.mcpregistry.domain.shared.ServerName;
 import java.net.URI;
 import java.util.List;
 import java.util.Locale;
@@ -9,11 +10,12 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * What a new or changed server.json must satisfy beyond its own values, as the operator configures it: packages come
- * from allowed registries ({@link PackageRegistries}), and a remote is reached over https at a host other than the
- * registry's own machine (rule 32 of the official publish checks), unless plain HTTP is allowed, as in development.
- * A remote or package the definition had before is not checked again: one stored before a rule existed does not
- * stop an edit of other fields.
+ * What a new or changed server.json must satisfy beyond its own values, some as the operator configures it: a new
+ * server's name starts and ends each part with a letter or digit (rules 7 and 8 of the official publish checks), its
+ * website is an https URL (rule 15), packages come from allowed registries ({@link PackageRegistries}), and a remote
+ * is reached over https at a host other than the registry's own machine (rule 32), unless plain HTTP is allowed, as
+ * in development. What an edited definition had before is not checked again: a value stored before a rule existed
+ * does not stop an edit of other fields.
  */
 public record PublishRules(PackageRegistries packageRegistries, boolean plainHttpRemotes) {
 
@@ -28,9 +30,35 @@ public record PublishRules(PackageRegistries packageRegistries, boolean plainHtt
         Objects.requireNonNull(packageRegistries, "packageRegistries");
     }
 
-    /** Refuses every remote and package of {@code next} that breaks a rule and is not in {@code before}, at its field. */
-    public void check(ServerDefinition next, Optional<ServerDefinition> before) {
+    /** Refuses a new server's document at each field that breaks a rule. */
+    public void checkSubmission(ServerName name, ServerDefinition definition) {
         Validation validation = new Validation();
+        int slash = name.value().indexOf('/');
+        checkPart(validation, "namespace", name.value().substring(0, slash));
+        checkPart(validation, "name", name.value().substring(slash + 1));
+        check(validation, definition, Optional.empty());
+        validation.complete();
+    }
+
+    /** Refuses an edited definition at each field that breaks a rule and was not in {@code before}. */
+    public void checkEdit(ServerDefinition before, ServerDefinition next) {
+        Validation validation = new Validation();
+        check(validation, next, Optional.of(before));
+        validation.complete();
+    }
+
+    private static void checkPart(Validation validation, String part, String value) {
+        if (!Character.isLetterOrDigit(value.charAt(0))
+                || !Character.isLetterOrDigit(value.charAt(value.length() - 1))) {
+            validation.reject("/name", "the " + part + " '" + value + "' must start and end with a letter or digit");
+        }
+    }
+
+    private void check(Validation validation, ServerDefinition next, Optional<ServerDefinition> before) {
+        next.websiteUrl()
+                .filter(url -> !before.flatMap(ServerDefinition::websiteUrl).equals(Optional.of(url)))
+                .filter(url -> !url.value().startsWith("https://"))
+                .ifPresent(url -> validation.reject("/websiteUrl", "must be an https URL"));
         for (int i = 0; i < next.remotes().size(); i++) {
             Remote remote = next.remotes().get(i);
             if (before.map(b -> b.remotes().contains(remote)).orElse(false)) {
@@ -52,7 +80,6 @@ public record PublishRules(PackageRegistries packageRegistries, boolean plainHtt
                 return pkg;
             });
         }
-        validation.complete();
     }
 
     private void checkRemoteUrl(UrlTemplate url) {

@@ -325,7 +325,9 @@ class PackageRegistriesTest {
                 pkg(RegistryType.NPM, null, "@modelcontextprotocol/server-weather", "1.0.0", null));
 
         assertThatCode(() -> new PublishRules(OFFICIAL, false)
-                        .check(document(examples, List.of()).definition(), Optional.empty()))
+                        .checkSubmission(
+                                document(examples, List.of()).name(),
+                                document(examples, List.of()).definition()))
                 .doesNotThrowAnyException();
     }
 
@@ -339,7 +341,7 @@ class PackageRegistriesTest {
                         pkg(RegistryType.MCPB, null, "https://files.contoso.com/ledger.mcpb", null, SHA)),
                 List.of());
 
-        assertThatThrownBy(() -> new PublishRules(OFFICIAL, false).check(doc.definition(), Optional.empty()))
+        assertThatThrownBy(() -> new PublishRules(OFFICIAL, false).checkSubmission(doc.name(), doc.definition()))
                 .isInstanceOfSatisfying(
                         InvalidInput.class,
                         e -> assertThat(e.errors())

@@ -12,6 +12,7 @@ import com.mcpregistry.http.limits.RateLimitStep;
 import com.mcpregistry.http.ownership.NamespaceClaimRoutes;
 import com.mcpregistry.http.ownership.ServerOwnerRoutes;
 import com.mcpregistry.http.publication.PublicApi;
+import com.mcpregistry.http.publication.PublishRoutes;
 import com.mcpregistry.http.publication.PublishedServerRoutes;
 import com.mcpregistry.http.registration.RegistrationRoutes;
 import com.mcpregistry.http.shared.Access;
@@ -124,6 +125,7 @@ public final class RegistryApi {
             new NamespaceClaimRoutes(core.manageNamespaces()).addTo(config.routes);
             new AuditRoutes(core.queryAudit()).addTo(config.routes);
             new PublishedServerRoutes(core.listPublishedServers(), settings.publicApi()).addTo(config.routes);
+            new PublishRoutes(core.submitRegistration(), settings.publicApi()).addTo(config.routes);
             new DocsRoutes(
                             OpenApiDocument.fromClasspath().with(extension.documentation()),
                             DocsPage.swaggerUi(),

@@ -1,13 +1,13 @@
 package com.mcpregistry.http.publication;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.mcpregistry.domain.registration.OwnerContact;
 import com.mcpregistry.domain.registration.Registration;
-import com.mcpregistry.domain.serverjson.HttpUrl;
-import com.mcpregistry.domain.serverjson.ServerDefinition;
+import com.mcpregistry.http.serverjson.ServerJsonWriter;
 import com.mcpregistry.publication.PublishedServer;
 import com.mcpregistry.publication.PublishedServerPage;
 import com.mcpregistry.publication.ServerListCursor;
-import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -16,14 +16,12 @@ import java.util.UUID;
 
 /**
  * The MCP Registry API's JSON, with the official names and shapes (openapi.yaml: {@code ServerList},
- * {@code ServerResponse}, {@code ServerDetail}, {@code Repository}, {@code RemoteTransport}). Absent values are
- * left out, never written as null: the official schemas allow no nulls.
+ * {@code ServerResponse}): each server is its stored server.json as {@link ServerJsonWriter} writes it, with the
+ * registry's {@code _meta} beside it. Absent values are left out, never written as null: the official schemas allow
+ * no nulls.
  */
 public record ServerListJson(List<ServerResponseJson> servers, Metadata metadata) {
 
-    /** The server.json schema this registry's {@code server} objects follow, as the official examples name it. */
-    public static final String SERVER_SCHEMA =
-            "https://static.modelcontextprotocol.io/schemas/2025-12-11/server.schema.json";
     /** The registry metadata key the official schema defines. */
     public static final String OFFICIAL_META = "io.modelcontextprotocol.registry/official";
     /** Our own facts about a registration, under our own reverse-DNS key. */
@@ -45,86 +43,46 @@ public record ServerListJson(List<ServerResponseJson> servers, Metadata metadata
         return new ServerListJson(servers, new Metadata(null, servers.size()));
     }
 
-    /** One published version: its server.json and the registry's metadata about it. */
+    /** One version: its server.json and the registry's metadata about it. */
     public record ServerResponseJson(
-            ServerJson server, @JsonProperty("_meta") Meta meta) {
+            ObjectNode server, @JsonProperty("_meta") Meta meta) {
+
+        /** A published version, with the official registry metadata. */
         public static ServerResponseJson of(PublishedServer published) {
-            return new ServerResponseJson(ServerJson.of(published.registration()), Meta.of(published));
+            return new ServerResponseJson(
+                    ServerJsonWriter.write(published.registration().document()), Meta.of(published));
+        }
+
+        /**
+         * A version just submitted for review, not published: no official metadata (the official schema knows no
+         * status for it), and our own saying it is pending.
+         */
+        public static ServerResponseJson submitted(Registration registration) {
+            return new ServerResponseJson(
+                    ServerJsonWriter.write(registration.document()),
+                    new Meta(
+                            Optional.empty(),
+                            RegistrationMeta.of(
+                                    registration,
+                                    Optional.of(registration.status().label().toLowerCase(Locale.ROOT)))));
         }
     }
 
-    /** server.json, as far as a registration knows it: one remote, no packages. */
-    public record ServerJson(
-            @JsonProperty("$schema") String schema,
-            String name,
-            String title,
-            String description,
-            String version,
-            Optional<RepositoryJson> repository,
-            Optional<String> websiteUrl,
-            List<RemoteJson> remotes) {
-
-        static ServerJson of(Registration r) {
-            ServerDefinition d = r.details().definition();
-            return new ServerJson(
-                    SERVER_SCHEMA,
-                    r.serverName().value(),
-                    d.title().map(t -> t.value()).orElse(null),
-                    d.description().value(),
-                    r.version().value(),
-                    d.repository().map(repository -> RepositoryJson.of(repository.url())),
-                    d.websiteUrl().map(HttpUrl::value),
-                    d.remotes().stream()
-                            .map(remote -> new RemoteJson(
-                                    remote.type().wireName(), remote.url().value()))
-                            .toList());
-        }
-    }
-
-    /** Where the server's source lives; {@code source} names the forge. */
-    public record RepositoryJson(String url, String source) {
-        static RepositoryJson of(HttpUrl url) {
-            return new RepositoryJson(url.value(), source(url.value()));
-        }
-
-        /** {@code github} and {@code gitlab} for their public hosts, the host name for any other forge. */
-        static String source(String url) {
-            String host =
-                    Optional.ofNullable(URI.create(url).getHost()).orElse("").toLowerCase(Locale.ROOT);
-            if (host.startsWith("www.")) {
-                host = host.substring("www.".length());
-            }
-            return switch (host) {
-                case "github.com" -> "github";
-                case "gitlab.com" -> "gitlab";
-                default -> host;
-            };
-        }
-    }
-
-    /** How MCP clients reach the server: {@code streamable-http} or {@code sse} at {@code url}. */
-    public record RemoteJson(String type, String url) {}
-
-    /** {@code _meta}: the official registry metadata, and ours beside it under our own key. */
+    /** {@code _meta}: the official registry metadata of a published version, and ours beside it under our own key. */
     public record Meta(
-            @JsonProperty(OFFICIAL_META) OfficialMeta official,
+            @JsonProperty(OFFICIAL_META) Optional<OfficialMeta> official,
             @JsonProperty(REGISTRATION_META) RegistrationMeta registration) {
 
         static Meta of(PublishedServer published) {
-            Registration r = published.registration();
             return new Meta(
-                    new OfficialMeta(
+                    Optional.of(new OfficialMeta(
                             published.status().wireName(),
                             published.statusMessage(),
                             published.statusChangedAt(),
                             published.publishedAt(),
                             published.updatedAt(),
-                            published.latest()),
-                    new RegistrationMeta(
-                            r.id().value(),
-                            r.reviewedAt(),
-                            r.details().tags().values(),
-                            r.details().ownerContact().map(c -> c.value()).orElse(null)));
+                            published.latest())),
+                    RegistrationMeta.of(published.registration(), Optional.empty()));
         }
     }
 
@@ -137,7 +95,24 @@ public record ServerListJson(List<ServerResponseJson> servers, Metadata metadata
             Instant updatedAt,
             @JsonProperty("isLatest") boolean isLatest) {}
 
-    /** What this registry adds: the registration behind the version, when it was last reviewed, its tags and owner. */
+    /**
+     * What this registry adds: the registration behind the version, its review status where the official metadata
+     * does not say it (a version submitted, not yet published), when it was last reviewed, its tags and owner.
+     */
     public record RegistrationMeta(
-            UUID registrationId, Optional<Instant> reviewedAt, List<String> tags, String ownerContact) {}
+            UUID registrationId,
+            Optional<String> status,
+            Optional<Instant> reviewedAt,
+            List<String> tags,
+            Optional<String> ownerContact) {
+
+        static RegistrationMeta of(Registration r, Optional<String> status) {
+            return new RegistrationMeta(
+                    r.id().value(),
+                    status,
+                    r.reviewedAt(),
+                    r.details().tags().values(),
+                    r.details().ownerContact().map(OwnerContact::value));
+        }
+    }
 }

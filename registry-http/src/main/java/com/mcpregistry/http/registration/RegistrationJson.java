@@ -2,38 +2,44 @@ package com.mcpregistry.http.registration;
 
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.mcpregistry.domain.registration.Action;
 import com.mcpregistry.domain.registration.OwnerContact;
 import com.mcpregistry.domain.registration.Reason;
 import com.mcpregistry.domain.registration.Registration;
 import com.mcpregistry.domain.registration.ServerDetails;
 import com.mcpregistry.domain.serverjson.HttpUrl;
+import com.mcpregistry.domain.serverjson.Remote;
 import com.mcpregistry.domain.serverjson.ServerDefinition;
 import com.mcpregistry.domain.serverjson.Title;
 import com.mcpregistry.domain.user.UserId;
+import com.mcpregistry.http.serverjson.ServerJsonWriter;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
 /**
- * A registration as the API writes it, with the seed's field names, and {@code can}: the actions the caller may take
- * on it now ({@code edit}, {@code approve}, {@code deprecate}, …, by their audit wire names), so that a client need
- * not re-implement the workflow and ownership rules.
+ * A registration as the API writes it, with the seed's field names, in both views of the server: {@code server}, its
+ * whole server.json, always; and the seed's simple fields as far as they say it ({@code endpoint_url} and {@code
+ * transport} only for a server of one remote and no package, {@code title} and the URLs only when the document has
+ * them). {@code can} lists the actions the caller may take on it now ({@code edit}, {@code approve}, {@code deprecate},
+ * …, by their audit wire names), so that a client need not re-implement the workflow and ownership rules.
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record RegistrationJson(
         UUID registrationId,
         String serverName,
         String version,
-        String title,
+        Optional<String> title,
         String description,
-        String endpointUrl,
-        String transport,
-        String ownerContact,
+        Optional<String> endpointUrl,
+        Optional<String> transport,
+        Optional<String> ownerContact,
         Optional<String> repositoryUrl,
         Optional<String> documentationUrl,
         List<String> tags,
+        ObjectNode server,
         UUID submitterId,
         String status,
         Optional<String> statusReason,
@@ -48,18 +54,20 @@ public record RegistrationJson(
     public static RegistrationJson of(Registration r, List<Action> can) {
         ServerDetails d = r.details();
         ServerDefinition definition = d.definition();
+        Optional<Remote> onlyRemote = definition.onlyRemote();
         return new RegistrationJson(
                 r.id().value(),
                 r.serverName().value(),
                 r.version().value(),
-                definition.title().map(Title::value).orElse(null),
+                definition.title().map(Title::value),
                 definition.description().value(),
-                definition.onlyRemote().map(remote -> remote.url().value()).orElse(null),
-                definition.onlyRemote().map(remote -> remote.type().wireName()).orElse(null),
-                d.ownerContact().map(OwnerContact::value).orElse(null),
+                onlyRemote.map(remote -> remote.url().value()),
+                onlyRemote.map(remote -> remote.type().wireName()),
+                d.ownerContact().map(OwnerContact::value),
                 definition.repository().map(repository -> repository.url().value()),
                 definition.websiteUrl().map(HttpUrl::value),
                 d.tags().values(),
+                ServerJsonWriter.write(r.document()),
                 r.submitterId().value(),
                 r.status().label(),
                 r.statusReason().map(Reason::value),

@@ -88,13 +88,15 @@ public final class RegistrationRoutes {
         Optional<IdempotencyKey> key = Optional.ofNullable(ctx.header(IDEMPOTENCY_KEY))
                 .map(raw -> new IdempotencyKey(
                         Text.require(IDEMPOTENCY_KEY, raw, IdempotencyKey.MAX_LENGTH), body.fingerprint()));
-        Registration created = submit.submit(new SubmitRegistration(
-                caller.actor(),
-                submission.serverName(),
-                submission.version(),
-                submission.details(),
-                key,
-                RequestIds.forAudit(ctx)));
+        Registration created = submission
+                .fields()
+                .located(() -> submit.submit(new SubmitRegistration(
+                        caller.actor(),
+                        submission.serverName(),
+                        submission.version(),
+                        submission.details(),
+                        key,
+                        RequestIds.forAudit(ctx))));
         ctx.header("Location", "/registrations/" + created.id());
         respond(ctx.status(201), caller.actor(), created);
     }
@@ -117,9 +119,10 @@ public final class RegistrationRoutes {
     private void edit(Context ctx) {
         Actor actor = Callers.of(ctx).actor();
         RegistrationId id = id(ctx);
-        JsonForm body = JsonBody.read(ctx).form();
-        Registration edited = edit.edit(new EditRegistration(
-                actor, id, RegistrationForm.patch(body), ETags.ifMatch(ctx), RequestIds.forAudit(ctx)));
+        RegistrationForm.Edit change = RegistrationForm.patch(JsonBody.read(ctx).form());
+        Registration edited = change.fields()
+                .located(() -> edit.edit(
+                        new EditRegistration(actor, id, change.patch(), ETags.ifMatch(ctx), RequestIds.forAudit(ctx))));
         respond(ctx, actor, edited);
     }
 

@@ -97,6 +97,11 @@ public final class JsonBody {
         }
     }
 
+    /** The body as JSON, for a reader of a whole document (server.json). */
+    public ObjectNode json() {
+        return body.deepCopy();
+    }
+
     /** The body's fields, to be taken apart one by one. */
     public JsonForm form() {
         return new JsonForm(body);

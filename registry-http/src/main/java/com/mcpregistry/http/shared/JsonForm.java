@@ -1,6 +1,7 @@
 package com.mcpregistry.http.shared;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.mcpregistry.domain.Validation;
 import com.mcpregistry.domain.error.InvalidInput;
@@ -48,6 +49,12 @@ public final class JsonForm {
 
     public boolean has(String field) {
         return body.has(field);
+    }
+
+    /** The field's JSON value as it was sent, to be read by a reader of its own; JSON null when absent. */
+    public JsonNode json(String field) {
+        JsonNode node = body.get(field);
+        return node == null ? NullNode.getInstance() : node;
     }
 
     /** The field's text; empty when absent or null, or (recording the error) when not a string. */

@@ -44,8 +44,12 @@ public final class ProblemDetails {
             + " you read (e.g. If-Match: \"3\"; * names no version) or \"row_version\" in the body. If the"
             + " registration changed since, the answer is 412 and nothing changes.";
 
-    /** The JSON body of an error answer of the MCP Registry API, e.g. {@code {"error":"Server not found"}}. */
-    public record RegistryError(String error) {}
+    /**
+     * The JSON body of an error answer of the MCP Registry API, e.g. {@code {"error":"Server not found"}}; for invalid
+     * input, {@code error} lists every rejected field and {@code errors} names each one apart (by JSON pointer into a
+     * published document), which the official shape allows beside {@code error}.
+     */
+    public record RegistryError(String error, List<FieldError> errors) {}
 
     /** The JSON body of a problem answer. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -149,7 +153,10 @@ public final class ProblemDetails {
             String message = errors == null || errors.isEmpty()
                     ? detail
                     : errors.stream().map(e -> e.field() + ": " + e.message()).collect(Collectors.joining("; "));
-            ctx.status(status).contentType("application/json").result(Json.writeBytes(new RegistryError(message)));
+            ctx.status(status)
+                    .contentType("application/json")
+                    .result(Json.writeBytes(
+                            new RegistryError(message, errors == null || errors.isEmpty() ? null : errors)));
             return;
         }
         Problem problem =

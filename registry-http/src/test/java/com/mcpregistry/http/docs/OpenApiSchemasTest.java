@@ -2,6 +2,12 @@ package com.mcpregistry.http.docs;
 
 import static com.mcpregistry.domain.testing.AuditEventTestData.anAuditEvent;
 import static com.mcpregistry.domain.testing.ServerDetailsTestData.someDetails;
+import static com.mcpregistry.domain.testing.ServerDocumentTestData.mcpbPackage;
+import static com.mcpregistry.domain.testing.ServerDocumentTestData.npmPackage;
+import static com.mcpregistry.domain.testing.ServerDocumentTestData.nugetPackage;
+import static com.mcpregistry.domain.testing.ServerDocumentTestData.ociPackage;
+import static com.mcpregistry.domain.testing.ServerDocumentTestData.pypiPackage;
+import static com.mcpregistry.domain.testing.ServerDocumentTestData.remoteWithHeadersAndVariables;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -18,12 +24,15 @@ import com.mcpregistry.domain.registration.DetailsPatch;
 import com.mcpregistry.domain.registration.Reason;
 import com.mcpregistry.domain.registration.Registration;
 import com.mcpregistry.domain.registration.ServerDetails;
+import com.mcpregistry.domain.registration.Tags;
 import com.mcpregistry.domain.serverjson.RemoteTransport;
+import com.mcpregistry.domain.serverjson.ServerDocument;
 import com.mcpregistry.domain.serverjson.Title;
 import com.mcpregistry.domain.serverjson.Version;
 import com.mcpregistry.domain.shared.RegistrationStatus;
 import com.mcpregistry.domain.shared.ServerName;
 import com.mcpregistry.domain.testing.ServerDetailsTestData;
+import com.mcpregistry.domain.testing.ServerDocumentTestData;
 import com.mcpregistry.domain.user.Actor;
 import com.mcpregistry.domain.user.EntraIdentity;
 import com.mcpregistry.domain.user.GroupId;
@@ -34,6 +43,7 @@ import com.mcpregistry.http.identity.UserJson;
 import com.mcpregistry.http.ownership.ClaimOutcomeJson;
 import com.mcpregistry.http.ownership.NamespacesJson;
 import com.mcpregistry.http.ownership.ServerOwnersJson;
+import com.mcpregistry.http.publication.ServerListJson;
 import com.mcpregistry.http.registration.RegistrationJson;
 import com.mcpregistry.http.shared.Json;
 import com.mcpregistry.http.shared.PageJson;
@@ -103,6 +113,29 @@ class OpenApiSchemasTest {
     }
 
     @Test
+    void a_registration_of_packages_and_remotes_without_contact_is_a_registration_and_a_submitted_server_response() {
+        Actor submitter = signIn("ada@contoso.com").actor();
+        ServerDocument document = ServerDocumentTestData.document(
+                List.of(npmPackage(), pypiPackage(), nugetPackage(), ociPackage(), mcpbPackage()),
+                List.of(remoteWithHeadersAndVariables()));
+        Registration registration = registrations.submit(new SubmitRegistration(
+                submitter,
+                document.name(),
+                document.version(),
+                new ServerDetails(document.definition(), Optional.empty(), Tags.NONE),
+                Optional.empty(),
+                Optional.empty()));
+
+        String json = Json.write(asSeenBy(submitter, registration));
+
+        assertThat(json).contains("\"server\":{", "\"packages\":[").doesNotContain("endpoint_url", "owner_contact");
+        SCHEMAS.assertConforms("Registration", json);
+        String published = Json.write(ServerListJson.ServerResponseJson.submitted(registration));
+        assertThat(published).contains("\"status\":\"pending\"").doesNotContain(ServerListJson.OFFICIAL_META);
+        SCHEMAS.assertConforms("ServerResponse", published);
+    }
+
+    @Test
     void a_reviewed_registration_with_every_field_is_a_registration() {
         Actor submitter = signIn("ada@contoso.com").actor();
         Registration submitted = registrations.submit(submission(submitter, "com.contoso.finance/ledger-tools", true));
@@ -154,6 +187,7 @@ class OpenApiSchemasTest {
                 submitter,
                 submitted.id(),
                 new DetailsPatch(
+                        Optional.empty(),
                         Optional.of(new Title("Audited tools")),
                         Optional.empty(),
                         Optional.empty(),
@@ -319,7 +353,7 @@ class OpenApiSchemasTest {
     void an_unknown_schema_or_operation_is_a_mistake_in_the_test() {
         assertThatThrownBy(() -> SCHEMAS.problems("RegistrationJson", "{}"))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> SCHEMAS.responseProblems("publishServer", 200, "application/json", "{}"))
+        assertThatThrownBy(() -> SCHEMAS.responseProblems("deleteServerVersion", 200, "application/json", "{}"))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 

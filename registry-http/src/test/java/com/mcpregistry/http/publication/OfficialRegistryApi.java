@@ -33,6 +33,8 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
 public final class OfficialRegistryApi {
     /** Where the vendored documents are on the test class path. */
     public static final String RESOURCES = "/mcp-registry-api/";
+    /** The edition this registry's answers follow: its server.json schema and the OpenAPI document beside it. */
+    public static final String EDITION = "2025-12-11/";
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static OfficialRegistryApi instance;
@@ -41,13 +43,14 @@ public final class OfficialRegistryApi {
     private final JsonSchema serverSchema;
 
     private OfficialRegistryApi() throws IOException {
-        Map<String, Object> yaml = new Yaml(new SafeConstructor(new LoaderOptions())).load(document("openapi.yaml"));
+        Map<String, Object> yaml =
+                new Yaml(new SafeConstructor(new LoaderOptions())).load(document(EDITION + "openapi.yaml"));
         ObjectNode document = MAPPER.valueToTree(yaml);
         // The document's own $id would send schema references to modelcontextprotocol.io; they all point inside it.
         document.remove("$id");
         this.openApi = OpenApiSchemas.of(MAPPER.writeValueAsString(document));
 
-        this.serverSchema = serverSchema("");
+        this.serverSchema = serverSchema(EDITION);
     }
 
     /**
@@ -66,7 +69,7 @@ public final class OfficialRegistryApi {
                 SchemaValidatorsConfig.builder().formatAssertionsEnabled(true).build());
     }
 
-    static synchronized OfficialRegistryApi load() {
+    public static synchronized OfficialRegistryApi load() {
         if (instance == null) {
             try {
                 instance = new OfficialRegistryApi();
@@ -89,12 +92,14 @@ public final class OfficialRegistryApi {
     }
 
     /**
-     * Asserts that a GET answer of {@code /v0.1/...} or {@code /v0/...} is what the official openapi.yaml documents
-     * for that path and status (a {@code /v0} path as its {@code /v0.1} twin), every server object valid
-     * server.json, and an error status the official document does not list (400) in the official error shape.
+     * Asserts that an answer of {@code /v0.1/...} or {@code /v0/...} is what the official openapi.yaml documents
+     * for that method, path and status (a {@code /v0} path as its {@code /v0.1} twin), every server object valid
+     * server.json of the edition, and an error status the official document does not list (400, 409) in the official
+     * error shape.
      */
-    void assertConforms(HttpResponse<String> response) {
+    public void assertConforms(HttpResponse<String> response) {
         assertThat(problems(
+                        response.request().method(),
                         response.request().uri().getRawPath(),
                         response.statusCode(),
                         response.headers().firstValue("Content-Type").orElse(null),
@@ -105,12 +110,13 @@ public final class OfficialRegistryApi {
                 .isEmpty();
     }
 
-    /** What the official documents find wrong with this answer to a GET of {@code rawPath}; empty if nothing. */
-    List<String> problems(String rawPath, int status, String contentType, String body) {
-        // The official document lists 200 for each path and 404 for one server's; every error takes that shape.
-        String path = status >= 400 ? "/v0.1/servers/any/versions" : rawPath.replaceFirst("^/v0/", "/v0.1/");
-        int documented = status >= 400 ? 404 : status;
-        List<String> problems = new ArrayList<>(openApi.responseProblems("GET", path, documented, contentType, body));
+    /** What the official documents find wrong with this answer to {@code method} {@code rawPath}; empty if nothing. */
+    List<String> problems(String method, String rawPath, int status, String contentType, String body) {
+        // Every error takes the shape the official document gives its errors: that of a server's 404.
+        boolean error = status >= 400;
+        String path = error ? "/v0.1/servers/any/versions" : rawPath.replaceFirst("^/v0/", "/v0.1/");
+        List<String> problems = new ArrayList<>(
+                openApi.responseProblems(error ? "GET" : method, path, error ? 404 : status, contentType, body));
         if (status == 200 && problems.isEmpty()) {
             for (JsonNode server : serversOf(body)) {
                 for (ValidationMessage message : serverSchema.validate(server)) {

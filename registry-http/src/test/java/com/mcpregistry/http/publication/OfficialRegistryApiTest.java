@@ -32,32 +32,44 @@ class OfficialRegistryApiTest {
 
     @Test
     void an_answer_in_the_official_shapes_passes() {
-        assertThat(OFFICIAL.problems("/v0.1/servers", 200, JSON, list(SERVER, OFFICIAL_META, "{\"count\":1}")))
+        assertThat(OFFICIAL.problems("GET", "/v0.1/servers", 200, JSON, list(SERVER, OFFICIAL_META, "{\"count\":1}")))
                 .isEmpty();
         assertThat(OFFICIAL.problems(
-                        "/v0/servers/com.contoso%2Fledger/versions", 200, JSON, list(SERVER, OFFICIAL_META, "{}")))
+                        "GET",
+                        "/v0/servers/com.contoso%2Fledger/versions",
+                        200,
+                        JSON,
+                        list(SERVER, OFFICIAL_META, "{}")))
                 .isEmpty();
-        assertThat(OFFICIAL.problems("/v0.1/servers/x/versions/1.0.0", 404, JSON, "{\"error\":\"Server not found\"}"))
+        assertThat(OFFICIAL.problems(
+                        "GET", "/v0.1/servers/x/versions/1.0.0", 404, JSON, "{\"error\":\"Server not found\"}"))
                 .isEmpty();
     }
 
     @Test
     void what_breaks_the_official_shapes_is_reported() {
         assertThat(OFFICIAL.problems(
+                        "GET",
                         "/v0.1/servers",
                         200,
                         JSON,
                         list(SERVER, OFFICIAL_META.replace("\"isLatest\"", "\"reviewedAt\":\"x\",\"isLatest\""), "{}")))
                 .as("a field of our own inside the official metadata")
                 .isNotEmpty();
-        assertThat(OFFICIAL.problems("/v0.1/servers", 200, JSON, list(SERVER, OFFICIAL_META, "{\"nextCursor\":null}")))
+        assertThat(OFFICIAL.problems(
+                        "GET", "/v0.1/servers", 200, JSON, list(SERVER, OFFICIAL_META, "{\"nextCursor\":null}")))
                 .as("a null cursor")
                 .isNotEmpty();
         assertThat(OFFICIAL.problems(
-                        "/v0.1/servers", 200, JSON, list(SERVER.replace("\"name\":", "\"nom\":"), OFFICIAL_META, "{}")))
+                        "GET",
+                        "/v0.1/servers",
+                        200,
+                        JSON,
+                        list(SERVER.replace("\"name\":", "\"nom\":"), OFFICIAL_META, "{}")))
                 .as("a server without a name")
                 .isNotEmpty();
         assertThat(OFFICIAL.problems(
+                        "GET",
                         "/v0.1/servers",
                         200,
                         JSON,
@@ -65,16 +77,18 @@ class OfficialRegistryApiTest {
                 .as("an SSE remote without a URL")
                 .isNotEmpty();
         assertThat(OFFICIAL.problems(
+                        "GET",
                         "/v0.1/servers",
                         200,
                         JSON,
                         list(SERVER, OFFICIAL_META.replace("\"active\"", "\"Approved\""), "{}")))
                 .as("a status of the seed API")
                 .isNotEmpty();
-        assertThat(OFFICIAL.problems("/v0.1/servers/x/versions", 404, "application/problem+json", "{\"error\":\"x\"}"))
+        assertThat(OFFICIAL.problems(
+                        "GET", "/v0.1/servers/x/versions", 404, "application/problem+json", "{\"error\":\"x\"}"))
                 .as("a problem document where the official API has its error body")
                 .isNotEmpty();
-        assertThat(OFFICIAL.problems("/v0.1/servers", 400, JSON, "{\"error\":42}"))
+        assertThat(OFFICIAL.problems("GET", "/v0.1/servers", 400, JSON, "{\"error\":42}"))
                 .isNotEmpty();
     }
 }

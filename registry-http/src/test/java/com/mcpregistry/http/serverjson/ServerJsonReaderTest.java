@@ -1,13 +1,11 @@
 package com.mcpregistry.http.serverjson;
 
+import static com.mcpregistry.http.serverjson.ServerJsonDocuments.json;
+import static com.mcpregistry.http.serverjson.ServerJsonDocuments.with;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ContainerNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.mcpregistry.domain.error.FieldError;
 import com.mcpregistry.domain.error.InvalidInput;
@@ -21,52 +19,9 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /** Reading server.json: every problem is one 400-style {@link InvalidInput} naming its field by JSON pointer. */
 class ServerJsonReaderTest {
-    private static final ObjectMapper MAPPER = new ObjectMapper();
-
     /** A valid document with one npm package and one remote, for each test to spoil in one place. */
     private static ObjectNode document() {
-        return (ObjectNode) json("""
-                {
-                  "name": "com.contoso/ledger-tools",
-                  "description": "Ledger tools for finance teams",
-                  "version": "1.4.0",
-                  "packages": [{
-                    "registryType": "npm",
-                    "identifier": "@contoso/ledger-tools",
-                    "version": "1.4.0",
-                    "transport": { "type": "stdio" },
-                    "packageArguments": [{ "type": "named", "name": "--port", "value": "8080" }],
-                    "environmentVariables": [{ "name": "LEDGER_TOKEN", "isSecret": true }]
-                  }],
-                  "remotes": [{
-                    "type": "streamable-http",
-                    "url": "https://{tenant}.ledger.contoso.com/mcp",
-                    "headers": [{ "name": "Authorization", "isSecret": true, "isRequired": true }],
-                    "variables": { "tenant": { "description": "Your tenant", "isRequired": true } }
-                  }]
-                }
-                """);
-    }
-
-    private static JsonNode json(String text) {
-        try {
-            return MAPPER.readTree(text);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException(text, e);
-        }
-    }
-
-    /** {@code document} with the value at {@code pointer} (its parent must exist) set to the JSON {@code value}. */
-    private static ObjectNode with(ObjectNode document, String pointer, String value) {
-        int slash = pointer.lastIndexOf('/');
-        ContainerNode<?> parent = (ContainerNode<?>) document.at(pointer.substring(0, slash));
-        String last = pointer.substring(slash + 1).replace("~1", "/").replace("~0", "~");
-        if (parent instanceof ArrayNode array) {
-            array.set(Integer.parseInt(last), json(value));
-        } else {
-            ((ObjectNode) parent).set(last, json(value));
-        }
-        return document;
+        return ServerJsonDocuments.document("com.contoso/ledger-tools", "1.4.0");
     }
 
     private static ListAssert<String> refusedFields(JsonNode document) {
@@ -83,11 +38,11 @@ class ServerJsonReaderTest {
         ServerDocument read = ServerJsonReader.read(document());
 
         assertThat(read.name().value()).isEqualTo("com.contoso/ledger-tools");
-        assertThat(read.packages())
+        assertThat(read.definition().packages())
                 .singleElement()
                 .extracting(Package::identifier)
                 .isEqualTo("@contoso/ledger-tools");
-        assertThat(read.remotes().get(0).variables().names()).containsExactly("tenant");
+        assertThat(read.definition().remotes().get(0).variables().names()).containsExactly("tenant");
     }
 
     @Test
@@ -274,7 +229,7 @@ class ServerJsonReaderTest {
                 "/_meta",
                 "{\"io.modelcontextprotocol.registry/publisher-provided\": {\"tool\": \"ci\", \"build\": [1, 2]}}");
 
-        assertThat(ServerJsonReader.read(document).publisherMeta())
+        assertThat(ServerJsonReader.read(document).definition().publisherMeta())
                 .map(PublisherMeta::json)
                 .contains("{\"tool\":\"ci\",\"build\":[1,2]}");
     }

@@ -15,6 +15,7 @@ import com.mcpregistry.domain.serverjson.Description;
 import com.mcpregistry.domain.serverjson.PublisherMeta;
 import com.mcpregistry.domain.serverjson.Remote;
 import com.mcpregistry.domain.serverjson.RemoteTransport;
+import com.mcpregistry.domain.serverjson.ServerDefinition;
 import com.mcpregistry.domain.serverjson.ServerDocument;
 import com.mcpregistry.domain.serverjson.UrlTemplate;
 import com.mcpregistry.domain.serverjson.Variables;
@@ -34,19 +35,20 @@ class ServerJsonWriterTest {
     void a_document_of_the_seeds_simple_fields_is_one_remote_and_nothing_absent() throws IOException {
         ServerDocument seed = new ServerDocument(
                 new ServerName("com.contoso/ledger-tools"),
-                new Description("Ledger tools for finance teams"),
-                Optional.empty(),
                 new Version("1.4.0"),
-                Optional.empty(),
-                Optional.empty(),
-                List.of(),
-                List.of(),
-                List.of(new Remote(
-                        RemoteTransport.SSE,
-                        new UrlTemplate("https://ledger.contoso.com/sse"),
+                new ServerDefinition(
+                        new Description("Ledger tools for finance teams"),
+                        Optional.empty(),
+                        Optional.empty(),
+                        Optional.empty(),
                         List.of(),
-                        Variables.NONE)),
-                Optional.empty());
+                        List.of(),
+                        List.of(new Remote(
+                                RemoteTransport.SSE,
+                                new UrlTemplate("https://ledger.contoso.com/sse"),
+                                List.of(),
+                                Variables.NONE)),
+                        Optional.empty()));
 
         ObjectNode written = ServerJsonWriter.write(seed);
 
@@ -77,16 +79,18 @@ class ServerJsonWriterTest {
     }
 
     private static ServerDocument withPublisherMeta(ServerDocument document) {
+        ServerDefinition d = document.definition();
         return new ServerDocument(
                 document.name(),
-                document.description(),
-                document.title(),
                 document.version(),
-                document.websiteUrl(),
-                document.repository(),
-                document.icons(),
-                document.packages(),
-                document.remotes(),
-                Optional.of(new PublisherMeta("{\"tool\":\"ci\",\"run\":42}")));
+                new ServerDefinition(
+                        d.description(),
+                        d.title(),
+                        d.websiteUrl(),
+                        d.repository(),
+                        d.icons(),
+                        d.packages(),
+                        d.remotes(),
+                        Optional.of(new PublisherMeta("{\"tool\":\"ci\",\"run\":42}"))));
     }
 }

@@ -128,7 +128,7 @@ public final class RegistrationService
 
     @Override
     public Registration submit(SubmitRegistration command) {
-        publishRules.check(command.details().definition(), Optional.empty());
+        publishRules.checkSubmission(command.serverName(), command.details().definition());
         Change change = Registration.submit(
                 RegistrationId.random(),
                 command.serverName(),
@@ -230,7 +230,7 @@ public final class RegistrationService
         // An edit that changes nothing comes back as the registration it was: no new row version, no audit event.
         return change(command.actor(), command.id(), command.expectedRowVersion(), (current, owners) -> {
             ServerDetails next = command.patch().applyTo(current);
-            publishRules.check(next.definition(), Optional.of(current.details().definition()));
+            publishRules.checkEdit(current.details().definition(), next.definition());
             return current.edit(next, command.actor(), owners, now(), command.requestId());
         });
     }

@@ -26,12 +26,16 @@ import com.mcpregistry.domain.registration.DetailsPatch;
 import com.mcpregistry.domain.registration.Reason;
 import com.mcpregistry.domain.registration.Registration;
 import com.mcpregistry.domain.registration.ServerDetails;
+import com.mcpregistry.domain.registration.Tags;
 import com.mcpregistry.domain.serverjson.HttpUrl;
+import com.mcpregistry.domain.serverjson.ServerDefinition;
+import com.mcpregistry.domain.serverjson.ServerDocument;
 import com.mcpregistry.domain.serverjson.Title;
 import com.mcpregistry.domain.serverjson.Version;
 import com.mcpregistry.domain.shared.RegistrationId;
 import com.mcpregistry.domain.shared.RegistrationStatus;
 import com.mcpregistry.domain.shared.ServerName;
+import com.mcpregistry.domain.testing.ServerDocumentTestData;
 import com.mcpregistry.domain.testing.TestClock;
 import com.mcpregistry.domain.user.Actor;
 import com.mcpregistry.domain.user.UserId;
@@ -330,6 +334,96 @@ class RegistrationServiceTest {
                     .isInstanceOf(InvalidInput.class)
                     .hasMessageContaining(ServerDetails.REMOTE_URL);
             assertThat(allEvents()).hasSize(1);
+        }
+    }
+
+    /** Registrations that hold a whole server.json: packages and remotes with headers and variables. */
+    @Nested
+    class Documents {
+
+        private Registration submitDocument(Actor actor, String name, String version, ServerDefinition definition) {
+            Registration r = service.submit(new SubmitRegistration(
+                    actor,
+                    new ServerName(name),
+                    new Version(version),
+                    new ServerDetails(definition, Optional.empty(), Tags.NONE),
+                    Optional.empty(),
+                    Optional.of("req-submit")));
+            clock.advance(Duration.ofSeconds(1));
+            return r;
+        }
+
+        @Test
+        void a_server_with_packages_of_every_type_and_a_remote_with_headers_and_variables_is_submitted_whole() {
+            ServerDefinition everything = ServerDocumentTestData.definition(
+                    List.of(
+                            ServerDocumentTestData.npmPackage(),
+                            ServerDocumentTestData.pypiPackage(),
+                            ServerDocumentTestData.nugetPackage(),
+                            ServerDocumentTestData.ociPackage(),
+                            ServerDocumentTestData.mcpbPackage()),
+                    List.of(ServerDocumentTestData.remoteWithHeadersAndVariables()));
+
+            Registration r = submitDocument(alice, "io.github.user/weather", "2.1.0", everything);
+
+            assertThat(service.get(alice, r.id()).details().definition()).isEqualTo(everything);
+            assertThat(r.document().name()).isEqualTo(new ServerName("io.github.user/weather"));
+        }
+
+        @Test
+        void a_package_of_another_server_is_taken_however_its_name_is_spelt_but_versions_of_one_server_share_it() {
+            ServerDefinition npm =
+                    ServerDocumentTestData.definition(List.of(ServerDocumentTestData.npmPackage()), List.of());
+            Registration held = submitDocument(alice, "com.contoso/weather", "1.0.0", npm);
+            submitDocument(alice, "com.contoso/weather", "1.1.0", npm);
+
+            assertThatThrownBy(() -> submitDocument(bob, "com.fabrikam/weather", "1.0.0", npm))
+                    .isInstanceOf(AlreadyTaken.class)
+                    .hasMessage("the npm package @modelcontextprotocol/server-weather belongs to another server name");
+            assertThatThrownBy(() -> submitDocument(admin, "com.fabrikam/weather", "1.0.0", npm))
+                    .hasMessage("the npm package @modelcontextprotocol/server-weather belongs to server"
+                            + " com.contoso/weather: registration " + held.id() + " (Pending) has the npm package"
+                            + " @modelcontextprotocol/server-weather");
+        }
+
+        @Test
+        void an_edit_replaces_the_whole_document_of_the_same_name_and_version_and_no_other() {
+            Registration r = submit(alice, "com.contoso/ledger", "1.0.0");
+            ServerDefinition local =
+                    ServerDocumentTestData.definition(List.of(ServerDocumentTestData.pypiPackage()), List.of());
+
+            Registration edited = edit(
+                    alice,
+                    r.id(),
+                    DetailsPatch.replacing(new ServerDocument(r.serverName(), r.version(), local)),
+                    Optional.empty());
+
+            assertThat(edited.details().definition()).isEqualTo(local);
+            assertThat(edited.details().ownerContact()).isEqualTo(r.details().ownerContact());
+            assertThatThrownBy(() -> edit(
+                            alice,
+                            r.id(),
+                            DetailsPatch.replacing(new ServerDocument(r.serverName(), new Version("2.0.0"), local)),
+                            Optional.empty()))
+                    .isInstanceOfSatisfying(
+                            InvalidInput.class,
+                            e -> assertThat(e.errors())
+                                    .extracting(FieldError::field)
+                                    .containsExactly("/version"));
+        }
+
+        @Test
+        void a_new_remote_over_plain_http_is_refused_outside_development() {
+            Registration r = submit(alice, "com.contoso/ledger", "1.0.0");
+
+            assertThatThrownBy(() -> submit(alice, "com.contoso/plain", "1.0.0", "http://plain.contoso.com/mcp"))
+                    .isInstanceOfSatisfying(
+                            InvalidInput.class,
+                            e -> assertThat(e.errors())
+                                    .extracting(FieldError::field)
+                                    .containsExactly(ServerDetails.REMOTE_URL));
+            assertThatThrownBy(() -> edit(alice, r.id(), newEndpoint("http://plain.contoso.com/mcp"), Optional.empty()))
+                    .isInstanceOf(InvalidInput.class);
         }
     }
 
