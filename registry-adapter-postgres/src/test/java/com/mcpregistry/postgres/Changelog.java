@@ -9,8 +9,11 @@ import java.sql.Connection;
 import java.util.List;
 import java.util.Map;
 import liquibase.Scope;
+import liquibase.command.CommandArgumentDefinition;
 import liquibase.command.CommandScope;
+import liquibase.command.core.RollbackCountCommandStep;
 import liquibase.command.core.UpdateCountCommandStep;
+import liquibase.command.core.helpers.DatabaseChangelogCommandStep;
 import liquibase.command.core.helpers.DbUrlConnectionArgumentsCommandStep;
 import liquibase.database.Database;
 import liquibase.database.DatabaseFactory;
@@ -71,6 +74,17 @@ public final class Changelog {
     private static void migrateTo(TestDatabase database, int changeSets) {
         int count = changeSets - applied(database);
         assertThat(count).as("changesets to apply").isNotNegative();
+        run(database, UpdateCountCommandStep.COMMAND_NAME, UpdateCountCommandStep.COUNT_ARG, count);
+    }
+
+    /** Rolls the last {@code count} changesets of {@code database} back, by their rollbacks in the changelog. */
+    public static void rollBack(TestDatabase database, int count) {
+        run(database, RollbackCountCommandStep.COMMAND_NAME, RollbackCountCommandStep.COUNT_ARG, count);
+    }
+
+    /** Runs the Liquibase command {@code command} over {@code database} and the changelog. */
+    private static void run(
+            TestDatabase database, String[] command, CommandArgumentDefinition<Integer> countArgument, int count) {
         try {
             Scope.child(
                     Map.of(
@@ -83,16 +97,16 @@ public final class Changelog {
                                 database.unpooledDataSource().getConnection()) {
                             Database liquibase = DatabaseFactory.getInstance()
                                     .findCorrectDatabaseImplementation(new JdbcConnection(connection));
-                            new CommandScope(UpdateCountCommandStep.COMMAND_NAME)
+                            new CommandScope(command)
                                     .addArgumentValue(DbUrlConnectionArgumentsCommandStep.DATABASE_ARG, liquibase)
                                     .addArgumentValue(
-                                            UpdateCountCommandStep.CHANGELOG_FILE_ARG, SchemaMigrator.CHANGELOG)
-                                    .addArgumentValue(UpdateCountCommandStep.COUNT_ARG, count)
+                                            DatabaseChangelogCommandStep.CHANGELOG_FILE_ARG, SchemaMigrator.CHANGELOG)
+                                    .addArgumentValue(countArgument, count)
                                     .execute();
                         }
                     });
         } catch (Exception e) {
-            throw new IllegalStateException("cannot migrate to changeset " + changeSets, e);
+            throw new IllegalStateException(String.join(" ", command) + " " + count + " failed", e);
         }
     }
 

@@ -31,6 +31,7 @@ import com.mcpregistry.domain.serverjson.Version;
 import com.mcpregistry.domain.shared.RegistrationId;
 import com.mcpregistry.domain.shared.RegistrationStatus;
 import com.mcpregistry.domain.shared.ServerName;
+import com.mcpregistry.domain.testing.ServerDetailsTestData;
 import com.mcpregistry.domain.testing.TestClock;
 import com.mcpregistry.domain.user.Actor;
 import com.mcpregistry.domain.user.UserId;
@@ -512,6 +513,77 @@ class UpgradeOnExistingDataTest {
             assertThat(repository.findById(next.id()))
                     .as("the endpoint of a deleted registration is free")
                     .contains(next);
+        }
+    }
+
+    @Test
+    void changeset_019_rolls_back_to_the_columns_while_every_document_is_one_remote_and_refuses_otherwise() {
+        try (TestDatabase database = TestDatabase.empty()) {
+            new SchemaMigrator(database.unpooledDataSource()).migrate();
+            Jdbi jdbi = Jdbi.create(database.unpooledDataSource());
+            var repository = database.adapters().registrations();
+            var submitter = database.adapters().users().save(Fixtures.user());
+            String ns = Fixtures.namespace();
+            Registration simple = Fixtures.pending(
+                    submitter.id(),
+                    ns + "/simple",
+                    "1.0.0",
+                    ServerDetailsTestData.someDetails()
+                            .withEndpointUrl("https://" + ns.toUpperCase(java.util.Locale.ROOT) + ".example.com/mcp/")
+                            .withTransport(RemoteTransport.SSE)
+                            .withRepositoryUrl("https://github.com/contoso/ledger")
+                            .withDocumentationUrl("https://docs.example.com/ledger")
+                            .withTags("finance")
+                            .build(),
+                    T0);
+            repository.insert(simple);
+            Registration submitted =
+                    Fixtures.pending(submitter.id(), ns + "/gone", "1.0.0", "https://" + ns + ".example.com/gone", T0);
+            repository.insert(submitted);
+            Registration gone = Fixtures.deleted(submitted, T0.plusSeconds(1));
+            repository.update(gone, submitted.rowVersion());
+            Registration packaged = Fixtures.pending(
+                    submitter.id(),
+                    ns + "/packaged",
+                    "1.0.0",
+                    Fixtures.details(Fixtures.everyKindOfPackageAndARichRemote(ns)),
+                    T0);
+            repository.insert(packaged);
+
+            assertThatThrownBy(() -> Changelog.rollBack(database, 1))
+                    .hasStackTraceContaining("changeset 019 cannot be rolled back");
+            jdbi.useHandle(handle -> {
+                handle.execute(
+                        "DELETE FROM registration_locators WHERE registration_id = ?",
+                        packaged.id().value());
+                handle.execute(
+                        "DELETE FROM registrations WHERE id = ?", packaged.id().value());
+            });
+            Changelog.rollBack(database, 1);
+
+            List<String> columns = jdbi.withHandle(
+                    handle -> handle.createQuery("""
+                            SELECT concat_ws(' ', server_name, endpoint_url, transport, repository_url,
+                                             documentation_url, endpoint_url_normalized, title, owner_contact)
+                              FROM registrations ORDER BY server_name
+                            """).mapTo(String.class).list());
+            assertThat(columns)
+                    .containsExactly(
+                            ns + "/gone https://" + ns + ".example.com/gone streamable-http https://" + ns
+                                    + ".example.com/gone Ledger tools owner@example.com",
+                            ns + "/simple https://" + ns.toUpperCase(java.util.Locale.ROOT) + ".example.com/mcp/ sse"
+                                    + " https://github.com/contoso/ledger https://docs.example.com/ledger https://" + ns
+                                    + ".example.com/mcp Ledger tools owner@example.com");
+            int left = jdbi.withHandle(handle -> handle.createQuery(
+                            "SELECT count(*) FROM databasechangelog WHERE id = '019-server-json-documents'"
+                                    + " OR to_regclass('registration_locators') IS NOT NULL")
+                    .mapTo(Integer.class)
+                    .one());
+            assertThat(left).as("changeset 019 and its table are gone").isZero();
+
+            new SchemaMigrator(database.unpooledDataSource()).migrate();
+            assertThat(repository.findById(simple.id())).as("migrated again").contains(simple);
+            assertThat(repository.findById(gone.id())).contains(gone);
         }
     }
 

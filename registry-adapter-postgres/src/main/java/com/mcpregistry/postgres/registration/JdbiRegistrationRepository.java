@@ -79,7 +79,8 @@ public final class JdbiRegistrationRepository implements RegistrationRepository 
      * by changeset 013 for <server>}): such a key stays while the registration keeps that remote, so that a review
      * or deletion of the registration does not fail.
      */
-    private static final String HELD_LOCATOR = "split_part(l.locator, ' kept apart by changeset 013 for ', 1)";
+    private static final String HELD_LOCATOR =
+            "split_part(l.locator, '" + NormalizedEndpointBackfill.KEPT_APART + "', 1)";
 
     // server_name, version, submitter_id and created_at never change once submitted. The locator rows the new
     // document no longer names go, those it names anew come; a deleted registration holds none.

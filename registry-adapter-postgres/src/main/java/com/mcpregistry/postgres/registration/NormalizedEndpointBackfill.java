@@ -30,6 +30,9 @@ import liquibase.resource.ResourceAccessor;
  */
 public final class NormalizedEndpointBackfill implements CustomTaskChange {
 
+    /** What separates a kept-apart key from the endpoint it keeps apart: {@code <endpoint> kept apart … <server>}. */
+    static final String KEPT_APART = " kept apart by changeset 013 for ";
+
     private static final int BATCH = 1_000;
     private static final int LISTED = 20;
 
@@ -106,7 +109,7 @@ public final class NormalizedEndpointBackfill implements CustomTaskChange {
                         + " FROM registrations WHERE deleted_at IS NULL"
                         + " ORDER BY endpoint_url_normalized, created_at, id)"
                         + " UPDATE registrations r SET endpoint_url_normalized ="
-                        + " r.endpoint_url_normalized || ' kept apart by changeset 013 for ' || r.server_name"
+                        + " r.endpoint_url_normalized || '" + KEPT_APART + "' || r.server_name"
                         + " FROM first_owner f WHERE r.deleted_at IS NULL"
                         + " AND r.endpoint_url_normalized = f.endpoint_url_normalized AND r.server_name <> f.server_name"
                         + " RETURNING r.id, r.server_name, r.endpoint_url")) {
