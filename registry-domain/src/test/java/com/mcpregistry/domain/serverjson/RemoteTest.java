@@ -77,4 +77,24 @@ class RemoteTest {
         assertThat(Icon.MimeType.parse("/icons/0/mimeType", "image/svg+xml")).isEqualTo(Icon.MimeType.SVG);
         assertRejected("/icons/0/mimeType", () -> Icon.MimeType.parse("/icons/0/mimeType", "image/gif"));
     }
+
+    @Test
+    void a_remote_is_checked_at_its_url_with_each_variable_at_its_default() {
+        assertThat(remoteWithHeadersAndVariables().urlWithDefaults())
+                .contains(new HttpUrl("https://api.example.com/mcp"));
+        Remote plain = new Remote(
+                RemoteTransport.SSE, new UrlTemplate("https://x.example.com/sse"), List.of(), Variables.NONE);
+        assertThat(plain.urlWithDefaults()).contains(new HttpUrl("https://x.example.com/sse"));
+    }
+
+    @Test
+    void a_remote_with_a_variable_without_default_cannot_be_checked() {
+        Remote tenant = new Remote(
+                RemoteTransport.STREAMABLE_HTTP,
+                new UrlTemplate("https://{tenant}.example.com/mcp"),
+                List.of(),
+                new Variables(java.util.Map.of("tenant", Input.NONE)));
+
+        assertThat(tenant.urlWithDefaults()).isEmpty();
+    }
 }
