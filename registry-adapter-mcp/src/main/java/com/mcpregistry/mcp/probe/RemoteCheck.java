@@ -17,6 +17,7 @@ import io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTranspor
 import io.modelcontextprotocol.client.transport.McpHttpClientTransportAuthorizationException;
 import io.modelcontextprotocol.spec.McpClientTransport;
 import io.modelcontextprotocol.spec.McpSchema;
+import io.modelcontextprotocol.spec.McpTransportException;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
@@ -202,7 +203,7 @@ final class RemoteCheck {
         if (refused.isPresent()) {
             return failed(ProbeOutcome.BLOCKED_ADDRESS, refused.get().getMessage());
         }
-        if (causeNamed(e, "MaxSizeExceededException")) {
+        if (tooLarge(e)) {
             return failed(ProbeOutcome.TOO_LARGE, "an answer was larger than " + settings.maxAnswerBytes() + " bytes");
         }
         Optional<IOException> connectFailure = egress.connectFailure();
@@ -264,10 +265,16 @@ final class RemoteCheck {
         return Optional.empty();
     }
 
-    /** The SDK's size exception is not public: matched by name. */
-    private static boolean causeNamed(Throwable e, String simpleName) {
+    /**
+     * Whether the SDK stopped reading an answer at {@code maxResponseSize}. Its {@code MaxSizeExceededException} is
+     * not public and reaches the client wrapped in a {@code McpTransportException} that only says so in words: both
+     * are matched here, in this one place.
+     */
+    private static boolean tooLarge(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t.getClass().getSimpleName().equals(simpleName)) {
+            if (t.getClass().getSimpleName().equals("MaxSizeExceededException")
+                    || t instanceof McpTransportException
+                            && String.valueOf(t.getMessage()).contains("exceeds the maximum allowed size")) {
                 return true;
             }
         }
