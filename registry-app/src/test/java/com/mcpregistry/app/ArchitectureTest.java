@@ -13,7 +13,11 @@ import org.junit.jupiter.api.Test;
 class ArchitectureTest {
     /** The adapters and the app; every other package below com.mcpregistry is the domain or registry-ports. */
     private static final String[] ADAPTERS_AND_APP = {
-        "com.mcpregistry.http..", "com.mcpregistry.postgres..", "com.mcpregistry.entra..", "com.mcpregistry.app.."
+        "com.mcpregistry.http..",
+        "com.mcpregistry.postgres..",
+        "com.mcpregistry.entra..",
+        "com.mcpregistry.mcp..",
+        "com.mcpregistry.app.."
     };
 
     private static JavaClasses classes;
@@ -100,7 +104,9 @@ class ArchitectureTest {
 
     @Test
     void adapters_do_not_depend_on_each_other() {
-        String[] adapters = {"com.mcpregistry.postgres..", "com.mcpregistry.entra..", "com.mcpregistry.http.."};
+        String[] adapters = {
+            "com.mcpregistry.postgres..", "com.mcpregistry.entra..", "com.mcpregistry.http..", "com.mcpregistry.mcp.."
+        };
         for (String adapter : adapters) {
             for (String other : adapters) {
                 if (!adapter.equals(other)) {
