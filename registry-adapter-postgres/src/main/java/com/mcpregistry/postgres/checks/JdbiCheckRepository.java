@@ -48,7 +48,7 @@ public final class JdbiCheckRepository implements CheckRepository {
                     + " SET transport = excluded.transport,"
                     + " next_due_at = least(check_schedule.next_due_at, excluded.next_due_at)";
 
-    private static final String LEASE = "UPDATE check_schedule SET leased_until = :leased_until, leased_by = :instance"
+    static final String LEASE = "UPDATE check_schedule SET leased_until = :leased_until, leased_by = :instance"
             + " WHERE (registration_id, remote_url_md5) IN ("
             + "SELECT registration_id, remote_url_md5 FROM check_schedule"
             + " WHERE next_due_at <= :now AND (leased_until IS NULL OR leased_until <= :now)"
@@ -68,10 +68,10 @@ public final class JdbiCheckRepository implements CheckRepository {
     private static final String AFTER_CHECK = "UPDATE check_schedule SET next_due_at = :next_due_at,"
             + " failures_in_a_row = :failures_in_a_row, leased_until = NULL, leased_by = NULL WHERE " + REMOTE;
 
-    private static final String TRIM = "DELETE FROM remote_checks WHERE id IN (SELECT id FROM remote_checks WHERE "
-            + REMOTE + " ORDER BY checked_at DESC, id DESC OFFSET :keep)";
+    static final String TRIM = "DELETE FROM remote_checks WHERE id IN (SELECT id FROM remote_checks WHERE " + REMOTE
+            + " ORDER BY checked_at DESC, id DESC OFFSET :keep)";
 
-    private static final String RECENT = "SELECT * FROM remote_checks WHERE registration_id = :registration_id"
+    static final String RECENT = "SELECT * FROM remote_checks WHERE registration_id = :registration_id"
             + " ORDER BY checked_at DESC, id DESC LIMIT :limit";
 
     private static final String TOOLS_OF_CHECKS = "SELECT check_id, " + ToolRows.COLUMNS
