@@ -109,6 +109,18 @@
 --       apart); the documents are built in the table rewrite that drops the old columns (one ALTER TABLE: every
 --       index is rebuilt once, in bulk, instead of updated row by row). The runtime role (016) gets the new table
 --       by its default privileges.
+--   020-remote-checks: Admission checks (SPEC §10). check_schedule holds one row per remote of a registration that
+--       is checked periodically: when it is due next, how many checks of it failed in a row, and which instance has
+--       leased it until when; instances lease due rows with FOR UPDATE SKIP LOCKED, so any number of them share the
+--       work, and a lease that expires (its instance died) makes the row leasable again. An index on next_due_at
+--       serves "due and not leased, oldest first"; leased rows are few (the batches in flight), so skipping them
+--       costs little. remote_checks is the history of checks, a bounded number per remote (the repository trims it
+--       as it records), with the tools each check listed in remote_check_tools and the tools an approval saw in
+--       approval_snapshots and approval_snapshot_tools. Schemas and annotations are text, not jsonb: the tool set's
+--       SHA-256 is over their canonical text, which must come back byte for byte. Rows are keyed by the remote
+--       URL's MD5 (as uuid), for a URL may be 2048 multi-byte characters, more than an index entry holds (as in
+--       019). Checks go with their registration. The runtime role (016) gets the new tables by its default
+--       privileges.
 --
 -- Rendered from PostgreSQL 17.
 
@@ -324,6 +336,93 @@ CREATE TABLE registration_locators (
     CONSTRAINT registration_locators_single_server EXCLUDE USING gist (locator_md5 WITH =, server_name WITH <>)
 );
 
+CREATE TABLE check_schedule (
+    registration_id   uuid                     NOT NULL,
+    remote_url        text                     NOT NULL,
+    remote_url_md5    uuid                     GENERATED ALWAYS AS ((md5(remote_url))::uuid) STORED NOT NULL,
+    transport         text                     NOT NULL,
+    next_due_at       timestamp with time zone NOT NULL,
+    failures_in_a_row integer                  DEFAULT 0 NOT NULL,
+    leased_until      timestamp with time zone,
+    leased_by         text,
+    CONSTRAINT check_schedule_pkey PRIMARY KEY (registration_id, remote_url_md5),
+    CONSTRAINT check_schedule_remote_url_http
+        CHECK (char_length(remote_url) <= 2048 AND remote_url ~* '^https?://'::text),
+    CONSTRAINT check_schedule_transport_known CHECK (transport = ANY (ARRAY['streamable-http'::text, 'sse'::text])),
+    CONSTRAINT check_schedule_failures_in_a_row_not_negative CHECK (failures_in_a_row >= 0),
+    CONSTRAINT check_schedule_lease_complete CHECK ((leased_until IS NULL) = (leased_by IS NULL)),
+    CONSTRAINT check_schedule_leased_by_length CHECK (char_length(leased_by) >= 1 AND char_length(leased_by) <= 255)
+);
+
+CREATE TABLE remote_checks (
+    id                    bigint                   GENERATED ALWAYS AS IDENTITY NOT NULL,
+    registration_id       uuid                     NOT NULL,
+    remote_url            text                     NOT NULL,
+    remote_url_md5        uuid                     GENERATED ALWAYS AS ((md5(remote_url))::uuid) STORED NOT NULL,
+    checked_at            timestamp with time zone NOT NULL,
+    outcome               text                     NOT NULL,
+    latency_micros        bigint                   NOT NULL,
+    protocol_version      text,
+    server_name           text,
+    server_version        text,
+    capabilities          text,
+    tools_sha256          text                     NOT NULL,
+    prompts               integer                  NOT NULL,
+    resources             integer                  NOT NULL,
+    authorization_servers text[]                   DEFAULT '{}'::text[] NOT NULL,
+    detail                text,
+    CONSTRAINT remote_checks_pkey PRIMARY KEY (id),
+    CONSTRAINT remote_checks_remote_url_http
+        CHECK (char_length(remote_url) <= 2048 AND remote_url ~* '^https?://'::text),
+    CONSTRAINT remote_checks_outcome_known
+        CHECK (outcome = ANY (ARRAY['reachable'::text, 'requires_auth'::text, 'blocked_address'::text, 'unreachable'::text, 'timeout'::text, 'too_large'::text, 'protocol_error'::text])),
+    CONSTRAINT remote_checks_latency_micros_not_negative CHECK (latency_micros >= 0),
+    CONSTRAINT remote_checks_server_info_complete CHECK ((server_name IS NULL) = (server_version IS NULL)),
+    CONSTRAINT remote_checks_tools_sha256_hex CHECK (tools_sha256 ~ '^[0-9a-f]{64}$'::text),
+    CONSTRAINT remote_checks_prompts_not_negative CHECK (prompts >= 0),
+    CONSTRAINT remote_checks_resources_not_negative CHECK (resources >= 0),
+    CONSTRAINT remote_checks_authorization_servers_flat
+        CHECK (COALESCE(array_ndims(authorization_servers), 1) = 1 AND array_position(authorization_servers, NULL::text) IS NULL)
+);
+
+CREATE TABLE remote_check_tools (
+    check_id      bigint  NOT NULL,
+    "position"    integer NOT NULL,
+    name          text    NOT NULL,
+    title         text,
+    description   text,
+    input_schema  text    NOT NULL,
+    output_schema text,
+    annotations   text,
+    CONSTRAINT remote_check_tools_pkey PRIMARY KEY (check_id, "position"),
+    CONSTRAINT remote_check_tools_name_length CHECK (char_length(name) >= 1 AND char_length(name) <= 128)
+);
+
+CREATE TABLE approval_snapshots (
+    registration_id uuid NOT NULL,
+    remote_url      text NOT NULL,
+    remote_url_md5  uuid GENERATED ALWAYS AS ((md5(remote_url))::uuid) STORED NOT NULL,
+    tools_sha256    text NOT NULL,
+    CONSTRAINT approval_snapshots_pkey PRIMARY KEY (registration_id, remote_url_md5),
+    CONSTRAINT approval_snapshots_remote_url_http
+        CHECK (char_length(remote_url) <= 2048 AND remote_url ~* '^https?://'::text),
+    CONSTRAINT approval_snapshots_tools_sha256_hex CHECK (tools_sha256 ~ '^[0-9a-f]{64}$'::text)
+);
+
+CREATE TABLE approval_snapshot_tools (
+    registration_id uuid    NOT NULL,
+    remote_url_md5  uuid    NOT NULL,
+    "position"      integer NOT NULL,
+    name            text    NOT NULL,
+    title           text,
+    description     text,
+    input_schema    text    NOT NULL,
+    output_schema   text,
+    annotations     text,
+    CONSTRAINT approval_snapshot_tools_pkey PRIMARY KEY (registration_id, remote_url_md5, "position"),
+    CONSTRAINT approval_snapshot_tools_name_length CHECK (char_length(name) >= 1 AND char_length(name) <= 128)
+);
+
 -- Foreign keys
 
 ALTER TABLE registrations
@@ -350,6 +449,21 @@ ALTER TABLE namespace_claim_owners
 
 ALTER TABLE registration_locators
     ADD CONSTRAINT registration_locators_registration_fkey FOREIGN KEY (registration_id) REFERENCES registrations(id);
+
+ALTER TABLE check_schedule
+    ADD CONSTRAINT check_schedule_registration_fkey FOREIGN KEY (registration_id) REFERENCES registrations(id) ON DELETE CASCADE;
+
+ALTER TABLE remote_checks
+    ADD CONSTRAINT remote_checks_registration_fkey FOREIGN KEY (registration_id) REFERENCES registrations(id) ON DELETE CASCADE;
+
+ALTER TABLE remote_check_tools
+    ADD CONSTRAINT remote_check_tools_check_fkey FOREIGN KEY (check_id) REFERENCES remote_checks(id) ON DELETE CASCADE;
+
+ALTER TABLE approval_snapshots
+    ADD CONSTRAINT approval_snapshots_registration_fkey FOREIGN KEY (registration_id) REFERENCES registrations(id) ON DELETE CASCADE;
+
+ALTER TABLE approval_snapshot_tools
+    ADD CONSTRAINT approval_snapshot_tools_snapshot_fkey FOREIGN KEY (registration_id, remote_url_md5) REFERENCES approval_snapshots(registration_id, remote_url_md5) ON DELETE CASCADE;
 
 -- Indexes
 
@@ -415,6 +529,14 @@ CREATE INDEX server_owners_user_idx ON server_owners USING btree (user_id, serve
 CREATE INDEX server_owners_group_idx
     ON server_owners USING btree (group_id, server_name) WHERE (group_id IS NOT NULL);
 
+CREATE INDEX check_schedule_due_idx ON check_schedule USING btree (next_due_at);
+
+CREATE INDEX remote_checks_registration_newest_idx
+    ON remote_checks USING btree (registration_id, checked_at DESC, id DESC);
+
+CREATE INDEX remote_checks_remote_newest_idx
+    ON remote_checks USING btree (registration_id, remote_url_md5, checked_at DESC, id DESC);
+
 -- Statistics targets
 
 ALTER TABLE registrations
@@ -447,6 +569,9 @@ COMMENT ON TABLE registration_locators IS 'Where clients find each live registra
     URL and package, as com.mcpregistry.domain.serverjson.Locator normalises it. A locator belongs to one
     server name (other versions of the same server may share it)';
 
+COMMENT ON COLUMN remote_check_tools."position" IS 'The tool''s place in its ToolSet (name order, ties as
+    listed), so that the set read back is the one hashed';
+
 -- Privileges of the roles that do not own the schema
 
 DO $$
@@ -478,6 +603,18 @@ GRANT DELETE, INSERT, SELECT, UPDATE ON namespace_claims TO registry_runtime;
 GRANT DELETE, INSERT, SELECT, UPDATE ON namespace_claim_owners TO registry_runtime;
 
 GRANT DELETE, INSERT, SELECT, UPDATE ON registration_locators TO registry_runtime;
+
+GRANT DELETE, INSERT, SELECT, UPDATE ON check_schedule TO registry_runtime;
+
+GRANT USAGE ON SEQUENCE remote_checks_id_seq TO registry_runtime;
+
+GRANT DELETE, INSERT, SELECT, UPDATE ON remote_checks TO registry_runtime;
+
+GRANT DELETE, INSERT, SELECT, UPDATE ON remote_check_tools TO registry_runtime;
+
+GRANT DELETE, INSERT, SELECT, UPDATE ON approval_snapshots TO registry_runtime;
+
+GRANT DELETE, INSERT, SELECT, UPDATE ON approval_snapshot_tools TO registry_runtime;
 
 ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT DELETE, INSERT, SELECT, UPDATE ON TABLES TO registry_runtime;
 

@@ -3,6 +3,7 @@ package com.mcpregistry.postgres;
 import com.mcpregistry.core.RegistryCore;
 import com.mcpregistry.domain.audit.AuditChain;
 import com.mcpregistry.postgres.audit.JdbiAuditTrail;
+import com.mcpregistry.postgres.checks.JdbiCheckRepository;
 import com.mcpregistry.postgres.identity.JdbiUserRepository;
 import com.mcpregistry.postgres.limits.Bucket4jRateLimitBuckets;
 import com.mcpregistry.postgres.limits.JdbiQuotaCounts;
@@ -33,6 +34,7 @@ public final class PostgresAdapters {
     private final JdbiQuotaCounts quotaCounts;
     private final JdbiServerOwnerRepository serverOwners;
     private final JdbiNamespaceClaimRepository namespaceClaims;
+    private final JdbiCheckRepository checks;
 
     /**
      * The adapters over {@code dataSource}, with an unkeyed audit chain (for tests and embedders without a key);
@@ -67,6 +69,7 @@ public final class PostgresAdapters {
         this.quotaCounts = new JdbiQuotaCounts(jdbi);
         this.serverOwners = new JdbiServerOwnerRepository(jdbi);
         this.namespaceClaims = new JdbiNamespaceClaimRepository(jdbi);
+        this.checks = new JdbiCheckRepository(jdbi);
     }
 
     /** The one {@code Jdbi} for a data source, set up for PostgreSQL (uuid, arrays, java.time). */
@@ -116,6 +119,10 @@ public final class PostgresAdapters {
 
     public JdbiNamespaceClaimRepository namespaceClaims() {
         return namespaceClaims;
+    }
+
+    public JdbiCheckRepository checks() {
+        return checks;
     }
 
     /** Whether the database answers a trivial query now: what readiness and health checks report. */

@@ -33,7 +33,8 @@ class SchemaMigratorTest {
             "016-runtime-role",
             "017-users-verified-email",
             "018-server-owners-and-namespace-claims",
-            "019-server-json-documents");
+            "019-server-json-documents",
+            "020-remote-checks");
 
     private static Map<String, Integer> appliedChangesets(Jdbi jdbi) {
         return jdbi.withHandle(handle -> handle.createQuery(

@@ -1,12 +1,16 @@
 package com.mcpregistry.inmemory;
 
 import com.mcpregistry.audit.ChainLink;
+import com.mcpregistry.checks.DueCheck;
 import com.mcpregistry.core.RegistryCore;
 import com.mcpregistry.domain.audit.AuditChain;
+import com.mcpregistry.domain.checks.RemoteCheck;
+import com.mcpregistry.domain.checks.ToolSet;
 import com.mcpregistry.domain.ownership.NamespaceClaim;
 import com.mcpregistry.domain.ownership.NamespacePrefix;
 import com.mcpregistry.domain.ownership.Owners;
 import com.mcpregistry.domain.registration.Registration;
+import com.mcpregistry.domain.serverjson.RemoteTransport;
 import com.mcpregistry.domain.shared.RegistrationId;
 import com.mcpregistry.domain.shared.ServerName;
 import com.mcpregistry.domain.user.User;
@@ -20,6 +24,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 
@@ -38,6 +43,9 @@ public final class InMemoryDatabase implements Transactions, DatabaseHealth {
     Map<RegistrationId, Publication> publications = new LinkedHashMap<>();
     Map<ServerName, Owners> serverOwners = new LinkedHashMap<>();
     Map<NamespacePrefix, NamespaceClaim> namespaceClaims = new LinkedHashMap<>();
+    Map<CheckedRemote, ScheduledCheck> checkSchedule = new LinkedHashMap<>();
+    List<RemoteCheck> remoteChecks = new ArrayList<>();
+    Map<CheckedRemote, ToolSet> approvalSnapshots = new LinkedHashMap<>();
 
     /** A database whose audit trail is unkeyed. */
     public InMemoryDatabase() {
@@ -51,6 +59,28 @@ public final class InMemoryDatabase implements Transactions, DatabaseHealth {
 
     /** What the MCP Registry API knows of a published registration beyond the registration itself. */
     record Publication(Instant publishedAt, boolean latest) {}
+
+    /** One remote of one registration, as checks know it. */
+    record CheckedRemote(RegistrationId registrationId, String remoteUrl) {}
+
+    /** When a remote is checked next, and which instance has leased its check until when, if one has. */
+    record ScheduledCheck(
+            RemoteTransport transport,
+            Instant nextDueAt,
+            int failuresInARow,
+            Optional<Instant> leasedUntil,
+            Optional<String> leasedBy) {
+
+        boolean leasableAt(Instant now) {
+            return !nextDueAt.isAfter(now)
+                    && leasedUntil.map(until -> !until.isAfter(now)).orElse(true);
+        }
+
+        DueCheck leased(CheckedRemote remote) {
+            return new DueCheck(
+                    remote.registrationId(), remote.remoteUrl(), transport, failuresInARow, leasedUntil.orElseThrow());
+        }
+    }
 
     @Override
     public <T> T inTransaction(Supplier<T> work) {
@@ -66,6 +96,9 @@ public final class InMemoryDatabase implements Transactions, DatabaseHealth {
             var savedPublications = new LinkedHashMap<>(publications);
             var savedOwners = new LinkedHashMap<>(serverOwners);
             var savedClaims = new LinkedHashMap<>(namespaceClaims);
+            var savedSchedule = new LinkedHashMap<>(checkSchedule);
+            var savedChecks = new ArrayList<>(remoteChecks);
+            var savedSnapshots = new LinkedHashMap<>(approvalSnapshots);
             try {
                 return work.get();
             } catch (RuntimeException | Error e) {
@@ -76,6 +109,9 @@ public final class InMemoryDatabase implements Transactions, DatabaseHealth {
                 publications = savedPublications;
                 serverOwners = savedOwners;
                 namespaceClaims = savedClaims;
+                checkSchedule = savedSchedule;
+                remoteChecks = savedChecks;
+                approvalSnapshots = savedSnapshots;
                 throw e;
             }
         } finally {
@@ -123,6 +159,10 @@ public final class InMemoryDatabase implements Transactions, DatabaseHealth {
 
     public InMemoryNamespaceClaimRepository namespaceClaimRepository() {
         return new InMemoryNamespaceClaimRepository(this);
+    }
+
+    public InMemoryCheckRepository checkRepository() {
+        return new InMemoryCheckRepository(this);
     }
 
     /** Every in-memory adapter, sharing this database's transactions, for {@link RegistryCore#create}. */

@@ -30,7 +30,12 @@ public final class SqlErrors {
         "idempotency_keys_",
         "server_owners_",
         "namespace_claims_",
-        "namespace_claim_owners_"
+        "namespace_claim_owners_",
+        "check_schedule_",
+        "remote_checks_",
+        "remote_check_tools_",
+        "approval_snapshots_",
+        "approval_snapshot_tools_"
     };
 
     private SqlErrors() {}
