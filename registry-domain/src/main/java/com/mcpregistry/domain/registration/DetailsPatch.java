@@ -32,16 +32,7 @@ public record DetailsPatch(
         Optional<Optional<HttpUrl>> documentationUrl,
         Optional<Tags> tags) {
 
-    public static final DetailsPatch NOTHING = new DetailsPatch(
-            Optional.empty(),
-            Optional.empty(),
-            Optional.empty(),
-            Optional.empty(),
-            Optional.empty(),
-            Optional.empty(),
-            Optional.empty(),
-            Optional.empty(),
-            Optional.empty());
+    public static final DetailsPatch NOTHING = ofDocument(Optional.empty(), Optional.empty(), Optional.empty());
 
     public DetailsPatch {
         Objects.requireNonNull(document, "document");
@@ -57,16 +48,25 @@ public record DetailsPatch(
 
     /** A patch that replaces the server.json with {@code document} and leaves the registry's own fields. */
     public static DetailsPatch replacing(ServerDocument document) {
+        return ofDocument(Optional.of(document), Optional.empty(), Optional.empty());
+    }
+
+    /**
+     * A patch that says nothing in the seed's simple fields: perhaps a whole new server.json, perhaps a new owner
+     * contact or tags.
+     */
+    public static DetailsPatch ofDocument(
+            Optional<ServerDocument> document, Optional<OwnerContact> ownerContact, Optional<Tags> tags) {
         return new DetailsPatch(
-                Optional.of(document),
+                document,
                 Optional.empty(),
                 Optional.empty(),
                 Optional.empty(),
                 Optional.empty(),
+                ownerContact,
                 Optional.empty(),
                 Optional.empty(),
-                Optional.empty(),
-                Optional.empty());
+                tags);
     }
 
     /** The details of {@code current} with this patch applied. */

@@ -117,18 +117,7 @@ final class RegistrationForm {
             Optional<OwnerContact> contact = body.value("owner_contact", OwnerContact::new);
             Optional<Tags> tags = tags(body);
             body.complete();
-            return new Edit(
-                    new DetailsPatch(
-                            document,
-                            Optional.empty(),
-                            Optional.empty(),
-                            Optional.empty(),
-                            Optional.empty(),
-                            contact,
-                            Optional.empty(),
-                            Optional.empty(),
-                            tags),
-                    DocumentFields.SERVER);
+            return new Edit(DetailsPatch.ofDocument(document, contact, tags), DocumentFields.SERVER);
         }
         DetailsPatch patch = new DetailsPatch(
                 Optional.empty(),
