@@ -4,6 +4,15 @@ import com.mcpregistry.audit.port.in.QueryAuditUseCase;
 import com.mcpregistry.audit.port.in.VerifyAuditUseCase;
 import com.mcpregistry.audit.port.out.AuditTrail;
 import com.mcpregistry.audit.service.AuditService;
+import com.mcpregistry.checks.port.in.RemoteChecksUseCase;
+import com.mcpregistry.checks.port.out.CheckRepository;
+import com.mcpregistry.checks.port.out.RemoteProbe;
+import com.mcpregistry.checks.service.CheckRunner;
+import com.mcpregistry.checks.service.CheckScheduling;
+import com.mcpregistry.checks.service.DriftWatch;
+import com.mcpregistry.checks.service.RemoteChecksService;
+import com.mcpregistry.domain.checks.CheckSchedule;
+import com.mcpregistry.domain.checks.DriftAction;
 import com.mcpregistry.domain.ownership.NamespacePolicy;
 import com.mcpregistry.domain.serverjson.PublishRules;
 import com.mcpregistry.health.port.in.CheckHealthUseCase;
@@ -43,7 +52,10 @@ import com.mcpregistry.registration.port.out.RegistrationRepository;
 import com.mcpregistry.registration.service.RegistrationService;
 import com.mcpregistry.transaction.Transactions;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.Random;
 import java.util.function.UnaryOperator;
 
 /**
@@ -60,6 +72,8 @@ public final class RegistryCore implements RegistryUseCases {
     private final HealthService health;
     private final RateLimitService rateLimits;
     private final OwnershipService ownership;
+    private final Optional<CheckRunner> checkRunner;
+    private final RemoteChecksService remoteChecks;
 
     /** The outbound adapters the core needs; all of them must share the transactions of {@code transactions}. */
     public record Adapters(
@@ -73,7 +87,8 @@ public final class RegistryCore implements RegistryUseCases {
             RateLimitBuckets rateLimitBuckets,
             QuotaCounts quotaCounts,
             ServerOwnerRepository serverOwners,
-            NamespaceClaimRepository namespaceClaims) {
+            NamespaceClaimRepository namespaceClaims,
+            CheckRepository checks) {
         public Adapters {
             Objects.requireNonNull(registrations, "registrations");
             Objects.requireNonNull(publishedServers, "publishedServers");
@@ -86,6 +101,26 @@ public final class RegistryCore implements RegistryUseCases {
             Objects.requireNonNull(quotaCounts, "quotaCounts");
             Objects.requireNonNull(serverOwners, "serverOwners");
             Objects.requireNonNull(namespaceClaims, "namespaceClaims");
+            Objects.requireNonNull(checks, "checks");
+        }
+    }
+
+    /**
+     * How remotes are checked: by {@code probe} (none: this registry runs no checks, and keeps only their schedule),
+     * periodically on {@code schedule}, with {@code driftAction} taken when an approved version's tools drift.
+     */
+    public record Checks(Optional<RemoteProbe> probe, CheckSchedule schedule, DriftAction driftAction) {
+        public static final Duration DEFAULT_INTERVAL = Duration.ofMinutes(15);
+
+        public Checks {
+            Objects.requireNonNull(probe, "probe");
+            Objects.requireNonNull(schedule, "schedule");
+            Objects.requireNonNull(driftAction, "driftAction");
+        }
+
+        /** No check is run. */
+        public static Checks off() {
+            return new Checks(Optional.empty(), new CheckSchedule(DEFAULT_INTERVAL), DriftAction.FLAG);
         }
     }
 
@@ -109,7 +144,8 @@ public final class RegistryCore implements RegistryUseCases {
             Clock clock,
             Limits limits,
             NamespacePolicy namespacePolicy,
-            PublishRules publishRules) {
+            PublishRules publishRules,
+            Checks checks) {
         ServerOwnership serverOwnership = new ServerOwnership(
                 adapters.serverOwners(), adapters.namespaceClaims(), adapters.users(), namespacePolicy);
         this.registrations = new RegistrationService(
@@ -121,7 +157,26 @@ public final class RegistryCore implements RegistryUseCases {
                 clock,
                 new SubmissionQuotas(limits.settings(), adapters.quotaCounts(), limits.events()),
                 serverOwnership,
-                publishRules);
+                publishRules,
+                new CheckScheduling(adapters.checks()));
+        DriftWatch driftWatch = new DriftWatch(
+                adapters.registrations(),
+                adapters.publishedServers(),
+                adapters.checks(),
+                adapters.auditTrail(),
+                adapters.transactions(),
+                registrations,
+                checks.driftAction());
+        Random jitter = new Random();
+        this.checkRunner = checks.probe()
+                .map(probe -> new CheckRunner(
+                        adapters.checks(),
+                        probe,
+                        checks.schedule(),
+                        driftWatch,
+                        clock,
+                        () -> jitter.nextDouble() * 2 - 1));
+        this.remoteChecks = new RemoteChecksService(adapters.checks(), checkRunner, registrations);
         this.publishedServers = new PublishedServersService(adapters.publishedServers());
         this.users = new UserService(adapters.users(), adapters.auditTrail(), adapters.transactions(), clock);
         this.signIn = Objects.requireNonNull(signInMemory.apply(users), "signIn");
@@ -148,7 +203,8 @@ public final class RegistryCore implements RegistryUseCases {
                 clock,
                 Limits.off(),
                 NamespacePolicy.OPEN,
-                PublishRules.STRICT);
+                PublishRules.STRICT,
+                Checks.off());
     }
 
     /**
@@ -158,7 +214,14 @@ public final class RegistryCore implements RegistryUseCases {
     public static RegistryCore create(
             Adapters adapters, AccessTokenVerifier tokens, UnaryOperator<SignInUseCase> signInMemory, Clock clock) {
         return new RegistryCore(
-                adapters, tokens, signInMemory, clock, Limits.off(), NamespacePolicy.OPEN, PublishRules.STRICT);
+                adapters,
+                tokens,
+                signInMemory,
+                clock,
+                Limits.off(),
+                NamespacePolicy.OPEN,
+                PublishRules.STRICT,
+                Checks.off());
     }
 
     /** {@link #create(Adapters, AccessTokenVerifier, UnaryOperator, Clock)} with {@code limits} in force. */
@@ -169,7 +232,7 @@ public final class RegistryCore implements RegistryUseCases {
             Clock clock,
             Limits limits) {
         return new RegistryCore(
-                adapters, tokens, signInMemory, clock, limits, NamespacePolicy.OPEN, PublishRules.STRICT);
+                adapters, tokens, signInMemory, clock, limits, NamespacePolicy.OPEN, PublishRules.STRICT, Checks.off());
     }
 
     /** {@link #create(Adapters, AccessTokenVerifier, UnaryOperator, Clock, Limits)} under {@code namespacePolicy}. */
@@ -180,7 +243,8 @@ public final class RegistryCore implements RegistryUseCases {
             Clock clock,
             Limits limits,
             NamespacePolicy namespacePolicy) {
-        return new RegistryCore(adapters, tokens, signInMemory, clock, limits, namespacePolicy, PublishRules.STRICT);
+        return new RegistryCore(
+                adapters, tokens, signInMemory, clock, limits, namespacePolicy, PublishRules.STRICT, Checks.off());
     }
 
     /**
@@ -195,7 +259,24 @@ public final class RegistryCore implements RegistryUseCases {
             Limits limits,
             NamespacePolicy namespacePolicy,
             PublishRules publishRules) {
-        return new RegistryCore(adapters, tokens, signInMemory, clock, limits, namespacePolicy, publishRules);
+        return new RegistryCore(
+                adapters, tokens, signInMemory, clock, limits, namespacePolicy, publishRules, Checks.off());
+    }
+
+    /**
+     * {@link #create(Adapters, AccessTokenVerifier, UnaryOperator, Clock, Limits, NamespacePolicy, PublishRules)},
+     * checking remotes as {@code checks} says.
+     */
+    public static RegistryCore create(
+            Adapters adapters,
+            AccessTokenVerifier tokens,
+            UnaryOperator<SignInUseCase> signInMemory,
+            Clock clock,
+            Limits limits,
+            NamespacePolicy namespacePolicy,
+            PublishRules publishRules,
+            Checks checks) {
+        return new RegistryCore(adapters, tokens, signInMemory, clock, limits, namespacePolicy, publishRules, checks);
     }
 
     @Override
@@ -276,5 +357,15 @@ public final class RegistryCore implements RegistryUseCases {
     @Override
     public ManageNamespacesUseCase manageNamespaces() {
         return ownership;
+    }
+
+    @Override
+    public RemoteChecksUseCase remoteChecks() {
+        return remoteChecks;
+    }
+
+    /** For the instance's check workers, not for requests: leasing and running due checks; none when checks are off. */
+    public Optional<CheckRunner> checkRunner() {
+        return checkRunner;
     }
 }

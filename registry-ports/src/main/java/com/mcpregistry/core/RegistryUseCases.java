@@ -1,6 +1,7 @@
 package com.mcpregistry.core;
 
 import com.mcpregistry.audit.port.in.QueryAuditUseCase;
+import com.mcpregistry.checks.port.in.RemoteChecksUseCase;
 import com.mcpregistry.health.port.in.CheckHealthUseCase;
 import com.mcpregistry.identity.port.in.AuthenticateUseCase;
 import com.mcpregistry.identity.port.in.FindUserUseCase;
@@ -47,4 +48,6 @@ public interface RegistryUseCases {
     ManageOwnersUseCase manageOwners();
 
     ManageNamespacesUseCase manageNamespaces();
+
+    RemoteChecksUseCase remoteChecks();
 }

@@ -1,20 +1,26 @@
 package com.mcpregistry.inmemory;
 
+import com.mcpregistry.checks.CheckOutcome;
 import com.mcpregistry.checks.DueCheck;
 import com.mcpregistry.checks.port.out.CheckRepository;
+import com.mcpregistry.domain.checks.CheckedRemote;
+import com.mcpregistry.domain.checks.Health;
 import com.mcpregistry.domain.checks.RemoteCheck;
+import com.mcpregistry.domain.checks.RemoteStatus;
 import com.mcpregistry.domain.checks.ToolSet;
 import com.mcpregistry.domain.error.Conflict;
-import com.mcpregistry.domain.serverjson.RemoteTransport;
 import com.mcpregistry.domain.shared.RegistrationId;
-import com.mcpregistry.inmemory.InMemoryDatabase.CheckedRemote;
+import com.mcpregistry.inmemory.InMemoryDatabase.ApprovalSnapshot;
+import com.mcpregistry.inmemory.InMemoryDatabase.RemoteKey;
 import com.mcpregistry.inmemory.InMemoryDatabase.ScheduledCheck;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -27,8 +33,8 @@ import java.util.Set;
  */
 public final class InMemoryCheckRepository implements CheckRepository {
 
-    private static final Comparator<Map.Entry<CheckedRemote, ScheduledCheck>> OLDEST_DUE_FIRST =
-            Comparator.comparing(entry -> entry.getValue().nextDueAt());
+    private static final Comparator<Map.Entry<RemoteKey, ScheduledCheck>> OLDEST_DUE_FIRST =
+            Comparator.comparing(entry -> entry.getValue().nextDueAt().orElseThrow());
 
     private final InMemoryDatabase db;
 
@@ -37,21 +43,57 @@ public final class InMemoryCheckRepository implements CheckRepository {
     }
 
     @Override
-    public void schedule(RegistrationId registration, String remoteUrl, RemoteTransport transport, Instant dueAt) {
+    public void schedule(RegistrationId registration, CheckedRemote remote, Instant dueAt, boolean periodic) {
         db.atomically(() -> {
             requireRegistration(registration);
-            CheckedRemote remote = new CheckedRemote(registration, remoteUrl);
-            ScheduledCheck scheduled = db.checkSchedule.get(remote);
+            RemoteKey key = new RemoteKey(registration, remote.url());
+            ScheduledCheck scheduled = db.checkSchedule.get(key);
             db.checkSchedule.put(
-                    remote,
+                    key,
                     scheduled == null
-                            ? new ScheduledCheck(transport, dueAt, 0, Optional.empty(), Optional.empty())
+                            ? new ScheduledCheck(
+                                    remote.transport(),
+                                    Optional.of(dueAt),
+                                    periodic,
+                                    0,
+                                    Health.UNKNOWN,
+                                    Optional.empty(),
+                                    Optional.empty(),
+                                    Optional.empty(),
+                                    Optional.empty())
                             : new ScheduledCheck(
-                                    transport,
-                                    dueAt.isBefore(scheduled.nextDueAt()) ? dueAt : scheduled.nextDueAt(),
+                                    remote.transport(),
+                                    Optional.of(scheduled
+                                            .nextDueAt()
+                                            .filter(due -> due.isBefore(dueAt))
+                                            .orElse(dueAt)),
+                                    periodic,
                                     scheduled.failuresInARow(),
+                                    scheduled.health(),
+                                    scheduled.lastCheckedAt(),
+                                    scheduled.lastLatency(),
                                     scheduled.leasedUntil(),
                                     scheduled.leasedBy()));
+            return null;
+        });
+    }
+
+    @Override
+    public void setPeriodic(RegistrationId registration, boolean periodic, Instant now) {
+        db.atomically(() -> {
+            db.checkSchedule.replaceAll((key, scheduled) -> !key.registrationId()
+                            .equals(registration)
+                    ? scheduled
+                    : new ScheduledCheck(
+                            scheduled.transport(),
+                            periodic && scheduled.nextDueAt().isEmpty() ? Optional.of(now) : scheduled.nextDueAt(),
+                            periodic,
+                            scheduled.failuresInARow(),
+                            scheduled.health(),
+                            scheduled.lastCheckedAt(),
+                            scheduled.lastLatency(),
+                            scheduled.leasedUntil(),
+                            scheduled.leasedBy()));
             return null;
         });
     }
@@ -67,46 +109,71 @@ public final class InMemoryCheckRepository implements CheckRepository {
     public List<DueCheck> lease(String instance, int limit, Instant now, Duration leaseFor) {
         Instant until = now.plus(leaseFor);
         return db.atomically(() -> {
-            List<CheckedRemote> due = db.checkSchedule.entrySet().stream()
+            List<RemoteKey> due = db.checkSchedule.entrySet().stream()
                     .filter(entry -> entry.getValue().leasableAt(now))
                     .sorted(OLDEST_DUE_FIRST)
                     .limit(limit)
                     .map(Map.Entry::getKey)
                     .toList();
             List<DueCheck> leased = new ArrayList<>();
-            for (CheckedRemote remote : due) {
+            for (RemoteKey remote : due) {
                 ScheduledCheck scheduled = db.checkSchedule.get(remote);
                 ScheduledCheck leasedNow = new ScheduledCheck(
                         scheduled.transport(),
                         scheduled.nextDueAt(),
+                        scheduled.periodic(),
                         scheduled.failuresInARow(),
+                        scheduled.health(),
+                        scheduled.lastCheckedAt(),
+                        scheduled.lastLatency(),
                         Optional.of(until),
                         Optional.of(instance));
                 db.checkSchedule.put(remote, leasedNow);
-                leased.add(leasedNow.leased(remote));
+                leased.add(leasedNow.due(remote));
             }
             return leased;
         });
     }
 
     @Override
-    public void record(RemoteCheck check, int failuresInARow, Instant nextDue, int keep) {
+    public List<DueCheck> scheduled(RegistrationId registration) {
+        return db.atomically(() -> db.checkSchedule.entrySet().stream()
+                .filter(entry -> entry.getKey().registrationId().equals(registration))
+                .map(entry -> entry.getValue().due(entry.getKey()))
+                .toList());
+    }
+
+    @Override
+    public void record(RemoteCheck check, CheckOutcome outcome, int keep) {
         db.atomically(() -> {
             requireRegistration(check.registrationId());
-            CheckedRemote remote = new CheckedRemote(check.registrationId(), check.remoteUrl());
+            RemoteKey remote = new RemoteKey(check.registrationId(), check.remoteUrl());
             db.remoteChecks.add(check);
             List<RemoteCheck> ofRemote = db.remoteChecks.stream()
-                    .filter(kept -> remote.equals(new CheckedRemote(kept.registrationId(), kept.remoteUrl())))
+                    .filter(kept -> remote.equals(new RemoteKey(kept.registrationId(), kept.remoteUrl())))
                     .toList();
             List<RemoteCheck> newestFirst = newestFirst(ofRemote);
             // By identity: two checks may be equal records and only the older one go.
             Set<RemoteCheck> older = Collections.newSetFromMap(new IdentityHashMap<>());
             older.addAll(newestFirst.subList(Math.min(keep, newestFirst.size()), newestFirst.size()));
             db.remoteChecks.removeIf(older::contains);
-            db.checkSchedule.computeIfPresent(
-                    remote,
-                    (key, scheduled) -> new ScheduledCheck(
-                            scheduled.transport(), nextDue, failuresInARow, Optional.empty(), Optional.empty()));
+            db.checkSchedule.computeIfPresent(remote, (key, scheduled) -> {
+                boolean leaseHeld =
+                        outcome.leasedBy().isEmpty() || outcome.leasedBy().equals(scheduled.leasedBy());
+                if (!leaseHeld) {
+                    return scheduled;
+                }
+                return new ScheduledCheck(
+                        scheduled.transport(),
+                        scheduled.periodic() ? Optional.of(outcome.nextDue()) : Optional.empty(),
+                        scheduled.periodic(),
+                        outcome.failuresInARow(),
+                        outcome.health(),
+                        Optional.of(check.checkedAt()),
+                        Optional.of(check.report().latency()),
+                        outcome.leasedBy().isEmpty() ? scheduled.leasedUntil() : Optional.empty(),
+                        outcome.leasedBy().isEmpty() ? scheduled.leasedBy() : Optional.empty());
+            });
             return null;
         });
     }
@@ -123,17 +190,52 @@ public final class InMemoryCheckRepository implements CheckRepository {
     }
 
     @Override
+    public Map<RegistrationId, List<RemoteStatus>> statuses(Collection<RegistrationId> registrations) {
+        return db.atomically(() -> {
+            Map<RegistrationId, List<RemoteStatus>> statuses = new LinkedHashMap<>();
+            db.checkSchedule.forEach((key, scheduled) -> {
+                if (registrations.contains(key.registrationId())) {
+                    statuses.computeIfAbsent(key.registrationId(), id -> new ArrayList<>())
+                            .add(new RemoteStatus(
+                                    key.remoteUrl(),
+                                    scheduled.health(),
+                                    scheduled.lastCheckedAt(),
+                                    scheduled.lastLatency(),
+                                    Optional.ofNullable(db.approvalSnapshots.get(key))
+                                            .flatMap(ApprovalSnapshot::driftSha256)
+                                            .isPresent()));
+                }
+            });
+            return statuses;
+        });
+    }
+
+    @Override
     public void keepApprovalSnapshot(RegistrationId registration, String remoteUrl, ToolSet tools) {
         db.atomically(() -> {
             requireRegistration(registration);
-            return db.approvalSnapshots.put(new CheckedRemote(registration, remoteUrl), tools);
+            return db.approvalSnapshots.put(
+                    new RemoteKey(registration, remoteUrl), new ApprovalSnapshot(tools, Optional.empty()));
         });
     }
 
     @Override
     public Optional<ToolSet> approvalSnapshot(RegistrationId registration, String remoteUrl) {
-        return db.atomically(
-                () -> Optional.ofNullable(db.approvalSnapshots.get(new CheckedRemote(registration, remoteUrl))));
+        return db.atomically(() -> Optional.ofNullable(db.approvalSnapshots.get(new RemoteKey(registration, remoteUrl)))
+                .map(ApprovalSnapshot::tools));
+    }
+
+    @Override
+    public boolean markDrift(RegistrationId registration, String remoteUrl, String toolsSha256, Instant at) {
+        return db.atomically(() -> {
+            RemoteKey key = new RemoteKey(registration, remoteUrl);
+            ApprovalSnapshot snapshot = db.approvalSnapshots.get(key);
+            if (snapshot == null || snapshot.driftSha256().equals(Optional.of(toolsSha256))) {
+                return false;
+            }
+            db.approvalSnapshots.put(key, new ApprovalSnapshot(snapshot.tools(), Optional.of(toolsSha256)));
+            return true;
+        });
     }
 
     /** Newest first; of two checks at the same time, the one recorded later first (as the database's ids order them). */

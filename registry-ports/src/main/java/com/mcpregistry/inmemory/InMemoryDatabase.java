@@ -4,6 +4,8 @@ import com.mcpregistry.audit.ChainLink;
 import com.mcpregistry.checks.DueCheck;
 import com.mcpregistry.core.RegistryCore;
 import com.mcpregistry.domain.audit.AuditChain;
+import com.mcpregistry.domain.checks.CheckedRemote;
+import com.mcpregistry.domain.checks.Health;
 import com.mcpregistry.domain.checks.RemoteCheck;
 import com.mcpregistry.domain.checks.ToolSet;
 import com.mcpregistry.domain.ownership.NamespaceClaim;
@@ -19,6 +21,7 @@ import com.mcpregistry.health.port.out.DatabaseHealth;
 import com.mcpregistry.registration.port.out.IdempotencyKeys;
 import com.mcpregistry.transaction.Transactions;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -43,9 +46,9 @@ public final class InMemoryDatabase implements Transactions, DatabaseHealth {
     Map<RegistrationId, Publication> publications = new LinkedHashMap<>();
     Map<ServerName, Owners> serverOwners = new LinkedHashMap<>();
     Map<NamespacePrefix, NamespaceClaim> namespaceClaims = new LinkedHashMap<>();
-    Map<CheckedRemote, ScheduledCheck> checkSchedule = new LinkedHashMap<>();
+    Map<RemoteKey, ScheduledCheck> checkSchedule = new LinkedHashMap<>();
     List<RemoteCheck> remoteChecks = new ArrayList<>();
-    Map<CheckedRemote, ToolSet> approvalSnapshots = new LinkedHashMap<>();
+    Map<RemoteKey, ApprovalSnapshot> approvalSnapshots = new LinkedHashMap<>();
 
     /** A database whose audit trail is unkeyed. */
     public InMemoryDatabase() {
@@ -61,26 +64,41 @@ public final class InMemoryDatabase implements Transactions, DatabaseHealth {
     record Publication(Instant publishedAt, boolean latest) {}
 
     /** One remote of one registration, as checks know it. */
-    record CheckedRemote(RegistrationId registrationId, String remoteUrl) {}
+    record RemoteKey(RegistrationId registrationId, String remoteUrl) {}
 
-    /** When a remote is checked next, and which instance has leased its check until when, if one has. */
+    /**
+     * A scheduled remote: when it is checked next (none: not until it is scheduled again), whether periodically, how
+     * its checks went, and which instance has leased its check until when, if one has.
+     */
     record ScheduledCheck(
             RemoteTransport transport,
-            Instant nextDueAt,
+            Optional<Instant> nextDueAt,
+            boolean periodic,
             int failuresInARow,
+            Health health,
+            Optional<Instant> lastCheckedAt,
+            Optional<Duration> lastLatency,
             Optional<Instant> leasedUntil,
             Optional<String> leasedBy) {
 
         boolean leasableAt(Instant now) {
-            return !nextDueAt.isAfter(now)
+            return nextDueAt.map(due -> !due.isAfter(now)).orElse(false)
                     && leasedUntil.map(until -> !until.isAfter(now)).orElse(true);
         }
 
-        DueCheck leased(CheckedRemote remote) {
+        DueCheck due(RemoteKey remote) {
             return new DueCheck(
-                    remote.registrationId(), remote.remoteUrl(), transport, failuresInARow, leasedUntil.orElseThrow());
+                    remote.registrationId(),
+                    new CheckedRemote(remote.remoteUrl(), transport),
+                    failuresInARow,
+                    health,
+                    leasedBy,
+                    leasedUntil);
         }
     }
+
+    /** What an approval saw of a remote's tools, and the tools it drifted to since, if it did. */
+    record ApprovalSnapshot(ToolSet tools, Optional<String> driftSha256) {}
 
     @Override
     public <T> T inTransaction(Supplier<T> work) {
@@ -178,6 +196,7 @@ public final class InMemoryDatabase implements Transactions, DatabaseHealth {
                 new InMemoryRateLimitBuckets(Clock.systemUTC()),
                 quotaCounts(),
                 serverOwnerRepository(),
-                namespaceClaimRepository());
+                namespaceClaimRepository(),
+                checkRepository());
     }
 }

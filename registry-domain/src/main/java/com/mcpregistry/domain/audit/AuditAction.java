@@ -5,7 +5,7 @@ import java.util.Optional;
 
 /**
  * What an audit event records: a step of the registration workflow, a change to a user's administrator rights, to
- * a server's owners or to a namespace claim.
+ * a server's owners or to a namespace claim, or a drift of an approved version's tools that a check found.
  * The wire name is what the database stores, the JSON shows and the audit chain hashes; it never changes.
  */
 public enum AuditAction {
@@ -22,7 +22,9 @@ public enum AuditAction {
     OWNER_REMOVED("owner_removed"),
     SERVER_TRANSFERRED("server_transferred"),
     NAMESPACE_CLAIMED("namespace_claimed"),
-    NAMESPACE_RELEASED("namespace_released");
+    NAMESPACE_RELEASED("namespace_released"),
+    /** A check found an approved version's tools changed from what its approval saw (the registry is the actor). */
+    TOOLS_CHANGED("tools_changed");
 
     private final String wireName;
 

@@ -1,6 +1,6 @@
 package com.mcpregistry.domain.checks;
 
-import java.util.List;
+import com.mcpregistry.domain.WireNames;
 
 /**
  * What the registry says of a remote from its recent checks: {@code healthy} when the last check that found a server
@@ -28,24 +28,38 @@ public enum Health {
         return wireName;
     }
 
-    /** The health that the outcomes of a remote's recent checks, newest first, say. */
-    public static Health of(List<ProbeOutcome> newestFirst) {
-        if (newestFirst.isEmpty()) {
-            return UNKNOWN;
-        }
-        if (newestFirst.get(0) == ProbeOutcome.BLOCKED_ADDRESS) {
-            return BLOCKED_ADDRESS;
-        }
-        int failures = 0;
-        for (ProbeOutcome outcome : newestFirst) {
-            if (outcome == ProbeOutcome.REACHABLE) {
-                return failures >= FAILURES_TO_UNREACHABLE ? UNREACHABLE : HEALTHY;
+    /**
+     * The health of a remote after a check that ended with {@code outcome}, {@code failuresInARow} failed checks in a
+     * row counting it, when it was {@code previous} before: a failure short of
+     * {@value #FAILURES_TO_UNREACHABLE} in a row keeps what the last answer said.
+     */
+    public static Health after(Health previous, ProbeOutcome outcome, int failuresInARow) {
+        return switch (outcome) {
+            case REACHABLE -> HEALTHY;
+            case REQUIRES_AUTH -> REQUIRES_AUTH;
+            case BLOCKED_ADDRESS -> BLOCKED_ADDRESS;
+            default -> {
+                if (failuresInARow >= FAILURES_TO_UNREACHABLE) {
+                    yield UNREACHABLE;
+                }
+                yield previous == HEALTHY || previous == REQUIRES_AUTH ? previous : UNKNOWN;
             }
-            if (outcome == ProbeOutcome.REQUIRES_AUTH) {
-                return failures >= FAILURES_TO_UNREACHABLE ? UNREACHABLE : REQUIRES_AUTH;
-            }
-            failures++;
-        }
-        return failures >= FAILURES_TO_UNREACHABLE ? UNREACHABLE : UNKNOWN;
+        };
+    }
+
+    /** The health a remote's wire name stands for, as stored. */
+    public static Health parse(String field, String raw) {
+        return WireNames.parse(field, raw, values(), Health::wireName);
+    }
+
+    /** How much this health should worry a reader: the registration's health is its most worrying remote's. */
+    public int concern() {
+        return switch (this) {
+            case HEALTHY -> 0;
+            case REQUIRES_AUTH -> 1;
+            case UNKNOWN -> 2;
+            case UNREACHABLE -> 3;
+            case BLOCKED_ADDRESS -> 4;
+        };
     }
 }

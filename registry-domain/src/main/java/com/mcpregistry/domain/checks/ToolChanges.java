@@ -64,5 +64,28 @@ public record ToolChanges(List<String> added, List<String> removed, List<Changed
         return added.isEmpty() && removed.isEmpty() && changed.isEmpty();
     }
 
+    /**
+     * The changes in one line for people, e.g. {@code added: book_entry; removed: list; changed: pay (description,
+     * inputSchema)}.
+     */
+    public String summary() {
+        List<String> parts = new ArrayList<>();
+        if (!added.isEmpty()) {
+            parts.add("added: " + String.join(", ", added));
+        }
+        if (!removed.isEmpty()) {
+            parts.add("removed: " + String.join(", ", removed));
+        }
+        if (!changed.isEmpty()) {
+            parts.add("changed: "
+                    + String.join(
+                            ", ",
+                            changed.stream()
+                                    .map(c -> c.name() + " (" + String.join(", ", c.fields()) + ")")
+                                    .toList()));
+        }
+        return parts.isEmpty() ? "no tool changed" : String.join("; ", parts);
+    }
+
     private record Field(String name, Function<Tool, Optional<String>> value) {}
 }

@@ -142,6 +142,44 @@ public record Registration(
         return take(Action.DELETE, Optional.empty(), details, List.of(), actor, owners, now, requestId);
     }
 
+    /**
+     * The registry itself deprecates this Approved version (its tools drifted from what the approval saw and
+     * {@code DRIFT_ACTION} says to deprecate): no user acts, so the audit event names no actor.
+     */
+    public Change deprecatedByRegistry(Reason reason, Instant now) {
+        Objects.requireNonNull(reason, "reason");
+        if (isDeleted() || status != RegistrationStatus.APPROVED) {
+            throw new Conflict("only an approved version is deprecated by the registry");
+        }
+        Action action = Action.DEPRECATE;
+        Registration next = new Registration(
+                id,
+                serverName,
+                version,
+                details,
+                submitterId,
+                RegistrationStatus.DEPRECATED,
+                Optional.of(reason),
+                action.review().apply(reviewedBy, Optional.empty()),
+                action.review().apply(reviewedAt, Optional.of(now)),
+                createdAt,
+                now,
+                rowVersion + 1,
+                deletedAt);
+        AuditEvent event = new AuditEvent(
+                UUID.randomUUID(),
+                now,
+                Optional.empty(),
+                action.auditAction(),
+                Optional.of(id),
+                Optional.of(status),
+                Optional.of(RegistrationStatus.DEPRECATED),
+                Optional.of(reason.value()),
+                Optional.empty(),
+                List.of());
+        return new Change(next, event);
+    }
+
     private Change take(
             Action action,
             Optional<Reason> reason,

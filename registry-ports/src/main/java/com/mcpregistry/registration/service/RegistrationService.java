@@ -2,6 +2,7 @@ package com.mcpregistry.registration.service;
 
 import com.mcpregistry.audit.AuditEntry;
 import com.mcpregistry.audit.port.out.AuditTrail;
+import com.mcpregistry.checks.service.CheckScheduling;
 import com.mcpregistry.domain.error.AlreadyTaken;
 import com.mcpregistry.domain.error.Conflict;
 import com.mcpregistry.domain.error.IdempotencyKeyReused;
@@ -12,6 +13,7 @@ import com.mcpregistry.domain.ownership.NotAnOwner;
 import com.mcpregistry.domain.ownership.Owners;
 import com.mcpregistry.domain.registration.Action;
 import com.mcpregistry.domain.registration.Change;
+import com.mcpregistry.domain.registration.Reason;
 import com.mcpregistry.domain.registration.Registration;
 import com.mcpregistry.domain.registration.ServerDetails;
 import com.mcpregistry.domain.registration.VersionOrder;
@@ -83,8 +85,9 @@ public final class RegistrationService
     private final SubmissionQuotas quotas;
     private final ServerOwnership ownership;
     private final PublishRules publishRules;
+    private final CheckScheduling checkScheduling;
 
-    /** The service with no quota on submissions. */
+    /** The service with no quota on submissions, keeping no check schedule. */
     public RegistrationService(
             RegistrationRepository registrations,
             PublishedServers published,
@@ -102,7 +105,8 @@ public final class RegistrationService
                 clock,
                 SubmissionQuotas.NONE,
                 ownership,
-                PublishRules.STRICT);
+                PublishRules.STRICT,
+                CheckScheduling.NONE);
     }
 
     public RegistrationService(
@@ -114,7 +118,8 @@ public final class RegistrationService
             Clock clock,
             SubmissionQuotas quotas,
             ServerOwnership ownership,
-            PublishRules publishRules) {
+            PublishRules publishRules,
+            CheckScheduling checkScheduling) {
         this.registrations = registrations;
         this.published = published;
         this.auditTrail = auditTrail;
@@ -124,6 +129,7 @@ public final class RegistrationService
         this.quotas = quotas;
         this.ownership = ownership;
         this.publishRules = publishRules;
+        this.checkScheduling = checkScheduling;
     }
 
     @Override
@@ -154,6 +160,8 @@ public final class RegistrationService
                         submitter, command.serverName(), change.registration().createdAt());
                 registrations.insert(change.registration());
                 auditTrail.append(change.event());
+                checkScheduling.submitted(
+                        change.registration(), change.registration().createdAt());
                 command.idempotencyKey()
                         .ifPresent(key -> idempotencyKeys.remember(
                                 submitter,
@@ -288,14 +296,22 @@ public final class RegistrationService
 
     @Override
     public List<AuditEntry> history(Actor actor, RegistrationId id) {
-        registrations
+        inspected(actor, id);
+        return auditTrail.history(id);
+    }
+
+    /**
+     * Registration {@code id}, if {@code actor} may read its history and its checks: an administrator, or while it
+     * is not deleted its submitter and its server's owners. A deleted registration is gone from every other read; its
+     * events and checks stay readable for audit (administrators).
+     */
+    public Registration inspected(Actor actor, RegistrationId id) {
+        return registrations
                 .findById(id)
-                // A deleted registration is gone from every read; its events stay readable for audit (admins).
                 .filter(r -> actor.admin()
                         || (!r.isDeleted()
                                 && (actor.is(r.submitterId()) || ownership.of(r).includes(actor))))
                 .orElseThrow(() -> notFound(id));
-        return auditTrail.history(id);
     }
 
     /**
@@ -336,9 +352,27 @@ public final class RegistrationService
         if (taken.isEmpty()) {
             return current;
         }
-        Change change = taken.get();
+        attempted.set(taken.get().registration());
+        return store(current, taken.get());
+    }
+
+    /**
+     * The registry deprecates an Approved version whose tools drifted from what its approval saw, with
+     * {@code reason}; a version no longer Approved is left as it is (empty). Joins the caller's transaction.
+     */
+    public Optional<Registration> deprecateForDrift(RegistrationId id, Reason reason) {
+        return transactions.inTransaction(() -> {
+            Registration current = registrations.findById(id).orElseThrow(() -> notFound(id));
+            if (current.isDeleted() || current.status() != RegistrationStatus.APPROVED) {
+                return Optional.empty();
+            }
+            return Optional.of(store(current, current.deprecatedByRegistry(reason, now())));
+        });
+    }
+
+    /** Stores {@code change} of {@code current} with its audit event, its checks' schedule and what is published. */
+    private Registration store(Registration current, Change change) {
         Registration next = change.registration();
-        attempted.set(next);
         boolean publication = current.status().isPublished() || next.status().isPublished();
         if (publication) {
             // Before the first write of this server's rows: lock, then write, never the other way round.
@@ -346,6 +380,7 @@ public final class RegistrationService
         }
         registrations.update(next, current.rowVersion());
         auditTrail.append(change.event());
+        checkScheduling.changed(current, next, next.updatedAt());
         if (publication) {
             republish(next);
         }
