@@ -30,7 +30,8 @@ class AuditActionTest {
                         "owner_removed",
                         "server_transferred",
                         "namespace_claimed",
-                        "namespace_released");
+                        "namespace_released",
+                        "tools_changed");
     }
 
     @Test
@@ -51,6 +52,6 @@ class AuditActionTest {
         assertThat(thrown.errors().get(0).message())
                 .isEqualTo("must be one of submit, edit, approve, reject, deprecate, reactivate, delete,"
                         + " admin_granted, admin_revoked, owner_added, owner_removed, server_transferred,"
-                        + " namespace_claimed, namespace_released");
+                        + " namespace_claimed, namespace_released, tools_changed");
     }
 }

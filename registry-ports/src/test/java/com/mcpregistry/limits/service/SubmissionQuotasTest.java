@@ -4,6 +4,7 @@ import static com.mcpregistry.domain.testing.ServerDetailsTestData.someDetails;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.mcpregistry.checks.service.CheckScheduling;
 import com.mcpregistry.domain.error.QuotaReached;
 import com.mcpregistry.domain.registration.Reason;
 import com.mcpregistry.domain.registration.Registration;
@@ -45,7 +46,8 @@ class SubmissionQuotasTest {
                 clock,
                 new SubmissionQuotas(new LimitSettings(Map.of(), quotas), db.quotaCounts(), LimitEvents.NONE),
                 InMemoryOwnership.openOver(db),
-                PublishRules.STRICT);
+                PublishRules.STRICT,
+                CheckScheduling.NONE);
     }
 
     private Registration submit(RegistrationService service, Actor actor, String name, String version) {
