@@ -324,6 +324,7 @@ class CheckRoutesTest {
         String script = "</script><script>alert(document.cookie)</script>";
         String huge = "A".repeat(600_000) + script;
         String deep = "{\"a\":".repeat(80) + "{}" + "}".repeat(80);
+        String deeper = "[".repeat(990) + "]".repeat(990);
         Tool hostile = new Tool(
                 "describe",
                 Optional.of(script),
@@ -331,6 +332,8 @@ class CheckRoutesTest {
                 "{\"type\": not json",
                 Optional.of(deep),
                 Optional.of("{\"destructiveHint\":true,\"title\":\"\\\"},{\\\"x\\\":\\\"\"}"));
+        Tool nested =
+                new Tool("nested", Optional.empty(), Optional.empty(), deeper, Optional.empty(), Optional.empty());
         probe.answer(
                 url,
                 new ProbeReport(
@@ -339,7 +342,7 @@ class CheckRoutesTest {
                         Optional.of("2025-06-18\"}"),
                         Optional.of(new ServerInfo("evil\"}, \"admin\": true, {\"" + script, "1.0\u0000\n")),
                         Optional.of("{\"experimental\":{\"" + script + "\":{}}}"),
-                        new ToolSet(List.of(hostile)),
+                        new ToolSet(List.of(hostile, nested)),
                         0,
                         0,
                         List.of(),
@@ -367,6 +370,9 @@ class CheckRoutesTest {
             assertThat(tool.path("output_schema")).isEqualTo(json(deep));
             assertThat(tool.path("annotations").path("title").asText()).isEqualTo("\"},{\"x\":\"");
         }
+        assertThat(check.at("/tools/1/input_schema").asText())
+                .as("a value nested too deep to write back inside an answer is written as a string")
+                .isEqualTo(deeper);
     }
 
     @Test
