@@ -2,6 +2,7 @@ package com.mcpregistry.http.api;
 
 import com.mcpregistry.core.RegistryUseCases;
 import com.mcpregistry.http.audit.AuditRoutes;
+import com.mcpregistry.http.checks.CheckRoutes;
 import com.mcpregistry.http.docs.DocsPage;
 import com.mcpregistry.http.docs.DocsRoutes;
 import com.mcpregistry.http.docs.OpenApiDocument;
@@ -119,13 +120,17 @@ public final class RegistryApi {
                             core.reviewRegistration(),
                             core.deleteRegistration(),
                             core.findRegistrations(),
+                            core.remoteChecks(),
                             settings.reviewPrecondition())
                     .addTo(config.routes);
+            new CheckRoutes(core.remoteChecks()).addTo(config.routes);
             new ServerOwnerRoutes(core.manageOwners()).addTo(config.routes);
             new NamespaceClaimRoutes(core.manageNamespaces()).addTo(config.routes);
             new AuditRoutes(core.queryAudit()).addTo(config.routes);
-            new PublishedServerRoutes(core.listPublishedServers(), settings.publicApi()).addTo(config.routes);
-            new PublishRoutes(core.submitRegistration(), settings.publicApi()).addTo(config.routes);
+            new PublishedServerRoutes(core.listPublishedServers(), core.remoteChecks(), settings.publicApi())
+                    .addTo(config.routes);
+            new PublishRoutes(core.submitRegistration(), core.remoteChecks(), settings.publicApi())
+                    .addTo(config.routes);
             new DocsRoutes(
                             OpenApiDocument.fromClasspath().with(extension.documentation()),
                             DocsPage.swaggerUi(),

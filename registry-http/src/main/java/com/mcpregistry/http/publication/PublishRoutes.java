@@ -1,5 +1,6 @@
 package com.mcpregistry.http.publication;
 
+import com.mcpregistry.checks.port.in.RemoteChecksUseCase;
 import com.mcpregistry.domain.registration.Registration;
 import com.mcpregistry.domain.registration.ServerDetails;
 import com.mcpregistry.domain.registration.Tags;
@@ -13,6 +14,7 @@ import com.mcpregistry.registration.port.in.SubmitRegistrationUseCase;
 import com.mcpregistry.registration.port.in.SubmitRegistrationUseCase.SubmitRegistration;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -27,10 +29,12 @@ public final class PublishRoutes {
     private static final String PUBLISH = "/publish";
 
     private final SubmitRegistrationUseCase submit;
+    private final RemoteChecksUseCase checks;
     private final PublicApi mode;
 
-    public PublishRoutes(SubmitRegistrationUseCase submit, PublicApi mode) {
+    public PublishRoutes(SubmitRegistrationUseCase submit, RemoteChecksUseCase checks, PublicApi mode) {
         this.submit = submit;
+        this.checks = checks;
         this.mode = mode;
     }
 
@@ -53,6 +57,7 @@ public final class PublishRoutes {
                 new ServerDetails(document.definition(), Optional.empty(), Tags.NONE),
                 Optional.empty(),
                 RequestIds.forAudit(ctx)));
-        ctx.json(ServerListJson.ServerResponseJson.submitted(submitted));
+        ctx.json(ServerListJson.ServerResponseJson.submitted(
+                submitted, checks.health(List.of(submitted)).get(submitted.id())));
     }
 }

@@ -1,13 +1,18 @@
 package com.mcpregistry.http.publication;
 
+import com.mcpregistry.checks.port.in.RemoteChecksUseCase;
+import com.mcpregistry.domain.checks.RegistrationHealth;
 import com.mcpregistry.domain.error.InvalidInput;
 import com.mcpregistry.domain.error.NotFound;
+import com.mcpregistry.domain.shared.RegistrationId;
 import com.mcpregistry.domain.shared.ServerName;
 import com.mcpregistry.http.shared.Access;
 import com.mcpregistry.http.shared.ProblemDetails;
 import com.mcpregistry.http.shared.QueryParameters;
 import com.mcpregistry.http.shared.RequestIds;
 import com.mcpregistry.http.shared.Routes;
+import com.mcpregistry.publication.PublishedServer;
+import com.mcpregistry.publication.PublishedServerPage;
 import com.mcpregistry.publication.PublishedServerQuery;
 import com.mcpregistry.publication.ServerListCursor;
 import com.mcpregistry.publication.VersionSelector;
@@ -18,6 +23,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -26,7 +32,8 @@ import java.util.function.Supplier;
  * read: the list of published servers, the versions of one server, one version (or the latest). Who may read it is
  * the {@link PublicApi} setting: anyone (the default; MCP clients send no credentials), callers with a
  * valid token, or nobody (the routes do not exist). Browsers may read it from any origin; answers carry an entity
- * tag and may be cached briefly; errors are the official {@code {"error": "..."}} bodies.
+ * tag and may be cached briefly; errors are the official {@code {"error": "..."}} bodies. Each server carries how its
+ * remotes answered the registry's checks under {@value ServerListJson#HEALTH_META}, asked once per answer.
  */
 public final class PublishedServerRoutes {
     /** The API's versions: the current one and its predecessor, which serves the same. */
@@ -44,11 +51,13 @@ public final class PublishedServerRoutes {
     private static final String VERSION = "/servers/{serverName}/versions/{version}";
 
     private final ListPublishedServersUseCase servers;
+    private final RemoteChecksUseCase checks;
     private final PublicApi mode;
     private final CacheableJson answers;
 
-    public PublishedServerRoutes(ListPublishedServersUseCase servers, PublicApi mode) {
+    public PublishedServerRoutes(ListPublishedServersUseCase servers, RemoteChecksUseCase checks, PublicApi mode) {
         this.servers = servers;
+        this.checks = checks;
         this.mode = mode;
         // What anyone may read, any cache may keep; what needs a token, only the caller's own.
         this.answers = new CacheableJson(mode == PublicApi.ANONYMOUS, MAX_AGE_SECONDS);
@@ -96,14 +105,14 @@ public final class PublishedServerRoutes {
                 updatedSince(ctx),
                 QueryParameters.limit(ctx, DEFAULT_LIMIT),
                 QueryParameters.optional(ctx, "cursor", ServerListCursor::decode));
-        answers.respond(ctx, ServerListJson.of(servers.list(query)));
+        PublishedServerPage page = servers.list(query);
+        answers.respond(ctx, ServerListJson.of(page, healthOf(page.servers())));
     }
 
     private void versions(Context ctx) {
-        answers.respond(
-                ctx,
-                ServerListJson.of(
-                        found(() -> servers.versions(serverName(ctx), QueryParameters.flag(ctx, "include_deleted")))));
+        List<PublishedServer> versions =
+                found(() -> servers.versions(serverName(ctx), QueryParameters.flag(ctx, "include_deleted")));
+        answers.respond(ctx, ServerListJson.of(versions, healthOf(versions)));
     }
 
     private void version(Context ctx) {
@@ -113,10 +122,20 @@ public final class PublishedServerRoutes {
         } catch (InvalidInput e) {
             throw new NotFound(SERVER_NOT_FOUND);
         }
+        PublishedServer published =
+                found(() -> servers.version(serverName(ctx), version, QueryParameters.flag(ctx, "include_deleted")));
         answers.respond(
                 ctx,
-                ServerListJson.ServerResponseJson.of(found(() ->
-                        servers.version(serverName(ctx), version, QueryParameters.flag(ctx, "include_deleted")))));
+                ServerListJson.ServerResponseJson.of(
+                        published,
+                        healthOf(List.of(published))
+                                .get(published.registration().id())));
+    }
+
+    /** How the remotes of each of {@code published} are, asked once for all of them. */
+    private Map<RegistrationId, RegistrationHealth> healthOf(List<PublishedServer> published) {
+        return checks.health(
+                published.stream().map(PublishedServer::registration).toList());
     }
 
     /** What {@code lookup} finds; a server or version the registry does not publish is the official 404. */

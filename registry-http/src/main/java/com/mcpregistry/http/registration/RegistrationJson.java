@@ -3,6 +3,7 @@ package com.mcpregistry.http.registration;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.mcpregistry.domain.checks.RegistrationHealth;
 import com.mcpregistry.domain.registration.Action;
 import com.mcpregistry.domain.registration.OwnerContact;
 import com.mcpregistry.domain.registration.Reason;
@@ -13,6 +14,7 @@ import com.mcpregistry.domain.serverjson.Remote;
 import com.mcpregistry.domain.serverjson.ServerDefinition;
 import com.mcpregistry.domain.serverjson.Title;
 import com.mcpregistry.domain.user.UserId;
+import com.mcpregistry.http.checks.HealthJson;
 import com.mcpregistry.http.serverjson.ServerJsonWriter;
 import java.time.Instant;
 import java.util.List;
@@ -24,7 +26,8 @@ import java.util.UUID;
  * whole server.json, always; and the seed's simple fields as far as they say it ({@code endpoint_url} and {@code
  * transport} only for a server of one remote and no package, {@code title} and the URLs only when the document has
  * them). {@code can} lists the actions the caller may take on it now ({@code edit}, {@code approve}, {@code deprecate},
- * …, by their audit wire names), so that a client need not re-implement the workflow and ownership rules.
+ * …, by their audit wire names), so that a client need not re-implement the workflow and ownership rules; {@code
+ * health} says how its remote servers answered the registry's checks.
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record RegistrationJson(
@@ -48,10 +51,11 @@ public record RegistrationJson(
         Instant createdAt,
         Instant updatedAt,
         long rowVersion,
-        List<String> can) {
+        List<String> can,
+        HealthJson health) {
 
-    /** {@code r} as the caller who may take {@code can} on it sees it. */
-    public static RegistrationJson of(Registration r, List<Action> can) {
+    /** {@code r}, whose remotes are as {@code health} says, as the caller who may take {@code can} on it sees it. */
+    public static RegistrationJson of(Registration r, List<Action> can, RegistrationHealth health) {
         ServerDetails d = r.details();
         ServerDefinition definition = d.definition();
         Optional<Remote> onlyRemote = definition.onlyRemote();
@@ -76,6 +80,7 @@ public record RegistrationJson(
                 r.createdAt(),
                 r.updatedAt(),
                 r.rowVersion(),
-                can.stream().map(Action::wireName).toList());
+                can.stream().map(Action::wireName).toList(),
+                HealthJson.of(health));
     }
 }

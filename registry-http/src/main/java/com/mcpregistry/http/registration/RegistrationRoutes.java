@@ -3,7 +3,9 @@ package com.mcpregistry.http.registration;
 import static com.mcpregistry.http.shared.Access.USER;
 
 import com.mcpregistry.audit.AuditEntry;
+import com.mcpregistry.checks.port.in.RemoteChecksUseCase;
 import com.mcpregistry.domain.Text;
+import com.mcpregistry.domain.checks.RegistrationHealth;
 import com.mcpregistry.domain.error.InvalidInput;
 import com.mcpregistry.domain.registration.Action;
 import com.mcpregistry.domain.registration.Reason;
@@ -53,6 +55,7 @@ public final class RegistrationRoutes {
     private final ReviewRegistrationUseCase review;
     private final DeleteRegistrationUseCase delete;
     private final FindRegistrationsUseCase find;
+    private final RemoteChecksUseCase checks;
     private final ReviewPrecondition reviewPrecondition;
 
     public RegistrationRoutes(
@@ -61,12 +64,14 @@ public final class RegistrationRoutes {
             ReviewRegistrationUseCase review,
             DeleteRegistrationUseCase delete,
             FindRegistrationsUseCase find,
+            RemoteChecksUseCase checks,
             ReviewPrecondition reviewPrecondition) {
         this.submit = submit;
         this.edit = edit;
         this.review = review;
         this.delete = delete;
         this.find = find;
+        this.checks = checks;
         this.reviewPrecondition = reviewPrecondition;
     }
 
@@ -181,16 +186,21 @@ public final class RegistrationRoutes {
         return RegistrationId.parse("registration_id", ctx.pathParam("registration_id"));
     }
 
-    /** One registration, with what {@code actor} may do with it now. */
+    /** One registration, with what {@code actor} may do with it now and how its remotes are. */
     private void respond(Context ctx, Actor actor, Registration registration) {
         ctx.header("ETag", ETags.of(registration.rowVersion()));
         List<Action> can = find.actionsOpenTo(actor, List.of(registration)).getOrDefault(registration.id(), List.of());
-        ctx.json(RegistrationJson.of(registration, can));
+        RegistrationHealth health = checks.health(List.of(registration)).get(registration.id());
+        ctx.json(RegistrationJson.of(registration, can, health));
     }
 
-    /** A page of registrations, with what {@code actor} may do with each, asked once for the whole page. */
+    /**
+     * A page of registrations, with what {@code actor} may do with each and how their remotes are, each asked once for
+     * the whole page.
+     */
     private PageJson<RegistrationJson> page(Actor actor, Page<Registration> page) {
         Map<RegistrationId, List<Action>> can = find.actionsOpenTo(actor, page.items());
-        return PageJson.of(page, r -> RegistrationJson.of(r, can.getOrDefault(r.id(), List.of())));
+        Map<RegistrationId, RegistrationHealth> health = checks.health(page.items());
+        return PageJson.of(page, r -> RegistrationJson.of(r, can.getOrDefault(r.id(), List.of()), health.get(r.id())));
     }
 }

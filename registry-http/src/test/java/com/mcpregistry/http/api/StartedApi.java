@@ -2,6 +2,7 @@ package com.mcpregistry.http.api;
 
 import com.mcpregistry.core.RegistryCore;
 import com.mcpregistry.domain.ownership.NamespacePolicy;
+import com.mcpregistry.domain.serverjson.PublishRules;
 import com.mcpregistry.http.testing.ApiClient;
 import com.mcpregistry.identity.port.out.AccessTokenVerifier;
 import com.mcpregistry.identity.port.out.TokenVerification;
@@ -51,7 +52,14 @@ public final class StartedApi implements BeforeAllCallback, AfterAllCallback, Au
 
     /** {@link #start(ApiSettings, AccessTokenVerifier)} under {@code policy} (NAMESPACE_POLICY) for new names. */
     public static StartedApi start(ApiSettings settings, AccessTokenVerifier verifier, NamespacePolicy policy) {
-        return notStarted(settings, verifier, config -> {}, policy).startNow();
+        return notStarted(settings, verifier, config -> {}, policy, RegistryCore.Checks.off())
+                .startNow();
+    }
+
+    /** {@link #start(ApiSettings, AccessTokenVerifier)}, checking remotes as {@code checks} says. */
+    public static StartedApi start(ApiSettings settings, AccessTokenVerifier verifier, RegistryCore.Checks checks) {
+        return notStarted(settings, verifier, config -> {}, NamespacePolicy.OPEN, checks)
+                .startNow();
     }
 
     /**
@@ -67,24 +75,38 @@ public final class StartedApi implements BeforeAllCallback, AfterAllCallback, Au
         return notStarted(settings, verifier, config -> {});
     }
 
+    /** {@link #perTestClass(ApiSettings, AccessTokenVerifier)}, checking remotes as {@code checks} says. */
+    public static StartedApi perTestClass(
+            ApiSettings settings, AccessTokenVerifier verifier, RegistryCore.Checks checks) {
+        return notStarted(settings, verifier, config -> {}, NamespacePolicy.OPEN, checks);
+    }
+
     private static final AccessTokenVerifier REFUSE_EVERY_TOKEN =
             token -> new TokenVerification.Invalid("these tests sign no tokens");
 
     private static StartedApi notStarted(
             ApiSettings settings, AccessTokenVerifier verifier, RegistryApi.Extension extension) {
-        return notStarted(settings, verifier, extension, NamespacePolicy.OPEN);
+        return notStarted(settings, verifier, extension, NamespacePolicy.OPEN, RegistryCore.Checks.off());
     }
 
     private static StartedApi notStarted(
             ApiSettings settings,
             AccessTokenVerifier verifier,
             RegistryApi.Extension extension,
-            NamespacePolicy policy) {
+            NamespacePolicy policy,
+            RegistryCore.Checks checks) {
         return new StartedApi(() -> {
             Clock clock = Clock.systemUTC();
             var db = new InMemoryDatabase();
             RegistryCore core = RegistryCore.create(
-                    db.coreAdapters(), verifier, UnaryOperator.identity(), clock, RegistryCore.Limits.off(), policy);
+                    db.coreAdapters(),
+                    verifier,
+                    UnaryOperator.identity(),
+                    clock,
+                    RegistryCore.Limits.off(),
+                    policy,
+                    PublishRules.STRICT,
+                    checks);
             Javalin app = RegistryApi.create(settings, core, extension);
             app.start("127.0.0.1", 0);
             return app;

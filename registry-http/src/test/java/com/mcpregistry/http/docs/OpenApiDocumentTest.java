@@ -8,6 +8,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.BooleanNode;
 import com.fasterxml.jackson.databind.node.IntNode;
 import com.mcpregistry.domain.audit.AuditAction;
+import com.mcpregistry.domain.checks.Health;
+import com.mcpregistry.domain.checks.ProbeOutcome;
+import com.mcpregistry.domain.checks.Tool;
 import com.mcpregistry.domain.ownership.NamespacePolicy;
 import com.mcpregistry.domain.ownership.NamespacePrefix;
 import com.mcpregistry.domain.registration.OwnerContact;
@@ -23,6 +26,7 @@ import com.mcpregistry.domain.shared.RegistrationStatus;
 import com.mcpregistry.domain.shared.ServerName;
 import com.mcpregistry.http.api.RegistryApi;
 import com.mcpregistry.http.audit.AuditRoutes;
+import com.mcpregistry.http.checks.CheckRoutes;
 import com.mcpregistry.http.ownership.OwnerForm;
 import com.mcpregistry.http.publication.PublishedServerRoutes;
 import com.mcpregistry.http.registration.RegistrationRoutes;
@@ -350,6 +354,16 @@ class OpenApiDocumentTest {
                 .isEqualTo(SubmitRegistrationUseCase.IdempotencyKey.MAX_LENGTH);
         assertThat(parameters.at("/RegistrationLimit/schema/maximum").asInt()).isEqualTo(PageRequest.MAX_LIMIT);
         assertThat(parameters.at("/AuditLimit/schema/maximum").asInt()).isEqualTo(PageRequest.MAX_LIMIT);
+        assertThat(parameters.at("/CheckLimit/schema/maximum").asInt()).isEqualTo(CheckRoutes.MAX_LIMIT);
+        assertThat(texts(schema("HealthStatus").path("enum")))
+                .containsExactlyElementsOf(
+                        Arrays.stream(Health.values()).map(Health::wireName).toList());
+        assertThat(texts(schema("CheckOutcome").path("enum")))
+                .containsExactlyElementsOf(Arrays.stream(ProbeOutcome.values())
+                        .map(ProbeOutcome::wireName)
+                        .toList());
+        assertThat(schema("RemoteTool").at("/properties/name/maxLength").asInt())
+                .isEqualTo(Tool.MAX_NAME_LENGTH);
         assertThat(texts(parameters.at("/AuditAction/schema/enum")))
                 .containsExactlyElementsOf(Arrays.stream(AuditAction.values())
                         .map(AuditAction::wireName)
@@ -375,6 +389,7 @@ class OpenApiDocumentTest {
         Map<String, JsonNode> serverDefaults = Map.of(
                 "RegistrationLimit", IntNode.valueOf(RegistrationRoutes.DEFAULT_LIMIT),
                 "AuditLimit", IntNode.valueOf(AuditRoutes.DEFAULT_LIMIT),
+                "CheckLimit", IntNode.valueOf(CheckRoutes.DEFAULT_LIMIT),
                 "ServerListLimit", IntNode.valueOf(PublishedServerRoutes.DEFAULT_LIMIT),
                 "IncludeDeleted", BooleanNode.FALSE);
         // Each parameter once: the shared ones by component name, those written inside an operation by "".

@@ -14,9 +14,20 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.mcpregistry.audit.AuditEntry;
 import com.mcpregistry.audit.AuditQuery;
 import com.mcpregistry.audit.service.AuditService;
+import com.mcpregistry.checks.RemoteTools;
+import com.mcpregistry.checks.service.RemoteChecksService;
 import com.mcpregistry.domain.audit.AuditAction;
 import com.mcpregistry.domain.audit.AuditEvent;
 import com.mcpregistry.domain.audit.FieldChange;
+import com.mcpregistry.domain.checks.Health;
+import com.mcpregistry.domain.checks.ProbeOutcome;
+import com.mcpregistry.domain.checks.ProbeReport;
+import com.mcpregistry.domain.checks.RemoteCheck;
+import com.mcpregistry.domain.checks.RemoteStatus;
+import com.mcpregistry.domain.checks.ServerInfo;
+import com.mcpregistry.domain.checks.Tool;
+import com.mcpregistry.domain.checks.ToolChanges;
+import com.mcpregistry.domain.checks.ToolSet;
 import com.mcpregistry.domain.error.FieldError;
 import com.mcpregistry.domain.ownership.NamespacePolicy;
 import com.mcpregistry.domain.ownership.NamespacePrefix;
@@ -29,6 +40,7 @@ import com.mcpregistry.domain.serverjson.RemoteTransport;
 import com.mcpregistry.domain.serverjson.ServerDocument;
 import com.mcpregistry.domain.serverjson.Title;
 import com.mcpregistry.domain.serverjson.Version;
+import com.mcpregistry.domain.shared.RegistrationId;
 import com.mcpregistry.domain.shared.RegistrationStatus;
 import com.mcpregistry.domain.shared.ServerName;
 import com.mcpregistry.domain.testing.ServerDetailsTestData;
@@ -39,6 +51,8 @@ import com.mcpregistry.domain.user.GroupId;
 import com.mcpregistry.domain.user.UserId;
 import com.mcpregistry.http.api.StartedApi;
 import com.mcpregistry.http.audit.AuditEventJson;
+import com.mcpregistry.http.checks.RemoteChecksJson;
+import com.mcpregistry.http.checks.RemoteToolsJson;
 import com.mcpregistry.http.identity.UserJson;
 import com.mcpregistry.http.ownership.ClaimOutcomeJson;
 import com.mcpregistry.http.ownership.NamespacesJson;
@@ -66,7 +80,9 @@ import com.mcpregistry.registration.service.RegistrationService;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -99,6 +115,8 @@ class OpenApiSchemasTest {
             db,
             clock,
             serverOwnership);
+    private final RemoteChecksService checks =
+            new RemoteChecksService(db.checkRepository(), Optional.empty(), registrations);
     private final UserService users = new UserService(db.userRepository(), db.auditTrail(), db, clock);
     private final AuditService audit = new AuditService(db.auditTrail(), Clock.systemUTC());
 
@@ -130,7 +148,8 @@ class OpenApiSchemasTest {
 
         assertThat(json).contains("\"server\":{", "\"packages\":[").doesNotContain("endpoint_url", "owner_contact");
         SCHEMAS.assertConforms("Registration", json);
-        String published = Json.write(ServerListJson.ServerResponseJson.submitted(registration));
+        String published = Json.write(ServerListJson.ServerResponseJson.submitted(
+                registration, checks.health(List.of(registration)).get(registration.id())));
         assertThat(published).contains("\"status\":\"pending\"").doesNotContain(ServerListJson.OFFICIAL_META);
         SCHEMAS.assertConforms("ServerResponse", published);
     }
@@ -170,6 +189,85 @@ class OpenApiSchemasTest {
         String allJson = Json.write(PageJson.of(all, r -> asSeenBy(admin, r)));
         assertThat(allJson).contains("\"next_cursor\":null");
         SCHEMAS.assertConforms("RegistrationPage", allJson);
+    }
+
+    @Test
+    void a_check_of_every_outcome_is_a_remote_check_and_a_drifted_and_an_unchecked_remote_are_registration_tools() {
+        RegistrationId id = RegistrationId.random();
+        Instant at = Instant.parse("2025-03-02T10:30:00.123456Z");
+        Tool read = new Tool(
+                "read_account",
+                Optional.of("Read an account"),
+                Optional.of("Reads an account"),
+                "{\"type\":\"object\"}",
+                Optional.of("{\"type\":\"object\"}"),
+                Optional.of("{\"readOnlyHint\":true}"));
+        Tool unreadable = new Tool(
+                "unreadable", Optional.empty(), Optional.empty(), "not json", Optional.empty(), Optional.empty());
+        List<RemoteCheck> checks = new ArrayList<>();
+        for (ProbeOutcome outcome : ProbeOutcome.values()) {
+            ProbeReport report = switch (outcome) {
+                case REACHABLE ->
+                    new ProbeReport(
+                            outcome,
+                            Duration.ofNanos(1_234_567),
+                            Optional.of("2025-06-18"),
+                            Optional.of(new ServerInfo("ledger-server", "1.4.0")),
+                            Optional.of("{\"tools\":{}}"),
+                            new ToolSet(List.of(read, unreadable)),
+                            1,
+                            2,
+                            List.of(),
+                            Optional.empty());
+                case REQUIRES_AUTH ->
+                    new ProbeReport(
+                            outcome,
+                            Duration.ofMillis(5),
+                            Optional.empty(),
+                            Optional.empty(),
+                            Optional.empty(),
+                            ToolSet.NONE,
+                            0,
+                            0,
+                            List.of("https://login.microsoftonline.com/tenant/v2.0"),
+                            Optional.of("401 with protected-resource metadata"));
+                default -> ProbeReport.failed(outcome, Duration.ofSeconds(20), "failed: " + outcome.wireName());
+            };
+            checks.add(new RemoteCheck(id, "https://mcp.contoso.com/" + outcome.wireName(), at, report));
+        }
+
+        String checksJson = Json.write(RemoteChecksJson.of(checks));
+
+        assertThat(checksJson)
+                .contains("\"latency_ms\":1.235", "\"latency_ms\":20000", "\"input_schema\":\"not json\"");
+        SCHEMAS.assertConforms("RemoteChecks", checksJson);
+        ToolSet approved = new ToolSet(List.of(new Tool(
+                "read_account",
+                Optional.of("Read an account"),
+                Optional.of("Reads an account, nothing else"),
+                read.inputSchema(),
+                read.outputSchema(),
+                read.annotations())));
+        RemoteTools drifted = new RemoteTools(
+                new RemoteStatus(
+                        checks.get(0).remoteUrl(),
+                        Health.HEALTHY,
+                        Optional.of(at),
+                        Optional.of(Duration.ofMillis(3)),
+                        true),
+                Optional.of(checks.get(0)),
+                Optional.of(approved),
+                ToolChanges.between(approved, checks.get(0).report().tools()));
+        RemoteTools unchecked = new RemoteTools(
+                RemoteStatus.unchecked("https://mcp.contoso.com/other"),
+                Optional.empty(),
+                Optional.empty(),
+                ToolChanges.between(ToolSet.NONE, ToolSet.NONE));
+        String toolsJson = Json.write(RemoteToolsJson.of(List.of(drifted, unchecked)));
+        assertThat(toolsJson)
+                .contains("\"changes\":{\"added\":[\"unreadable\"],\"removed\":[],\"changed\":"
+                        + "[{\"name\":\"read_account\",\"fields\":[\"description\"]}]}");
+        SCHEMAS.assertConforms("RegistrationTools", toolsJson);
     }
 
     @Test
@@ -361,7 +459,8 @@ class OpenApiSchemasTest {
     private RegistrationJson asSeenBy(Actor reader, Registration registration) {
         return RegistrationJson.of(
                 registration,
-                registrations.actionsOpenTo(reader, List.of(registration)).get(registration.id()));
+                registrations.actionsOpenTo(reader, List.of(registration)).get(registration.id()),
+                checks.health(List.of(registration)).get(registration.id()));
     }
 
     private SubmitRegistration submission(Actor submitter, String name, boolean everyField) {
