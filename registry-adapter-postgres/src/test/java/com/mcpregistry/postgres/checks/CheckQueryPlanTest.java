@@ -69,6 +69,14 @@ class CheckQueryPlanTest {
         assertThat(plan).contains("check_schedule_due_idx").contains("LockRows").doesNotContain("Sort");
     }
 
+    /** As the driver prepares it after a few leases: the partial due index still serves any time given. */
+    @Test
+    void a_prepared_lease_reads_the_due_index_for_any_time() {
+        assertThat(QueryPlans.generic(database.jdbi(), JdbiCheckRepository.LEASE))
+                .contains("check_schedule_due_idx")
+                .doesNotContain("Sort");
+    }
+
     @Test
     void the_statuses_of_a_page_of_registrations_are_read_by_the_schedules_key() {
         assertThat(QueryPlans.inIndexOrder(
