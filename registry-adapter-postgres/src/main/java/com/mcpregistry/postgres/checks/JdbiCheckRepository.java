@@ -39,9 +39,9 @@ import org.jdbi.v3.core.Jdbi;
  * {@link CheckRepository} on {@code check_schedule}, {@code remote_checks} with {@code remote_check_tools}, and
  * {@code approval_snapshots} with {@code approval_snapshot_tools} (changesets 020 and 021). Leasing is one statement
  * that locks the due rows it takes with {@code FOR UPDATE SKIP LOCKED}, so instances leasing at once take disjoint rows
- * without waiting for each other. A remote's rows come in the order it was scheduled ({@code scheduled_order}), as its
- * registration's document lists them. Each method joins the caller's transaction when there is one
- * ({@code JdbiTransactions}).
+ * without waiting for each other. Scheduled remotes come in the order they were scheduled ({@code scheduled_order}): a
+ * registration's in its document's order, and checks due at the same time in that order. Each method joins the
+ * caller's transaction when there is one ({@code JdbiTransactions}).
  */
 public final class JdbiCheckRepository implements CheckRepository {
 
