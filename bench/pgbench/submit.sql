@@ -2,7 +2,9 @@
 -- that could cover its name (none: a new name, whose submitter becomes its owner; ServerOwnership.admitSubmission,
 -- JdbiServerOwnerRepository, JdbiNamespaceClaimRepository), the registration and its audit event, the chain's
 -- advisory lock, the previous hash and the chained hash (RegistrationService.submit,
--- JdbiRegistrationRepository.insert with the registration's locators, JdbiAuditTrail.append). The statements are those the endpoint runs; the
+-- JdbiRegistrationRepository.insert with the registration's locators, JdbiAuditTrail.append), then the check of its one
+-- remote, due at once and not periodic while the version is Pending (CheckScheduling.submitted,
+-- JdbiCheckRepository.schedule). The statements are those the endpoint runs; the
 -- values that the service makes in Java (ids, names, times, the SHA-256 of the event) are made here in SQL, with
 -- the same canonical form as AuditChain, so that `admin audit verify` still accepts the trail afterwards.
 -- No user lookup: serve remembers a signed-in user for SIGN_IN_CACHE_SECONDS (5 s, RecentSignIns), so the sign-in's
@@ -17,4 +19,5 @@ WITH written AS (INSERT INTO registrations (id, server_name, version, server_jso
 SELECT 1 FROM pg_advisory_xact_lock(:chain_lock);
 SELECT hash FROM audit_log ORDER BY seq DESC LIMIT 1 \gset previous_
 INSERT INTO audit_log (id, at, actor_id, action, registration_id, from_status, to_status, reason, request_id, prev_hash, hash) SELECT id, at, CAST(:user_id AS uuid), 'submit', CAST(:registration_id AS uuid), NULL, 'Pending', NULL, 'pgbench', CAST(:previous_hash AS text), encode(sha256(convert_to(concat_ws(E'\n', CAST(:previous_hash AS text), id::text, (extract(epoch FROM at) * 1000000)::bigint::text, '36:' || CAST(:user_id AS text), 'submit', '36:' || CAST(:registration_id AS text), '-', '7:' || 'Pending', '-', '7:' || 'pgbench'), 'UTF8')), 'hex') FROM (SELECT gen_random_uuid() AS id, CAST(:registration_created_at AS timestamptz) AS at) AS event;
+INSERT INTO check_schedule (registration_id, remote_url, transport, next_due_at, periodic) VALUES (CAST(:registration_id AS uuid), 'https://pgbench-c' || :client_id || '-' || :n || '.bench.example/mcp', 'streamable-http', CAST(:registration_created_at AS timestamptz), false) ON CONFLICT (registration_id, remote_url_md5) DO UPDATE SET transport = excluded.transport, next_due_at = least(check_schedule.next_due_at, excluded.next_due_at), periodic = excluded.periodic;
 COMMIT;

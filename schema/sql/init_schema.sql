@@ -121,6 +121,18 @@
 --       URL's MD5 (as uuid), for a URL may be 2048 multi-byte characters, more than an index entry holds (as in
 --       019). Checks go with their registration. The runtime role (016) gets the new tables by its default
 --       privileges.
+--   021-check-health-and-drift: Checks follow the registration workflow and say what they found (SPEC §10). A
+--       remote of a submitted version is checked once, at once; a remote of a published (Approved or Deprecated)
+--       version periodically: check_schedule.periodic says which, and next_due_at is NULL while a remote is not due
+--       until it is scheduled again (its one check was recorded). scheduled_order is the order remotes were
+--       scheduled in: a registration's remotes in its document's order, and checks due at the same time in that
+--       order. Each row keeps what the checks of its remote say for the API's answers: its health
+--       (com.mcpregistry.domain.checks.Health), when it was last checked and how long that check took, so that a
+--       page of servers reads its remotes' status by key rather than from their history. The due index holds only
+--       the rows that are due some time, in lease order. approval_snapshots keeps the hash of the tools a remote
+--       drifted to since its approval, and when, until a new approval snapshot replaces it. Rows scheduled before
+--       this changeset were all checked periodically and stay so, with the health, time and latency their latest
+--       kept check gives them.
 --
 -- Rendered from PostgreSQL 17.
 
@@ -337,21 +349,30 @@ CREATE TABLE registration_locators (
 );
 
 CREATE TABLE check_schedule (
-    registration_id   uuid                     NOT NULL,
-    remote_url        text                     NOT NULL,
-    remote_url_md5    uuid                     GENERATED ALWAYS AS ((md5(remote_url))::uuid) STORED NOT NULL,
-    transport         text                     NOT NULL,
-    next_due_at       timestamp with time zone NOT NULL,
-    failures_in_a_row integer                  DEFAULT 0 NOT NULL,
-    leased_until      timestamp with time zone,
-    leased_by         text,
+    registration_id     uuid                     NOT NULL,
+    remote_url          text                     NOT NULL,
+    remote_url_md5      uuid                     GENERATED ALWAYS AS ((md5(remote_url))::uuid) STORED NOT NULL,
+    transport           text                     NOT NULL,
+    next_due_at         timestamp with time zone,
+    failures_in_a_row   integer                  DEFAULT 0 NOT NULL,
+    leased_until        timestamp with time zone,
+    leased_by           text,
+    periodic            boolean                  DEFAULT false NOT NULL,
+    scheduled_order     bigint                   GENERATED ALWAYS AS IDENTITY NOT NULL,
+    health              text                     DEFAULT 'unknown'::text NOT NULL,
+    last_checked_at     timestamp with time zone,
+    last_latency_micros bigint,
     CONSTRAINT check_schedule_pkey PRIMARY KEY (registration_id, remote_url_md5),
     CONSTRAINT check_schedule_remote_url_http
         CHECK (char_length(remote_url) <= 2048 AND remote_url ~* '^https?://'::text),
     CONSTRAINT check_schedule_transport_known CHECK (transport = ANY (ARRAY['streamable-http'::text, 'sse'::text])),
     CONSTRAINT check_schedule_failures_in_a_row_not_negative CHECK (failures_in_a_row >= 0),
     CONSTRAINT check_schedule_lease_complete CHECK ((leased_until IS NULL) = (leased_by IS NULL)),
-    CONSTRAINT check_schedule_leased_by_length CHECK (char_length(leased_by) >= 1 AND char_length(leased_by) <= 255)
+    CONSTRAINT check_schedule_leased_by_length CHECK (char_length(leased_by) >= 1 AND char_length(leased_by) <= 255),
+    CONSTRAINT check_schedule_health_known
+        CHECK (health = ANY (ARRAY['healthy'::text, 'requires_auth'::text, 'unreachable'::text, 'blocked_address'::text, 'unknown'::text])),
+    CONSTRAINT check_schedule_last_latency_micros_not_negative CHECK (last_latency_micros >= 0),
+    CONSTRAINT check_schedule_last_check_complete CHECK ((last_checked_at IS NULL) = (last_latency_micros IS NULL))
 );
 
 CREATE TABLE remote_checks (
@@ -399,14 +420,18 @@ CREATE TABLE remote_check_tools (
 );
 
 CREATE TABLE approval_snapshots (
-    registration_id uuid NOT NULL,
-    remote_url      text NOT NULL,
-    remote_url_md5  uuid GENERATED ALWAYS AS ((md5(remote_url))::uuid) STORED NOT NULL,
-    tools_sha256    text NOT NULL,
+    registration_id uuid                     NOT NULL,
+    remote_url      text                     NOT NULL,
+    remote_url_md5  uuid                     GENERATED ALWAYS AS ((md5(remote_url))::uuid) STORED NOT NULL,
+    tools_sha256    text                     NOT NULL,
+    drift_sha256    text,
+    drifted_at      timestamp with time zone,
     CONSTRAINT approval_snapshots_pkey PRIMARY KEY (registration_id, remote_url_md5),
     CONSTRAINT approval_snapshots_remote_url_http
         CHECK (char_length(remote_url) <= 2048 AND remote_url ~* '^https?://'::text),
-    CONSTRAINT approval_snapshots_tools_sha256_hex CHECK (tools_sha256 ~ '^[0-9a-f]{64}$'::text)
+    CONSTRAINT approval_snapshots_tools_sha256_hex CHECK (tools_sha256 ~ '^[0-9a-f]{64}$'::text),
+    CONSTRAINT approval_snapshots_drift_sha256_hex CHECK (drift_sha256 ~ '^[0-9a-f]{64}$'::text),
+    CONSTRAINT approval_snapshots_drift_complete CHECK ((drift_sha256 IS NULL) = (drifted_at IS NULL))
 );
 
 CREATE TABLE approval_snapshot_tools (
@@ -529,7 +554,8 @@ CREATE INDEX server_owners_user_idx ON server_owners USING btree (user_id, serve
 CREATE INDEX server_owners_group_idx
     ON server_owners USING btree (group_id, server_name) WHERE (group_id IS NOT NULL);
 
-CREATE INDEX check_schedule_due_idx ON check_schedule USING btree (next_due_at);
+CREATE INDEX check_schedule_due_idx
+    ON check_schedule USING btree (next_due_at, scheduled_order) WHERE (next_due_at IS NOT NULL);
 
 CREATE INDEX remote_checks_registration_newest_idx
     ON remote_checks USING btree (registration_id, checked_at DESC, id DESC);
@@ -569,8 +595,14 @@ COMMENT ON TABLE registration_locators IS 'Where clients find each live registra
     URL and package, as com.mcpregistry.domain.serverjson.Locator normalises it. A locator belongs to one
     server name (other versions of the same server may share it)';
 
+COMMENT ON COLUMN check_schedule.next_due_at IS 'When the remote is checked next; NULL: not until it is
+    scheduled again (a remote not checked periodically, once its check is recorded)';
+
 COMMENT ON COLUMN remote_check_tools."position" IS 'The tool''s place in its ToolSet (name order, ties as
     listed), so that the set read back is the one hashed';
+
+COMMENT ON COLUMN approval_snapshots.drift_sha256 IS 'The tools_sha256 of the tools the remote drifted to
+    since its approval (drifted_at), if it did; NULL again when a new approval snapshot is kept';
 
 -- Privileges of the roles that do not own the schema
 
@@ -615,6 +647,8 @@ GRANT DELETE, INSERT, SELECT, UPDATE ON remote_check_tools TO registry_runtime;
 GRANT DELETE, INSERT, SELECT, UPDATE ON approval_snapshots TO registry_runtime;
 
 GRANT DELETE, INSERT, SELECT, UPDATE ON approval_snapshot_tools TO registry_runtime;
+
+GRANT USAGE ON SEQUENCE check_schedule_scheduled_order_seq TO registry_runtime;
 
 ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT DELETE, INSERT, SELECT, UPDATE ON TABLES TO registry_runtime;
 

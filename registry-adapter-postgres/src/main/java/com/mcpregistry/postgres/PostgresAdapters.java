@@ -149,6 +149,7 @@ public final class PostgresAdapters {
                 rateLimitBuckets,
                 quotaCounts,
                 serverOwners,
-                namespaceClaims);
+                namespaceClaims,
+                checks);
     }
 }

@@ -34,7 +34,8 @@ class SchemaMigratorTest {
             "017-users-verified-email",
             "018-server-owners-and-namespace-claims",
             "019-server-json-documents",
-            "020-remote-checks");
+            "020-remote-checks",
+            "021-check-health-and-drift");
 
     private static Map<String, Integer> appliedChangesets(Jdbi jdbi) {
         return jdbi.withHandle(handle -> handle.createQuery(

@@ -7,11 +7,18 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.mcpregistry.audit.AuditEntry;
 import com.mcpregistry.audit.ChainVerification;
+import com.mcpregistry.checks.CheckOutcome;
 import com.mcpregistry.contract.Fixtures;
 import com.mcpregistry.domain.audit.AuditAction;
 import com.mcpregistry.domain.audit.AuditChain;
 import com.mcpregistry.domain.audit.AuditEvent;
 import com.mcpregistry.domain.audit.FieldChange;
+import com.mcpregistry.domain.checks.CheckedRemote;
+import com.mcpregistry.domain.checks.Health;
+import com.mcpregistry.domain.checks.ProbeOutcome;
+import com.mcpregistry.domain.checks.ProbeReport;
+import com.mcpregistry.domain.checks.RemoteCheck;
+import com.mcpregistry.domain.checks.RemoteStatus;
 import com.mcpregistry.domain.error.AlreadyTaken;
 import com.mcpregistry.domain.error.Conflict;
 import com.mcpregistry.domain.ownership.NotAnOwner;
@@ -35,8 +42,10 @@ import com.mcpregistry.domain.testing.ServerDetailsTestData;
 import com.mcpregistry.domain.testing.TestClock;
 import com.mcpregistry.domain.user.Actor;
 import com.mcpregistry.domain.user.UserId;
+import com.mcpregistry.postgres.shared.Timestamps;
 import com.mcpregistry.registration.port.in.SubmitRegistrationUseCase.SubmitRegistration;
 import com.mcpregistry.registration.service.RegistrationService;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
@@ -52,7 +61,8 @@ import org.junit.jupiter.api.Test;
  * Databases written by earlier versions of the registry upgrade in place: an audit trail stored before changeset
  * 011 (and before audit keys, changeset 014) still verifies with the keyed events written after it, the duplicate
  * versions a database could hold before changeset 012 migrate without loss while no version is reused from then on,
- * and every server stored before owners existed (changeset 018) is owned by its first submitter.
+ * every server stored before owners existed (changeset 018) is owned by its first submitter, and remotes scheduled
+ * before checks had a health (changeset 021) get the one their kept checks give.
  */
 class UpgradeOnExistingDataTest {
 
@@ -549,8 +559,9 @@ class UpgradeOnExistingDataTest {
                     Fixtures.details(Fixtures.everyKindOfPackageAndARichRemote(ns)),
                     T0);
             repository.insert(packaged);
-            // The changesets after 019 first (020, the checks, rolls back whatever the registrations hold).
-            Changelog.rollBack(database, 1);
+            // The changesets after 019 first (020 and 021, the checks, roll back whatever the registrations hold).
+            List<String> changeSets = Changelog.changeSetIds();
+            Changelog.rollBack(database, changeSets.size() - changeSets.indexOf("019-server-json-documents") - 1);
 
             assertThatThrownBy(() -> Changelog.rollBack(database, 1))
                     .hasStackTraceContaining("changeset 019 cannot be rolled back");
@@ -586,6 +597,147 @@ class UpgradeOnExistingDataTest {
             new SchemaMigrator(database.unpooledDataSource()).migrate();
             assertThat(repository.findById(simple.id())).as("migrated again").contains(simple);
             assertThat(repository.findById(gone.id())).contains(gone);
+        }
+    }
+
+    /**
+     * The checks of one remote as changeset 020 kept them, oldest first, and what {@link Health#after} made of them as
+     * the check runner went: the failures in a row they end with and the health they leave.
+     */
+    private record Before021(String host, List<ProbeOutcome> checks) {
+        int failuresInARow() {
+            int failures = 0;
+            for (ProbeOutcome outcome : checks) {
+                failures = outcome.answered() ? 0 : failures + 1;
+            }
+            return failures;
+        }
+
+        Health health() {
+            Health health = Health.UNKNOWN;
+            int failures = 0;
+            for (ProbeOutcome outcome : checks) {
+                failures = outcome.answered() ? 0 : failures + 1;
+                health = Health.after(health, outcome, failures);
+            }
+            return health;
+        }
+    }
+
+    @Test
+    void
+            remotes_scheduled_before_021_stay_periodic_with_the_health_and_last_check_their_history_gives_and_021_rolls_back() {
+        try (TestDatabase database = TestDatabase.empty()) {
+            Changelog.migrateUpTo(database, "021-check-health-and-drift");
+            Jdbi jdbi = Jdbi.create(database.unpooledDataSource());
+            var submitter = database.adapters().users().save(Fixtures.user());
+            String ns = Fixtures.namespace();
+            Registration registration =
+                    Fixtures.pending(submitter.id(), ns + "/checked", "1.0.0", "https://" + ns + ".example.com/", T0);
+            database.adapters().registrations().insert(registration);
+            List<Before021> remotes = List.of(
+                    new Before021("healthy", List.of(ProbeOutcome.REACHABLE)),
+                    new Before021("one-failure", List.of(ProbeOutcome.REACHABLE, ProbeOutcome.TIMEOUT)),
+                    new Before021(
+                            "auth-two-failures",
+                            List.of(ProbeOutcome.REQUIRES_AUTH, ProbeOutcome.UNREACHABLE, ProbeOutcome.PROTOCOL_ERROR)),
+                    new Before021(
+                            "three-failures",
+                            List.of(
+                                    ProbeOutcome.REACHABLE,
+                                    ProbeOutcome.TIMEOUT,
+                                    ProbeOutcome.TOO_LARGE,
+                                    ProbeOutcome.UNREACHABLE)),
+                    new Before021(
+                            "blocked-then-failed",
+                            List.of(ProbeOutcome.REACHABLE, ProbeOutcome.BLOCKED_ADDRESS, ProbeOutcome.TIMEOUT)),
+                    new Before021("blocked", List.of(ProbeOutcome.REACHABLE, ProbeOutcome.BLOCKED_ADDRESS)),
+                    new Before021("never-answered", List.of(ProbeOutcome.TIMEOUT)),
+                    new Before021(
+                            "answered-again",
+                            List.of(
+                                    ProbeOutcome.TIMEOUT,
+                                    ProbeOutcome.TIMEOUT,
+                                    ProbeOutcome.TIMEOUT,
+                                    ProbeOutcome.REACHABLE)),
+                    new Before021("unchecked", List.of()));
+            for (Before021 remote : remotes) {
+                String url = "https://" + remote.host() + "." + ns + ".example.com/mcp";
+                jdbi.useHandle(handle -> {
+                    handle.execute(
+                            "INSERT INTO check_schedule (registration_id, remote_url, transport, next_due_at,"
+                                    + " failures_in_a_row) VALUES (?, ?, 'streamable-http', ?, ?)",
+                            registration.id().value(),
+                            url,
+                            Timestamps.of(T0.plusSeconds(900)),
+                            remote.failuresInARow());
+                    for (int i = 0; i < remote.checks().size(); i++) {
+                        handle.execute(
+                                "INSERT INTO remote_checks (registration_id, remote_url, checked_at, outcome,"
+                                        + " latency_micros, tools_sha256, prompts, resources)"
+                                        + " VALUES (?, ?, ?, ?, ?, repeat('0', 64), 0, 0)",
+                                registration.id().value(),
+                                url,
+                                Timestamps.of(T0.plusSeconds(i)),
+                                remote.checks().get(i).wireName(),
+                                1_000L * (i + 1));
+                    }
+                });
+            }
+
+            new SchemaMigrator(database.unpooledDataSource()).migrate();
+
+            var checks = database.adapters().checks();
+            assertThat(checks.statuses(List.of(registration.id())).get(registration.id()))
+                    .containsExactlyElementsOf(remotes.stream()
+                            .map(remote -> new RemoteStatus(
+                                    "https://" + remote.host() + "." + ns + ".example.com/mcp",
+                                    remote.health(),
+                                    remote.checks().isEmpty()
+                                            ? Optional.empty()
+                                            : Optional.of(T0.plusSeconds(
+                                                    remote.checks().size() - 1)),
+                                    remote.checks().isEmpty()
+                                            ? Optional.empty()
+                                            : Optional.of(Duration.ofMillis(
+                                                    remote.checks().size())),
+                                    false))
+                            .toList());
+            List<String> schedule = jdbi.withHandle(handle -> handle.createQuery(
+                            "SELECT DISTINCT concat_ws(' ', periodic, next_due_at = :due) FROM check_schedule")
+                    .bind("due", Timestamps.of(T0.plusSeconds(900)))
+                    .mapTo(String.class)
+                    .list());
+            assertThat(schedule)
+                    .as("every remote stays periodic, due as it was")
+                    .containsExactly("t t");
+
+            // A remote checked once, and recorded: not due again, which 020 can only say as due never.
+            CheckedRemote once = new CheckedRemote("https://once." + ns + ".example.com/mcp", RemoteTransport.SSE);
+            checks.schedule(registration.id(), once, T0, false);
+            checks.record(
+                    new RemoteCheck(
+                            registration.id(),
+                            once.url(),
+                            T0,
+                            ProbeReport.failed(ProbeOutcome.TIMEOUT, Duration.ofSeconds(20), "no answer")),
+                    new CheckOutcome(Optional.empty(), 1, Health.UNKNOWN, T0.plusSeconds(900)),
+                    100);
+            Changelog.rollBack(database, 1);
+
+            List<String> rolledBack = jdbi.withHandle(handle -> handle.createQuery(
+                            "SELECT concat_ws(' ', next_due_at = 'infinity', (SELECT count(*) FROM information_schema.columns"
+                                    + " WHERE table_name IN ('check_schedule', 'approval_snapshots') AND column_name IN"
+                                    + " ('periodic', 'scheduled_order', 'health', 'last_checked_at',"
+                                    + " 'last_latency_micros', 'drift_sha256', 'drifted_at')))"
+                                    + " FROM check_schedule WHERE remote_url = :url")
+                    .bind("url", once.url())
+                    .mapTo(String.class)
+                    .list());
+            assertThat(rolledBack).containsExactly("t 0");
+
+            new SchemaMigrator(database.unpooledDataSource()).migrate();
+            assertThat(checks.scheduled(registration.id())).hasSize(remotes.size() + 1);
         }
     }
 

@@ -14,7 +14,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** Leasing, a registration's recent checks and the trim of a remote's history are each served by an index. */
+/**
+ * Leasing, a registration's recent checks, the trim of a remote's history and the statuses of a page of registrations
+ * are each served by an index.
+ */
 class CheckQueryPlanTest {
 
     @RegisterExtension
@@ -30,12 +33,13 @@ class CheckQueryPlanTest {
                 submitter.id(), namespace + "/s", "1.0.0", "https://" + namespace + ".example.com/", T0);
         database.adapters().registrations().insert(stored);
         registration = stored.id().value();
-        // As in production: most remotes are due later, a few now; each with a history of checks.
+        // As in production: most remotes are due later, a few now, many (checked once) never again; each with a
+        // history of checks.
         database.jdbi()
                 .useHandle(handle -> handle.createUpdate("""
-                        INSERT INTO check_schedule (registration_id, remote_url, transport, next_due_at)
+                        INSERT INTO check_schedule (registration_id, remote_url, transport, next_due_at, periodic)
                         SELECT :registration, 'https://r' || n || '.example.com/mcp', 'streamable-http',
-                               now() + (n % 900) * interval '1 second'
+                               CASE WHEN n % 3 <> 0 THEN now() + (n % 900) * interval '1 second' END, n % 3 <> 0
                           FROM generate_series(1, 20000) AS n;
                         INSERT INTO remote_checks (registration_id, remote_url, checked_at, outcome, latency_micros,
                                                    tools_sha256, prompts, resources)
@@ -63,6 +67,24 @@ class CheckQueryPlanTest {
                         10));
 
         assertThat(plan).contains("check_schedule_due_idx").contains("LockRows").doesNotContain("Sort");
+    }
+
+    /** As the driver prepares it after a few leases: the partial due index still serves any time given. */
+    @Test
+    void a_prepared_lease_reads_the_due_index_for_any_time() {
+        assertThat(QueryPlans.generic(database.jdbi(), JdbiCheckRepository.LEASE))
+                .contains("check_schedule_due_idx")
+                .doesNotContain("Sort");
+    }
+
+    @Test
+    void the_statuses_of_a_page_of_registrations_are_read_by_the_schedules_key() {
+        assertThat(QueryPlans.inIndexOrder(
+                        database.jdbi(),
+                        JdbiCheckRepository.STATUSES,
+                        Map.of("registration_ids", new UUID[] {registration, UUID.randomUUID()})))
+                .contains("check_schedule_pkey")
+                .contains("approval_snapshots_pkey");
     }
 
     @Test

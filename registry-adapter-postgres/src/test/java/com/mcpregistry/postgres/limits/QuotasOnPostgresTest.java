@@ -2,6 +2,7 @@ package com.mcpregistry.postgres.limits;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.mcpregistry.checks.service.CheckScheduling;
 import com.mcpregistry.contract.Fixtures;
 import com.mcpregistry.domain.error.QuotaReached;
 import com.mcpregistry.domain.registration.Registration;
@@ -50,7 +51,8 @@ class QuotasOnPostgresTest {
                     adapters.quotaCounts(),
                     LimitEvents.NONE),
             database.ownership(),
-            PublishRules.STRICT);
+            PublishRules.STRICT,
+            CheckScheduling.NONE);
 
     @Test
     void concurrent_submissions_of_one_user_never_pass_the_pending_quota_together() throws Exception {
