@@ -128,33 +128,8 @@ class JdbiCheckRepositoryTest extends CheckRepositoryContract {
         return due;
     }
 
-    /** A check that found a server answering with {@code tools}, every field given. */
-    private static ProbeReport reachable(ToolSet tools) {
-        return new ProbeReport(
-                ProbeOutcome.REACHABLE,
-                Duration.ofMillis(87),
-                Optional.of("2025-06-18"),
-                Optional.of(new ServerInfo("ledger-server", "2.1.0")),
-                Optional.of("{\"prompts\":{},\"tools\":{\"listChanged\":true}}"),
-                tools,
-                2,
-                5,
-                List.of(),
-                Optional.empty());
-    }
-
     private static ProbeReport timedOut() {
         return ProbeReport.failed(ProbeOutcome.TIMEOUT, Duration.ofSeconds(20), "no answer in 20 s");
-    }
-
-    private static Tool tool(String name, String description) {
-        return new Tool(
-                name,
-                Optional.of(name.toUpperCase(java.util.Locale.ROOT)),
-                Optional.of(description),
-                "{\"properties\":{\"id\":{\"type\":\"string\"}},\"required\":[\"id\"],\"type\":\"object\"}",
-                Optional.of("{\"type\":\"object\"}"),
-                Optional.of("{\"readOnlyHint\":true}"));
     }
 
     private static final ToolSet TOOLS = new ToolSet(List.of(tool("lookup", "Looks an entry up")));
