@@ -15,6 +15,7 @@ import io.modelcontextprotocol.client.McpSyncClient;
 import io.modelcontextprotocol.client.transport.HttpClientSseClientTransport;
 import io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTransport;
 import io.modelcontextprotocol.client.transport.McpHttpClientTransportAuthorizationException;
+import io.modelcontextprotocol.json.schema.JsonSchemaValidator;
 import io.modelcontextprotocol.spec.McpClientTransport;
 import io.modelcontextprotocol.spec.McpSchema;
 import io.modelcontextprotocol.spec.McpTransportException;
@@ -32,11 +33,22 @@ import java.util.Optional;
 import java.util.function.Function;
 import javax.net.ssl.SSLException;
 
-/** One check of one remote: connect, initialize, list, and the report of what it found or why it could not. */
-final class RemoteCheck {
+/**
+ * The MCP session of one check of one remote: connect, initialize, list, and the report of what it found or why it
+ * could not.
+ */
+final class ProbeSession {
 
     private static final int MAX_DETAIL_LENGTH = 500;
     private static final McpSchema.Implementation CLIENT = new McpSchema.Implementation("mcp-registry-probe", "1.0");
+
+    /**
+     * The SDK validates what a called tool answers against its output schema; a check calls no tool. Set so that the
+     * SDK does not load its default validator, whose JSON schema library is not on the registry's class path (the
+     * registry's own tests use another major version of it; see the parent pom).
+     */
+    static final JsonSchemaValidator NO_TOOL_CALLS =
+            (schema, structuredContent) -> JsonSchemaValidator.ValidationResponse.asInvalid("a check calls no tool");
 
     private final ProbeSettings settings;
     private final URI url;
@@ -45,7 +57,7 @@ final class RemoteCheck {
     private final CheckEgress egress;
     private volatile McpSyncClient client;
 
-    RemoteCheck(ProbeSettings settings, AddressGuard guard, URI url, RemoteTransport transport, long started) {
+    ProbeSession(ProbeSettings settings, AddressGuard guard, URI url, RemoteTransport transport, long started) {
         this.settings = settings;
         this.url = url;
         this.transport = transport;
@@ -80,6 +92,7 @@ final class RemoteCheck {
         PinnedTunnel tunnel = egress.tunnelTo(url);
         client = McpClient.sync(clientTransport(tunnel))
                 .clientInfo(CLIENT)
+                .jsonSchemaValidator(NO_TOOL_CALLS)
                 .capabilities(McpSchema.ClientCapabilities.builder().build())
                 .requestTimeout(settings.checkTimeout())
                 .initializationTimeout(settings.checkTimeout())
@@ -137,7 +150,7 @@ final class RemoteCheck {
                                 Optional.ofNullable(info.name()).orElse(""),
                                 Optional.ofNullable(info.version()).orElse(""))),
                 Optional.ofNullable(capabilities).map(CanonicalJson::of),
-                new ToolSet(tools.stream().map(RemoteCheck::tool).toList()),
+                new ToolSet(tools.stream().map(ProbeSession::tool).toList()),
                 prompts,
                 resources,
                 List.of(),
@@ -233,8 +246,10 @@ final class RemoteCheck {
     }
 
     private static Tool tool(McpSchema.Tool tool) {
+        // The domain refuses a name with a control character: U+0000 is made storable here already, the rest of
+        // the report where every report is (McpRemoteProbe).
         return new Tool(
-                tool.name(),
+                StorableText.of(tool.name()),
                 Optional.ofNullable(tool.title()),
                 Optional.ofNullable(tool.description()),
                 CanonicalJson.of(Optional.<Object>ofNullable(tool.inputSchema()).orElse(java.util.Map.of())),
