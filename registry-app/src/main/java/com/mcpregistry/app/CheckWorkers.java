@@ -72,8 +72,7 @@ final class CheckWorkers implements AutoCloseable {
             throw new IllegalArgumentException("at least one worker");
         }
         CheckWorkers started = new CheckWorkers(runner, count, instance, leaseFor);
-        started.leasing.scheduleWithFixedDelay(
-                started::leaseAndRun, 0, poll.toMillis(), TimeUnit.MILLISECONDS);
+        started.leasing.scheduleWithFixedDelay(started::leaseAndRun, 0, poll.toMillis(), TimeUnit.MILLISECONDS);
         LOG.info("checking remote servers with {} workers as {}", count, instance);
         return started;
     }
@@ -172,7 +171,8 @@ final class CheckWorkers implements AutoCloseable {
                 .orElseGet(CheckWorkers::localHostName);
         byte[] suffix = new byte[4];
         new SecureRandom().nextBytes(suffix);
-        String name = host + ":" + ProcessHandle.current().pid() + ":" + HexFormat.of().formatHex(suffix);
+        String name = host + ":" + ProcessHandle.current().pid() + ":"
+                + HexFormat.of().formatHex(suffix);
         return name.length() <= 255 ? name : name.substring(name.length() - 255);
     }
 

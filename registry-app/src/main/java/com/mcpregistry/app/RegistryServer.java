@@ -250,8 +250,8 @@ public final class RegistryServer implements AutoCloseable {
             checkpoints.ifPresent(AuditCheckpoints::close);
             app.stop();
         } finally {
-            checkWorkers.ifPresent(workers ->
-                    workers.awaitRunning(Duration.ofNanos(Math.max(0, deadline - System.nanoTime()))));
+            checkWorkers.ifPresent(
+                    workers -> workers.awaitRunning(Duration.ofNanos(Math.max(0, deadline - System.nanoTime()))));
             // Before the pool closes: its last synchronisation needs it.
             rateLimitSync.close();
             dataSource.close();

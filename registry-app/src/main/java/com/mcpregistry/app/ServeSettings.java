@@ -410,9 +410,8 @@ public record ServeSettings(
         if (env.get("PROBE_ALLOWED_NETWORKS").map("none"::equalsIgnoreCase).orElse(false)) {
             return List.of();
         }
-        List<String> networks = env.get("PROBE_ALLOWED_NETWORKS").isPresent()
-                ? env.list("PROBE_ALLOWED_NETWORKS")
-                : defaultNetworks;
+        List<String> networks =
+                env.get("PROBE_ALLOWED_NETWORKS").isPresent() ? env.list("PROBE_ALLOWED_NETWORKS") : defaultNetworks;
         new AddressGuard(networks);
         return networks;
     }

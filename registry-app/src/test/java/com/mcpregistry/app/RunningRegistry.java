@@ -98,8 +98,8 @@ final class RunningRegistry implements BeforeAllCallback, AfterAllCallback, Auto
      * Checks run when asked for, none from the schedule (PROBE_WORKERS=0), unless a test is about checks: the other
      * tests' remotes are made-up names.
      */
-    private CheckSettings checks =
-            new CheckSettings(0, CheckSettings.DEFAULT_INTERVAL, List.of(), DriftAction.FLAG);
+    private CheckSettings checks = new CheckSettings(0, CheckSettings.DEFAULT_INTERVAL, List.of(), DriftAction.FLAG);
+
     private final Map<String, String> tokenCache = new ConcurrentHashMap<>();
     private final ApiClient http =
             new ApiClient(() -> this.server.port(), response -> assertWellFormed(this.document, response));
