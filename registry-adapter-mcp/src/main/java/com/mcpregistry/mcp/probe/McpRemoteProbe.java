@@ -8,6 +8,7 @@ import com.mcpregistry.mcp.egress.AddressGuard;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -44,9 +45,10 @@ public final class McpRemoteProbe implements RemoteProbe {
     private ProbeReport check(URI url, RemoteTransport transport) {
         long started = System.nanoTime();
         ProbeSession session = new ProbeSession(settings, guard, url, transport, started);
-        Future<ProbeReport> running = checks.submit(session::run);
+        CompletableFuture<ProbeReport> report = new CompletableFuture<>();
+        Future<?> running = checks.submit(() -> session.run(report));
         try {
-            return running.get(settings.checkTimeout().toNanos(), TimeUnit.NANOSECONDS);
+            return report.get(settings.checkTimeout().toNanos(), TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {
             session.abort();
             running.cancel(true);

@@ -30,6 +30,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import javax.net.ssl.SSLException;
 
@@ -65,11 +66,40 @@ final class ProbeSession {
         this.egress = new CheckEgress(guard, settings.resolver(), settings.connectTimeout());
     }
 
-    ProbeReport run() {
+    /**
+     * Runs the check and completes {@code report} as soon as its report is known; then ends the session. A server
+     * that answered is told the session is over ({@code DELETE} of its MCP session, within the SDK's bound of 10 s)
+     * before the check's connections close, so that it need not keep the session until it times out; the caller does
+     * not wait for that.
+     */
+    void run(CompletableFuture<ProbeReport> report) {
+        boolean answered = false;
+        try {
+            ProbeReport found = report();
+            answered = found.outcome() == ProbeOutcome.REACHABLE;
+            report.complete(found);
+        } catch (RuntimeException | Error e) {
+            report.completeExceptionally(e);
+            throw e;
+        } finally {
+            end(answered);
+        }
+    }
+
+    private ProbeReport report() {
         try {
             return check();
         } catch (RuntimeException | IOException e) {
             return failure(e);
+        }
+    }
+
+    private void end(boolean politely) {
+        McpSyncClient running = client;
+        try {
+            if (running != null && politely) {
+                running.closeGracefully();
+            }
         } finally {
             abort();
         }

@@ -140,6 +140,12 @@ public final class SdkMcpServer implements AutoCloseable {
                 + Optional.ofNullable(url.getRawQuery()).map(q -> "?" + q).orElse(""));
     }
 
+    /** How many sessions a client ended at {@code url} ({@code DELETE}, streamable HTTP only). */
+    public int sessionsEndedAt(URI url) {
+        return sessions.endedAt(url.getRawPath()
+                + Optional.ofNullable(url.getRawQuery()).map(q -> "?" + q).orElse(""));
+    }
+
     /** How many sessions were opened at each URL, by path and query. */
     public Map<String, Integer> sessions() {
         return sessions.all();
@@ -166,10 +172,11 @@ public final class SdkMcpServer implements AutoCloseable {
         tomcat.destroy();
     }
 
-    /** Counts the requests that open a session, by path and query. */
+    /** Counts the requests that open a session, and those that end one, by path and query. */
     private static final class SessionCount implements Filter {
         private final Predicate<HttpServletRequest> opensSession;
         private final Map<String, Integer> counts = new ConcurrentHashMap<>();
+        private final Map<String, Integer> ended = new ConcurrentHashMap<>();
 
         SessionCount(Predicate<HttpServletRequest> opensSession) {
             this.opensSession = opensSession;
@@ -179,15 +186,22 @@ public final class SdkMcpServer implements AutoCloseable {
         public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
                 throws IOException, ServletException {
             HttpServletRequest http = (HttpServletRequest) request;
+            String query = http.getQueryString();
+            String at = http.getRequestURI() + (query == null ? "" : "?" + query);
             if (opensSession.test(http)) {
-                String query = http.getQueryString();
-                counts.merge(http.getRequestURI() + (query == null ? "" : "?" + query), 1, Integer::sum);
+                counts.merge(at, 1, Integer::sum);
+            } else if (http.getMethod().equals("DELETE")) {
+                ended.merge(at, 1, Integer::sum);
             }
             chain.doFilter(request, response);
         }
 
         int at(String pathAndQuery) {
             return counts.getOrDefault(pathAndQuery, 0);
+        }
+
+        int endedAt(String pathAndQuery) {
+            return ended.getOrDefault(pathAndQuery, 0);
         }
 
         Map<String, Integer> all() {
