@@ -20,8 +20,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * Admission checks through the running registry (SPEC §10), against real MCP servers (the SDK's server side) on
  * loopback, which the registry may reach as {@code start-dev}'s does: the submission is checked by a worker, the
  * approval keeps what that check saw, and a tool whose description changes afterwards is a drift — flagged, or under
- * {@code DRIFT_ACTION=deprecate} the version deprecated by the registry. A server that asks for OAuth requires auth;
- * an address the registry may not reach is blocked, the submission accepted all the same.
+ * {@code DRIFT_ACTION=deprecate} the version deprecated by the registry. A server that asks for OAuth requires auth.
  */
 class AdmissionChecksEndToEndTest {
     private static final String OLGA = "Olga Owner";
@@ -37,12 +36,6 @@ class AdmissionChecksEndToEndTest {
             .withPublishRules(PublishRules.DEVELOPMENT)
             .checking(new CheckSettings(
                     2, CheckSettings.DEFAULT_INTERVAL, CheckSettings.LOOPBACK, DriftAction.DEPRECATE));
-
-    /** As {@code serve} checks by default: public addresses only. */
-    @RegisterExtension
-    static final RunningRegistry publicOnly = RunningRegistry.standard()
-            .withPublishRules(PublishRules.DEVELOPMENT)
-            .checking(CheckSettings.defaults());
 
     @Test
     void a_changed_tool_description_after_approval_is_a_drift_flagged_tool_by_tool() throws Exception {
@@ -175,31 +168,6 @@ class AdmissionChecksEndToEndTest {
             assertThat(registration.path("health").path("status").asText()).isEqualTo("requires_auth");
             assertThat(server.requests())
                     .allSatisfy(headers -> assertThat(headers).doesNotContainKey("Authorization"));
-        }
-    }
-
-    @Test
-    void a_loopback_remote_is_accepted_and_its_check_blocked_when_loopback_is_not_allowed() throws Exception {
-        try (HostileServer server = new HostileServer(
-                "127.0.0.1", exchange -> HostileServer.answer(exchange, 200, "application/json", "{}"))) {
-            HttpResponse<String> created = publicOnly.post(
-                    "/registrations",
-                    publicOnly.userToken(OLGA),
-                    Submissions.of(
-                            Submissions.uniqueName("loopback"),
-                            "1.0.0",
-                            server.url("/mcp").toString()));
-            assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-            String id = json(created).path("registration_id").asText();
-
-            JsonNode check = awaitChecks(publicOnly, id, 1).get(0);
-
-            assertThat(check.path("outcome").asText()).as(check.toString()).isEqualTo("blocked_address");
-            assertThat(check.path("detail").asText()).contains("loopback");
-            JsonNode registration = json(publicOnly.get("/registrations/" + id, publicOnly.userToken(OLGA)));
-            assertThat(registration.path("status").asText()).isEqualTo("Pending");
-            assertThat(registration.path("health").path("status").asText()).isEqualTo("blocked_address");
-            assertThat(server.requests()).as("no connection was made").isEmpty();
         }
     }
 

@@ -1,8 +1,10 @@
 package com.mcpregistry.app;
 
+import static com.mcpregistry.app.RunningRegistry.json;
 import static com.mcpregistry.mcp.probe.SdkMcpServer.tool;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.mcpregistry.checks.DueCheck;
 import com.mcpregistry.checks.port.out.RemoteProbe;
 import com.mcpregistry.checks.service.CheckRunner;
@@ -19,11 +21,17 @@ import com.mcpregistry.postgres.PostgresPool;
 import com.mcpregistry.postgres.TestDatabase;
 import com.zaxxer.hikari.HikariDataSource;
 import java.net.URI;
+import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
@@ -37,7 +45,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * Instances sharing one database share its due checks (SPEC §10): each is a core of its own over a pool of its own
  * with the real MCP client, and {@link CheckWorkers} as {@code serve} runs them; the remotes are real MCP servers on
  * loopback that count the sessions opened at each URL. Registrations are submitted through a running registry that
- * runs no checks itself.
+ * runs no scheduled check itself ({@code PROBE_WORKERS=0}, public addresses only, as {@code serve} by default).
  */
 class CheckWorkersEndToEndTest {
     private static final String OLGA = "Olga Owner";
@@ -73,10 +81,9 @@ class CheckWorkersEndToEndTest {
         try (SdkMcpServer server = SdkMcpServer.streamableHttp(tool("search", "Finds ledger entries"))) {
             List<URI> remotes = new ArrayList<>();
             for (int i = 0; i < 200; i++) {
-                URI remote = server.url("remote=" + i);
-                submit("shared", remote);
-                remotes.add(remote);
+                remotes.add(server.url("remote=" + i));
             }
+            submitAll("shared", remotes);
             CheckRunner first = instance();
             CheckRunner second = instance();
 
@@ -99,10 +106,9 @@ class CheckWorkersEndToEndTest {
         try (SdkMcpServer server = SdkMcpServer.streamableHttp(tool("search", "Finds ledger entries"))) {
             List<URI> remotes = new ArrayList<>();
             for (int i = 0; i < 10; i++) {
-                URI remote = server.url("orphan=" + i);
-                submit("orphaned", remote);
-                remotes.add(remote);
+                remotes.add(server.url("orphan=" + i));
             }
+            submitAll("orphaned", remotes);
             Duration deadLease = Duration.ofSeconds(2);
             // An instance that leases a batch and dies before it records any of them.
             List<DueCheck> leasedByTheDead = instance().lease("instance-that-died", 10, deadLease);
@@ -182,9 +188,9 @@ class CheckWorkersEndToEndTest {
 
     @Test
     void stopping_lets_the_running_check_finish_and_record_and_leases_no_more() throws Exception {
-        AtomicInteger connections = new AtomicInteger();
+        List<String> asked = new CopyOnWriteArrayList<>();
         try (HostileServer slow = new HostileServer("127.0.0.1", exchange -> {
-            connections.incrementAndGet();
+            asked.add(exchange.getRequestURI().getQuery());
             try {
                 Thread.sleep(1_000);
             } catch (InterruptedException e) {
@@ -194,7 +200,7 @@ class CheckWorkersEndToEndTest {
         })) {
             submit("slow", slow.url("/mcp?slow=1"));
             CheckWorkers workers = CheckWorkers.start(instance(), 1, "stopping", POLL, CheckWorkers.LEASE);
-            await(() -> connections.get() == 1, "the check under way");
+            await(() -> asked.contains("slow=1"), "the check under way");
 
             long stopping = System.nanoTime();
             workers.close();
@@ -203,7 +209,39 @@ class CheckWorkersEndToEndTest {
             assertThat(recordedChecks()).as("the running check was recorded").isEqualTo(1);
             submit("slow", slow.url("/mcp?slow=2"));
             Thread.sleep(10 * POLL.toMillis());
-            assertThat(connections.get()).as("nothing leased after the stop").isEqualTo(1);
+            assertThat(asked).as("nothing leased after the stop").containsOnly("slow=1");
+        }
+    }
+
+    @Test
+    void with_no_workers_a_check_asked_for_runs_and_a_loopback_remote_is_blocked_its_submission_accepted()
+            throws Exception {
+        try (HostileServer server = new HostileServer(
+                "127.0.0.1", exchange -> HostileServer.answer(exchange, 200, "application/json", "{}"))) {
+            HttpResponse<String> created = registry.post(
+                    "/registrations",
+                    registry.userToken(OLGA),
+                    Submissions.of(
+                            Submissions.uniqueName("loopback"),
+                            "1.0.0",
+                            server.url("/mcp").toString()));
+            assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+            String id = Submissions.idOf(json(created));
+            Thread.sleep(10 * POLL.toMillis());
+            assertThat(recordedChecks())
+                    .as("PROBE_WORKERS=0: no scheduled check runs")
+                    .isZero();
+
+            HttpResponse<String> checked = AdmissionChecksEndToEndTest.checkNow(registry, registry.userToken(OLGA), id);
+
+            assertThat(checked.statusCode()).as(checked.body()).isEqualTo(200);
+            JsonNode check = json(checked).path("checks").get(0);
+            assertThat(check.path("outcome").asText()).as(check.toString()).isEqualTo("blocked_address");
+            assertThat(check.path("detail").asText()).contains("loopback");
+            JsonNode registration = json(registry.get("/registrations/" + id, registry.userToken(OLGA)));
+            assertThat(registration.path("status").asText()).isEqualTo("Pending");
+            assertThat(registration.path("health").path("status").asText()).isEqualTo("blocked_address");
+            assertThat(server.requests()).as("no connection was made").isEmpty();
         }
     }
 
@@ -238,6 +276,23 @@ class CheckWorkersEndToEndTest {
     }
 
     // ---- Registrations and what the database holds ----
+
+    /** Submits a registration of a new server for each of {@code remotes}, a few at a time. */
+    private static void submitAll(String name, List<URI> remotes) throws Exception {
+        ExecutorService submitting = Executors.newFixedThreadPool(4);
+        try {
+            for (Future<Object> submitted : submitting.invokeAll(remotes.stream()
+                    .map(remote -> (Callable<Object>) () -> {
+                        submit(name, remote);
+                        return null;
+                    })
+                    .toList())) {
+                submitted.get();
+            }
+        } finally {
+            submitting.shutdown();
+        }
+    }
 
     private static void submit(String name, URI remote) {
         Submissions.submit(
