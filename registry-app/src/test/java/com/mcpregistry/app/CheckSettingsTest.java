@@ -85,7 +85,8 @@ class CheckSettingsTest {
                 "PROBE_INTERVAL|900|a duration such as 15m",
                 "PROBE_INTERVAL|fortnightly|a duration such as 15m",
                 "PROBE_INTERVAL|5s|at least 10s",
-                "PROBE_INTERVAL|0|at least 10s",
+                "PROBE_INTERVAL|0s|at least 10s",
+                "PROBE_INTERVAL|off|a duration such as 15m",
                 "PROBE_ALLOWED_NETWORKS|10.0.0.0/33|10.0.0.0/33",
                 "PROBE_ALLOWED_NETWORKS|intranet|intranet",
                 "DRIFT_ACTION|delete|flag, deprecate"
