@@ -11,8 +11,8 @@ import com.mcpregistry.domain.checks.ToolSet;
  */
 final class StorableText {
 
-    static final char NUL = '\u0000';
-    static final char REPLACEMENT = '\uFFFD';
+    private static final char NUL = '\u0000';
+    private static final char REPLACEMENT = '\uFFFD';
 
     private StorableText() {}
 
