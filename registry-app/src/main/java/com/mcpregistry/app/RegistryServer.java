@@ -9,6 +9,7 @@ import com.mcpregistry.http.api.RegistryApi;
 import com.mcpregistry.http.serverjson.ServerJsonText;
 import com.mcpregistry.identity.port.out.AccessTokenVerifier;
 import com.mcpregistry.limits.LimitSettings;
+import com.mcpregistry.mcp.probe.McpRemoteProbe;
 import com.mcpregistry.postgres.PoolSettings;
 import com.mcpregistry.postgres.PostgresAdapters;
 import com.mcpregistry.postgres.PostgresPool;
@@ -29,9 +30,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The registry wired together and listening: pool, schema, PostgreSQL adapters, services, HTTP API, audit
- * checkpoints, and the rate limits it shares with other instances ({@link RateLimitSync}). Closing it stops accepting
- * requests, lets those in flight finish (up to {@link #DRAIN_TIME}), sends what it counted to the shared limits, then
- * closes the pool.
+ * checkpoints, the rate limits it shares with other instances ({@link RateLimitSync}), and its share of the checks of
+ * remote servers ({@link CheckWorkers}, through the MCP client of {@link McpRemoteProbe}). Closing it stops accepting
+ * requests and leasing checks, lets the requests and checks in flight finish (up to {@link #DRAIN_TIME}), sends what
+ * it counted to the shared limits, then closes the pool.
  */
 public final class RegistryServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(RegistryServer.class);
@@ -45,6 +47,7 @@ public final class RegistryServer implements AutoCloseable {
     private final Javalin app;
     private final RateLimitSync rateLimitSync;
     private final Optional<AuditCheckpoints> checkpoints;
+    private final Optional<CheckWorkers> checkWorkers;
 
     /** What differs between {@code serve}, {@code start-dev} and tests. */
     public record Options(
@@ -61,7 +64,8 @@ public final class RegistryServer implements AutoCloseable {
             Duration searchTimeout,
             AuditProtection auditProtection,
             NamespacePolicy namespacePolicy,
-            PublishRules publishRules) {
+            PublishRules publishRules,
+            CheckSettings checks) {
         public Options {
             Objects.requireNonNull(database, "database");
             Objects.requireNonNull(verifier, "verifier");
@@ -75,6 +79,7 @@ public final class RegistryServer implements AutoCloseable {
             Objects.requireNonNull(auditProtection, "auditProtection");
             Objects.requireNonNull(namespacePolicy, "namespacePolicy");
             Objects.requireNonNull(publishRules, "publishRules");
+            Objects.requireNonNull(checks, "checks");
         }
     }
 
@@ -84,18 +89,20 @@ public final class RegistryServer implements AutoCloseable {
             AccessTokenVerifier verifier,
             Javalin app,
             RateLimitSync rateLimitSync,
-            Optional<AuditCheckpoints> checkpoints) {
+            Optional<AuditCheckpoints> checkpoints,
+            Optional<CheckWorkers> checkWorkers) {
         this.dataSource = dataSource;
         this.metrics = metrics;
         this.verifier = verifier;
         this.app = app;
         this.rateLimitSync = rateLimitSync;
         this.checkpoints = checkpoints;
+        this.checkWorkers = checkWorkers;
     }
 
     /**
      * Migrates the schema (safe when several instances start at once; as the schema's owner when the options name
-     * one), checks how the audit trail is protected, starts listening and taking audit checkpoints.
+     * one), checks how the audit trail is protected, starts listening, taking audit checkpoints and running checks.
      */
     public static RegistryServer start(Options options) {
         HikariDataSource dataSource = PostgresPool.create(options.database());
@@ -123,7 +130,10 @@ public final class RegistryServer implements AutoCloseable {
                             options.limits(),
                             new LimitMetrics(metrics.registry(), options.limits(), options.searchTimeout())),
                     options.namespacePolicy(),
-                    options.publishRules());
+                    options.publishRules(),
+                    options.checks()
+                            .core(new CheckMetrics(
+                                    new McpRemoteProbe(options.checks().probe()), metrics.registry())));
             Javalin app = api(core, metrics, options);
             CompletableFuture<Void> migration = migrated;
             UnreachableDatabase.reporting(options.database(), () -> {
@@ -133,16 +143,15 @@ public final class RegistryServer implements AutoCloseable {
             });
             app.start(options.host(), options.port());
             RateLimitSync rateLimitSync = RateLimitSync.start(db.rateLimitBuckets());
+            Optional<AuditCheckpoints> checkpoints = AuditCheckpoints.start(
+                    core.verifyAudit(), metrics, options.auditProtection().checkpointInterval());
+            // PROBE_WORKERS=0: this instance leaves the schedule to others; checks asked for still run here.
+            Optional<CheckWorkers> checkWorkers = options.checks().workers() == 0
+                    ? Optional.empty()
+                    : Optional.of(CheckWorkers.start(
+                            core.checkRunner().orElseThrow(), options.checks().workers()));
             return new RegistryServer(
-                    dataSource,
-                    metrics,
-                    options.verifier(),
-                    app,
-                    rateLimitSync,
-                    AuditCheckpoints.start(
-                            core.verifyAudit(),
-                            metrics,
-                            options.auditProtection().checkpointInterval()));
+                    dataSource, metrics, options.verifier(), app, rateLimitSync, checkpoints, checkWorkers);
         } catch (RuntimeException | Error e) {
             // The migration must not go on using the pool that is closed next.
             migrated.handle((done, failure) -> done).join();
@@ -234,10 +243,15 @@ public final class RegistryServer implements AutoCloseable {
 
     @Override
     public void close() {
+        long deadline = System.nanoTime() + DRAIN_TIME.toNanos();
+        // Checks drain while requests do: both within DRAIN_TIME, both before the pool closes (they record).
+        checkWorkers.ifPresent(CheckWorkers::stop);
         try {
             checkpoints.ifPresent(AuditCheckpoints::close);
             app.stop();
         } finally {
+            checkWorkers.ifPresent(
+                    workers -> workers.awaitRunning(Duration.ofNanos(Math.max(0, deadline - System.nanoTime()))));
             // Before the pool closes: its last synchronisation needs it.
             rateLimitSync.close();
             dataSource.close();

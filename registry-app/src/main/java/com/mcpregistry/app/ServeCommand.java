@@ -83,7 +83,8 @@ final class ServeCommand implements Callable<Integer> {
                 settings.searchTimeout(),
                 settings.auditProtection(),
                 settings.namespacePolicy(),
-                settings.publishRules()));
+                settings.publishRules(),
+                settings.checks()));
         LoggerFactory.getLogger(ServeCommand.class)
                 .info("mcp-registry serving on port {} ({})", server.port(), settings.environment());
         awaitShutdown(server);

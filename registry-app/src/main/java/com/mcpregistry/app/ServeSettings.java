@@ -2,6 +2,7 @@ package com.mcpregistry.app;
 
 import com.mcpregistry.domain.audit.AuditKey;
 import com.mcpregistry.domain.audit.AuditKeys;
+import com.mcpregistry.domain.checks.DriftAction;
 import com.mcpregistry.domain.error.FieldError;
 import com.mcpregistry.domain.error.InvalidInput;
 import com.mcpregistry.domain.ownership.NamespacePolicy;
@@ -17,6 +18,7 @@ import com.mcpregistry.limits.LimitSettings;
 import com.mcpregistry.limits.Quota;
 import com.mcpregistry.limits.RateLimit;
 import com.mcpregistry.limits.RateLimitPolicy;
+import com.mcpregistry.mcp.egress.AddressGuard;
 import com.mcpregistry.postgres.PoolSettings;
 import com.mcpregistry.postgres.shared.SearchStatements;
 import java.time.Duration;
@@ -51,8 +53,8 @@ public record ServeSettings(
         LimitSettings limits,
         TrustedProxies trustedProxies,
         Duration searchTimeout,
-
-        AuditProtection auditProtection) {
+        AuditProtection auditProtection,
+        CheckSettings checks) {
 
     /** The HTTP port when PORT is unset. */
     public static final int DEFAULT_PORT = 8080;
@@ -222,7 +224,31 @@ public record ServeSettings(
                     "AUDIT_CHECKPOINT_INTERVAL",
                     "1h",
                     "how often serve logs a signed audit checkpoint and updates the registry_audit_events metric"
-                            + " (e.g. 15m, 1h, 1d); 0 or off: never"));
+                            + " (e.g. 15m, 1h, 1d); 0 or off: never"),
+            new Described(
+                    "PROBE_WORKERS",
+                    Integer.toString(CheckSettings.DEFAULT_WORKERS),
+                    "checks of registered remote servers this instance runs at once, taken from the schedule all"
+                            + " instances share (0-64); 0: none (checks asked for with POST /registrations/{id}/checks"
+                            + " still run); start-dev reads it too"),
+            new Described(
+                    "PROBE_INTERVAL",
+                    "15m",
+                    "how often the remotes of Approved and Deprecated versions are checked (e.g. 5m, 1h, PT30M; at"
+                            + " least 10s), spread by a tenth either way, longer after failures; start-dev reads it"
+                            + " too"),
+            new Described(
+                    "PROBE_ALLOWED_NETWORKS",
+                    "none",
+                    "networks (CIDRs, comma-separated, e.g. 10.20.0.0/16,fd00:1::/64) a check may connect to although"
+                            + " they are not public: loopback, private, link-local… are refused otherwise; none: public"
+                            + " addresses only. start-dev: default 127.0.0.0/8,::1/128"),
+            new Described(
+                    "DRIFT_ACTION",
+                    "flag",
+                    "what the registry does when an Approved version's tools change after its approval: flag"
+                            + " (record and mark it) or deprecate (also deprecate it, the change as the reason);"
+                            + " start-dev reads it too"));
 
     /** The settings in {@code env}; every missing or invalid one is reported, all in one {@link ConfigurationError}. */
     public static ServeSettings from(Environment env) {
@@ -253,6 +279,7 @@ public record ServeSettings(
                 "SEARCH_TIMEOUT_MS",
                 () -> env.integer("SEARCH_TIMEOUT_MS", (int) DEFAULT_SEARCH_TIMEOUT.toMillis(), 100, 60_000));
         AuditProtection auditProtection = auditProtection(env, problems);
+        CheckSettings checks = checks(env, List.of(), problems);
         problems.throwIfAny();
         return new ServeSettings(
                 database,
@@ -271,7 +298,8 @@ public record ServeSettings(
                 limits,
                 trustedProxies,
                 Duration.ofMillis(searchMillis),
-                auditProtection);
+                auditProtection,
+                checks);
     }
 
     /** Who may submit a new name no claim covers (NAMESPACE_POLICY): for {@code start-dev} too. */
@@ -348,6 +376,44 @@ public record ServeSettings(
                         .map(raw -> raw.equalsIgnoreCase("off") ? Optional.<T>empty() : Optional.of(parse.apply(raw)))
                         .orElse(fallback));
         return value == null ? Optional.empty() : value;
+    }
+
+    /**
+     * How remote servers are checked (PROBE_WORKERS, PROBE_INTERVAL, PROBE_ALLOWED_NETWORKS, DRIFT_ACTION), reaching
+     * {@code defaultNetworks} unless PROBE_ALLOWED_NETWORKS says otherwise: for {@code start-dev} too, which allows
+     * loopback.
+     */
+    static CheckSettings checks(Environment env, List<String> defaultNetworks) {
+        return SettingProblems.readAll(problems -> checks(env, defaultNetworks, problems));
+    }
+
+    /** The check settings; null when any of them has a problem, each noted. */
+    private static CheckSettings checks(Environment env, List<String> defaultNetworks, SettingProblems problems) {
+        Integer workers = problems.read(
+                "PROBE_WORKERS", () -> env.integer("PROBE_WORKERS", CheckSettings.DEFAULT_WORKERS, 0, 64));
+        Duration interval = problems.read(
+                "PROBE_INTERVAL",
+                () -> env.get("PROBE_INTERVAL")
+                        .map(raw -> duration(raw, MIN_PROBE_INTERVAL))
+                        .orElse(CheckSettings.DEFAULT_INTERVAL));
+        List<String> networks = problems.read("PROBE_ALLOWED_NETWORKS", () -> allowedNetworks(env, defaultNetworks));
+        DriftAction driftAction =
+                problems.read("DRIFT_ACTION", () -> env.choice("DRIFT_ACTION", DriftAction.class, DriftAction.FLAG));
+        if (Stream.of(workers, interval, networks, driftAction).anyMatch(Objects::isNull)) {
+            return null;
+        }
+        return new CheckSettings(workers, interval, networks, driftAction);
+    }
+
+    /** PROBE_ALLOWED_NETWORKS: {@code none}, or CIDRs each of which must be a network. */
+    private static List<String> allowedNetworks(Environment env, List<String> defaultNetworks) {
+        if (env.get("PROBE_ALLOWED_NETWORKS").map("none"::equalsIgnoreCase).orElse(false)) {
+            return List.of();
+        }
+        List<String> networks =
+                env.get("PROBE_ALLOWED_NETWORKS").isPresent() ? env.list("PROBE_ALLOWED_NETWORKS") : defaultNetworks;
+        new AddressGuard(networks);
+        return networks;
     }
 
     /**
@@ -447,19 +513,33 @@ public record ServeSettings(
                 leastPrivilege ? AuditProtection.PrivilegeCheck.REFUSE : AuditProtection.PrivilegeCheck.WARN);
     }
 
-    private static final Pattern INTERVAL = Pattern.compile("([0-9]{1,9})([smhd])");
+    private static final Pattern DURATION = Pattern.compile("([0-9]{1,9})([smhd])");
+    private static final Duration MIN_INTERVAL = Duration.ofSeconds(1);
+    /** Checking a server more often than this is load on it, not information. */
+    private static final Duration MIN_PROBE_INTERVAL = Duration.ofSeconds(10);
 
-    /** {@code 0} or {@code off} (never), a number with s, m, h or d ({@code 15m}), or ISO-8601 ({@code PT1H}). */
+    /** {@code 0} or {@code off} (never), or a {@link #duration} of at least 1s. */
     static Duration interval(String raw) {
         String value = raw.strip().toLowerCase(Locale.ROOT);
         if (value.equals("0") || value.equals("off")) {
             return Duration.ZERO;
         }
-        Matcher simple = INTERVAL.matcher(value);
-        Duration interval;
+        return duration(raw, MIN_INTERVAL, " (or 0 or off for never)");
+    }
+
+    /** A number with s, m, h or d ({@code 15m}), or ISO-8601 ({@code PT1H}), of at least {@code minimum}. */
+    static Duration duration(String raw, Duration minimum) {
+        return duration(raw, minimum, "");
+    }
+
+    /** {@link #duration(String, Duration)}, its problems naming the {@code otherValues} a setting also takes. */
+    private static Duration duration(String raw, Duration minimum, String otherValues) {
+        String value = raw.strip().toLowerCase(Locale.ROOT);
+        Matcher simple = DURATION.matcher(value);
+        Duration duration;
         if (simple.matches()) {
             long amount = Long.parseLong(simple.group(1));
-            interval = switch (simple.group(2)) {
+            duration = switch (simple.group(2)) {
                 case "s" -> Duration.ofSeconds(amount);
                 case "m" -> Duration.ofMinutes(amount);
                 case "h" -> Duration.ofHours(amount);
@@ -467,16 +547,23 @@ public record ServeSettings(
             };
         } else {
             try {
-                interval = Duration.parse(value.toUpperCase(Locale.ROOT));
+                duration = Duration.parse(value.toUpperCase(Locale.ROOT));
             } catch (java.time.format.DateTimeParseException e) {
                 throw new IllegalArgumentException(
-                        "must be a duration such as 15m, 1h or 1d (or 0 or off for never), not '" + raw + "'");
+                        "must be a duration such as 15m, 1h or 1d" + otherValues + ", not '" + raw + "'");
             }
         }
-        if (interval.compareTo(Duration.ofSeconds(1)) < 0) {
-            throw new IllegalArgumentException("must be at least 1s (or 0 or off for never), not '" + raw + "'");
+        if (duration.compareTo(minimum) < 0) {
+            throw new IllegalArgumentException(
+                    "must be at least " + describe(minimum) + otherValues + ", not '" + raw + "'");
         }
-        return interval;
+        return duration;
+    }
+
+    private static String describe(Duration duration) {
+        return duration.toSecondsPart() == 0 && duration.toMinutes() > 0
+                ? duration.toMinutes() + "m"
+                : duration.toSeconds() + "s";
     }
 
     private static boolean trueOrFalse(String raw) {

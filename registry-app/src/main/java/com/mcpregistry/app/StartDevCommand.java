@@ -41,6 +41,8 @@ final class StartDevCommand implements Callable<Integer> {
         NamespacePolicy namespacePolicy = ServeSettings.namespacePolicy(Environment.ofProcess());
         // Remotes on this machine or over plain HTTP are what development runs against, unless told otherwise.
         PublishRules publishRules = ServeSettings.publishRules(Environment.ofProcess(), true);
+        // Servers a developer runs on this machine are what start-dev checks, unless told otherwise.
+        CheckSettings checks = ServeSettings.checks(Environment.ofProcess(), CheckSettings.LOOPBACK);
         // Refuse before creating anything: first when another start-dev uses this folder (the likelier reason for a
         // busy port, and the more useful message), then when the port is taken.
         Optional<StartDevLock> claimed = DevelopmentDirectory.exists()
@@ -74,7 +76,8 @@ final class StartDevCommand implements Callable<Integer> {
                             Optional.empty(),
                             AuditProtection.PrivilegeCheck.OFF),
                     namespacePolicy,
-                    publishRules));
+                    publishRules,
+                    checks));
         } catch (RuntimeException e) {
             database.close();
             throw e;

@@ -134,6 +134,18 @@ class ArchitectureTest {
     }
 
     @Test
+    void only_the_mcp_adapter_speaks_mcp() {
+        // The SDK, its JSON library (Jackson 3) and the address classes of the SSRF guard stay behind RemoteProbe.
+        noClasses()
+                .that()
+                .resideOutsideOfPackage("com.mcpregistry.mcp..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("io.modelcontextprotocol..", "tools.jackson..", "inet.ipaddr..")
+                .check(classes);
+    }
+
+    @Test
     void nothing_but_the_app_wires_adapters_together() {
         noClasses()
                 .that()

@@ -170,6 +170,6 @@ class AuditEndToEndTest {
         assertThat(error.path("message").asText())
                 .isEqualTo("must be one of submit, edit, approve, reject, deprecate, reactivate, delete,"
                         + " admin_granted, admin_revoked, owner_added, owner_removed, server_transferred,"
-                        + " namespace_claimed, namespace_released");
+                        + " namespace_claimed, namespace_released, tools_changed");
     }
 }

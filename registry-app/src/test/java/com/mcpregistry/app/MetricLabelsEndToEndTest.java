@@ -2,12 +2,15 @@ package com.mcpregistry.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.Socket;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
@@ -16,7 +19,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Whatever clients send, {@code /metrics} keeps a fixed number of series (issue 11 point 2): every label value of
- * {@code http_server_requests} comes from a closed set, so made-up methods and paths cannot fill the heap.
+ * {@code http_server_requests} comes from a closed set, so made-up methods and paths cannot fill the heap; the checks
+ * of remote servers are labelled by their outcome alone, never by a URL.
  */
 class MetricLabelsEndToEndTest {
     private static final String REQUEST_SERIES = "http_server_requests_seconds_count{";
@@ -44,6 +48,46 @@ class MetricLabelsEndToEndTest {
                 .anySatisfy(series -> assertThat(series).contains("method=\"OTHER\""))
                 .noneSatisfy(series -> assertThat(series).containsIgnoringCase("method=\"FOO"))
                 .noneSatisfy(series -> assertThat(series).contains("path-"));
+    }
+
+    @Test
+    void checks_are_counted_and_timed_by_outcome_alone_whatever_the_remotes() {
+        List<String> before = checkSeries();
+        assertThat(before)
+                .as("every outcome has its series from the start")
+                .contains(
+                        "registry_checks_total{outcome=\"reachable\"}",
+                        "registry_checks_total{outcome=\"unreachable\"}",
+                        "registry_checks_total{outcome=\"blocked_address\"}")
+                .anySatisfy(series -> assertThat(series)
+                        .startsWith("registry_check_duration_seconds_bucket{")
+                        .contains("le=\"20.0\""));
+
+        for (int i = 0; i < 3; i++) {
+            JsonNode registration = Submissions.submitNew(registry, registry.userToken("Metered " + i), "metered");
+            HttpResponse<String> checked = registry.send(registry.request(
+                            "/registrations/" + Submissions.idOf(registration) + "/checks", registry.adminToken())
+                    .POST(HttpRequest.BodyPublishers.noBody()));
+            assertThat(checked.statusCode()).as(checked.body()).isEqualTo(200);
+        }
+
+        assertThat(checkSeries()).isEqualTo(before);
+        String metrics = registry.get("/metrics", null).body();
+        assertThat(metrics)
+                .containsPattern("(?m)^registry_checks_total\\{outcome=\"unreachable\"\\} 3(\\.0)?$")
+                .containsPattern("(?m)^registry_check_duration_seconds_count\\{outcome=\"unreachable\"\\} 3$")
+                .doesNotContain("mcp.contoso.example");
+    }
+
+    /** The series of the checks' metrics in {@code /metrics} now, without their values. */
+    private static List<String> checkSeries() {
+        return registry.get("/metrics", null)
+                .body()
+                .lines()
+                .filter(line -> line.startsWith("registry_check"))
+                .map(line -> line.substring(0, line.lastIndexOf('}') + 1))
+                .sorted()
+                .toList();
     }
 
     private static String madeUpMethod(int i) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mcpregistry.domain.audit.AuditKeys;
+import com.mcpregistry.domain.checks.DriftAction;
 import com.mcpregistry.domain.ownership.NamespacePolicy;
 import com.mcpregistry.domain.serverjson.PublishRules;
 import com.mcpregistry.domain.user.User;
@@ -93,6 +94,12 @@ final class RunningRegistry implements BeforeAllCallback, AfterAllCallback, Auto
     private Duration searchTimeout = ServeSettings.DEFAULT_SEARCH_TIMEOUT;
     private NamespacePolicy namespacePolicy = NamespacePolicy.OPEN;
     private PublishRules publishRules;
+    /**
+     * Checks run when asked for, none from the schedule (PROBE_WORKERS=0), unless a test is about checks: the other
+     * tests' remotes are made-up names.
+     */
+    private CheckSettings checks = new CheckSettings(0, CheckSettings.DEFAULT_INTERVAL, List.of(), DriftAction.FLAG);
+
     private final Map<String, String> tokenCache = new ConcurrentHashMap<>();
     private final ApiClient http =
             new ApiClient(() -> this.server.port(), response -> assertWellFormed(this.document, response));
@@ -218,6 +225,12 @@ final class RunningRegistry implements BeforeAllCallback, AfterAllCallback, Auto
         return this;
     }
 
+    /** Checking remote servers as {@code checks} says (workers, interval, allowed networks, drift action). */
+    RunningRegistry checking(CheckSettings checks) {
+        this.checks = checks;
+        return this;
+    }
+
     /** Cancelling searches after {@code timeout} instead of {@code serve}'s default. */
     RunningRegistry withSearchTimeout(Duration timeout) {
         this.searchTimeout = timeout;
@@ -288,7 +301,8 @@ final class RunningRegistry implements BeforeAllCallback, AfterAllCallback, Auto
                 namespacePolicy,
                 publishRules != null
                         ? publishRules
-                        : developmentIssuer == null ? PublishRules.STRICT : PublishRules.DEVELOPMENT);
+                        : developmentIssuer == null ? PublishRules.STRICT : PublishRules.DEVELOPMENT,
+                checks);
     }
 
     @Override

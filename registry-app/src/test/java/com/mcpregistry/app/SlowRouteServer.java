@@ -61,7 +61,9 @@ final class SlowRouteServer {
                         Optional.empty(),
                         AuditProtection.PrivilegeCheck.OFF),
                 NamespacePolicy.OPEN,
-                PublishRules.STRICT));
+                PublishRules.STRICT,
+                // As serve runs: check workers leasing (nothing is due), stopped on SIGTERM with the rest.
+                CheckSettings.defaults()));
         System.out.println("listening " + server.port());
         System.out.flush();
         ServeCommand.awaitShutdown(server);

@@ -79,7 +79,7 @@ final class AuthorizationPosture {
                 0,
                 0,
                 authorizationServers,
-                Optional.of(RemoteCheck.bounded(detail)));
+                Optional.of(ProbeSession.bounded(detail)));
     }
 
     private List<URI> metadataUrls(String challenge) {

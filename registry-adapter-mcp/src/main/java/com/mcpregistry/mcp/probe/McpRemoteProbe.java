@@ -8,6 +8,7 @@ import com.mcpregistry.mcp.egress.AddressGuard;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -18,7 +19,8 @@ import java.util.concurrent.TimeoutException;
 /**
  * Checks a remote MCP server with the MCP Java SDK's client, through the SSRF guard, within the caps of {@link
  * ProbeSettings}. Each check runs on its own thread so that nothing a server does can hold the caller past the
- * whole-check cap: at the cap the check's connections are closed and the report says {@code timeout}.
+ * whole-check cap: at the cap the check's connections are closed and the report says {@code timeout}. Every text
+ * of a report is {@link StorableText storable}.
  */
 public final class McpRemoteProbe implements RemoteProbe {
 
@@ -37,23 +39,28 @@ public final class McpRemoteProbe implements RemoteProbe {
 
     @Override
     public ProbeReport probe(URI url, RemoteTransport transport) {
+        return StorableText.of(check(url, transport));
+    }
+
+    private ProbeReport check(URI url, RemoteTransport transport) {
         long started = System.nanoTime();
-        RemoteCheck check = new RemoteCheck(settings, guard, url, transport, started);
-        Future<ProbeReport> running = checks.submit(check::run);
+        ProbeSession session = new ProbeSession(settings, guard, url, transport, started);
+        CompletableFuture<ProbeReport> report = new CompletableFuture<>();
+        Future<?> running = checks.submit(() -> session.run(report));
         try {
-            return running.get(settings.checkTimeout().toNanos(), TimeUnit.NANOSECONDS);
+            return report.get(settings.checkTimeout().toNanos(), TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {
-            check.abort();
+            session.abort();
             running.cancel(true);
             return ProbeReport.failed(
                     ProbeOutcome.TIMEOUT,
                     since(started),
                     "no complete answer within " + settings.checkTimeout().toSeconds() + " s");
         } catch (ExecutionException e) {
-            check.abort();
+            session.abort();
             return ProbeReport.failed(ProbeOutcome.PROTOCOL_ERROR, since(started), String.valueOf(e.getCause()));
         } catch (InterruptedException e) {
-            check.abort();
+            session.abort();
             running.cancel(true);
             Thread.currentThread().interrupt();
             return ProbeReport.failed(ProbeOutcome.TIMEOUT, since(started), "the check was interrupted");

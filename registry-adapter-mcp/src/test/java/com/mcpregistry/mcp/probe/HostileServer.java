@@ -14,13 +14,14 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /** A plain JDK HTTP server on a loopback address that answers as a test tells it, and remembers what it was asked. */
-final class HostileServer implements AutoCloseable {
+public final class HostileServer implements AutoCloseable {
 
     private final HttpServer server;
     private final ExecutorService threads = Executors.newCachedThreadPool();
     private final List<Headers> requests = new CopyOnWriteArrayList<>();
 
-    HostileServer(String address, HttpHandler handler) throws IOException {
+    /** Listens on {@code address} (a loopback address such as 127.0.0.1 or 127.0.0.2), any free port. */
+    public HostileServer(String address, HttpHandler handler) throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getByName(address), 0), 16);
         server.createContext("/", exchange -> {
             requests.add(exchange.getRequestHeaders());
@@ -32,20 +33,21 @@ final class HostileServer implements AutoCloseable {
         server.start();
     }
 
-    URI url(String path) {
+    public URI url(String path) {
         InetSocketAddress bound = server.getAddress();
         return URI.create("http://" + bound.getAddress().getHostAddress() + ":" + bound.getPort() + path);
     }
 
-    int port() {
+    public int port() {
         return server.getAddress().getPort();
     }
 
-    List<Headers> requests() {
+    /** The headers of every request it was sent. */
+    public List<Headers> requests() {
         return requests;
     }
 
-    static void answer(HttpExchange exchange, int status, String contentType, String body) throws IOException {
+    public static void answer(HttpExchange exchange, int status, String contentType, String body) throws IOException {
         byte[] bytes = body.getBytes(java.nio.charset.StandardCharsets.UTF_8);
         exchange.getResponseHeaders().set("Content-Type", contentType);
         exchange.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);

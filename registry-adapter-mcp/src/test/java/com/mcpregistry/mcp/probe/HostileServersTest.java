@@ -5,17 +5,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.mcpregistry.domain.checks.ProbeOutcome;
 import com.mcpregistry.domain.checks.ProbeReport;
+import com.mcpregistry.domain.checks.Tool;
 import com.mcpregistry.domain.serverjson.RemoteTransport;
 import com.mcpregistry.mcp.egress.HostResolver;
+import com.sun.net.httpserver.HttpHandler;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /** Servers that do what a hostile or broken remote does: each check ends with its outcome, within its caps. */
@@ -78,6 +85,69 @@ class HostileServersTest {
 
             assertThat(report.outcome()).as(report.detail().orElse("")).isEqualTo(ProbeOutcome.REQUIRES_AUTH);
             assertThat(report.authorizationServers()).containsExactly("https://a.example");
+        }
+    }
+
+    @Test
+    void nul_characters_in_what_a_server_lists_are_replaced_wherever_they_are() throws Exception {
+        String initialized = "{\"protocolVersion\":\"2025-06-18\","
+                + "\"capabilities\":{\"tools\":{},\"experimental\":{\"x\\u0000\":{\"y\":\"\\u0000\"}}},"
+                + "\"serverInfo\":{\"name\":\"evil\\u0000server\",\"version\":\"1\\u0000\"}}";
+        String tools = "{\"tools\":[{\"name\":\"se\\u0000arch\",\"title\":\"T\\u0000\","
+                + "\"description\":\"Finds\\u0000things\","
+                + "\"inputSchema\":{\"type\":\"object\",\"properties\":{\"q\\u0000\":{\"type\":\"string\","
+                + "\"description\":\"\\u0000\"}}},"
+                + "\"outputSchema\":{\"type\":\"object\",\"title\":\"\\u0000\"},"
+                + "\"annotations\":{\"title\":\"A\\u0000\"}}]}";
+        try (HostileServer server =
+                new HostileServer("127.0.0.1", jsonRpc(Map.of("initialize", initialized, "tools/list", tools)))) {
+            ProbeReport report = loopbackAllowed.probe(server.url("/mcp"), RemoteTransport.STREAMABLE_HTTP);
+
+            assertThat(report.outcome()).as(report.detail().orElse("")).isEqualTo(ProbeOutcome.REACHABLE);
+            assertThat(report.serverInfo()).get().satisfies(info -> {
+                assertThat(info.name()).isEqualTo("evil\uFFFDserver");
+                assertThat(info.version()).isEqualTo("1\uFFFD");
+            });
+            Tool search = report.tools().named("se\uFFFDarch").orElseThrow();
+            assertThat(search.title()).contains("T\uFFFD");
+            assertThat(search.description()).contains("Finds\uFFFDthings");
+            assertThat(textsOf(report))
+                    .isNotEmpty()
+                    .allSatisfy(text -> assertThat(text).doesNotContain("\u0000"));
+        }
+    }
+
+    @Test
+    void nul_characters_in_an_error_and_in_authorization_servers_are_replaced() throws Exception {
+        try (HostileServer failing = new HostileServer("127.0.0.1", exchange -> {
+                    String request = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+                    answer(
+                            exchange,
+                            200,
+                            "application/json",
+                            "{\"jsonrpc\":\"2.0\",\"id\":" + idOf(request)
+                                    + ",\"error\":{\"code\":-32603,\"message\":\"no\\u0000way\"}}");
+                });
+                HostileServer protectedServer = new HostileServer("127.0.0.1", exchange -> {
+                    if (exchange.getRequestURI().getPath().startsWith("/.well-known/")) {
+                        answer(
+                                exchange,
+                                200,
+                                "application/json",
+                                "{\"authorization_servers\":[\"https://login.example/\\u0000\"]}");
+                    } else {
+                        exchange.getResponseHeaders().set("WWW-Authenticate", "Bearer");
+                        answer(exchange, 401, "text/plain", "");
+                    }
+                })) {
+            ProbeReport refused = loopbackAllowed.probe(failing.url("/mcp"), RemoteTransport.STREAMABLE_HTTP);
+            ProbeReport requiresAuth =
+                    loopbackAllowed.probe(protectedServer.url("/mcp"), RemoteTransport.STREAMABLE_HTTP);
+
+            assertThat(refused.outcome()).isEqualTo(ProbeOutcome.PROTOCOL_ERROR);
+            assertThat(refused.detail()).get().asString().contains("no\uFFFDway");
+            assertThat(requiresAuth.outcome()).isEqualTo(ProbeOutcome.REQUIRES_AUTH);
+            assertThat(requiresAuth.authorizationServers()).containsExactly("https://login.example/\uFFFD");
         }
     }
 
@@ -181,6 +251,51 @@ class HostileServersTest {
             assertThat(byName.outcome()).isEqualTo(ProbeOutcome.BLOCKED_ADDRESS);
             assertThat(server.requests()).isEmpty();
         }
+    }
+
+    /**
+     * A server that speaks just enough JSON-RPC over streamable HTTP: each request's method answered with the result
+     * given for it, notifications accepted.
+     */
+    private static HttpHandler jsonRpc(Map<String, String> results) {
+        return exchange -> {
+            String request = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            Matcher method = Pattern.compile("\"method\"\\s*:\\s*\"([^\"]+)\"").matcher(request);
+            String id = idOf(request);
+            if (id == null || !method.find()) {
+                exchange.sendResponseHeaders(202, -1);
+                return;
+            }
+            answer(
+                    exchange,
+                    200,
+                    "application/json",
+                    "{\"jsonrpc\":\"2.0\",\"id\":" + id + ",\"result\":" + results.getOrDefault(method.group(1), "{}")
+                            + "}");
+        };
+    }
+
+    private static String idOf(String request) {
+        Matcher id = Pattern.compile("\"id\"\\s*:\\s*(\\d+|\"[^\"]*\")").matcher(request);
+        return id.find() ? id.group(1) : null;
+    }
+
+    private static List<String> textsOf(ProbeReport report) {
+        List<String> texts = new ArrayList<>();
+        report.protocolVersion().ifPresent(texts::add);
+        report.serverInfo().ifPresent(info -> texts.addAll(List.of(info.name(), info.version())));
+        report.capabilities().ifPresent(texts::add);
+        report.detail().ifPresent(texts::add);
+        texts.addAll(report.authorizationServers());
+        for (Tool tool : report.tools().tools()) {
+            texts.add(tool.name());
+            texts.add(tool.inputSchema());
+            tool.title().ifPresent(texts::add);
+            tool.description().ifPresent(texts::add);
+            tool.outputSchema().ifPresent(texts::add);
+            tool.annotations().ifPresent(texts::add);
+        }
+        return texts;
     }
 
     @Test

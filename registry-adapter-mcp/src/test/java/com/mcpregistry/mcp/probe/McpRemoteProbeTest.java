@@ -46,6 +46,21 @@ class McpRemoteProbeTest {
     }
 
     @Test
+    void a_check_that_reached_a_server_ends_its_session_there() throws Exception {
+        try (SdkMcpServer server = SdkMcpServer.streamableHttp(tool("search", "Finds things"))) {
+            ProbeReport report = probe.probe(server.url(), RemoteTransport.STREAMABLE_HTTP);
+
+            assertThat(report.outcome()).as(report.detail().orElse("")).isEqualTo(ProbeOutcome.REACHABLE);
+            long deadline = System.nanoTime() + java.time.Duration.ofSeconds(5).toNanos();
+            while (server.sessionsEndedAt(server.url()) == 0 && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            assertThat(server.sessionsAt(server.url())).isEqualTo(1);
+            assertThat(server.sessionsEndedAt(server.url())).isEqualTo(1);
+        }
+    }
+
+    @Test
     void the_tool_set_hash_follows_the_tools_and_not_their_order() throws Exception {
         String first;
         try (SdkMcpServer server = SdkMcpServer.streamableHttp(tool("search", "Finds things"), tool("add", "Adds"))) {

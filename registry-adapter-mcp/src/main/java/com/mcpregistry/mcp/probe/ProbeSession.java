@@ -15,6 +15,7 @@ import io.modelcontextprotocol.client.McpSyncClient;
 import io.modelcontextprotocol.client.transport.HttpClientSseClientTransport;
 import io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTransport;
 import io.modelcontextprotocol.client.transport.McpHttpClientTransportAuthorizationException;
+import io.modelcontextprotocol.json.schema.JsonSchemaValidator;
 import io.modelcontextprotocol.spec.McpClientTransport;
 import io.modelcontextprotocol.spec.McpSchema;
 import io.modelcontextprotocol.spec.McpTransportException;
@@ -29,14 +30,26 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import javax.net.ssl.SSLException;
 
-/** One check of one remote: connect, initialize, list, and the report of what it found or why it could not. */
-final class RemoteCheck {
+/**
+ * The MCP session of one check of one remote: connect, initialize, list, and the report of what it found or why it
+ * could not.
+ */
+final class ProbeSession {
 
     private static final int MAX_DETAIL_LENGTH = 500;
     private static final McpSchema.Implementation CLIENT = new McpSchema.Implementation("mcp-registry-probe", "1.0");
+
+    /**
+     * The SDK validates what a called tool answers against its output schema; a check calls no tool. Set so that the
+     * SDK does not load its default validator, whose JSON schema library is not on the registry's class path (the
+     * registry's own tests use another major version of it; see the parent pom).
+     */
+    static final JsonSchemaValidator NO_TOOL_CALLS =
+            (schema, structuredContent) -> JsonSchemaValidator.ValidationResponse.asInvalid("a check calls no tool");
 
     private final ProbeSettings settings;
     private final URI url;
@@ -45,7 +58,7 @@ final class RemoteCheck {
     private final CheckEgress egress;
     private volatile McpSyncClient client;
 
-    RemoteCheck(ProbeSettings settings, AddressGuard guard, URI url, RemoteTransport transport, long started) {
+    ProbeSession(ProbeSettings settings, AddressGuard guard, URI url, RemoteTransport transport, long started) {
         this.settings = settings;
         this.url = url;
         this.transport = transport;
@@ -53,11 +66,40 @@ final class RemoteCheck {
         this.egress = new CheckEgress(guard, settings.resolver(), settings.connectTimeout());
     }
 
-    ProbeReport run() {
+    /**
+     * Runs the check and completes {@code report} as soon as its report is known; then ends the session. A server
+     * that answered is told the session is over ({@code DELETE} of its MCP session, within the SDK's bound of 10 s)
+     * before the check's connections close, so that it need not keep the session until it times out; the caller does
+     * not wait for that.
+     */
+    void run(CompletableFuture<ProbeReport> report) {
+        boolean answered = false;
+        try {
+            ProbeReport found = report();
+            answered = found.outcome() == ProbeOutcome.REACHABLE;
+            report.complete(found);
+        } catch (RuntimeException | Error e) {
+            report.completeExceptionally(e);
+            throw e;
+        } finally {
+            end(answered);
+        }
+    }
+
+    private ProbeReport report() {
         try {
             return check();
         } catch (RuntimeException | IOException e) {
             return failure(e);
+        }
+    }
+
+    private void end(boolean politely) {
+        McpSyncClient running = client;
+        try {
+            if (running != null && politely) {
+                running.closeGracefully();
+            }
         } finally {
             abort();
         }
@@ -80,6 +122,7 @@ final class RemoteCheck {
         PinnedTunnel tunnel = egress.tunnelTo(url);
         client = McpClient.sync(clientTransport(tunnel))
                 .clientInfo(CLIENT)
+                .jsonSchemaValidator(NO_TOOL_CALLS)
                 .capabilities(McpSchema.ClientCapabilities.builder().build())
                 .requestTimeout(settings.checkTimeout())
                 .initializationTimeout(settings.checkTimeout())
@@ -137,7 +180,7 @@ final class RemoteCheck {
                                 Optional.ofNullable(info.name()).orElse(""),
                                 Optional.ofNullable(info.version()).orElse(""))),
                 Optional.ofNullable(capabilities).map(CanonicalJson::of),
-                new ToolSet(tools.stream().map(RemoteCheck::tool).toList()),
+                new ToolSet(tools.stream().map(ProbeSession::tool).toList()),
                 prompts,
                 resources,
                 List.of(),
@@ -233,8 +276,10 @@ final class RemoteCheck {
     }
 
     private static Tool tool(McpSchema.Tool tool) {
+        // The domain refuses a name with a control character: U+0000 is made storable here already, the rest of
+        // the report where every report is (McpRemoteProbe).
         return new Tool(
-                tool.name(),
+                StorableText.of(tool.name()),
                 Optional.ofNullable(tool.title()),
                 Optional.ofNullable(tool.description()),
                 CanonicalJson.of(Optional.<Object>ofNullable(tool.inputSchema()).orElse(java.util.Map.of())),
