@@ -10,7 +10,6 @@ import com.mcpregistry.audit.ChainVerification;
 import com.mcpregistry.audit.port.out.AuditTrail;
 import com.mcpregistry.checks.CheckOutcome;
 import com.mcpregistry.checks.DueCheck;
-import com.mcpregistry.checks.service.CheckScheduling;
 import com.mcpregistry.contract.Fixtures;
 import com.mcpregistry.domain.audit.AuditChain;
 import com.mcpregistry.domain.audit.AuditCheckpoint;
@@ -52,6 +51,7 @@ import com.mcpregistry.registration.port.in.ReviewRegistrationUseCase.ChangeStat
 import com.mcpregistry.registration.port.in.SubmitRegistrationUseCase.IdempotencyKey;
 import com.mcpregistry.registration.port.in.SubmitRegistrationUseCase.SubmitRegistration;
 import com.mcpregistry.registration.port.out.IdempotencyKeys;
+import com.mcpregistry.registration.service.CheckScheduling;
 import com.mcpregistry.registration.service.RegistrationService;
 import java.time.Duration;
 import java.time.Instant;

@@ -2,7 +2,6 @@ package com.mcpregistry.postgres.limits;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.mcpregistry.checks.service.CheckScheduling;
 import com.mcpregistry.contract.Fixtures;
 import com.mcpregistry.domain.error.QuotaReached;
 import com.mcpregistry.domain.registration.Registration;
@@ -18,6 +17,7 @@ import com.mcpregistry.limits.service.SubmissionQuotas;
 import com.mcpregistry.postgres.PostgresAdapters;
 import com.mcpregistry.postgres.TestDatabase;
 import com.mcpregistry.registration.port.in.SubmitRegistrationUseCase.SubmitRegistration;
+import com.mcpregistry.registration.service.CheckScheduling;
 import com.mcpregistry.registration.service.RegistrationService;
 import java.util.ArrayList;
 import java.util.List;

@@ -151,7 +151,6 @@ public record Registration(
         if (isDeleted() || status != RegistrationStatus.APPROVED) {
             throw new Conflict("only an approved version is deprecated by the registry");
         }
-        Action action = Action.DEPRECATE;
         Registration next = new Registration(
                 id,
                 serverName,
@@ -160,8 +159,9 @@ public record Registration(
                 submitterId,
                 RegistrationStatus.DEPRECATED,
                 Optional.of(reason),
-                action.review().apply(reviewedBy, Optional.empty()),
-                action.review().apply(reviewedAt, Optional.of(now)),
+                // No one reviewed it: the approval's reviewer and time stay, as the database keeps them together.
+                reviewedBy,
+                reviewedAt,
                 createdAt,
                 now,
                 rowVersion + 1,
@@ -170,7 +170,7 @@ public record Registration(
                 UUID.randomUUID(),
                 now,
                 Optional.empty(),
-                action.auditAction(),
+                Action.DEPRECATE.auditAction(),
                 Optional.of(id),
                 Optional.of(status),
                 Optional.of(RegistrationStatus.DEPRECATED),

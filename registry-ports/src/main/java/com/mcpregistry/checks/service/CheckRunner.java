@@ -21,11 +21,10 @@ import java.util.function.DoubleSupplier;
  * Runs checks: leases a batch of due ones for this instance (or takes one asked for now), probes each remote outside
  * any transaction (a check may take its whole time cap), records what it found with the remote's health and when to
  * check it again — one interval later, or later still after failures in a row ({@link CheckSchedule}) — and has the
- * {@link DriftWatch} judge it. The latest {@value #KEPT_CHECKS} checks of each remote are kept.
+ * {@link DriftWatch} judge it. The latest
+ * {@value CheckRepository#KEPT_CHECKS} checks of each remote are kept.
  */
 public final class CheckRunner {
-    public static final int KEPT_CHECKS = 100;
-
     private final CheckRepository checks;
     private final RemoteProbe probe;
     private final CheckSchedule schedule;
@@ -73,7 +72,7 @@ public final class CheckRunner {
                         failuresInARow,
                         Health.after(due.health(), report.outcome(), failuresInARow),
                         schedule.next(checkedAt, failuresInARow, jitter.getAsDouble())),
-                KEPT_CHECKS);
+                CheckRepository.KEPT_CHECKS);
         driftWatch.judge(check);
         return check;
     }

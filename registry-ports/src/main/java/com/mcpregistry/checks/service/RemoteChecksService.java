@@ -71,7 +71,7 @@ public final class RemoteChecksService implements RemoteChecksUseCase {
     @Override
     public List<RemoteTools> tools(Actor actor, RegistrationId id) {
         Registration registration = registrations.inspected(actor, id);
-        List<RemoteCheck> recent = checks.recent(id, CheckRunner.KEPT_CHECKS);
+        List<RemoteCheck> recent = checks.recent(id, CheckRepository.KEPT_CHECKS);
         RegistrationHealth health = healthOf(registration, checks.statuses(List.of(id)));
         return health.remotes().stream()
                 .map(status -> {

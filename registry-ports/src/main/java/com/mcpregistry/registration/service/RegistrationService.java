@@ -2,7 +2,6 @@ package com.mcpregistry.registration.service;
 
 import com.mcpregistry.audit.AuditEntry;
 import com.mcpregistry.audit.port.out.AuditTrail;
-import com.mcpregistry.checks.service.CheckScheduling;
 import com.mcpregistry.domain.error.AlreadyTaken;
 import com.mcpregistry.domain.error.Conflict;
 import com.mcpregistry.domain.error.IdempotencyKeyReused;

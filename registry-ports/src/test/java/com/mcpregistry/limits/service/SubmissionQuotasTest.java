@@ -4,7 +4,6 @@ import static com.mcpregistry.domain.testing.ServerDetailsTestData.someDetails;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.mcpregistry.checks.service.CheckScheduling;
 import com.mcpregistry.domain.error.QuotaReached;
 import com.mcpregistry.domain.registration.Reason;
 import com.mcpregistry.domain.registration.Registration;
@@ -22,6 +21,7 @@ import com.mcpregistry.limits.Quota;
 import com.mcpregistry.limits.port.out.LimitEvents;
 import com.mcpregistry.registration.port.in.ReviewRegistrationUseCase.ChangeStatus;
 import com.mcpregistry.registration.port.in.SubmitRegistrationUseCase.SubmitRegistration;
+import com.mcpregistry.registration.service.CheckScheduling;
 import com.mcpregistry.registration.service.RegistrationService;
 import java.time.Duration;
 import java.time.Instant;

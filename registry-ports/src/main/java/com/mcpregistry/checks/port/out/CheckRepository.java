@@ -22,6 +22,9 @@ import java.util.Optional;
  */
 public interface CheckRepository {
 
+    /** How many of the latest checks of each remote are kept. */
+    int KEPT_CHECKS = 100;
+
     /**
      * Makes the check of {@code remote} of {@code registration} due at {@code dueAt} (or when it was due, if
      * earlier), and checked periodically after that or not.

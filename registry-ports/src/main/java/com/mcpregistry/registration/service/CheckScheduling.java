@@ -1,4 +1,4 @@
-package com.mcpregistry.checks.service;
+package com.mcpregistry.registration.service;
 
 import com.mcpregistry.checks.port.out.CheckRepository;
 import com.mcpregistry.domain.checks.CheckedRemote;
@@ -62,7 +62,7 @@ public final class CheckScheduling {
     }
 
     private void keepApprovalSnapshots(Registration approved) {
-        List<RemoteCheck> recent = checks.recent(approved.id(), CheckRunner.KEPT_CHECKS);
+        List<RemoteCheck> recent = checks.recent(approved.id(), CheckRepository.KEPT_CHECKS);
         for (CheckedRemote remote : remotesOf(approved)) {
             recent.stream()
                     .filter(check -> check.remoteUrl().equals(remote.url()))
