@@ -44,6 +44,13 @@ class HostileServersTest {
 
     private final McpRemoteProbe loopbackAllowed = probe(List.of("127.0.0.0/8"), HostResolver.SYSTEM);
 
+    /**
+     * For servers that answer at once, wrongly: the whole check's usual cap, so that a loaded machine (the SDK's first
+     * session in a JVM loads much) is not mistaken for a server that did not answer.
+     */
+    private final McpRemoteProbe patient =
+            new McpRemoteProbe(ProbeSettings.defaults(List.of("127.0.0.0/8")));
+
     @Test
     void a_server_that_requires_oauth_requires_auth_with_its_authorization_servers() throws Exception {
         try (HostileServer server = new HostileServer("127.0.0.1", exchange -> {
@@ -209,7 +216,7 @@ class HostileServersTest {
         try (HostileServer server = new HostileServer(
                 "127.0.0.1",
                 exchange -> answer(exchange, 200, "application/json", "{\"jsonrpc\":\"2.0\",\"id\":[oops"))) {
-            ProbeReport report = loopbackAllowed.probe(server.url("/mcp"), RemoteTransport.STREAMABLE_HTTP);
+            ProbeReport report = patient.probe(server.url("/mcp"), RemoteTransport.STREAMABLE_HTTP);
 
             assertThat(report.outcome()).as(report.detail().orElse("")).isEqualTo(ProbeOutcome.PROTOCOL_ERROR);
         }
