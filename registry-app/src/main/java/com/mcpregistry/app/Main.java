@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
             MigrateCommand.class,
             TokenCommand.class,
             AdminCommand.class,
+            DemoServerCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Main implements Runnable {
