@@ -48,8 +48,7 @@ class HostileServersTest {
      * For servers that answer at once, wrongly: the whole check's usual cap, so that a loaded machine (the SDK's first
      * session in a JVM loads much) is not mistaken for a server that did not answer.
      */
-    private final McpRemoteProbe patient =
-            new McpRemoteProbe(ProbeSettings.defaults(List.of("127.0.0.0/8")));
+    private final McpRemoteProbe patient = new McpRemoteProbe(ProbeSettings.defaults(List.of("127.0.0.0/8")));
 
     @Test
     void a_server_that_requires_oauth_requires_auth_with_its_authorization_servers() throws Exception {
