@@ -120,7 +120,7 @@ class AdmissionChecksEndToEndTest {
 
             assertThat(checked.statusCode()).as(checked.body()).isEqualTo(200);
             JsonNode registration = json(deprecating.get("/registrations/" + id, deprecating.userToken(OLGA)));
-            assertThat(registration.path("status").asText()).isEqualTo("Deprecated");
+            assertThat(registration.path("status").asText()).as(checked.body()).isEqualTo("Deprecated");
             assertThat(registration.path("status_reason").asText())
                     .contains("search")
                     .contains("changed");

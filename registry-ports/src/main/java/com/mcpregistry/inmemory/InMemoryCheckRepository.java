@@ -61,19 +61,13 @@ public final class InMemoryCheckRepository implements CheckRepository {
                                     Optional.empty(),
                                     Optional.empty(),
                                     Optional.empty())
-                            : new ScheduledCheck(
+                            : scheduled.dueAt(
                                     remote.transport(),
                                     Optional.of(scheduled
                                             .nextDueAt()
                                             .filter(due -> due.isBefore(dueAt))
                                             .orElse(dueAt)),
-                                    periodic,
-                                    scheduled.failuresInARow(),
-                                    scheduled.health(),
-                                    scheduled.lastCheckedAt(),
-                                    scheduled.lastLatency(),
-                                    scheduled.leasedUntil(),
-                                    scheduled.leasedBy()));
+                                    periodic));
             return null;
         });
     }
@@ -84,16 +78,10 @@ public final class InMemoryCheckRepository implements CheckRepository {
             db.checkSchedule.replaceAll((key, scheduled) -> !key.registrationId()
                             .equals(registration)
                     ? scheduled
-                    : new ScheduledCheck(
+                    : scheduled.dueAt(
                             scheduled.transport(),
                             periodic && scheduled.nextDueAt().isEmpty() ? Optional.of(now) : scheduled.nextDueAt(),
-                            periodic,
-                            scheduled.failuresInARow(),
-                            scheduled.health(),
-                            scheduled.lastCheckedAt(),
-                            scheduled.lastLatency(),
-                            scheduled.leasedUntil(),
-                            scheduled.leasedBy()));
+                            periodic));
             return null;
         });
     }
@@ -117,17 +105,7 @@ public final class InMemoryCheckRepository implements CheckRepository {
                     .toList();
             List<DueCheck> leased = new ArrayList<>();
             for (RemoteKey remote : due) {
-                ScheduledCheck scheduled = db.checkSchedule.get(remote);
-                ScheduledCheck leasedNow = new ScheduledCheck(
-                        scheduled.transport(),
-                        scheduled.nextDueAt(),
-                        scheduled.periodic(),
-                        scheduled.failuresInARow(),
-                        scheduled.health(),
-                        scheduled.lastCheckedAt(),
-                        scheduled.lastLatency(),
-                        Optional.of(until),
-                        Optional.of(instance));
+                ScheduledCheck leasedNow = db.checkSchedule.get(remote).leasedTo(instance, until);
                 db.checkSchedule.put(remote, leasedNow);
                 leased.add(leasedNow.due(remote));
             }

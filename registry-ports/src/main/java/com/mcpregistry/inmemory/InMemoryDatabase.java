@@ -86,6 +86,34 @@ public final class InMemoryDatabase implements Transactions, DatabaseHealth {
                     && leasedUntil.map(until -> !until.isAfter(now)).orElse(true);
         }
 
+        /** Due at {@code nextDueAt}, checked periodically or not, leased as it was. */
+        ScheduledCheck dueAt(RemoteTransport transport, Optional<Instant> nextDueAt, boolean periodic) {
+            return new ScheduledCheck(
+                    transport,
+                    nextDueAt,
+                    periodic,
+                    failuresInARow,
+                    health,
+                    lastCheckedAt,
+                    lastLatency,
+                    leasedUntil,
+                    leasedBy);
+        }
+
+        /** Leased to {@code instance} until {@code until}. */
+        ScheduledCheck leasedTo(String instance, Instant until) {
+            return new ScheduledCheck(
+                    transport,
+                    nextDueAt,
+                    periodic,
+                    failuresInARow,
+                    health,
+                    lastCheckedAt,
+                    lastLatency,
+                    Optional.of(until),
+                    Optional.of(instance));
+        }
+
         DueCheck due(RemoteKey remote) {
             return new DueCheck(
                     remote.registrationId(),

@@ -3,17 +3,11 @@ package com.mcpregistry.postgres.checks;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.mcpregistry.audit.AuditEntry;
-import com.mcpregistry.audit.AuditHead;
-import com.mcpregistry.audit.AuditQuery;
-import com.mcpregistry.audit.ChainVerification;
 import com.mcpregistry.audit.port.out.AuditTrail;
 import com.mcpregistry.checks.CheckOutcome;
 import com.mcpregistry.checks.DueCheck;
+import com.mcpregistry.contract.FailingAuditTrail;
 import com.mcpregistry.contract.Fixtures;
-import com.mcpregistry.domain.audit.AuditChain;
-import com.mcpregistry.domain.audit.AuditCheckpoint;
-import com.mcpregistry.domain.audit.AuditEvent;
 import com.mcpregistry.domain.checks.CheckedRemote;
 import com.mcpregistry.domain.checks.Health;
 import com.mcpregistry.domain.checks.ProbeOutcome;
@@ -38,7 +32,6 @@ import com.mcpregistry.domain.user.Actor;
 import com.mcpregistry.domain.user.User;
 import com.mcpregistry.domain.user.UserId;
 import com.mcpregistry.limits.service.SubmissionQuotas;
-import com.mcpregistry.paging.Page;
 import com.mcpregistry.postgres.PostgresAdapters;
 import com.mcpregistry.postgres.TestDatabase;
 import com.mcpregistry.postgres.shared.Timestamps;
@@ -270,7 +263,9 @@ class CheckSchedulingOnPostgresTest {
     @Test
     void a_submission_whose_audit_event_fails_schedules_nothing() {
         RegistrationService failing = serviceWith(
-                new FailingAuditTrail(adapters.auditTrail()), adapters.idempotencyKeys(), adapters.publishedServers());
+                FailingAuditTrail.failingOver(adapters.auditTrail()),
+                adapters.idempotencyKeys(),
+                adapters.publishedServers());
 
         assertThatThrownBy(() -> failing.submit(submission(Optional.empty()))).hasMessage(FailingAuditTrail.MESSAGE);
 
@@ -317,51 +312,6 @@ class CheckSchedulingOnPostgresTest {
         assertThatThrownBy(() -> failing.delete(deletion(submitted.id()))).hasMessage(PublicationFailing.MESSAGE);
 
         assertThat(scheduleRows(submitted.id())).isEqualTo(before).hasSize(2);
-    }
-
-    /** An audit trail whose write fails: before the schedule is touched. */
-    private static final class FailingAuditTrail implements AuditTrail {
-        static final String MESSAGE = "the audit insert failed";
-        private final AuditTrail stored;
-
-        FailingAuditTrail(AuditTrail stored) {
-            this.stored = stored;
-        }
-
-        @Override
-        public void append(AuditEvent event) {
-            throw new IllegalStateException(MESSAGE);
-        }
-
-        @Override
-        public Page<AuditEntry> find(AuditQuery query) {
-            return stored.find(query);
-        }
-
-        @Override
-        public List<AuditEntry> history(RegistrationId registration) {
-            return stored.history(registration);
-        }
-
-        @Override
-        public ChainVerification verify(List<AuditCheckpoint> checkpoints) {
-            return stored.verify(checkpoints);
-        }
-
-        @Override
-        public AuditHead head() {
-            return stored.head();
-        }
-
-        @Override
-        public Optional<AuditChain.Link> newest() {
-            return stored.newest();
-        }
-
-        @Override
-        public AuditChain chain() {
-            return stored.chain();
-        }
     }
 
     /** Idempotency keys that fail to remember a submission: the last write of a submission, after its schedule. */

@@ -5,13 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.mcpregistry.audit.AuditEntry;
-import com.mcpregistry.audit.AuditHead;
-import com.mcpregistry.audit.AuditQuery;
 import com.mcpregistry.audit.ChainVerification;
-import com.mcpregistry.audit.port.out.AuditTrail;
+import com.mcpregistry.contract.FailingAuditTrail;
 import com.mcpregistry.contract.Fixtures;
-import com.mcpregistry.domain.audit.AuditChain;
-import com.mcpregistry.domain.audit.AuditCheckpoint;
 import com.mcpregistry.domain.audit.AuditEvent;
 import com.mcpregistry.domain.error.AlreadyTaken;
 import com.mcpregistry.domain.error.Conflict;
@@ -223,7 +219,7 @@ class RegistrationServiceOnPostgresTest {
         RegistrationService failing = new RegistrationService(
                 adapters.registrations(),
                 adapters.publishedServers(),
-                new FailingAuditTrail(adapters.auditTrail()),
+                FailingAuditTrail.failingOver(adapters.auditTrail()),
                 adapters.idempotencyKeys(),
                 adapters.transactions(),
                 clock,
@@ -246,7 +242,7 @@ class RegistrationServiceOnPostgresTest {
         RegistrationService failing = new RegistrationService(
                 adapters.registrations(),
                 adapters.publishedServers(),
-                new FailingAuditTrail(adapters.auditTrail()),
+                FailingAuditTrail.failingOver(adapters.auditTrail()),
                 adapters.idempotencyKeys(),
                 adapters.transactions(),
                 clock,
@@ -270,51 +266,6 @@ class RegistrationServiceOnPostgresTest {
                 .hasMessageContaining("request_id");
 
         assertThat(submittersRegistrations()).isEmpty();
-    }
-
-    /** An audit trail whose database write fails: the failure a transaction must undo the registration for. */
-    private static final class FailingAuditTrail implements AuditTrail {
-        static final String MESSAGE = "the audit insert failed";
-        private final AuditTrail stored;
-
-        FailingAuditTrail(AuditTrail stored) {
-            this.stored = stored;
-        }
-
-        @Override
-        public void append(AuditEvent event) {
-            throw new IllegalStateException(MESSAGE);
-        }
-
-        @Override
-        public Page<AuditEntry> find(AuditQuery query) {
-            return stored.find(query);
-        }
-
-        @Override
-        public List<AuditEntry> history(RegistrationId registration) {
-            return stored.history(registration);
-        }
-
-        @Override
-        public ChainVerification verify(List<AuditCheckpoint> checkpoints) {
-            return stored.verify(checkpoints);
-        }
-
-        @Override
-        public AuditHead head() {
-            return stored.head();
-        }
-
-        @Override
-        public Optional<AuditChain.Link> newest() {
-            return stored.newest();
-        }
-
-        @Override
-        public AuditChain chain() {
-            return stored.chain();
-        }
     }
 
     private static void sleep(long millis) {

@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.mcpregistry.audit.AuditEntry;
 import com.mcpregistry.audit.AuditQuery;
+import com.mcpregistry.contract.FailingAuditTrail;
 import com.mcpregistry.domain.audit.AuditEvent;
 import com.mcpregistry.domain.audit.FieldChange;
 import com.mcpregistry.domain.error.AlreadyTaken;

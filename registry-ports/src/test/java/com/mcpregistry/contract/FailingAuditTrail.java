@@ -1,4 +1,4 @@
-package com.mcpregistry.registration.service;
+package com.mcpregistry.contract;
 
 import com.mcpregistry.audit.AuditEntry;
 import com.mcpregistry.audit.AuditHead;
@@ -13,19 +13,31 @@ import com.mcpregistry.paging.Page;
 import java.util.List;
 import java.util.Optional;
 
-/** Delegates to a real audit trail, but throws on append while {@link #failing} is set: a write that fails late. */
-final class FailingAuditTrail implements AuditTrail {
-    private final AuditTrail delegate;
-    boolean failing;
+/**
+ * Delegates to a real audit trail, but throws on append while {@link #failing} is set: a write that fails late, which
+ * the write's transaction must undo whole.
+ */
+public final class FailingAuditTrail implements AuditTrail {
+    public static final String MESSAGE = "the audit trail is unavailable";
 
-    FailingAuditTrail(AuditTrail delegate) {
+    private final AuditTrail delegate;
+    public boolean failing;
+
+    public FailingAuditTrail(AuditTrail delegate) {
         this.delegate = delegate;
+    }
+
+    /** One that fails every append. */
+    public static FailingAuditTrail failingOver(AuditTrail delegate) {
+        FailingAuditTrail trail = new FailingAuditTrail(delegate);
+        trail.failing = true;
+        return trail;
     }
 
     @Override
     public void append(AuditEvent event) {
         if (failing) {
-            throw new IllegalStateException("the audit trail is unavailable");
+            throw new IllegalStateException(MESSAGE);
         }
         delegate.append(event);
     }
