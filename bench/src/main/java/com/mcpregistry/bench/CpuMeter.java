@@ -31,7 +31,8 @@ final class CpuMeter {
                 micros(after.client - before.client, requests));
     }
 
-    private String micros(long ticks, long requests) {
+    /** {@code ticks} of CPU time per request, in microseconds. */
+    String micros(long ticks, long requests) {
         return requests > 0 ? String.format("%.0f", ticks * 1e6 / proc.ticksPerSecond() / requests) : "0";
     }
 
