@@ -197,6 +197,10 @@ public final class Benchmark implements Callable<Integer> {
         registry.migrate();
         ProcFs proc = ProcFs.open();
         CpuMeter cpu = new CpuMeter(proc, server.postmasterPid());
+        // Every serve trusts it, the checking one too: serve needs an identity provider to start.
+        run.log("starting the benchmark's JWKS on loopback and minting " + USERS + " user tokens");
+        BenchIdentity identity = teardown.add(BenchIdentity.start(USERS, run.file("identity")));
+        registry.trust(identity);
 
         Path results = run.file("results.txt");
         String report;
@@ -209,6 +213,7 @@ public final class Benchmark implements Callable<Integer> {
                     pgVersion,
                     database,
                     registry,
+                    identity,
                     started,
                     concurrencies,
                     teardown,
@@ -239,6 +244,7 @@ public final class Benchmark implements Callable<Integer> {
             String pgVersion,
             BenchDatabase database,
             RegistryJar registry,
+            BenchIdentity identity,
             ZonedDateTime started,
             List<Integer> concurrencies,
             Teardown teardown,
@@ -255,10 +261,6 @@ public final class Benchmark implements Callable<Integer> {
                 .toSeconds();
         run.log("seeded in " + seedSeconds + " s");
         StatementCheck statements = StatementCheck.enable(database, run);
-
-        run.log("starting the benchmark's JWKS on loopback and minting " + USERS + " user tokens");
-        BenchIdentity identity = teardown.add(BenchIdentity.start(USERS, run.file("identity")));
-        registry.trust(identity);
 
         for (int p = port; p <= port + 2; p++) {
             requireFree(p, "--port");
@@ -378,25 +380,21 @@ public final class Benchmark implements Callable<Integer> {
                 .all(workerCounts);
         teardown.stop(demo);
         long outOfMemory = countOutOfMemoryErrors(run.file("serve-checks.log"));
-        return "Admission checks (SPEC §10): " + checks + " published registrations, each with a remote at its own path"
-                + " of the demo MCP server\n(mcp-registry.jar demo-server on 127.0.0.1:" + demoPort + "); a serve"
-                + " (-Xmx256m, PROBE_ALLOWED_NETWORKS=127.0.0.0/8) for each number of workers; each round makes\n"
-                + "all " + checks + " due at once and ends when each has a check recorded.\n\n"
-                + ChecksTable.text(rounds) + "\n"
-                + "round = cold: a fresh serve's first round (the JIT still compiling; the first row's also keeps each"
-                + " approval's snapshot);\n        warm: the same checks again, the steady state.\n"
-                + "checks/min = checks ÷ span, from the start of the first check to the end of the last;"
-                + " p50/p99 = a check's latency\n        (connect, initialize, tools/prompts/resources lists, session"
-                + " end: latency_micros as recorded).\n"
-                + "serve, pg, demo = CPU time per check, µs, of serve (the check, its record and its drift judgement),"
-                + " PostgreSQL and the\n        demo server (the remote's side, not the registry's cost).\n"
-                + "alloc KiB = heap serve allocated per check (its GC log between two jcmd GC.run); RSS MiB = serve's"
-                + " peak resident set.\n"
-                + "remotes/15 min = checks/min × 15: the remotes one instance keeps checked at PROBE_INTERVAL's"
-                + " default at that rate.\n"
-                + "seeding: " + checks + " registrations in " + seedSeconds + " s; "
-                + (outOfMemory == 0 ? "no OutOfMemoryError" : outOfMemory + " OutOfMemoryError in serve-checks.log")
-                + "\n";
+        return String.join(
+                "\n",
+                "Admission checks (SPEC §10): " + checks + " published registrations, each with a remote at a path of"
+                        + " its own on the demo MCP server",
+                "(mcp-registry.jar demo-server, 127.0.0.1:" + demoPort + "); a serve (-Xmx256m,"
+                        + " PROBE_ALLOWED_NETWORKS=127.0.0.0/8) for each number of workers; each",
+                "round makes all " + checks + " due at once and ends when each has a check recorded.",
+                "",
+                ChecksTable.text(rounds),
+                ChecksTable.NOTES,
+                "seeding: " + checks + " registrations in " + seedSeconds + " s; "
+                        + (outOfMemory == 0
+                                ? "no OutOfMemoryError"
+                                : outOfMemory + " OutOfMemoryError in serve-checks.log"),
+                "");
     }
 
     /** The median of three starts' times to ready. */

@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.OptionalDouble;
 import java.util.OptionalLong;
 
 /**
@@ -149,8 +150,11 @@ final class CheckMeasurement {
                             row.getDouble(2),
                             row.getDouble(3) / 1000,
                             row.getDouble(4) / 1000,
-                            cpu.perRequest(before, after, recorded),
-                            cpu.micros(demoAfter - demoBefore, recorded),
+                            millis(after.serve() - before.serve(), recorded),
+                            cpu.measuresPostgres()
+                                    ? OptionalDouble.of(millis(after.postgres() - before.postgres(), recorded))
+                                    : OptionalDouble.empty(),
+                            millis(demoAfter - demoBefore, recorded),
                             allocatedKib,
                             proc.peakRssKib(serve.pid()).orElse(0) / 1024,
                             outcomes(connection, since),
@@ -209,6 +213,10 @@ final class CheckMeasurement {
         }
         int pauses = GcLog.pauses(gcLog).size();
         return pauses == 0 ? OptionalLong.empty() : OptionalLong.of(pauses - 1);
+    }
+
+    private double millis(long ticks, long checks) {
+        return checks > 0 ? ticks * 1000.0 / proc.ticksPerSecond() / checks : 0;
     }
 
     private static Map<String, Long> outcomes(Connection connection, long since) throws SQLException {

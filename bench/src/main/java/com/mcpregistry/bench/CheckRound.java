@@ -2,6 +2,7 @@ package com.mcpregistry.bench;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.OptionalDouble;
 import java.util.OptionalLong;
 
 /**
@@ -11,8 +12,9 @@ import java.util.OptionalLong;
  * @param checks the checks recorded in the round
  * @param spanSeconds from the start of the round's first check to the end of its last (each check's {@code
  *     checked_at} less its latency, to its {@code checked_at})
- * @param cpu CPU time per check of serve and PostgreSQL, in microseconds ({@link CpuMeter.Usage#client} unused)
- * @param demoCpu CPU time per check of the demo MCP server, in microseconds
+ * @param serveCpuMs CPU time per check of serve
+ * @param postgresCpuMs CPU time per check of PostgreSQL; empty when it runs elsewhere ({@code --database-url})
+ * @param demoCpuMs CPU time per check of the demo MCP server
  * @param allocatedKib heap serve allocated per check, in KiB; empty without {@code jcmd}
  * @param peakRssMib serve's peak resident set so far
  * @param outcomes how many checks ended with each outcome, most first
@@ -25,8 +27,9 @@ record CheckRound(
         double spanSeconds,
         double p50Ms,
         double p99Ms,
-        CpuMeter.Usage cpu,
-        String demoCpu,
+        double serveCpuMs,
+        OptionalDouble postgresCpuMs,
+        double demoCpuMs,
         OptionalLong allocatedKib,
         long peakRssMib,
         Map<String, Long> outcomes,

@@ -19,16 +19,33 @@ final class ChecksTable {
             "span_s",
             "latency_p50_ms",
             "latency_p99_ms",
-            "serve_cpu_us",
-            "postgres_cpu_us",
-            "demo_cpu_us",
+            "serve_cpu_ms",
+            "postgres_cpu_ms",
+            "demo_cpu_ms",
             "serve_alloc_kib",
             "serve_peak_rss_mib",
             "remotes_per_15_min",
             "load1",
             "outcomes");
 
-    private static final String LINE = "%7s %-5s %6s %10s %7s %7s %7s │ %6s %5s %5s │ %9s %7s │ %14s %5s  %s%n";
+    /** What the columns say, under the table. */
+    static final String NOTES = String.join(
+            "\n",
+            "round = cold: a fresh serve's first round (the JIT still compiling; in the first row each approval's"
+                    + " snapshot is kept too);",
+            "        warm: the same checks again, the steady state.",
+            "checks/min = checks ÷ span, from the start of the first check to the end of the last. p50, p99 = a check's"
+                    + " latency_micros:",
+            "        connect, initialize, tools/list, prompts/list, resources/list and the session's end.",
+            "serve, pg, demo = CPU time per check, ms: serve (the check, its record and its drift judgement),"
+                    + " PostgreSQL (leases,",
+            "        records, drift reads), the demo server (the remote's own work, not the registry's).",
+            "alloc KiB = heap serve allocated per check (its GC log between two jcmd GC.run); RSS MiB = serve's"
+                    + " peak resident set.",
+            "remotes/15 min = checks/min × 15: the remotes one instance keeps checked at PROBE_INTERVAL's default,"
+                    + " at that rate.");
+
+    private static final String LINE = "%7s %-5s %6s %10s %7s %7s %7s │ %5s %5s %5s │ %9s %7s │ %14s %5s  %s%n";
 
     private ChecksTable() {}
 
@@ -42,9 +59,11 @@ final class ChecksTable {
                 format("%.1f", round.spanSeconds()),
                 format("%.2f", round.p50Ms()),
                 format("%.2f", round.p99Ms()),
-                round.cpu().serve(),
-                round.cpu().postgres(),
-                round.demoCpu(),
+                format("%.1f", round.serveCpuMs()),
+                round.postgresCpuMs().isPresent()
+                        ? format("%.1f", round.postgresCpuMs().getAsDouble())
+                        : "-",
+                format("%.1f", round.demoCpuMs()),
                 round.allocatedKib().isPresent()
                         ? Long.toString(round.allocatedKib().getAsLong())
                         : "-",

@@ -24,6 +24,11 @@ final class CpuMeter {
                 proc.endedChildrenTicks());
     }
 
+    /** Whether PostgreSQL runs on this machine, where its CPU time is read. */
+    boolean measuresPostgres() {
+        return postmasterPid.isPresent();
+    }
+
     Usage perRequest(Sample before, Sample after, long requests) {
         return new Usage(
                 micros(after.serve - before.serve, requests),
@@ -31,8 +36,7 @@ final class CpuMeter {
                 micros(after.client - before.client, requests));
     }
 
-    /** {@code ticks} of CPU time per request, in microseconds. */
-    String micros(long ticks, long requests) {
+    private String micros(long ticks, long requests) {
         return requests > 0 ? String.format("%.0f", ticks * 1e6 / proc.ticksPerSecond() / requests) : "0";
     }
 
