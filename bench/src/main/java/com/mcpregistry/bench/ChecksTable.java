@@ -34,12 +34,14 @@ final class ChecksTable {
             "round = cold: a fresh serve's first round (the JIT still compiling; in the first row each approval's"
                     + " snapshot is kept too);",
             "        warm: the same checks again, the steady state.",
-            "checks/min = checks ÷ span, from the start of the first check to the end of the last. p50, p99 = a check's"
-                    + " latency_micros:",
-            "        connect, initialize, tools/list, prompts/list, resources/list and the session's end.",
-            "serve, pg, demo = CPU time per check, ms: serve (the check, its record and its drift judgement),"
-                    + " PostgreSQL (leases,",
-            "        records, drift reads), the demo server (the remote's own work, not the registry's).",
+            "checks/min = checks ÷ span, from the start of the first check to the end of the last.",
+            "p50, p99 = a check's latency_micros: address guard, pinned proxy and HTTP client, connect, initialize,"
+                    + " and the lists the",
+            "        server declares (the demo server: tools/list); not the session's end nor the record.",
+            "serve, pg, demo = CPU time per check, ms: serve (the check and its session's end, the lease, the record's"
+                    + " transaction, the",
+            "        drift judgement), PostgreSQL (the same statements), the demo server (the remote's own work, not"
+                    + " the registry's).",
             "alloc KiB = heap serve allocated per check (its GC log between two jcmd GC.run); RSS MiB = serve's"
                     + " peak resident set.",
             "remotes/15 min = checks/min × 15: the remotes one instance keeps checked at PROBE_INTERVAL's default,"
