@@ -383,10 +383,10 @@ public final class Benchmark implements Callable<Integer> {
         return String.join(
                 "\n",
                 "Admission checks (SPEC §10): " + checks + " published registrations, each with a remote at a path of"
-                        + " its own on the demo",
-                "MCP server (mcp-registry.jar demo-server, 127.0.0.1:" + demoPort + "); a serve (-Xmx256m,"
-                        + " PROBE_ALLOWED_NETWORKS=127.0.0.0/8) for each number",
-                "of workers, two rounds each; a round makes all " + checks
+                        + " its own on the demo MCP",
+                "server (demo-server, 127.0.0.1:" + demoPort + "); for each number of workers a serve (-Xmx256m,"
+                        + " PROBE_ALLOWED_NETWORKS=127.0.0.0/8)",
+                "running two rounds; a round makes all " + checks
                         + " due at once and ends when each has a check recorded.",
                 "",
                 ChecksTable.text(rounds),
