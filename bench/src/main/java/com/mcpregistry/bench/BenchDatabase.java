@@ -10,6 +10,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /** The database {@code mcp_registry_bench} on the benchmark's server: made afresh, seeded, queried over JDBC. */
 final class BenchDatabase {
@@ -33,22 +34,15 @@ final class BenchDatabase {
     }
 
     /**
-     * Seeds {@code rows} registrations with bench/sql/seed.sql, through psql: the script uses psql's variables and
-     * {@code \gexec}. Returns how long it took.
+     * Seeds with a script of bench/sql/ through psql, with psql's {@code variables} ({@code rows} for seed.sql):
+     * the scripts use psql's variables and {@code \gexec}. Returns how long it took.
      */
-    Duration seed(Path psql, Path script, int rows, Path log) {
+    Duration seed(Path psql, Path script, Map<String, String> variables, Path log) {
         long start = System.nanoTime();
-        ExternalProgram.of(
-                        psql.toString(),
-                        url.libpq(),
-                        "-q",
-                        "-v",
-                        "ON_ERROR_STOP=1",
-                        "-v",
-                        "rows=" + rows,
-                        "-f",
-                        script.toString())
-                .runOrFail(log, "seeding");
+        List<String> arguments = new ArrayList<>(List.of(psql.toString(), url.libpq(), "-q", "-v", "ON_ERROR_STOP=1"));
+        variables.forEach((name, value) -> arguments.addAll(List.of("-v", name + "=" + value)));
+        arguments.addAll(List.of("-f", script.toString()));
+        ExternalProgram.of(arguments).runOrFail(log, "seeding");
         return Duration.ofNanos(System.nanoTime() - start);
     }
 
@@ -82,6 +76,11 @@ final class BenchDatabase {
             throw new BenchmarkFailure("expected one value from " + sql + ", got " + values);
         }
         return values.get(0);
+    }
+
+    /** A connection of its own, for a measurement that polls: one connection rather than one per query. */
+    Connection connection() throws SQLException {
+        return connect(url);
     }
 
     private static void execute(DatabaseUrl url, String... statements) {

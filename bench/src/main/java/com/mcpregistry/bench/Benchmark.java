@@ -27,7 +27,8 @@ import picocli.CommandLine.Option;
 
 /**
  * The registry's benchmark (SPEC §7): each endpoint through HTTP against pgbench running the very same SQL on the
- * same database at the same concurrency. bench/run launches it; bench/README.md says what it measures.
+ * same database at the same concurrency, then what an admission check costs (SPEC §10). bench/run launches it;
+ * bench/README.md says what it measures.
  */
 @Command(
         name = "bench/run",
@@ -35,7 +36,8 @@ import picocli.CommandLine.Option;
         usageHelpWidth = 120,
         description = {
             "Measures every endpoint through HTTP (wrk) against pgbench running the same statements with the same"
-                    + " values on the same database, and prints one table (also under bench/out/rows-<N>-<time>/).",
+                    + " values on the same database, and prints one table (also under bench/out/rows-<N>-<time>/);"
+                    + " then what admission checks of remote MCP servers cost, in a second table.",
             "",
             "Needs a JDK 17+ and, to build, Maven; wrk, pgbench and psql are installed with apt-get when missing (as"
                     + " root), or named."
@@ -82,8 +84,27 @@ public final class Benchmark implements Callable<Integer> {
             names = "--port",
             paramLabel = "N",
             description = "ports for serve: N, N+1 for a second instance with REGISTRY_PUBLIC_API=authenticated, N+2"
-                    + " for the start-up measurements (default ${DEFAULT-VALUE})")
+                    + " for the start-up measurements and the checking serve; N+3 for the demo MCP server (default"
+                    + " ${DEFAULT-VALUE})")
     int port = 18080;
+
+    @Option(
+            names = "--checks",
+            paramLabel = "N",
+            description = "remotes the admission checks measurement checks, each a path of one demo MCP server"
+                    + " (default ${DEFAULT-VALUE})")
+    int checks = 2_000;
+
+    @Option(
+            names = "--check-workers",
+            paramLabel = "\"2 8\"",
+            description = "PROBE_WORKERS of the checking serve, a serve each (default \"${DEFAULT-VALUE}\")")
+    String checkWorkers = "2 8";
+
+    @Option(
+            names = "--checks-only",
+            description = "measure only what admission checks cost (no endpoints, so neither wrk nor pgbench)")
+    boolean checksOnly;
 
     @Option(
             names = "--pg-port",
@@ -114,20 +135,24 @@ public final class Benchmark implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        List<Integer> concurrencies = Arrays.stream(concurrency.trim().split("[\\s,]+"))
-                .map(Integer::valueOf)
-                .toList();
+        List<Integer> concurrencies = numbers(concurrency);
+        List<Integer> workerCounts = numbers(checkWorkers);
         if (rows < 1000) {
             System.err.println("bench/run: --rows must be a number >= 1000");
+            return 2;
+        }
+        if (checks < 1 || workerCounts.isEmpty() || workerCounts.stream().anyMatch(w -> w < 1 || w > 64)) {
+            System.err.println("bench/run: --checks must be at least 1 and --check-workers numbers from 1 to 64");
             return 2;
         }
         Path checkout = checkout();
         Path bench = checkout.resolve("bench");
         ZonedDateTime started = ZonedDateTime.now(ZoneOffset.UTC);
-        RunDirectory run = RunDirectory.create(bench.resolve("out"), rows, started);
+        RunDirectory run =
+                RunDirectory.create(bench.resolve("out"), checksOnly ? "checks-" + checks : "rows-" + rows, started);
         Teardown teardown = new Teardown();
         try (teardown) {
-            run(checkout, run, concurrencies, started, teardown);
+            run(checkout, run, concurrencies, workerCounts, started, teardown);
             return 0;
         } catch (BenchmarkFailure e) {
             run.log(
@@ -142,10 +167,16 @@ public final class Benchmark implements Callable<Integer> {
     }
 
     private void run(
-            Path checkout, RunDirectory run, List<Integer> concurrencies, ZonedDateTime started, Teardown teardown)
+            Path checkout,
+            RunDirectory run,
+            List<Integer> concurrencies,
+            List<Integer> workerCounts,
+            ZonedDateTime started,
+            Teardown teardown)
             throws Exception {
         Path bench = checkout.resolve("bench");
-        Tools tools = Tools.locate(run);
+        Optional<Tools> tools = checksOnly ? Optional.empty() : Optional.of(Tools.locate(run));
+        Path psql = tools.isPresent() ? tools.get().psql() : Tools.psql(run);
 
         PostgresServer server;
         if (databaseUrl == null) {
@@ -166,16 +197,72 @@ public final class Benchmark implements Callable<Integer> {
                 http);
         run.log("migrating the schema (mcp-registry migrate)");
         registry.migrate();
-
-        run.log("seeding " + rows + " registrations (bench/sql/seed.sql)");
-        long seedSeconds = database.seed(tools.psql(), bench.resolve("sql/seed.sql"), rows, run.file("seed.log"))
-                .toSeconds();
-        run.log("seeded in " + seedSeconds + " s");
-        StatementCheck statements = StatementCheck.enable(database, run);
-
+        ProcFs proc = ProcFs.open();
+        CpuMeter cpu = new CpuMeter(proc, server.postmasterPid());
+        // Every serve trusts it, the checking one too: serve needs an identity provider to start.
         run.log("starting the benchmark's JWKS on loopback and minting " + USERS + " user tokens");
         BenchIdentity identity = teardown.add(BenchIdentity.start(USERS, run.file("identity")));
         registry.trust(identity);
+
+        Path results = run.file("results.txt");
+        String report;
+        if (tools.isPresent()) {
+            report = measureEndpoints(
+                    checkout,
+                    run,
+                    tools.get(),
+                    server,
+                    pgVersion,
+                    database,
+                    registry,
+                    identity,
+                    started,
+                    concurrencies,
+                    teardown,
+                    proc,
+                    cpu);
+        } else {
+            report = String.join("\n", checksHeader(checkout, started, server, pgVersion)) + "\n";
+        }
+        System.out.print(report);
+        Files.writeString(results, report);
+
+        String checksReport = measureChecks(bench, run, psql, database, registry, teardown, proc, cpu, workerCounts);
+        System.out.print("\n" + checksReport);
+        Files.writeString(results, report + "\n" + checksReport);
+
+        Path link = bench.resolve(checksOnly ? "out/latest-checks" : "out/latest-" + rows);
+        Files.deleteIfExists(link);
+        Files.createSymbolicLink(link, run.path().getFileName());
+        run.log("results in " + checkout.relativize(results));
+    }
+
+    /** The endpoints against pgbench, start-up and memory: the report up to its targets. */
+    private String measureEndpoints(
+            Path checkout,
+            RunDirectory run,
+            Tools tools,
+            PostgresServer server,
+            String pgVersion,
+            BenchDatabase database,
+            RegistryJar registry,
+            BenchIdentity identity,
+            ZonedDateTime started,
+            List<Integer> concurrencies,
+            Teardown teardown,
+            ProcFs proc,
+            CpuMeter cpu)
+            throws Exception {
+        Path bench = checkout.resolve("bench");
+        run.log("seeding " + rows + " registrations (bench/sql/seed.sql)");
+        long seedSeconds = database.seed(
+                        tools.psql(),
+                        bench.resolve("sql/seed.sql"),
+                        Map.of("rows", Integer.toString(rows)),
+                        run.file("seed.log"))
+                .toSeconds();
+        run.log("seeded in " + seedSeconds + " s");
+        StatementCheck statements = StatementCheck.enable(database, run);
 
         for (int p = port; p <= port + 2; p++) {
             requireFree(p, "--port");
@@ -215,8 +302,6 @@ public final class Benchmark implements Callable<Integer> {
                         bench.resolve("pgbench"), run.file("scripts"), database, new CursorWalker(http))
                 .all(anonymous, authenticated, identity.accessTokens().get(0), IDS, DEEP);
 
-        ProcFs proc = ProcFs.open();
-        CpuMeter cpu = new CpuMeter(proc, server.postmasterPid());
         Wrk wrk = new Wrk(tools.wrk(), bench.resolve("wrk/bench.lua"), run.file("wrk"), identity.tokensFile(), cpu);
         Pgbench pgbench = new Pgbench(tools.pgbench(), database.url(), userId, run, cpu);
         List<Result> results = new Measurements(run, wrk, pgbench, statements, rows, warmup, duration)
@@ -241,6 +326,9 @@ public final class Benchmark implements Callable<Integer> {
         long readyAgain = medianStart(registry, teardown, List.of());
         startOnce(registry, teardown, List.of("-XX:ArchiveClassesAtExit=" + archive));
         long readyWithArchive = medianStart(registry, teardown, List.of("-XX:SharedArchiveFile=" + archive));
+        // The checks measurement has the machine to itself.
+        teardown.stop(authenticated);
+        teardown.stop(anonymous);
 
         Optional<Map<String, Double>> tenThousand = Optional.empty();
         Path latest = bench.resolve("out/latest-10000/results.tsv");
@@ -248,22 +336,68 @@ public final class Benchmark implements Callable<Integer> {
             tenThousand = Optional.of(ResultsTable.p50s(latest));
         }
         Targets.StartUp startUp = new Targets.StartUp(readyMs, readyAgain, readyWithArchive, peakRssMib, outOfMemory);
-        Report report = new Report(
-                header(checkout, started, server, pgVersion, tools),
-                results,
-                startUp,
-                peakRssSignedInMib,
-                rows,
-                seedSeconds,
-                audit,
-                Targets.summary(results, tenThousand, rows, startUp));
-        System.out.print(report.text());
-        Files.writeString(run.file("results.txt"), report.text());
+        return new Report(
+                        header(checkout, started, server, pgVersion, tools),
+                        results,
+                        startUp,
+                        peakRssSignedInMib,
+                        rows,
+                        seedSeconds,
+                        audit,
+                        Targets.summary(results, tenThousand, rows, startUp))
+                .text();
+    }
 
-        Path link = bench.resolve("out/latest-" + rows);
-        Files.deleteIfExists(link);
-        Files.createSymbolicLink(link, run.path().getFileName());
-        run.log("results in " + checkout.relativize(run.file("results.txt")));
+    /**
+     * What an admission check costs: the demo MCP server, {@code --checks} registrations with a remote on it each,
+     * then {@link CheckMeasurement}; returns the report's section.
+     */
+    private String measureChecks(
+            Path bench,
+            RunDirectory run,
+            Path psql,
+            BenchDatabase database,
+            RegistryJar registry,
+            Teardown teardown,
+            ProcFs proc,
+            CpuMeter cpu,
+            List<Integer> workerCounts)
+            throws Exception {
+        int checkingPort = port + 2;
+        int demoPort = port + 3;
+        requireFree(checkingPort, "--port");
+        requireFree(demoPort, "--port");
+        run.log("checks: starting the demo MCP server (mcp-registry.jar demo-server) on 127.0.0.1:" + demoPort);
+        DemoServerProcess demo = teardown.add(registry.demoServer(demoPort, "demo-server.log"));
+        run.log("checks: seeding " + checks + " published registrations with a remote each on the demo server"
+                + " (bench/sql/seed-checks.sql)");
+        long seedSeconds = database.seed(
+                        psql,
+                        bench.resolve("sql/seed-checks.sql"),
+                        Map.of("checks", Integer.toString(checks), "port", Integer.toString(demoPort)),
+                        run.file("seed-checks.log"))
+                .toSeconds();
+        List<CheckRound> rounds = new CheckMeasurement(
+                        run, database, registry, teardown, proc, cpu, demo, checks, checkingPort)
+                .all(workerCounts);
+        teardown.stop(demo);
+        long outOfMemory = countOutOfMemoryErrors(run.file("serve-checks.log"));
+        return String.join(
+                "\n",
+                "Admission checks (SPEC §10): " + checks + " published registrations, each with a remote at a path of"
+                        + " its own on the demo MCP",
+                "server (demo-server, 127.0.0.1:" + demoPort + "); for each number of workers a serve (-Xmx256m,"
+                        + " PROBE_ALLOWED_NETWORKS=127.0.0.0/8)",
+                "running two rounds; a round makes all " + checks
+                        + " due at once and ends when each has a check recorded.",
+                "",
+                ChecksTable.text(rounds),
+                ChecksTable.NOTES,
+                "seeding: " + checks + " registrations in " + seedSeconds + " s; "
+                        + (outOfMemory == 0
+                                ? "no OutOfMemoryError"
+                                : outOfMemory + " OutOfMemoryError in serve-checks.log"),
+                "");
     }
 
     /** The median of three starts' times to ready. */
@@ -291,25 +425,48 @@ public final class Benchmark implements Callable<Integer> {
 
     private List<String> header(
             Path checkout, ZonedDateTime started, PostgresServer server, String pgVersion, Tools tools) {
+        return List.of(
+                "MCP registry benchmark — " + rows + " registrations, " + when(checkout, started),
+                machine(server, pgVersion) + "; " + tools.versions() + "; " + javaVersion(),
+                "each row: " + duration + " s at each concurrency after a " + warmup
+                        + " s warm-up; wrk -t1 -c<concurrency>; pgbench -j1 -c<concurrency> on the same database");
+    }
+
+    private List<String> checksHeader(Path checkout, ZonedDateTime started, PostgresServer server, String pgVersion) {
+        return List.of(
+                "MCP registry benchmark — admission checks of " + checks + " remotes, " + when(checkout, started),
+                machine(server, pgVersion) + "; " + javaVersion());
+    }
+
+    private static String when(Path checkout, ZonedDateTime started) {
         String commit = ExternalProgram.of("git", "-C", checkout.toString(), "rev-parse", "--short", "HEAD")
                 .output()
                 .trim();
-        String java = ExternalProgram.of(
+        return DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").format(started) + ", commit "
+                + (commit.matches("[0-9a-f]+") ? commit : "?");
+    }
+
+    private static String machine(PostgresServer server, String pgVersion) {
+        OperatingSystemMXBean system = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        long memoryGib = Math.round(system.getTotalMemorySize() / (1024.0 * 1024 * 1024));
+        return "machine: " + Runtime.getRuntime().availableProcessors() + " cores, " + memoryGib + " GiB; PostgreSQL "
+                + pgVersion + " (" + server.description() + ")";
+    }
+
+    private static String javaVersion() {
+        return ExternalProgram.of(
                         Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-version")
                 .output()
                 .lines()
                 .findFirst()
                 .orElse("?");
-        OperatingSystemMXBean system = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
-        long memoryGib = Math.round(system.getTotalMemorySize() / (1024.0 * 1024 * 1024));
-        return List.of(
-                "MCP registry benchmark — " + rows + " registrations, "
-                        + DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").format(started) + ", commit "
-                        + (commit.matches("[0-9a-f]+") ? commit : "?"),
-                "machine: " + Runtime.getRuntime().availableProcessors() + " cores, " + memoryGib + " GiB; PostgreSQL "
-                        + pgVersion + " (" + server.description() + "); " + tools.versions() + "; " + java,
-                "each row: " + duration + " s at each concurrency after a " + warmup
-                        + " s warm-up; wrk -t1 -c<concurrency>; pgbench -j1 -c<concurrency> on the same database");
+    }
+
+    private static List<Integer> numbers(String list) {
+        return Arrays.stream(list.trim().split("[\\s,]+"))
+                .filter(number -> !number.isEmpty())
+                .map(Integer::valueOf)
+                .toList();
     }
 
     private static long countOutOfMemoryErrors(Path... logs) throws IOException {

@@ -24,6 +24,11 @@ final class CpuMeter {
                 proc.endedChildrenTicks());
     }
 
+    /** Whether PostgreSQL runs on this machine, where its CPU time is read. */
+    boolean measuresPostgres() {
+        return postmasterPid.isPresent();
+    }
+
     Usage perRequest(Sample before, Sample after, long requests) {
         return new Usage(
                 micros(after.serve - before.serve, requests),

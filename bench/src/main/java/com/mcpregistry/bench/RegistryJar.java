@@ -12,8 +12,8 @@ import java.util.Map;
 
 /**
  * {@code mcp-registry.jar}, run as an operator runs it: {@code migrate}, {@code serve}, {@code admin audit verify},
- * with {@code DATABASE_URL}, the benchmark's identity provider and {@code RATE_LIMITS=off} in the environment, from
- * the run directory (so that no {@code .env} of the checkout is read).
+ * {@code demo-server}, with {@code DATABASE_URL}, the benchmark's identity provider, {@code RATE_LIMITS=off} and
+ * {@code PROBE_WORKERS=0} in the environment, from the run directory (so that no {@code .env} of the checkout is read).
  */
 final class RegistryJar {
 
@@ -28,8 +28,10 @@ final class RegistryJar {
         this.jar = jar;
         this.run = run;
         // Rate limits and quotas off: the benchmark is one client sending thousands of requests a second on purpose.
-        this.environment =
-                new HashMap<>(Map.of("DATABASE_URL", database.libpq(), "ENVIRONMENT", "bench", "RATE_LIMITS", "off"));
+        // No scheduled checks either, but where the checks measurement asks for them: the seeded and submitted
+        // registrations point at made-up hosts, and checking them would take CPU from what is measured.
+        this.environment = new HashMap<>(Map.of(
+                "DATABASE_URL", database.libpq(), "ENVIRONMENT", "bench", "RATE_LIMITS", "off", "PROBE_WORKERS", "0"));
         this.serveJavaOptions = List.copyOf(serveJavaOptions);
         this.http = http;
     }
@@ -73,6 +75,16 @@ final class RegistryJar {
         builder.environment().put("PORT", Integer.toString(port));
         builder.environment().putAll(settings);
         return ServeProcess.start(builder, URI.create("http://127.0.0.1:" + port), http, what);
+    }
+
+    /** Starts {@code java -jar mcp-registry.jar demo-server --port <port>}, its output in {@code log}. */
+    DemoServerProcess demoServer(int port, String log) throws IOException {
+        ProcessBuilder builder = new ProcessBuilder(
+                        java.toString(), "-jar", jar.toString(), "demo-server", "--port", Integer.toString(port))
+                .directory(run.path().toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(run.file(log).toFile()));
+        return DemoServerProcess.start(builder, port);
     }
 
     private ExternalProgram command(String... arguments) {

@@ -11,7 +11,10 @@ import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 
-/** Where one run writes everything: {@code bench/out/rows-<N>-<time>/}, and its log. */
+/**
+ * Where one run writes everything: {@code bench/out/rows-<N>-<time>/} ({@code checks-<N>-<time>/} for the checks
+ * measurement on its own), and its log.
+ */
 final class RunDirectory {
 
     private static final DateTimeFormatter NAME = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'");
@@ -23,8 +26,9 @@ final class RunDirectory {
         this.path = path;
     }
 
-    static RunDirectory create(Path out, int rows, ZonedDateTime now) {
-        Path path = out.resolve("rows-" + rows + "-" + NAME.format(now.withZoneSameInstant(ZoneOffset.UTC)));
+    /** {@code what} names the run: {@code rows-10000}, {@code checks-2000}. */
+    static RunDirectory create(Path out, String what, ZonedDateTime now) {
+        Path path = out.resolve(what + "-" + NAME.format(now.withZoneSameInstant(ZoneOffset.UTC)));
         try {
             for (String sub : new String[] {"wrk", "pgbench", "sql", "scripts", "plans"}) {
                 Files.createDirectories(path.resolve(sub));

@@ -86,7 +86,8 @@ final class ServeProcess implements AutoCloseable {
         }
     }
 
-    private static void stop(Process process) {
+    /** SIGTERM, and SIGKILL if it has not stopped after 10 s: for the other programs the benchmark starts too. */
+    static void stop(Process process) {
         process.destroy();
         try {
             if (!process.waitFor(10, TimeUnit.SECONDS)) {

@@ -37,6 +37,14 @@ record Tools(Path wrk, Path pgbench, Path psql) {
                 onPath("psql").orElseThrow());
     }
 
+    /** psql alone, for the checks measurement on its own (it seeds with psql and measures with neither instrument). */
+    static Path psql(RunDirectory run) {
+        if (onPath("psql").isEmpty()) {
+            install(List.of("postgresql-client"), run);
+        }
+        return onPath("psql").orElseThrow();
+    }
+
     /** The first lines the instruments print about their versions, for the report. */
     String versions() {
         String wrkVersion = firstLine(ExternalProgram.of(wrk.toString(), "-v").output());
