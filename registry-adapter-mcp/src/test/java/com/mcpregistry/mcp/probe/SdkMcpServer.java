@@ -73,7 +73,8 @@ public final class SdkMcpServer implements AutoCloseable {
                 .serverInfo("test-sse-server", "0.9")
                 // No tools/list_changed: the SDK's SSE server would announce a changed tool to the event streams of
                 // checks long ended, and fail a later check's messages while it cleans them up.
-                .capabilities(McpSchema.ServerCapabilities.builder().tools(false).build())
+                .capabilities(
+                        McpSchema.ServerCapabilities.builder().tools(false).build())
                 .jsonSchemaValidator(ProbeSession.NO_TOOL_CALLS)
                 .tools(tools)
                 .build();
