@@ -37,6 +37,11 @@ public record DueCheck(
         return new DueCheck(registrationId, remote, 0, Health.UNKNOWN, Optional.empty(), Optional.empty());
     }
 
+    /** This check as one asked for now: the same remote and history, run under no lease. */
+    public DueCheck unleased() {
+        return new DueCheck(registrationId, remote, failuresInARow, health, Optional.empty(), Optional.empty());
+    }
+
     public String remoteUrl() {
         return remote.url();
     }

@@ -5,6 +5,9 @@ import static com.mcpregistry.domain.testing.RegistrationTestData.aRegistration;
 import static com.mcpregistry.domain.testing.RegistrationTestData.from;
 import static com.mcpregistry.domain.testing.ServerDetailsTestData.someDetails;
 
+import com.mcpregistry.audit.AuditEntry;
+import com.mcpregistry.audit.AuditQuery;
+import com.mcpregistry.audit.port.out.AuditTrail;
 import com.mcpregistry.domain.audit.AuditAction;
 import com.mcpregistry.domain.audit.AuditEvent;
 import com.mcpregistry.domain.registration.OwnerContact;
@@ -24,6 +27,7 @@ import com.mcpregistry.domain.user.Actor;
 import com.mcpregistry.domain.user.GroupId;
 import com.mcpregistry.domain.user.User;
 import com.mcpregistry.domain.user.UserId;
+import com.mcpregistry.paging.PageRequest;
 import com.mcpregistry.registration.port.out.RegistrationQuery;
 import java.time.Instant;
 import java.util.Comparator;
@@ -207,5 +211,20 @@ public final class Fixtures {
     public static int compareIds(UUID a, UUID b) {
         int high = Long.compareUnsigned(a.getMostSignificantBits(), b.getMostSignificantBits());
         return high != 0 ? high : Long.compareUnsigned(a.getLeastSignificantBits(), b.getLeastSignificantBits());
+    }
+
+    /** The first 50 events of {@code action} in {@code trail}, oldest first. */
+    public static List<AuditEvent> events(AuditTrail trail, AuditAction action) {
+        return trail
+                .find(new AuditQuery(
+                        Optional.empty(),
+                        Optional.of(action),
+                        Optional.empty(),
+                        Optional.empty(),
+                        PageRequest.first(50)))
+                .items()
+                .stream()
+                .map(AuditEntry::event)
+                .toList();
     }
 }

@@ -13,6 +13,9 @@ import java.util.function.Function;
  */
 public record ToolChanges(List<String> added, List<String> removed, List<Changed> changed) {
 
+    /** No change, or nothing to compare. */
+    public static final ToolChanges NONE = new ToolChanges(List.of(), List.of(), List.of());
+
     public ToolChanges {
         added = List.copyOf(added);
         removed = List.copyOf(removed);

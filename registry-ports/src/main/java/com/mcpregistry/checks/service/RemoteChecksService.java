@@ -5,7 +5,6 @@ import com.mcpregistry.checks.RemoteTools;
 import com.mcpregistry.checks.port.in.RemoteChecksUseCase;
 import com.mcpregistry.checks.port.out.CheckRepository;
 import com.mcpregistry.domain.checks.CheckedRemote;
-import com.mcpregistry.domain.checks.ProbeOutcome;
 import com.mcpregistry.domain.checks.RegistrationHealth;
 import com.mcpregistry.domain.checks.RemoteCheck;
 import com.mcpregistry.domain.checks.RemoteStatus;
@@ -48,16 +47,7 @@ public final class RemoteChecksService implements RemoteChecksUseCase {
         return remotesOf(registration).stream()
                 .map(remote -> {
                     DueCheck known = scheduled.get(remote.url());
-                    DueCheck due = known == null
-                            ? DueCheck.firstOf(id, remote)
-                            : new DueCheck(
-                                    id,
-                                    remote,
-                                    known.failuresInARow(),
-                                    known.health(),
-                                    Optional.empty(),
-                                    Optional.empty());
-                    return running.run(due);
+                    return running.run(known == null ? DueCheck.firstOf(id, remote) : known.unleased());
                 })
                 .toList();
     }
@@ -75,15 +65,12 @@ public final class RemoteChecksService implements RemoteChecksUseCase {
         RegistrationHealth health = healthOf(registration, checks.statuses(List.of(id)));
         return health.remotes().stream()
                 .map(status -> {
-                    Optional<RemoteCheck> latest = recent.stream()
-                            .filter(check -> check.remoteUrl().equals(status.remoteUrl()))
-                            .filter(check -> check.report().outcome() == ProbeOutcome.REACHABLE)
-                            .findFirst();
+                    Optional<RemoteCheck> latest = RemoteCheck.latestReaching(recent, status.remoteUrl());
                     Optional<ToolSet> approval = checks.approvalSnapshot(id, status.remoteUrl());
                     ToolChanges changes = approval.isPresent() && latest.isPresent()
                             ? ToolChanges.between(
                                     approval.get(), latest.get().report().tools())
-                            : ToolChanges.between(ToolSet.NONE, ToolSet.NONE);
+                            : ToolChanges.NONE;
                     return new RemoteTools(status, latest, approval, changes);
                 })
                 .toList();

@@ -2,7 +2,6 @@ package com.mcpregistry.registration.service;
 
 import com.mcpregistry.checks.port.out.CheckRepository;
 import com.mcpregistry.domain.checks.CheckedRemote;
-import com.mcpregistry.domain.checks.ProbeOutcome;
 import com.mcpregistry.domain.checks.RemoteCheck;
 import com.mcpregistry.domain.registration.Registration;
 import com.mcpregistry.domain.shared.RegistrationStatus;
@@ -64,10 +63,7 @@ public final class CheckScheduling {
     private void keepApprovalSnapshots(Registration approved) {
         List<RemoteCheck> recent = checks.recent(approved.id(), CheckRepository.KEPT_CHECKS);
         for (CheckedRemote remote : remotesOf(approved)) {
-            recent.stream()
-                    .filter(check -> check.remoteUrl().equals(remote.url()))
-                    .filter(check -> check.report().outcome() == ProbeOutcome.REACHABLE)
-                    .findFirst()
+            RemoteCheck.latestReaching(recent, remote.url())
                     .ifPresent(check -> checks.keepApprovalSnapshot(
                             approved.id(), remote.url(), check.report().tools()));
         }

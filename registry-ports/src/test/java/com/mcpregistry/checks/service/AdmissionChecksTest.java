@@ -6,9 +6,8 @@ import static com.mcpregistry.domain.testing.ServerDetailsTestData.someDetails;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.mcpregistry.audit.AuditEntry;
-import com.mcpregistry.audit.AuditQuery;
 import com.mcpregistry.checks.RemoteTools;
+import com.mcpregistry.contract.Fixtures;
 import com.mcpregistry.core.RegistryCore;
 import com.mcpregistry.domain.audit.AuditAction;
 import com.mcpregistry.domain.audit.AuditEvent;
@@ -33,7 +32,6 @@ import com.mcpregistry.domain.testing.TestClock;
 import com.mcpregistry.domain.testing.UserTestData;
 import com.mcpregistry.domain.user.Actor;
 import com.mcpregistry.inmemory.InMemoryDatabase;
-import com.mcpregistry.paging.PageRequest;
 import com.mcpregistry.registration.port.in.DeleteRegistrationUseCase.DeleteRegistration;
 import com.mcpregistry.registration.port.in.ReviewRegistrationUseCase.ChangeStatus;
 import com.mcpregistry.registration.port.in.SubmitRegistrationUseCase.SubmitRegistration;
@@ -121,18 +119,7 @@ class AdmissionChecksTest {
     }
 
     private List<AuditEvent> events(AuditAction action) {
-        return db
-                .auditTrail()
-                .find(new AuditQuery(
-                        Optional.empty(),
-                        Optional.of(action),
-                        Optional.empty(),
-                        Optional.empty(),
-                        PageRequest.first(50)))
-                .items()
-                .stream()
-                .map(AuditEntry::event)
-                .toList();
+        return Fixtures.events(db.auditTrail(), action);
     }
 
     /** The next check comes {@code wait} after the last one, give or take the tenth that jitter spreads it by. */

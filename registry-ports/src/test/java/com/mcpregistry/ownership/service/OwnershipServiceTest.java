@@ -4,7 +4,7 @@ import static com.mcpregistry.domain.testing.ServerDetailsTestData.someDetails;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.mcpregistry.audit.AuditQuery;
+import com.mcpregistry.contract.Fixtures;
 import com.mcpregistry.core.RegistryCore;
 import com.mcpregistry.domain.audit.AuditAction;
 import com.mcpregistry.domain.audit.AuditEvent;
@@ -106,18 +106,7 @@ class OwnershipServiceTest {
     }
 
     private List<AuditEvent> events(AuditAction action) {
-        return db
-                .auditTrail()
-                .find(new AuditQuery(
-                        Optional.empty(),
-                        Optional.of(action),
-                        Optional.empty(),
-                        Optional.empty(),
-                        PageRequest.first(50)))
-                .items()
-                .stream()
-                .map(entry -> entry.event())
-                .toList();
+        return Fixtures.events(db.auditTrail(), action);
     }
 
     @Test
