@@ -15,6 +15,7 @@ import io.modelcontextprotocol.client.McpSyncClient;
 import io.modelcontextprotocol.client.transport.HttpClientSseClientTransport;
 import io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTransport;
 import io.modelcontextprotocol.client.transport.McpHttpClientTransportAuthorizationException;
+import io.modelcontextprotocol.common.McpTransportContext;
 import io.modelcontextprotocol.json.schema.JsonSchemaValidator;
 import io.modelcontextprotocol.spec.McpClientTransport;
 import io.modelcontextprotocol.spec.McpSchema;
@@ -33,6 +34,8 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import javax.net.ssl.SSLException;
+import org.reactivestreams.Publisher;
+import reactor.core.publisher.Mono;
 
 /**
  * The MCP session of one check of one remote: connect, initialize, list, and the report of what it found or why it
@@ -232,7 +235,20 @@ final class ProbeSession {
                 .maxResponseSize(settings.maxAnswerBytes())
                 .openConnectionOnStartup(false)
                 .resumableStreams(false)
+                .asyncHttpRequestCustomizer(ProbeSession::withoutEventStream)
                 .build();
+    }
+
+    /**
+     * Sends every request of the check but the {@code GET} that opens a stream for the server's own messages: a
+     * check asks and reads the answers, and wants nothing the server would say unasked (the client MAY open that
+     * stream, says the streamable HTTP transport). Without it, no stream is left to race the session's end: the SDK
+     * opens it after initialisation without waiting, and a {@code 404} that reaches it after the check's
+     * {@code DELETE} would make it open a second session.
+     */
+    private static Publisher<HttpRequest.Builder> withoutEventStream(
+            HttpRequest.Builder request, String method, URI uri, String body, McpTransportContext context) {
+        return method.equals("GET") ? Mono.empty() : Mono.just(request);
     }
 
     private ProbeReport failure(Exception e) {

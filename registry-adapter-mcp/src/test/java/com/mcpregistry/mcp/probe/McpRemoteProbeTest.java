@@ -61,6 +61,31 @@ class McpRemoteProbeTest {
     }
 
     @Test
+    void a_check_opens_no_event_stream_that_could_outlive_its_session() throws Exception {
+        try (SdkMcpServer server = SdkMcpServer.streamableHttp(tool("search", "Finds things"))) {
+            for (int i = 0; i < 20; i++) {
+                URI remote = server.url("check=" + i);
+                ProbeReport report = probe.probe(remote, RemoteTransport.STREAMABLE_HTTP);
+                assertThat(report.outcome()).as(report.detail().orElse("")).isEqualTo(ProbeOutcome.REACHABLE);
+            }
+            long deadline = System.nanoTime() + java.time.Duration.ofSeconds(5).toNanos();
+            while (server.sessionsEndedAt(server.url("check=19")) == 0 && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            Thread.sleep(200);
+            for (int i = 0; i < 20; i++) {
+                URI remote = server.url("check=" + i);
+                assertThat(server.requestsAt(remote, "GET"))
+                        .as("GETs at %s", remote)
+                        .isZero();
+                assertThat(server.sessionsAt(remote))
+                        .as("sessions at %s", remote)
+                        .isEqualTo(1);
+            }
+        }
+    }
+
+    @Test
     void the_tool_set_hash_follows_the_tools_and_not_their_order() throws Exception {
         String first;
         try (SdkMcpServer server = SdkMcpServer.streamableHttp(tool("search", "Finds things"), tool("add", "Adds"))) {

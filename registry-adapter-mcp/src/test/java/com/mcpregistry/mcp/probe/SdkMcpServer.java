@@ -143,6 +143,12 @@ public final class SdkMcpServer implements AutoCloseable {
                 + Optional.ofNullable(url.getRawQuery()).map(q -> "?" + q).orElse(""));
     }
 
+    /** How many {@code method} requests reached {@code url}. */
+    public int requestsAt(URI url, String method) {
+        return sessions.requestsAt(method + " " + url.getRawPath()
+                + Optional.ofNullable(url.getRawQuery()).map(q -> "?" + q).orElse(""));
+    }
+
     /** How many sessions a client ended at {@code url} ({@code DELETE}, streamable HTTP only). */
     public int sessionsEndedAt(URI url) {
         return sessions.endedAt(url.getRawPath()
@@ -180,6 +186,7 @@ public final class SdkMcpServer implements AutoCloseable {
         private final Predicate<HttpServletRequest> opensSession;
         private final Map<String, Integer> counts = new ConcurrentHashMap<>();
         private final Map<String, Integer> ended = new ConcurrentHashMap<>();
+        private final Map<String, Integer> requests = new ConcurrentHashMap<>();
 
         SessionCount(Predicate<HttpServletRequest> opensSession) {
             this.opensSession = opensSession;
@@ -191,6 +198,7 @@ public final class SdkMcpServer implements AutoCloseable {
             HttpServletRequest http = (HttpServletRequest) request;
             String query = http.getQueryString();
             String at = http.getRequestURI() + (query == null ? "" : "?" + query);
+            requests.merge(http.getMethod() + " " + at, 1, Integer::sum);
             if (opensSession.test(http)) {
                 counts.merge(at, 1, Integer::sum);
             } else if (http.getMethod().equals("DELETE")) {
@@ -201,6 +209,10 @@ public final class SdkMcpServer implements AutoCloseable {
 
         int at(String pathAndQuery) {
             return counts.getOrDefault(pathAndQuery, 0);
+        }
+
+        int requestsAt(String methodPathAndQuery) {
+            return requests.getOrDefault(methodPathAndQuery, 0);
         }
 
         int endedAt(String pathAndQuery) {
