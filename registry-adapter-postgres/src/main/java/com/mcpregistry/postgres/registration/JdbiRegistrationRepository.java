@@ -57,9 +57,24 @@ public final class JdbiRegistrationRepository implements RegistrationRepository 
 
     private static final String NEWEST_FIRST = "created_at DESC, id DESC";
 
-    /** The locators to hold for the written row: none once it is deleted. */
-    private static final String WANTED = "SELECT w.id, w.server_name, locator FROM written AS w,"
+    /** The locators to hold for the written row (once those it adds are locked): none once it is deleted. */
+    private static final String WANTED = "SELECT w.id, w.server_name, locator FROM written AS w, locked,"
             + " unnest(CAST(:locators AS text[])) AS locator WHERE w.deleted_at IS NULL";
+
+    /**
+     * Locks, until the end of the transaction, each locator of {@code :locators} that {@code held} (a condition on
+     * {@code candidate.locator}) does not exclude: a writer that adds a locator waits for any other writer adding it, who then
+     * holds it or not. Without the lock two writers that insert one locator for two servers at the same moment may
+     * each wait for the other inside the exclusion constraint, and PostgreSQL ends one with a deadlock instead of the
+     * constraint's violation. The locks are taken in one order (of their keys), so that they cannot deadlock either;
+     * the locator rows wanted are read with this CTE's one row, so after it.
+     */
+    private static String lockingLocators(String held) {
+        return "locked AS (SELECT count(pg_advisory_xact_lock(lock_key)) AS locks FROM (SELECT DISTINCT"
+                + " hashtextextended('mcp-locator:' || candidate.locator, 0) AS lock_key"
+                + " FROM unnest(CAST(:locators AS text[])) AS candidate(locator) WHERE " + held
+                + " ORDER BY lock_key) AS adding)";
+    }
 
     private static final String INSERT = "WITH written AS (INSERT INTO registrations (id, server_name, version,"
             + " server_json, title, description, owner_contact, tags, submitter_id, status, status_reason, reviewed_by,"
@@ -70,6 +85,7 @@ public final class JdbiRegistrationRepository implements RegistrationRepository 
             // A taken version inserts nothing (no error that would end the transaction), and says so.
             + " ON CONFLICT (server_name, version) WHERE NOT version_reused_later DO NOTHING"
             + " RETURNING id, server_name, deleted_at),"
+            + " " + lockingLocators("true") + ","
             + " located AS (INSERT INTO registration_locators (registration_id, server_name, locator) " + WANTED + ")"
             + " SELECT count(*) FROM written";
 
@@ -90,6 +106,10 @@ public final class JdbiRegistrationRepository implements RegistrationRepository 
             + " status_reason = :status_reason, reviewed_by = :reviewed_by, reviewed_at = :reviewed_at,"
             + " updated_at = :updated_at, row_version = :row_version, deleted_at = :deleted_at"
             + " WHERE id = :id AND row_version = :expected_row_version RETURNING id, server_name, deleted_at),"
+            + " "
+            + lockingLocators("NOT EXISTS (SELECT 1 FROM registration_locators AS l WHERE l.registration_id = :id"
+                    + " AND " + HELD_LOCATOR + " = candidate.locator)")
+            + ","
             + " wanted AS (" + WANTED + "),"
             + " released AS (DELETE FROM registration_locators AS l USING written AS w WHERE l.registration_id = w.id"
             + " AND " + HELD_LOCATOR + " NOT IN (SELECT locator FROM wanted)),"

@@ -30,6 +30,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -152,6 +153,43 @@ class LocatorsOnPostgresTest {
     }
 
     @Test
+    void of_two_servers_edited_to_one_package_at_the_same_moment_exactly_one_wins() throws Exception {
+        for (int round = 0; round < 20; round++) {
+            String identifier = npmName() + "-edited-" + round;
+            List<Registration> stored = List.of(
+                    holding("c" + round, "1.0.0", npmName() + "-c" + round),
+                    holding("d" + round, "1.0.0", npmName() + "-d" + round));
+            stored.forEach(adapters.registrations()::insert);
+            List<Registration> edits = stored.stream()
+                    .map(registration -> Fixtures.edited(
+                            registration,
+                            holding(
+                                            registration.serverName().value().substring(namespace.length() + 1),
+                                            "1.0.0",
+                                            identifier)
+                                    .details(),
+                            T0.plusSeconds(1)))
+                    .toList();
+
+            List<Outcome> outcomes =
+                    race(edits, edited -> adapters.registrations().update(edited, edited.rowVersion() - 1));
+
+            assertThat(outcomes)
+                    .as("round %d", round)
+                    .filteredOn(Outcome::stored)
+                    .hasSize(1);
+            assertThat(outcomes)
+                    .as("round %d", round)
+                    .filteredOn(outcome -> !outcome.stored())
+                    .singleElement()
+                    .satisfies(refused -> assertThat(refused.failure())
+                            .isInstanceOfSatisfying(
+                                    AlreadyTaken.class,
+                                    taken -> assertThat(taken.rule()).isEqualTo(AlreadyTaken.Rule.LOCATOR)));
+        }
+    }
+
+    @Test
     void two_versions_of_one_server_written_at_the_same_moment_both_hold_the_package() throws Exception {
         List<Registration> versions =
                 List.of(holding("weather", "1.0.0", npmName()), holding("weather", "1.1.0", npmName()));
@@ -212,13 +250,19 @@ class LocatorsOnPostgresTest {
 
     /** Inserts {@code contenders} at the same moment, each in its own transaction; returns each one's outcome. */
     private List<Outcome> race(List<Registration> contenders) throws InterruptedException {
+        return race(contenders, contender -> adapters.registrations().insert(contender));
+    }
+
+    /** Writes {@code contenders} at the same moment, each in its own transaction; returns each one's outcome. */
+    private List<Outcome> race(List<Registration> contenders, Consumer<Registration> write)
+            throws InterruptedException {
         CyclicBarrier together = new CyclicBarrier(contenders.size());
         List<Future<?>> inserts = new ArrayList<>();
         for (Registration contender : contenders) {
             inserts.add(threads.submit(() -> {
                 together.await(30, TimeUnit.SECONDS);
                 return adapters.transactions().inTransaction(() -> {
-                    adapters.registrations().insert(contender);
+                    write.accept(contender);
                     return null;
                 });
             }));
@@ -231,7 +275,7 @@ class LocatorsOnPostgresTest {
             } catch (ExecutionException e) {
                 outcomes.add(new Outcome(false, e.getCause()));
             } catch (TimeoutException e) {
-                throw new IllegalStateException("an insert of the race never ended", e);
+                throw new IllegalStateException("a write of the race never ended", e);
             }
         }
         return outcomes;
