@@ -133,6 +133,12 @@
 --       drifted to since its approval, and when, until a new approval snapshot replaces it. Rows scheduled before
 --       this changeset were all checked periodically and stay so, with the health, time and latency their latest
 --       kept check gives them.
+--   022-deprecated-latest-version: A server's latest version is the highest of its published versions that are not
+--       deleted, deprecated or not, as in the official registry (its registry service's recalculateLatest):
+--       deprecating a version no longer takes its server out of the lookups of clients that ask for the latest
+--       version; only deletion does. No schema change: the latest version of each server with a deprecated version
+--       that is not deleted is chosen again by a custom change, with the Java rule the registration service applies
+--       from then on (its rollback chooses the highest Approved version again).
 --
 -- Rendered from PostgreSQL 17.
 

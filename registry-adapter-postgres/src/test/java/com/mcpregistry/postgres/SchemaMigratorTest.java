@@ -35,7 +35,8 @@ class SchemaMigratorTest {
             "018-server-owners-and-namespace-claims",
             "019-server-json-documents",
             "020-remote-checks",
-            "021-check-health-and-drift");
+            "021-check-health-and-drift",
+            "022-deprecated-latest-version");
 
     private static Map<String, Integer> appliedChangesets(Jdbi jdbi) {
         return jdbi.withHandle(handle -> handle.createQuery(

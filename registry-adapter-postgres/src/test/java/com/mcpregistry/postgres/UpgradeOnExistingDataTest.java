@@ -559,7 +559,7 @@ class UpgradeOnExistingDataTest {
                     Fixtures.details(Fixtures.everyKindOfPackageAndARichRemote(ns)),
                     T0);
             repository.insert(packaged);
-            // The changesets after 019 first (020 and 021, the checks, roll back whatever the registrations hold).
+            // The changesets after 019 first (020 to 022 roll back whatever the registrations hold).
             List<String> changeSets = Changelog.changeSetIds();
             Changelog.rollBack(database, changeSets.size() - changeSets.indexOf("019-server-json-documents") - 1);
 
@@ -723,7 +723,8 @@ class UpgradeOnExistingDataTest {
                             ProbeReport.failed(ProbeOutcome.TIMEOUT, Duration.ofSeconds(20), "no answer")),
                     new CheckOutcome(Optional.empty(), 1, Health.UNKNOWN, T0.plusSeconds(900)),
                     100);
-            Changelog.rollBack(database, 1);
+            // 022, then 021.
+            Changelog.rollBack(database, 2);
 
             List<String> rolledBack = jdbi.withHandle(handle -> handle.createQuery(
                             "SELECT concat_ws(' ', next_due_at = 'infinity', (SELECT count(*) FROM information_schema.columns"
@@ -739,6 +740,84 @@ class UpgradeOnExistingDataTest {
             new SchemaMigrator(database.unpooledDataSource()).migrate();
             assertThat(checks.scheduled(registration.id())).hasSize(remotes.size() + 1);
         }
+    }
+
+    @Test
+    void before_022_a_deprecated_version_was_never_the_latest_after_it_the_highest_not_deleted_is_and_022_rolls_back() {
+        try (TestDatabase database = TestDatabase.empty()) {
+            Changelog.migrateUpTo(database, "021-check-health-and-drift");
+            Jdbi jdbi = Jdbi.create(database.unpooledDataSource());
+            var repository = database.adapters().registrations();
+            var submitter = database.adapters().users().save(Fixtures.user());
+            var admin = database.adapters().users().save(Fixtures.user());
+            String ns = Fixtures.namespace();
+            // Stored as the registration service stored them before 022: the latest, the highest Approved version.
+            java.util.function.BiFunction<String, String, Registration> stored = (server, versionAndStatus) -> {
+                String[] parts = versionAndStatus.split(" ");
+                Registration pending = Fixtures.pending(
+                        submitter.id(),
+                        ns + "/" + server,
+                        parts[0],
+                        "https://" + server + "." + ns + ".example.com/",
+                        T0);
+                repository.insert(pending);
+                Registration reviewed = Fixtures.reviewed(
+                        pending, RegistrationStatus.parse("status", parts[1]), admin.id(), T0.plusSeconds(1));
+                repository.update(reviewed, pending.rowVersion());
+                Registration last = reviewed;
+                if (parts.length > 2 && parts[2].equals("deleted")) {
+                    last = Fixtures.deleted(reviewed, T0.plusSeconds(2));
+                    repository.update(last, reviewed.rowVersion());
+                }
+                jdbi.useHandle(handle -> handle.execute(
+                        "UPDATE registrations SET published_at = ?, is_latest = ? WHERE id = ?",
+                        Timestamps.of(T0.plusSeconds(1)),
+                        parts.length > 3,
+                        pending.id().value()));
+                return last;
+            };
+            stored.apply("newer-deprecated", "1.0.0 Approved - latest");
+            stored.apply("newer-deprecated", "2.0.0 Deprecated");
+            stored.apply("all-deprecated", "1.0.0 Deprecated");
+            stored.apply("all-deprecated", "1.1.0 Deprecated");
+            stored.apply("deleted-deprecated", "1.0.0 Approved - latest");
+            stored.apply("deleted-deprecated", "2.0.0 Deprecated deleted");
+            stored.apply("never-deprecated", "1.0.0 Approved");
+            stored.apply("never-deprecated", "1.1.0 Approved - latest");
+
+            new SchemaMigrator(database.unpooledDataSource()).migrate();
+
+            assertThat(latestVersions(jdbi))
+                    .containsExactly(
+                            ns + "/all-deprecated 1.1.0",
+                            ns + "/deleted-deprecated 1.0.0",
+                            ns + "/never-deprecated 1.1.0",
+                            ns + "/newer-deprecated 2.0.0");
+            int flipped = jdbi.withHandle(
+                    handle -> handle.createQuery("SELECT count(*) FROM registrations WHERE updated_at > :before")
+                            .bind("before", Timestamps.of(T0.plusSeconds(2)))
+                            .mapTo(Integer.class)
+                            .one());
+            assertThat(flipped)
+                    .as("each flipped flag is a change that updated_since shows: 1.0.0 and 2.0.0 of newer-deprecated,"
+                            + " 1.1.0 of all-deprecated")
+                    .isEqualTo(3);
+
+            Changelog.rollBack(database, 1);
+
+            assertThat(latestVersions(jdbi))
+                    .containsExactly(
+                            ns + "/deleted-deprecated 1.0.0",
+                            ns + "/never-deprecated 1.1.0",
+                            ns + "/newer-deprecated 1.0.0");
+        }
+    }
+
+    private static List<String> latestVersions(Jdbi jdbi) {
+        return jdbi.withHandle(handle -> handle.createQuery(
+                        "SELECT server_name || ' ' || version FROM registrations WHERE is_latest ORDER BY 1")
+                .mapTo(String.class)
+                .list());
     }
 
     /** Inserts {@code event} as the registry did before changeset 011; returns its hash. */

@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
-/** One page of published servers; {@code next} is present when more may follow. */
-public record PublishedServerPage(List<PublishedServer> servers, Optional<ServerListCursor> next) {
+/** One page of published servers; {@code next}, the cursor of the next page, is present when more may follow. */
+public record PublishedServerPage(List<PublishedServer> servers, Optional<ServerListToken> next) {
 
     public PublishedServerPage {
         servers = List.copyOf(servers);
@@ -21,7 +21,8 @@ public record PublishedServerPage(List<PublishedServer> servers, Optional<Server
             return new PublishedServerPage(fetched, Optional.empty());
         }
         List<PublishedServer> shown = fetched.subList(0, query.limit());
-        return new PublishedServerPage(shown, Optional.of(cursorAt(shown.get(shown.size() - 1), query)));
+        return new PublishedServerPage(
+                shown, Optional.of(new ServerListToken(cursorAt(shown.get(shown.size() - 1), query), query.filters())));
     }
 
     /** The cursor that continues after {@code server} in the order of {@code query}. */

@@ -9,13 +9,26 @@ public sealed interface VersionSelector {
     /** The word the MCP Registry API reserves for the latest version. */
     String LATEST = "latest";
 
+    /** As a request names it: {@code latest}, or the exact version. */
+    String text();
+
     /** The server's latest version. */
-    record Latest() implements VersionSelector {}
+    record Latest() implements VersionSelector {
+        @Override
+        public String text() {
+            return LATEST;
+        }
+    }
 
     /** Exactly this version. */
     record Exact(Version version) implements VersionSelector {
         public Exact {
             Objects.requireNonNull(version, "version");
+        }
+
+        @Override
+        public String text() {
+            return version.value();
         }
     }
 

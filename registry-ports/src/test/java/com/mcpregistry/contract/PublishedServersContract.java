@@ -23,6 +23,7 @@ import com.mcpregistry.publication.PublishedServer;
 import com.mcpregistry.publication.PublishedServerPage;
 import com.mcpregistry.publication.PublishedServerQuery;
 import com.mcpregistry.publication.ServerListCursor;
+import com.mcpregistry.publication.ServerListToken;
 import com.mcpregistry.publication.VersionSelector;
 import com.mcpregistry.publication.port.out.PublishedServers;
 import com.mcpregistry.registration.port.out.RegistrationRepository;
@@ -131,7 +132,7 @@ public abstract class PublishedServersContract {
         PublishedServerPage page = published().list(first);
         all.addAll(page.servers());
         while (page.next().isPresent()) {
-            page = published().list(first.after(page.next().get()));
+            page = published().list(first.after(page.next().get().after()));
             all.addAll(page.servers());
         }
         return all;
@@ -341,10 +342,11 @@ public abstract class PublishedServersContract {
         published("c", "1.0.0", T0);
 
         PublishedServerPage first = published().list(query(2));
-        PublishedServerPage last = published().list(query(2).after(first.next().orElseThrow()));
+        PublishedServerPage last =
+                published().list(query(2).after(first.next().orElseThrow().after()));
 
         assertThat(names(first.servers())).containsExactly("a@1.0.0", "b@1.0.0");
-        assertThat(first.next()).containsInstanceOf(ServerListCursor.ByName.class);
+        assertThat(first.next().map(ServerListToken::after)).containsInstanceOf(ServerListCursor.ByName.class);
         assertThat(names(last.servers())).containsExactly("c@1.0.0");
         assertThat(last.next()).isEmpty();
     }
@@ -358,7 +360,8 @@ public abstract class PublishedServersContract {
         published("a", "1.0.0", T0.plusSeconds(5));
         published("e", "1.0.0", T0.plusSeconds(5));
 
-        List<PublishedServer> rest = all(query(2).after(first.next().orElseThrow()));
+        List<PublishedServer> rest =
+                all(query(2).after(first.next().orElseThrow().after()));
 
         assertThat(names(first.servers())).containsExactly("b@1.0.0", "d@1.0.0");
         assertThat(names(rest)).containsExactly("e@1.0.0", "f@1.0.0", "h@1.0.0");
@@ -449,7 +452,8 @@ public abstract class PublishedServersContract {
         PublishedServerPage first = published().list(since(T0, 2));
 
         moved(a, reviewed(a, DEPRECATED, admin.id(), T0.plusSeconds(30)));
-        List<PublishedServer> rest = all(since(T0, 2).after(first.next().orElseThrow()));
+        List<PublishedServer> rest =
+                all(since(T0, 2).after(first.next().orElseThrow().after()));
 
         assertThat(names(first.servers())).containsExactly("a@1.0.0", "b@1.0.0");
         assertThat(names(rest)).containsExactly("c@1.0.0", "a@1.0.0");
@@ -460,9 +464,13 @@ public abstract class PublishedServersContract {
     void a_cursor_of_one_order_is_refused_in_the_other() {
         published("a", "1.0.0", T0);
         published("b", "1.0.0", T0);
-        ServerListCursor byName = published().list(query(1)).next().orElseThrow();
-        ServerListCursor byUpdate =
-                published().list(since(T0.minusSeconds(1), 1)).next().orElseThrow();
+        ServerListCursor byName =
+                published().list(query(1)).next().orElseThrow().after();
+        ServerListCursor byUpdate = published()
+                .list(since(T0.minusSeconds(1), 1))
+                .next()
+                .orElseThrow()
+                .after();
 
         assertThatThrownBy(() -> since(T0, 1).after(byName)).isInstanceOf(InvalidInput.class);
         assertThatThrownBy(() -> query(1).after(byUpdate)).isInstanceOf(InvalidInput.class);

@@ -132,7 +132,7 @@ public abstract class PublishingContract {
         PublishedServerPage page = publishedServers.list(first);
         all.addAll(page.servers());
         while (page.next().isPresent()) {
-            page = publishedServers.list(first.after(page.next().get()));
+            page = publishedServers.list(first.after(page.next().get().after()));
             all.addAll(page.servers());
         }
         return all;
@@ -226,8 +226,9 @@ public abstract class PublishingContract {
         assertThat(latestAfterApproving("v2", "v1", "v3")).isEqualTo("v3");
     }
 
+    /** As the official registry's recalculateLatest: the highest version that is not deleted, deprecated or not. */
     @Test
-    void deprecating_the_latest_moves_it_to_the_next_active_version_and_reactivating_moves_it_back() {
+    void deprecating_the_latest_leaves_it_the_latest_shown_as_deprecated() {
         approve("tools", "1.0.0");
         Registration two = approve("tools", "2.0.0");
 
@@ -238,8 +239,10 @@ public abstract class PublishingContract {
         assertThat(listed.status()).isEqualTo(PublishedServer.Status.DEPRECATED);
         assertThat(listed.statusMessage()).isEqualTo(deprecated.statusReason().map(Reason::value));
         assertThat(listed.statusChangedAt()).isEqualTo(deprecated.reviewedAt().orElseThrow());
-        assertThat(listed.latest()).isFalse();
-        assertThat(latestVersionOf("tools")).isEqualTo("1.0.0");
+        assertThat(listed.latest()).isTrue();
+        PublishedServer latest = publishedServers.version(name("tools"), new VersionSelector.Latest(), false);
+        assertThat(latest.registration().version().value()).isEqualTo("2.0.0");
+        assertThat(latest.status()).isEqualTo(PublishedServer.Status.DEPRECATED);
 
         review(deprecated, APPROVED);
 
@@ -252,13 +255,27 @@ public abstract class PublishingContract {
     }
 
     @Test
-    void a_server_whose_versions_are_all_deprecated_has_no_latest_but_lists_its_versions() {
+    void a_server_whose_versions_are_all_deprecated_keeps_its_latest_shown_as_deprecated() {
         review(approve("tools", "1.0.0"), DEPRECATED);
+        review(approve("tools", "1.1.0"), DEPRECATED);
 
-        assertThat(publishedServers.versions(name("tools"), false)).hasSize(1);
-        assertThatThrownBy(() -> publishedServers.version(name("tools"), new VersionSelector.Latest(), false))
-                .isInstanceOf(NotFound.class)
-                .hasMessage("Server not found");
+        assertThat(publishedServers.versions(name("tools"), false)).hasSize(2);
+        PublishedServer latest = publishedServers.version(name("tools"), new VersionSelector.Latest(), false);
+        assertThat(latest.registration().version().value()).isEqualTo("1.1.0");
+        assertThat(latest.status()).isEqualTo(PublishedServer.Status.DEPRECATED);
+    }
+
+    @Test
+    void deleting_the_latest_moves_it_to_the_highest_version_left_deprecated_or_not() {
+        approve("tools", "1.0.0");
+        Registration deprecated = review(approve("tools", "1.5.0"), DEPRECATED);
+        Registration two = approve("tools", "2.0.0");
+
+        delete(two);
+
+        assertThat(latestVersionOf("tools")).isEqualTo("1.5.0");
+        delete(deprecated);
+        assertThat(latestVersionOf("tools")).isEqualTo("1.0.0");
     }
 
     @Test
@@ -312,7 +329,7 @@ public abstract class PublishingContract {
                 .containsExactlyInAnyOrder(
                         tuple(tools2.id(), PublishedServer.Status.ACTIVE, true),
                         tuple(tools1.id(), PublishedServer.Status.ACTIVE, false),
-                        tuple(weather.id(), PublishedServer.Status.DEPRECATED, false),
+                        tuple(weather.id(), PublishedServer.Status.DEPRECATED, true),
                         tuple(ledger.id(), PublishedServer.Status.DELETED, false));
         assertThat(changes).extracting(PublishedServer::updatedAt).isSorted().allMatch(at -> at.isAfter(point));
     }

@@ -42,7 +42,7 @@ public final class JdbiPublishedServers implements PublishedServers {
     private static final String SAME_SERVER = "server_name COLLATE \"C\" = :server_name";
 
     static final String CLEAR_LATEST = "UPDATE registrations SET is_latest = false, updated_at = " + FLIPPED_AT
-            + " WHERE " + SAME_SERVER + " AND is_latest AND id IS DISTINCT FROM :latest";
+            + " WHERE " + SAME_SERVER + " AND is_latest AND id IS DISTINCT FROM CAST(:latest AS uuid)";
     static final String SET_LATEST = "UPDATE registrations SET is_latest = true, updated_at = " + FLIPPED_AT
             + " WHERE id = :latest AND NOT is_latest";
     static final String LATEST = "SELECT " + COLUMNS + " FROM registrations WHERE " + SAME_SERVER + " AND is_latest";

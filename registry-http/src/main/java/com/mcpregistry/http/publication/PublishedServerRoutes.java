@@ -14,7 +14,8 @@ import com.mcpregistry.http.shared.Routes;
 import com.mcpregistry.publication.PublishedServer;
 import com.mcpregistry.publication.PublishedServerPage;
 import com.mcpregistry.publication.PublishedServerQuery;
-import com.mcpregistry.publication.ServerListCursor;
+import com.mcpregistry.publication.ServerListFilters;
+import com.mcpregistry.publication.ServerListToken;
 import com.mcpregistry.publication.VersionSelector;
 import com.mcpregistry.publication.port.in.ListPublishedServersUseCase;
 import io.javalin.config.RoutesConfig;
@@ -98,13 +99,15 @@ public final class PublishedServerRoutes {
     }
 
     private void list(Context ctx) {
-        PublishedServerQuery query = new PublishedServerQuery(
+        ServerListFilters asked = new ServerListFilters(
                 QueryParameters.search(ctx),
                 QueryParameters.optional(ctx, "version", VersionSelector::parse),
                 QueryParameters.flag(ctx, "include_deleted"),
-                updatedSince(ctx),
+                updatedSince(ctx));
+        PublishedServerQuery query = PublishedServerQuery.of(
+                asked,
                 QueryParameters.limit(ctx, DEFAULT_LIMIT),
-                QueryParameters.optional(ctx, "cursor", ServerListCursor::decode));
+                QueryParameters.optional(ctx, "cursor", ServerListToken::decode));
         PublishedServerPage page = servers.list(query);
         answers.respond(ctx, ServerListJson.of(page, healthOf(page.servers())));
     }

@@ -10,7 +10,7 @@ import com.mcpregistry.http.serverjson.ServerJsonWriter;
 import com.mcpregistry.http.shared.Milliseconds;
 import com.mcpregistry.publication.PublishedServer;
 import com.mcpregistry.publication.PublishedServerPage;
-import com.mcpregistry.publication.ServerListCursor;
+import com.mcpregistry.publication.ServerListToken;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
@@ -42,7 +42,7 @@ public record ServerListJson(List<ServerResponseJson> servers, Metadata metadata
     public static ServerListJson of(PublishedServerPage page, Map<RegistrationId, RegistrationHealth> health) {
         List<ServerResponseJson> servers = entries(page.servers(), health);
         return new ServerListJson(
-                servers, new Metadata(page.next().map(ServerListCursor::encode).orElse(null), servers.size()));
+                servers, new Metadata(page.next().map(ServerListToken::encode).orElse(null), servers.size()));
     }
 
     /** The versions of one server, each with its health in {@code health}. */

@@ -96,17 +96,24 @@ class PublishingWorkflowTest {
 
         registry.review(two, "Deprecated");
         assertThat(catalogue(""))
-                .as("deprecated")
-                .containsExactly(tools + "@1.0.0 active latest", tools + "@2.0.0 deprecated");
+                .as("deprecated: still the latest, as in the official registry")
+                .containsExactly(tools + "@1.0.0 active", tools + "@2.0.0 deprecated latest");
+        assertThat(registry.read(latestPath).path("server").path("version").asText())
+                .isEqualTo("2.0.0");
         JsonNode deprecated = registry.read("/v0.1/servers/" + encoded(tools) + "/versions/2.0.0");
         assertThat(official(deprecated).path("statusMessage").asText()).isEqualTo("Replaced by a newer version");
 
         registry.delete(one);
-        assertThat(catalogue("")).as("deleted").containsExactly(tools + "@2.0.0 deprecated");
+        assertThat(catalogue("")).as("deleted").containsExactly(tools + "@2.0.0 deprecated latest");
         assertThat(catalogue("&include_deleted=true"))
-                .containsExactly(tools + "@1.0.0 deleted", tools + "@2.0.0 deprecated");
+                .containsExactly(tools + "@1.0.0 deleted", tools + "@2.0.0 deprecated latest");
+        assertThat(official(registry.read(latestPath)).path("status").asText())
+                .as("a deprecated latest version is still found, shown as deprecated")
+                .isEqualTo("deprecated");
+
+        registry.delete(two);
         assertThat(registry.get(latestPath).statusCode())
-                .as("no active version left")
+                .as("only deletion takes a server out of the lookups")
                 .isEqualTo(404);
 
         String rejected = registry.submit("com.contoso/rejected", "1.0.0");

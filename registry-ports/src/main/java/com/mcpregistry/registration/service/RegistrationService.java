@@ -28,9 +28,8 @@ import com.mcpregistry.domain.user.Actor;
 import com.mcpregistry.domain.user.UserId;
 import com.mcpregistry.limits.service.SubmissionQuotas;
 import com.mcpregistry.ownership.service.ServerOwnership;
-import com.mcpregistry.paging.Cursor;
 import com.mcpregistry.paging.Page;
-import com.mcpregistry.publication.PublishedServer;
+import com.mcpregistry.publication.LatestVersion;
 import com.mcpregistry.publication.port.out.PublishedServers;
 import com.mcpregistry.registration.port.in.DeleteRegistrationUseCase;
 import com.mcpregistry.registration.port.in.EditRegistrationUseCase;
@@ -45,7 +44,6 @@ import com.mcpregistry.transaction.Transactions;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -67,13 +65,6 @@ public final class RegistrationService
                 ReviewRegistrationUseCase,
                 DeleteRegistrationUseCase,
                 FindRegistrationsUseCase {
-
-    /** The official registry's version order, ties (1.0.0+a and 1.0.0+b published together) broken by id. */
-    private static final Comparator<PublishedServer> LATEST_LAST = Comparator.comparing(
-                    (PublishedServer version) ->
-                            new VersionOrder.Published(version.registration().version(), version.publishedAt()),
-                    VersionOrder.OLDEST_FIRST)
-            .thenComparing(version -> version.registration().id().value(), Cursor::compareIds);
 
     private final RegistrationRepository registrations;
     private final PublishedServers published;
@@ -388,16 +379,19 @@ public final class RegistrationService
 
     /**
      * Brings the read model up to date after {@code changed} was stored: its first publication, and the server's
-     * latest version, the highest of its Approved, non-deleted versions in {@link VersionOrder} (a deprecated
-     * version is never the latest).
+     * latest version, the {@link LatestVersion} of its published (Approved or Deprecated), non-deleted versions. As in the official registry (its registry service's {@code recalculateLatest}): deprecating a
+     * version leaves it the latest, shown as deprecated, so that clients that look servers up by their latest
+     * version still find them; only deletion takes a version out of these lookups.
      */
     private void republish(Registration changed) {
         if (changed.status() == RegistrationStatus.APPROVED && !changed.isDeleted()) {
             published.markPublished(changed.id(), changed.reviewedAt().orElse(changed.updatedAt()));
         }
-        Optional<RegistrationId> latest = published.versions(changed.serverName(), false).stream()
-                .filter(version -> version.registration().status() == RegistrationStatus.APPROVED)
-                .max(LATEST_LAST)
+        Optional<RegistrationId> latest = LatestVersion.of(
+                        published.versions(changed.serverName(), false),
+                        version -> new VersionOrder.Published(
+                                version.registration().version(), version.publishedAt()),
+                        version -> version.registration().id().value())
                 .map(version -> version.registration().id());
         published.markLatest(changed.serverName(), latest, changed.updatedAt());
     }
