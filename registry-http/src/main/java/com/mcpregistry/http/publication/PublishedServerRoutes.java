@@ -70,7 +70,15 @@ public final class PublishedServerRoutes {
         }
         Access access = mode == PublicApi.ANONYMOUS ? Access.ANYONE : Access.USER;
         for (String prefix : PREFIXES) {
+            routes.before(prefix, PublishedServerRoutes::openToEveryOrigin);
             routes.before(prefix + "/*", PublishedServerRoutes::openToEveryOrigin);
+            // A client configured with the API's own path as its base URL asks for /v0.1/v0.1/servers: say so.
+            // Trailing slashes are ignored: this is also /v0.1/.
+            Routes.get(routes, prefix, ctx -> ctx.json(ApiIndex.of(ctx, prefix)), Access.ANYONE);
+            routes.options(prefix, PublishedServerRoutes::preflight, Access.ANYONE);
+            for (String repeated : PREFIXES) {
+                routes.before(prefix + repeated + "/*", ApiIndex::baseUrlMistaken);
+            }
             Routes.get(routes, prefix + SERVERS, this::list, access);
             Routes.get(routes, prefix + VERSIONS, this::versions, access);
             Routes.get(routes, prefix + VERSION, this::version, access);
@@ -82,18 +90,23 @@ public final class PublishedServerRoutes {
     }
 
     /**
-     * CORS for every origin: the API is read-only and, when it needs a token, the token is sent explicitly in
-     * {@code Authorization}, never as a cookie, so no origin gains anything another lacks.
+     * CORS for every origin, on every answer and preflight: the headers GitHub's documentation for custom MCP
+     * registries asks of a registry ("Configure MCP server access for your organization or enterprise": {@code
+     * Access-Control-Allow-Origin: *}, {@code Access-Control-Allow-Methods: GET, OPTIONS}, {@code
+     * Access-Control-Allow-Headers: Authorization, Content-Type}), plus the request headers this API reads ({@code
+     * If-None-Match}, {@code X-Request-Id}; HEAD needs no mention, it is a simple method). The API is read-only and,
+     * when it needs a token, the token is sent explicitly in {@code Authorization}, never as a cookie, so no origin
+     * gains anything another lacks.
      */
     private static void openToEveryOrigin(Context ctx) {
         ProblemDetails.answerAsRegistryApi(ctx);
         ctx.header("Access-Control-Allow-Origin", "*");
+        ctx.header("Access-Control-Allow-Methods", "GET, OPTIONS");
+        ctx.header("Access-Control-Allow-Headers", "Authorization, Content-Type, If-None-Match, " + RequestIds.HEADER);
         ctx.header("Access-Control-Expose-Headers", "ETag, " + RequestIds.HEADER);
     }
 
     private static void preflight(Context ctx) {
-        ctx.header("Access-Control-Allow-Methods", "GET, HEAD, OPTIONS");
-        ctx.header("Access-Control-Allow-Headers", "Authorization, If-None-Match, " + RequestIds.HEADER);
         ctx.header("Access-Control-Max-Age", "600");
         ctx.status(204);
     }

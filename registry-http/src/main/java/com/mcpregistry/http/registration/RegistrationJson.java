@@ -15,6 +15,7 @@ import com.mcpregistry.domain.serverjson.ServerDefinition;
 import com.mcpregistry.domain.serverjson.Title;
 import com.mcpregistry.domain.user.UserId;
 import com.mcpregistry.http.checks.HealthJson;
+import com.mcpregistry.http.serverjson.InstallSnippetsJson;
 import com.mcpregistry.http.serverjson.ServerJsonWriter;
 import java.time.Instant;
 import java.util.List;
@@ -27,7 +28,8 @@ import java.util.UUID;
  * transport} only for a server of one remote and no package, {@code title} and the URLs only when the document has
  * them). {@code can} lists the actions the caller may take on it now ({@code edit}, {@code approve}, {@code deprecate},
  * …, by their audit wire names), so that a client need not re-implement the workflow and ownership rules; {@code
- * health} says how its remote servers answered the registry's checks.
+ * health} says how its remote servers answered the registry's checks. One registration on its own also says how to
+ * configure each of its remotes in the clients users have ({@code install}, {@link InstallSnippetsJson}).
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record RegistrationJson(
@@ -52,7 +54,37 @@ public record RegistrationJson(
         Instant updatedAt,
         long rowVersion,
         List<String> can,
-        HealthJson health) {
+        HealthJson health,
+        Optional<List<InstallSnippetsJson>> install) {
+
+    /** {@code r} on its own, as {@link #of} writes it, with how to configure each of its remotes in clients. */
+    public static RegistrationJson detail(Registration r, List<Action> can, RegistrationHealth health) {
+        RegistrationJson listed = of(r, can, health);
+        return new RegistrationJson(
+                listed.registrationId,
+                listed.serverName,
+                listed.version,
+                listed.title,
+                listed.description,
+                listed.endpointUrl,
+                listed.transport,
+                listed.ownerContact,
+                listed.repositoryUrl,
+                listed.documentationUrl,
+                listed.tags,
+                listed.server,
+                listed.submitterId,
+                listed.status,
+                listed.statusReason,
+                listed.reviewedBy,
+                listed.reviewedAt,
+                listed.createdAt,
+                listed.updatedAt,
+                listed.rowVersion,
+                listed.can,
+                listed.health,
+                Optional.of(InstallSnippetsJson.of(r.document())));
+    }
 
     /** {@code r}, whose remotes are as {@code health} says, as the caller who may take {@code can} on it sees it. */
     public static RegistrationJson of(Registration r, List<Action> can, RegistrationHealth health) {
@@ -81,6 +113,7 @@ public record RegistrationJson(
                 r.updatedAt(),
                 r.rowVersion(),
                 can.stream().map(Action::wireName).toList(),
-                HealthJson.of(health));
+                HealthJson.of(health),
+                Optional.empty());
     }
 }

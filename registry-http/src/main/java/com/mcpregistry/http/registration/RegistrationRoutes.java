@@ -191,7 +191,7 @@ public final class RegistrationRoutes {
         ctx.header("ETag", ETags.of(registration.rowVersion()));
         List<Action> can = find.actionsOpenTo(actor, List.of(registration)).getOrDefault(registration.id(), List.of());
         RegistrationHealth health = checks.health(List.of(registration)).get(registration.id());
-        ctx.json(RegistrationJson.of(registration, can, health));
+        ctx.json(RegistrationJson.detail(registration, can, health));
     }
 
     /**

@@ -315,4 +315,69 @@ class PublishedServerRoutesTest {
         assertThat(changed.statusCode()).isEqualTo(200);
         assertThat(changed.headers().firstValue("ETag")).isPresent().get().isNotEqualTo(etag);
     }
+
+    @Test
+    void every_answer_and_preflight_carries_the_cors_headers_github_documents_for_registries() {
+        String ns = namespace();
+        registry.approved(ns + "/tools", "1.0.0");
+        for (String path : List.of(
+                "/v0.1/servers?search=" + ns,
+                "/v0.1/servers/" + encoded(ns + "/tools") + "/versions",
+                "/v0.1/servers/" + encoded(ns + "/tools") + "/versions/latest",
+                "/v0.1/servers/" + encoded(ns + "/nothing") + "/versions/latest",
+                "/v0.1")) {
+            HttpResponse<String> get = api.send(HttpRequest.newBuilder(api.uri(path))
+                    .header("Origin", "https://github.com")
+                    .GET()
+                    .build());
+            HttpResponse<String> preflight = api.send(HttpRequest.newBuilder(api.uri(path))
+                    .header("Origin", "https://github.com")
+                    .header("Access-Control-Request-Method", "GET")
+                    .header("Access-Control-Request-Headers", "authorization,content-type")
+                    .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+                    .build());
+
+            for (HttpResponse<String> answer : List.of(get, preflight)) {
+                assertThat(answer.headers().firstValue("Access-Control-Allow-Origin"))
+                        .as(path)
+                        .contains("*");
+                assertThat(answer.headers().firstValue("Access-Control-Allow-Methods"))
+                        .as(path)
+                        .contains("GET, OPTIONS");
+                assertThat(answer.headers().firstValue("Access-Control-Allow-Headers"))
+                        .as(path)
+                        .contains("Authorization, Content-Type, If-None-Match, X-Request-Id");
+            }
+            assertThat(preflight.statusCode()).as(path).isEqualTo(204);
+        }
+    }
+
+    @Test
+    void the_api_path_itself_answers_which_base_url_to_give_clients() {
+        for (String path : List.of("/v0.1", "/v0.1/", "/v0")) {
+            HttpResponse<String> index = api.get(path);
+
+            assertThat(index.statusCode()).as(path).isEqualTo(200);
+            JsonNode body = RegistryClient.json(index.body());
+            assertThat(body.path("baseUrl").asText())
+                    .as(path)
+                    .isEqualTo(api.uri("").toString().replaceAll("/$", ""));
+            assertThat(body.path("hint").asText()).contains("without /v0.1");
+            assertThat(body.path("endpoints").toString()).contains("/servers/{serverName}/versions/latest");
+        }
+    }
+
+    @Test
+    void a_client_given_the_api_path_as_its_base_url_is_told_the_right_one() {
+        // VS Code probes {base}/v0.1/servers?limit=1: with a base that ends in /v0.1, this.
+        for (String path : List.of("/v0.1/v0.1/servers?limit=1", "/v0.1/v0/servers?limit=1", "/v0/v0.1/servers")) {
+            HttpResponse<String> mistaken = api.get(path);
+
+            assertThat(mistaken.statusCode()).as(path).isEqualTo(404);
+            assertThat(RegistryClient.json(mistaken.body()).path("error").asText())
+                    .as(path)
+                    .contains("base URL is " + api.uri("").toString().replaceAll("/$", ""))
+                    .contains("without /v0.1");
+        }
+    }
 }

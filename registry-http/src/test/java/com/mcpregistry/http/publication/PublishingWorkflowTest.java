@@ -196,7 +196,7 @@ class PublishingWorkflowTest {
                 .containsOnly(
                         Map.entry("com.contoso/tools@1.1.0", "active latest"),
                         Map.entry("com.contoso/tools@1.0.0", "active"),
-                        Map.entry("com.contoso/weather@1.0.0", "deprecated"),
+                        Map.entry("com.contoso/weather@1.0.0", "deprecated latest"),
                         Map.entry("com.contoso/ledger@1.0.0", "deleted"),
                         Map.entry("com.contoso/new@0.1.0", "active latest"));
         HttpResponse<String> nothingNew =
