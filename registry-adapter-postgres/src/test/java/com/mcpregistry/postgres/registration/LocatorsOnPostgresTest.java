@@ -137,18 +137,7 @@ class LocatorsOnPostgresTest {
 
             List<Outcome> outcomes = race(contenders);
 
-            assertThat(outcomes)
-                    .as("round %d", round)
-                    .filteredOn(Outcome::stored)
-                    .hasSize(1);
-            assertThat(outcomes)
-                    .as("round %d", round)
-                    .filteredOn(outcome -> !outcome.stored())
-                    .singleElement()
-                    .satisfies(refused -> assertThat(refused.failure())
-                            .isInstanceOfSatisfying(
-                                    AlreadyTaken.class,
-                                    taken -> assertThat(taken.rule()).isEqualTo(AlreadyTaken.Rule.LOCATOR)));
+            exactlyOneWon(outcomes, round);
         }
     }
 
@@ -174,18 +163,7 @@ class LocatorsOnPostgresTest {
             List<Outcome> outcomes =
                     race(edits, edited -> adapters.registrations().update(edited, edited.rowVersion() - 1));
 
-            assertThat(outcomes)
-                    .as("round %d", round)
-                    .filteredOn(Outcome::stored)
-                    .hasSize(1);
-            assertThat(outcomes)
-                    .as("round %d", round)
-                    .filteredOn(outcome -> !outcome.stored())
-                    .singleElement()
-                    .satisfies(refused -> assertThat(refused.failure())
-                            .isInstanceOfSatisfying(
-                                    AlreadyTaken.class,
-                                    taken -> assertThat(taken.rule()).isEqualTo(AlreadyTaken.Rule.LOCATOR)));
+            exactlyOneWon(outcomes, round);
         }
     }
 
@@ -243,6 +221,19 @@ class LocatorsOnPostgresTest {
                                 new ServerName("com.locators/other")))
                 .map(holder -> holder.serverName().value())
                 .contains("com.locators/server-42");
+    }
+
+    /** One of the race's writes stored, the other refused: the package is taken. */
+    private static void exactlyOneWon(List<Outcome> outcomes, int round) {
+        assertThat(outcomes).as("round %d", round).filteredOn(Outcome::stored).hasSize(1);
+        assertThat(outcomes)
+                .as("round %d", round)
+                .filteredOn(outcome -> !outcome.stored())
+                .singleElement()
+                .satisfies(refused -> assertThat(refused.failure())
+                        .isInstanceOfSatisfying(
+                                AlreadyTaken.class,
+                                taken -> assertThat(taken.rule()).isEqualTo(AlreadyTaken.Rule.LOCATOR)));
     }
 
     /** What became of one insert of a race. */
