@@ -21,7 +21,7 @@ import java.util.TreeSet;
  *
  * <p>A version that {@link PolicyStanding stands} allowed is allowed by the URL of each of its remotes and the command
  * line of each of its packages, as its client writes them ({@link InstallCommand}), and by its server's name where
- * the client needs it ({@link PolicyFormat}). A denied version is denied the same way, and its server by name when
+ * the client needs it ({@link PolicyFormat}: a server of packages alone, for VS Code and Copilot). A denied version is denied the same way, and its server by name when
  * none of the server's versions is allowed or pending. A package whose command line holds an input the user answers
  * ({@link InstallCommand#isFixed}) has no exact command line to name; an MCPB bundle none at all.
  *

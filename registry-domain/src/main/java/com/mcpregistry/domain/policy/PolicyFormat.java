@@ -49,10 +49,11 @@ public enum PolicyFormat {
     /**
      * Whether an approved server is allowed by its name too. VS Code checks a server from a registry before it
      * installs it by its name and its first remote only, since a package's command line is known only once it is
-     * installed (allowedMcpServersService.ts, {@code toIdentity}): a server with a package needs its name in the
-     * allowlist to be installed at all. A name is what its user calls a server, so it is written only where needed.
+     * installed (allowedMcpServersService.ts, {@code toIdentity}): a server of packages alone needs its name in the
+     * allowlist to be installed at all. A name is what its user calls a server, not what it runs, so it is written
+     * only there.
      */
     boolean allowsByName(ServerDefinition definition) {
-        return this != CLAUDE_CODE && !definition.packages().isEmpty();
+        return this != CLAUDE_CODE && definition.remotes().isEmpty();
     }
 }

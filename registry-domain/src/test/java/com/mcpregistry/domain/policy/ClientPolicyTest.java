@@ -105,27 +105,28 @@ class ClientPolicyTest {
         ClientPolicy claude = policy(PolicyFormat.CLAUDE_CODE, Set.of(), ledger);
 
         assertThat(vscode.allowed())
-                .containsExactly(
-                        name("com.contoso/ledger"),
-                        url("https://ledger.contoso.com/mcp"),
-                        command("npx", "@contoso/ledger@1.0.0"));
+                .containsExactly(url("https://ledger.contoso.com/mcp"), command("npx", "@contoso/ledger@1.0.0"));
         assertThat(claude.allowed())
-                .as("no name entries: Claude Code would let any local server through by its name")
                 .containsExactly(url("https://Ledger.Contoso.com/mcp"), command("npx", "@contoso/ledger@1.0.0"));
         assertThat(vscode.denied()).isEmpty();
     }
 
     @Test
-    void a_server_of_remotes_only_is_not_allowed_by_name() {
-        Registration remoteOnly = version(
-                "com.contoso/search",
+    void a_server_of_packages_alone_is_allowed_by_name_too_where_vs_code_checks_it_so_before_installing_it() {
+        Registration packagesOnly = version(
+                "com.contoso/files",
                 "1.0.0",
                 RegistrationStatus.APPROVED,
-                List.of(),
-                List.of(remote("https://search.contoso.com/mcp")));
+                List.of(npm("@contoso/files", "1.0.0", List.of())),
+                List.of());
 
-        assertThat(policy(PolicyFormat.COPILOT, Set.of(), remoteOnly).allowed())
-                .containsExactly(url("https://search.contoso.com/mcp"));
+        assertThat(policy(PolicyFormat.COPILOT, Set.of(), packagesOnly).allowed())
+                .containsExactly(name("com.contoso/files"), command("npx", "@contoso/files@1.0.0"));
+        assertThat(policy(PolicyFormat.VSCODE, Set.of(), packagesOnly).allowed())
+                .containsExactly(name("com.contoso/files"), command("npx", "@contoso/files@1.0.0"));
+        assertThat(policy(PolicyFormat.CLAUDE_CODE, Set.of(), packagesOnly).allowed())
+                .as("Claude Code counts a name only while the list has no command entries: any local server could pass")
+                .containsExactly(command("npx", "@contoso/files@1.0.0"));
     }
 
     @Test
