@@ -1,9 +1,11 @@
 package com.mcpregistry.http.policy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.mcpregistry.domain.policy.PolicyFormat;
 import com.mcpregistry.http.testing.ApiClient;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -48,6 +50,20 @@ public interface ClientRules {
                 .filter(JsonNode::isTextual)
                 .map(JsonNode::asText)
                 .filter(t -> !t.isEmpty());
+    }
+
+    /** The rules of each client that reads a file of {@code format}, by the client's name. */
+    static Map<String, ClientRules> readersOf(PolicyFormat format, JsonNode file) {
+        return switch (format) {
+            case COPILOT ->
+                Map.of(
+                        "GitHub Copilot",
+                        CopilotRules.of(file),
+                        "VS Code (reading Copilot's managed settings)",
+                        VsCodeRules.ofManagedSettings(file));
+            case CLAUDE_CODE -> Map.of("Claude Code", ClaudeCodeRules.of(file));
+            case VSCODE -> Map.of("VS Code", VsCodeRules.ofPolicyFile(file));
+        };
     }
 
     /** The lists of a VS Code policy file, whose policies hold them as strings of JSON. */

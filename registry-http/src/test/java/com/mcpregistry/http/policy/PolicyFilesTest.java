@@ -47,20 +47,6 @@ class PolicyFilesTest {
         }
     }
 
-    /** The rules of each client that reads a file of {@code format}. */
-    static Map<String, ClientRules> clientsOf(PolicyFormat format, JsonNode file) {
-        return switch (format) {
-            case COPILOT ->
-                Map.of(
-                        "GitHub Copilot",
-                        CopilotRules.of(file),
-                        "VS Code (Copilot managed settings)",
-                        VsCodeRules.ofManagedSettings(file));
-            case CLAUDE_CODE -> Map.of("Claude Code", ClaudeCodeRules.of(file));
-            case VSCODE -> Map.of("VS Code", VsCodeRules.ofPolicyFile(file));
-        };
-    }
-
     @ParameterizedTest
     @EnumSource(PolicyFormat.class)
     void each_format_renders_the_data_set_as_its_golden_file(PolicyFormat format) throws IOException {
@@ -77,7 +63,7 @@ class PolicyFilesTest {
     void every_client_allows_approved_servers_denies_withdrawn_ones_and_lets_no_unknown_one_run(PolicyFormat format) {
         JsonNode file = ApiClient.json(golden(format));
 
-        clientsOf(format, file).forEach((client, rules) -> {
+        ClientRules.readersOf(format, file).forEach((client, rules) -> {
             for (Map.Entry<ConfiguredServer, Verdict> configured : PolicyDataSet.CONFIGURED) {
                 assertThat(rules.check(configured.getKey()))
                         .as(client + " on " + configured.getKey())
