@@ -3,7 +3,8 @@ package com.mcpregistry.app;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The {@code mcp-registry} command line: {@code start-dev}, {@code serve}, {@code migrate}, {@code token}, {@code admin}. */
+/** The {@code mcp-registry} command line: {@code start-dev}, {@code serve}, {@code migrate}, {@code token}, {@code admin},
+ * {@code policy}. */
 @Command(
         name = "mcp-registry",
         // Inherited: every command and subcommand answers -h/--help and -V/--version, and its help is wide enough
@@ -19,6 +20,7 @@ import picocli.CommandLine.Command;
             MigrateCommand.class,
             TokenCommand.class,
             AdminCommand.class,
+            PolicyCommand.class,
             DemoServerCommand.class,
             CommandLine.HelpCommand.class
         })

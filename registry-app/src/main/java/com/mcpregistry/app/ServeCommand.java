@@ -2,6 +2,7 @@ package com.mcpregistry.app;
 
 import com.mcpregistry.entra.EntraAccessTokenVerifier;
 import com.mcpregistry.http.api.ApiSettings;
+import com.mcpregistry.http.api.RequestBodyLimits;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -70,9 +71,13 @@ final class ServeCommand implements Callable<Integer> {
         RegistryServer server = RegistryServer.start(new RegistryServer.Options(
                 settings.database(),
                 EntraAccessTokenVerifier.forTenant(settings.identity()),
-                new ApiSettings(settings.corsOrigins(), settings.publicApi())
-                        .withReviewPrecondition(settings.reviewPrecondition())
-                        .withTrustedProxies(settings.trustedProxies()),
+                new ApiSettings(
+                        settings.corsOrigins(),
+                        settings.publicApi(),
+                        settings.reviewPrecondition(),
+                        RequestBodyLimits.DEFAULTS,
+                        settings.trustedProxies(),
+                        settings.policyExport()),
                 "0.0.0.0",
                 settings.port(),
                 settings.metricsEnabled(),

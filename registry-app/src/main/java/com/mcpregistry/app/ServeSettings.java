@@ -12,6 +12,7 @@ import com.mcpregistry.entra.EntraSettings;
 import com.mcpregistry.entra.JwksPolicy;
 import com.mcpregistry.http.api.CorsRule;
 import com.mcpregistry.http.limits.TrustedProxies;
+import com.mcpregistry.http.policy.PolicyAccess;
 import com.mcpregistry.http.publication.PublicApi;
 import com.mcpregistry.http.registration.ReviewPrecondition;
 import com.mcpregistry.limits.LimitSettings;
@@ -54,7 +55,8 @@ public record ServeSettings(
         TrustedProxies trustedProxies,
         Duration searchTimeout,
         AuditProtection auditProtection,
-        CheckSettings checks) {
+        CheckSettings checks,
+        PolicyAccess policyExport) {
 
     /** The HTTP port when PORT is unset. */
     public static final int DEFAULT_PORT = 8080;
@@ -135,6 +137,11 @@ public record ServeSettings(
                     "REGISTRY_PUBLIC_API",
                     "anonymous",
                     "who may read the MCP Registry API: anonymous, authenticated or off"),
+            new Described(
+                    "POLICY_EXPORT",
+                    "admin",
+                    "who may export the client policies (GET /policy/{format}): admin, or anonymous (e.g. a device"
+                            + " management job without a token)"),
             new Described("REGISTRY_METRICS", "on", "off removes /metrics"),
             new Described(
                     "SIGN_IN_CACHE_SECONDS",
@@ -280,6 +287,8 @@ public record ServeSettings(
                 () -> env.integer("SEARCH_TIMEOUT_MS", (int) DEFAULT_SEARCH_TIMEOUT.toMillis(), 100, 60_000));
         AuditProtection auditProtection = auditProtection(env, problems);
         CheckSettings checks = checks(env, List.of(), problems);
+        PolicyAccess policyExport = problems.read(
+                "POLICY_EXPORT", () -> env.choice("POLICY_EXPORT", PolicyAccess.class, PolicyAccess.ADMIN));
         problems.throwIfAny();
         return new ServeSettings(
                 database,
@@ -299,7 +308,8 @@ public record ServeSettings(
                 trustedProxies,
                 Duration.ofMillis(searchMillis),
                 auditProtection,
-                checks);
+                checks,
+                policyExport);
     }
 
     /** Who may submit a new name no claim covers (NAMESPACE_POLICY): for {@code start-dev} too. */

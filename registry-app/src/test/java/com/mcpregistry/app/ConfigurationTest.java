@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import com.mcpregistry.http.policy.PolicyAccess;
 import com.mcpregistry.http.publication.PublicApi;
 import com.mcpregistry.http.registration.ReviewPrecondition;
 import java.nio.file.Files;
@@ -53,6 +54,7 @@ class ConfigurationTest {
         assertThat(settings.signInMemory()).isEqualTo(Duration.ofSeconds(5));
         assertThat(settings.corsOrigins()).isEmpty();
         assertThat(settings.reviewPrecondition()).isEqualTo(ReviewPrecondition.REQUIRED);
+        assertThat(settings.policyExport()).isEqualTo(PolicyAccess.ADMIN);
         assertThat(settings.database().jdbcUrl())
                 .isEqualTo("jdbc:postgresql://db.contoso.example:5432/registry?sslmode=require");
         assertThat(settings.database().username()).hasValue("registry");
@@ -82,6 +84,7 @@ class ConfigurationTest {
         values.put("ENTRA_REQUIRED_SCOPE", "access_as_user");
         values.put("SIGN_IN_CACHE_SECONDS", "0");
         values.put("REVIEW_PRECONDITION", "optional");
+        values.put("POLICY_EXPORT", "anonymous");
 
         ServeSettings settings = settings(values);
 
@@ -99,6 +102,7 @@ class ConfigurationTest {
                 .containsExactly("https://portal.contoso.example", "https://admin.contoso.example");
         assertThat(settings.signInMemory()).isZero();
         assertThat(settings.reviewPrecondition()).isEqualTo(ReviewPrecondition.OPTIONAL);
+        assertThat(settings.policyExport()).isEqualTo(PolicyAccess.ANONYMOUS);
     }
 
     @ParameterizedTest
@@ -131,6 +135,8 @@ class ConfigurationTest {
                 "SIGN_IN_CACHE_SECONDS|301",
                 "SIGN_IN_CACHE_SECONDS|5s",
                 "REVIEW_PRECONDITION|off",
+                "POLICY_EXPORT|everyone",
+                "POLICY_EXPORT|authenticated",
                 "DATABASE_URL|mysql://db.contoso.example/registry",
                 "DATABASE_URL|postgresql:///no-host",
                 "AZURE_TENANT_ID|contoso.onmicrosoft.com",

@@ -93,12 +93,16 @@ class RouteTableEndToEndTest {
     }
 
     @Test
-    void admin_routes_are_exactly_the_audit_trail_transfers_and_namespace_claims() {
+    void admin_routes_are_exactly_the_audit_trail_transfers_namespace_claims_and_the_policy_export() {
         assertThat(RouteTable.of(registry.server().javalin()))
                 .filteredOn(route -> route.access().equals(java.util.Optional.of(Access.ADMIN)))
                 .extracting(RouteTable.Route::key)
                 .containsExactlyInAnyOrder(
-                        "GET /audit", "PUT /servers/{}/owners", "POST /namespaces", "DELETE /namespaces/{}");
+                        "GET /audit",
+                        "PUT /servers/{}/owners",
+                        "POST /namespaces",
+                        "DELETE /namespaces/{}",
+                        "GET /policy/{}");
     }
 
     @Test

@@ -38,6 +38,8 @@ import com.mcpregistry.ownership.port.out.NamespaceClaimRepository;
 import com.mcpregistry.ownership.port.out.ServerOwnerRepository;
 import com.mcpregistry.ownership.service.OwnershipService;
 import com.mcpregistry.ownership.service.ServerOwnership;
+import com.mcpregistry.policy.port.in.ExportPolicyUseCase;
+import com.mcpregistry.policy.service.PolicyExportService;
 import com.mcpregistry.publication.port.in.ListPublishedServersUseCase;
 import com.mcpregistry.publication.port.out.PublishedServers;
 import com.mcpregistry.publication.service.PublishedServersService;
@@ -74,6 +76,7 @@ public final class RegistryCore implements RegistryUseCases {
     private final OwnershipService ownership;
     private final Optional<CheckRunner> checkRunner;
     private final RemoteChecksService remoteChecks;
+    private final PolicyExportService policyExport;
 
     /** The outbound adapters the core needs; all of them must share the transactions of {@code transactions}. */
     public record Adapters(
@@ -177,6 +180,8 @@ public final class RegistryCore implements RegistryUseCases {
                         clock,
                         () -> jitter.nextDouble() * 2 - 1));
         this.remoteChecks = new RemoteChecksService(adapters.checks(), checkRunner, registrations);
+        this.policyExport = new PolicyExportService(
+                adapters.registrations(), adapters.checks(), adapters.auditTrail(), adapters.transactions());
         this.publishedServers = new PublishedServersService(adapters.publishedServers());
         this.users = new UserService(adapters.users(), adapters.auditTrail(), adapters.transactions(), clock);
         this.signIn = Objects.requireNonNull(signInMemory.apply(users), "signIn");
@@ -362,6 +367,11 @@ public final class RegistryCore implements RegistryUseCases {
     @Override
     public RemoteChecksUseCase remoteChecks() {
         return remoteChecks;
+    }
+
+    @Override
+    public ExportPolicyUseCase exportPolicy() {
+        return policyExport;
     }
 
     /** For the instance's check workers, not for requests: leasing and running due checks; none when checks are off. */

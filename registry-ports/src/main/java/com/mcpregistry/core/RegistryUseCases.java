@@ -10,6 +10,7 @@ import com.mcpregistry.identity.port.in.SignInUseCase;
 import com.mcpregistry.limits.port.in.RateLimitUseCase;
 import com.mcpregistry.ownership.port.in.ManageNamespacesUseCase;
 import com.mcpregistry.ownership.port.in.ManageOwnersUseCase;
+import com.mcpregistry.policy.port.in.ExportPolicyUseCase;
 import com.mcpregistry.publication.port.in.ListPublishedServersUseCase;
 import com.mcpregistry.registration.port.in.DeleteRegistrationUseCase;
 import com.mcpregistry.registration.port.in.EditRegistrationUseCase;
@@ -50,4 +51,6 @@ public interface RegistryUseCases {
     ManageNamespacesUseCase manageNamespaces();
 
     RemoteChecksUseCase remoteChecks();
+
+    ExportPolicyUseCase exportPolicy();
 }

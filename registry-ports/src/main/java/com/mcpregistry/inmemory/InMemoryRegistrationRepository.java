@@ -7,6 +7,7 @@ import com.mcpregistry.domain.registration.Registration;
 import com.mcpregistry.domain.serverjson.Locator;
 import com.mcpregistry.domain.serverjson.Version;
 import com.mcpregistry.domain.shared.RegistrationId;
+import com.mcpregistry.domain.shared.RegistrationStatus;
 import com.mcpregistry.domain.shared.ServerName;
 import com.mcpregistry.paging.Cursor;
 import com.mcpregistry.paging.Page;
@@ -16,6 +17,7 @@ import com.mcpregistry.registration.port.out.UniquenessConflicts;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -98,6 +100,15 @@ public final class InMemoryRegistrationRepository implements RegistrationReposit
                         .toList(),
                 query.page().limit(),
                 InMemoryRegistrationRepository::cursorOf));
+    }
+
+    @Override
+    public List<Registration> findReviewedOrDeleted() {
+        return db.atomically(() -> db.registrations.values().stream()
+                .filter(r -> r.isDeleted() || r.status() != RegistrationStatus.PENDING)
+                .sorted(Comparator.comparing((Registration r) -> r.serverName().value())
+                        .thenComparing(NEWEST_FIRST.reversed()))
+                .toList());
     }
 
     /** The owners of {@code registration}'s server; one stored without owners is its submitter's. */

@@ -631,6 +631,29 @@ public abstract class RegistrationRepositoryContract {
     }
 
     @Test
+    void every_reviewed_or_deleted_registration_is_found_by_server_name_then_oldest_first_and_no_live_pending_one() {
+        World world = new World();
+        Registration earlierApproved =
+                stored(reviewed(pendingOf(other, "approved", "0.9.0", T0.minusSeconds(5)), APPROVED, admin.id(), T0));
+        Registration pendingToDelete = stored(pendingOf(submitter, "deleted-pending", "1.0.0", T0));
+        Registration deletedPending = deleted(pendingToDelete, T0.plusSeconds(2));
+        registrations().update(deletedPending, pendingToDelete.rowVersion());
+
+        List<Registration> found = registrations().findReviewedOrDeleted().stream()
+                .filter(r -> r.serverName().value().startsWith(namespace + "/"))
+                .toList();
+
+        assertThat(found)
+                .containsExactly(
+                        earlierApproved,
+                        world.approved,
+                        world.deletedApproved,
+                        deletedPending,
+                        world.deprecated,
+                        world.rejected);
+    }
+
+    @Test
     void published_or_owned_lists_approved_deprecated_and_the_viewers_own() {
         World world = new World();
 

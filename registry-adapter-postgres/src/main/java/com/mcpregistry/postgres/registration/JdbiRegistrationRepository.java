@@ -129,6 +129,11 @@ public final class JdbiRegistrationRepository implements RegistrationRepository 
             + " AND locator = ANY (CAST(:locators AS text[])) AND server_name <> :except)"
             + " AND deleted_at IS NULL ORDER BY created_at, id LIMIT 1";
 
+    /** {@link #findReviewedOrDeleted}: every row not Pending, and every deleted one; a sequential scan, by design. */
+    static final String REVIEWED_OR_DELETED = "SELECT " + RegistrationRowMapper.COLUMNS + " FROM registrations"
+            + " WHERE status <> '" + RegistrationStatus.PENDING.label() + "' OR deleted_at IS NOT NULL"
+            + " ORDER BY server_name COLLATE \"C\", created_at, id";
+
     private final Jdbi jdbi;
     private final SearchStatements searches;
     private final ServerJsonFormat format;
@@ -199,6 +204,12 @@ public final class JdbiRegistrationRepository implements RegistrationRepository 
     private Optional<Registration> findOne(String sql, Map<String, Object> params) {
         return SqlErrors.translating(() -> jdbi.withHandle(
                 handle -> handle.createQuery(sql).bindMap(params).map(mapper).findOne()));
+    }
+
+    @Override
+    public List<Registration> findReviewedOrDeleted() {
+        return SqlErrors.translating(() -> jdbi.withHandle(
+                handle -> handle.createQuery(REVIEWED_OR_DELETED).map(mapper).list()));
     }
 
     @Override

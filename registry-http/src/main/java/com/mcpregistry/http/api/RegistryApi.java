@@ -12,6 +12,7 @@ import com.mcpregistry.http.identity.UserRoutes;
 import com.mcpregistry.http.limits.RateLimitStep;
 import com.mcpregistry.http.ownership.NamespaceClaimRoutes;
 import com.mcpregistry.http.ownership.ServerOwnerRoutes;
+import com.mcpregistry.http.policy.PolicyRoutes;
 import com.mcpregistry.http.publication.PublicApi;
 import com.mcpregistry.http.publication.PublishRoutes;
 import com.mcpregistry.http.publication.PublishedServerRoutes;
@@ -127,6 +128,7 @@ public final class RegistryApi {
             new ServerOwnerRoutes(core.manageOwners()).addTo(config.routes);
             new NamespaceClaimRoutes(core.manageNamespaces()).addTo(config.routes);
             new AuditRoutes(core.queryAudit()).addTo(config.routes);
+            new PolicyRoutes(core.exportPolicy(), settings.policyExport()).addTo(config.routes);
             new PublishedServerRoutes(core.listPublishedServers(), core.remoteChecks(), settings.publicApi())
                     .addTo(config.routes);
             new PublishRoutes(core.submitRegistration(), core.remoteChecks(), settings.publicApi())

@@ -8,6 +8,7 @@ import com.mcpregistry.domain.serverjson.Version;
 import com.mcpregistry.domain.shared.RegistrationId;
 import com.mcpregistry.domain.shared.ServerName;
 import com.mcpregistry.paging.Page;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -48,4 +49,11 @@ public interface RegistrationRepository {
 
     /** Non-deleted registrations matching the query, newest first (by creation time, then id). */
     Page<Registration> find(RegistrationQuery query);
+
+    /**
+     * Every registration a client policy speaks of: each one reviewed (Approved, Deprecated or Rejected) and each
+     * deleted one, whatever its status; by server name, then oldest first (by creation time, then id). Pending
+     * registrations that are not deleted are not in it.
+     */
+    List<Registration> findReviewedOrDeleted();
 }
