@@ -89,12 +89,12 @@ public record InstallCommand(String command, List<String> args, Map<String, Stri
         if (command == null) {
             return Optional.empty();
         }
-        Builder built = new Builder();
+        ClientInputs built = new ClientInputs();
         if (pkg.registryType() == RegistryType.OCI) {
             built.args.addAll(List.of("run", "-i", "--rm"));
         }
         built.arguments(pkg.runtimeArguments());
-        built.environment(pkg.environmentVariables());
+        built.env.putAll(built.keyValues(pkg.environmentVariables()));
         if (pkg.registryType() == RegistryType.OCI) {
             built.env.keySet().forEach(name -> built.args.addAll(List.of("-e", name)));
         }
@@ -150,98 +150,5 @@ public record InstallCommand(String command, List<String> args, Map<String, Stri
         return prompts.stream()
                 .map(Prompt::placeholder)
                 .noneMatch(p -> args.stream().anyMatch(a -> a.contains(p)));
-    }
-
-    /** The arguments, environment and prompts as they accumulate, in the order VS Code writes them. */
-    private static final class Builder {
-        private final List<String> args = new ArrayList<>();
-        private final Map<String, String> env = new LinkedHashMap<>();
-        private final List<Prompt> prompts = new ArrayList<>();
-
-        void arguments(List<Argument> arguments) {
-            for (Argument argument : arguments) {
-                Input input = argument.input();
-                Optional<String> value = input.value().filter(v -> !v.isEmpty());
-                if (argument instanceof Argument.Named named) {
-                    args.add(named.name());
-                    if (value.isPresent()) {
-                        args.add(withPlaceholders(value.get(), argument.variables()));
-                    } else if (asked(input)) {
-                        String id = named.name().replaceFirst("^--?", "");
-                        prompts.add(prompt(id, input));
-                        args.add(Prompt.placeholder(id));
-                    }
-                } else if (argument instanceof Argument.Positional positional) {
-                    if (value.isPresent()) {
-                        args.add(withPlaceholders(value.get(), argument.variables()));
-                    } else if (positional.valueHint().isPresent() && asked(input)) {
-                        String id = positional.valueHint().get();
-                        prompts.add(prompt(id, input));
-                        args.add(Prompt.placeholder(id));
-                    } else {
-                        args.add(positional.valueHint().orElse(""));
-                    }
-                }
-            }
-        }
-
-        void environment(List<KeyValueInput> variables) {
-            for (KeyValueInput variable : variables) {
-                Input input = variable.input();
-                String value = input.value().orElse("");
-                if (!variable.variables().values().isEmpty()) {
-                    value = withPlaceholders(value, variable.variables());
-                } else if (value.isEmpty()
-                        && (hasDescription(input)
-                                || !input.choices().isEmpty()
-                                || input.defaultValue().isPresent())) {
-                    prompts.add(inputPrompt(variable.name(), input));
-                    value = Prompt.placeholder(variable.name());
-                }
-                env.put(variable.name(), value);
-            }
-        }
-
-        /** Each variable's first {@code {name}} in {@code value} as its placeholder; every variable is asked for. */
-        private String withPlaceholders(String value, Variables variables) {
-            String replaced = value;
-            for (Map.Entry<String, Input> variable : variables.values().entrySet()) {
-                String name = variable.getKey();
-                String reference = "{" + name + "}";
-                int at = replaced.indexOf(reference);
-                if (at >= 0) {
-                    replaced = replaced.substring(0, at)
-                            + Prompt.placeholder(name)
-                            + replaced.substring(at + reference.length());
-                }
-                prompts.add(inputPrompt(name, variable.getValue()));
-            }
-            return replaced;
-        }
-
-        /** An argument without a value is asked for when it has a description or a default. */
-        private static boolean asked(Input input) {
-            return hasDescription(input) || input.defaultValue().isPresent();
-        }
-
-        private static boolean hasDescription(Input input) {
-            return input.description().filter(d -> !d.isEmpty()).isPresent();
-        }
-
-        /** An argument's own prompt: free text, never a password. */
-        private static Prompt prompt(String id, Input input) {
-            return new Prompt(id, false, input.description().orElse(""), false, input.defaultValue(), List.of());
-        }
-
-        /** A variable's or an environment variable's prompt: a pick when it has choices, a password when secret. */
-        private static Prompt inputPrompt(String id, Input input) {
-            return new Prompt(
-                    id,
-                    !input.choices().isEmpty(),
-                    input.description().orElse(""),
-                    input.isSecret(),
-                    input.defaultValue(),
-                    input.choices());
-        }
     }
 }

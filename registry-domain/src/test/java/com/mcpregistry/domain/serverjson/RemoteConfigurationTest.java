@@ -63,8 +63,9 @@ class RemoteConfigurationTest {
                         Map.entry("X-Empty", ""));
         assertThat(configuration.prompts())
                 .containsExactly(
-                        new RemoteConfiguration.Prompt("token", "Your ledger token", true, Optional.empty(), List.of()),
-                        new RemoteConfiguration.Prompt(
-                                "X-Region", "Where your data lives", false, Optional.empty(), List.of()));
+                        new InstallCommand.Prompt(
+                                "token", false, "Your ledger token", true, Optional.empty(), List.of()),
+                        new InstallCommand.Prompt(
+                                "X-Region", false, "Where your data lives", false, Optional.empty(), List.of()));
     }
 }

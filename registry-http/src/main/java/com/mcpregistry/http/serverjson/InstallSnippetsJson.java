@@ -3,6 +3,7 @@ package com.mcpregistry.http.serverjson;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.mcpregistry.domain.serverjson.InstallCommand;
 import com.mcpregistry.domain.serverjson.RemoteConfiguration;
 import com.mcpregistry.domain.serverjson.RemoteTransport;
 import com.mcpregistry.domain.serverjson.ServerDocument;
@@ -53,10 +54,10 @@ public record InstallSnippetsJson(
         file.putObject("servers").set(serverName, entry);
         if (!remote.prompts().isEmpty()) {
             ArrayNode inputs = file.putArray("inputs");
-            for (RemoteConfiguration.Prompt prompt : remote.prompts()) {
+            for (InstallCommand.Prompt prompt : remote.prompts()) {
                 ObjectNode input = inputs.addObject()
                         .put("id", prompt.id())
-                        .put("type", prompt.choices().isEmpty() ? "promptString" : "pickString")
+                        .put("type", prompt.pick() ? "pickString" : "promptString")
                         .put("description", prompt.description())
                         .put("password", prompt.password());
                 prompt.defaultValue().ifPresent(value -> input.put("default", value));
