@@ -1,5 +1,6 @@
 package com.mcpregistry.http.publication;
 
+import com.mcpregistry.http.shared.IfNoneMatch;
 import com.mcpregistry.http.shared.Json;
 import io.javalin.http.Context;
 import java.nio.ByteBuffer;
@@ -26,7 +27,7 @@ final class CacheableJson {
         String etag = etagOf(json);
         ctx.header("ETag", etag);
         ctx.header("Cache-Control", cacheControl);
-        if (matches(ctx.header("If-None-Match"), etag)) {
+        if (IfNoneMatch.matches(ctx.header("If-None-Match"), etag)) {
             ctx.status(304);
             return;
         }
@@ -49,24 +50,5 @@ final class CacheableJson {
                 + Base64.getUrlEncoder()
                         .withoutPadding()
                         .encodeToString(ByteBuffer.allocate(8).putLong(tag).array()) + "\"";
-    }
-
-    /** RFC 9110 §13.1.2: {@code *}, or a list of tags of which one matches by weak comparison. */
-    static boolean matches(String ifNoneMatch, String etag) {
-        if (ifNoneMatch == null || ifNoneMatch.isBlank()) {
-            return false;
-        }
-        String opaque = opaque(etag);
-        for (String candidate : ifNoneMatch.split(",")) {
-            String tag = candidate.trim();
-            if (tag.equals("*") || opaque(tag).equals(opaque)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static String opaque(String tag) {
-        return tag.startsWith("W/") ? tag.substring(2) : tag;
     }
 }

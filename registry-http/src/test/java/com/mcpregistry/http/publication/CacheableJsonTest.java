@@ -2,6 +2,7 @@ package com.mcpregistry.http.publication;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.mcpregistry.http.shared.IfNoneMatch;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
@@ -22,12 +23,12 @@ class CacheableJsonTest {
     void if_none_match_compares_weakly_within_a_list_and_star_matches_anything() {
         String strong = TAG.substring(2);
 
-        assertThat(CacheableJson.matches(TAG, TAG)).isTrue();
-        assertThat(CacheableJson.matches(strong, TAG)).isTrue();
-        assertThat(CacheableJson.matches("\"a\", " + TAG + " ,\"b\"", TAG)).isTrue();
-        assertThat(CacheableJson.matches("*", TAG)).isTrue();
-        assertThat(CacheableJson.matches("W/\"other\"", TAG)).isFalse();
-        assertThat(CacheableJson.matches("", TAG)).isFalse();
-        assertThat(CacheableJson.matches(null, TAG)).isFalse();
+        assertThat(IfNoneMatch.matches(TAG, TAG)).isTrue();
+        assertThat(IfNoneMatch.matches(strong, TAG)).isTrue();
+        assertThat(IfNoneMatch.matches("\"a\", " + TAG + " ,\"b\"", TAG)).isTrue();
+        assertThat(IfNoneMatch.matches("*", TAG)).isTrue();
+        assertThat(IfNoneMatch.matches("W/\"other\"", TAG)).isFalse();
+        assertThat(IfNoneMatch.matches("", TAG)).isFalse();
+        assertThat(IfNoneMatch.matches(null, TAG)).isFalse();
     }
 }
