@@ -91,6 +91,70 @@ class ServerJsonSubmissionTest {
                 """));
     }
 
+    @Test
+    void a_registration_on_its_own_says_how_each_client_configures_its_remote_and_its_package() {
+        ObjectNode sent = (ObjectNode) json("""
+                {
+                  "name": "com.contoso.finance/snippets",
+                  "description": "Ledger tools, remote and local",
+                  "version": "2.1.0",
+                  "remotes": [{
+                    "type": "streamable-http",
+                    "url": "https://Snippets.Contoso.com/mcp",
+                    "headers": [{ "name": "Authorization", "value": "Bearer {token}",
+                                  "variables": { "token": { "description": "Your token", "isSecret": true } } }]
+                  }],
+                  "packages": [{
+                    "registryType": "npm", "identifier": "@contoso/snippets", "version": "2.1.0",
+                    "transport": { "type": "stdio" },
+                    "environmentVariables": [{ "name": "LEDGER_REGION", "description": "Your region" }]
+                  }]
+                }
+                """);
+        JsonNode submitted = answered(http.post("/registrations", SUBMITTER, Map.of("server", sent)), 201);
+        JsonNode install = answered(
+                        http.get(
+                                "/registrations/"
+                                        + submitted.path("registration_id").asText(),
+                                SUBMITTER),
+                        200)
+                .path("install");
+
+        assertThat(install).hasSize(2);
+        JsonNode remote = install.get(0);
+        assertThat(remote.path("remote").asText()).isEqualTo("https://Snippets.Contoso.com/mcp");
+        assertThat(remote.path("vscode")).isEqualTo(json("""
+                { "servers": { "com.contoso.finance/snippets": { "type": "http", "url": "https://Snippets.Contoso.com/mcp",
+                      "headers": { "Authorization": "Bearer ${input:token}" } } },
+                  "inputs": [{ "id": "token", "type": "promptString", "description": "Your token", "password": true }] }
+                """));
+        assertThat(remote.path("copilotCli")).isEqualTo(json("""
+                { "mcpServers": { "com.contoso.finance/snippets": { "type": "http",
+                      "url": "https://Snippets.Contoso.com/mcp", "headers": { "Authorization": "Bearer <token>" },
+                      "tools": ["*"] } } }
+                """));
+        assertThat(remote.path("claudeCode").asText())
+                .isEqualTo("claude mcp add --transport http 'snippets' 'https://Snippets.Contoso.com/mcp'"
+                        + " --header 'Authorization: Bearer <token>'");
+        JsonNode local = install.get(1);
+        assertThat(local.path("package").asText()).isEqualTo("npm @contoso/snippets");
+        assertThat(local.path("vscode")).isEqualTo(json("""
+                { "servers": { "com.contoso.finance/snippets": { "type": "stdio", "command": "npx",
+                      "args": ["@contoso/snippets@2.1.0"], "env": { "LEDGER_REGION": "${input:LEDGER_REGION}" } } },
+                  "inputs": [{ "id": "LEDGER_REGION", "type": "promptString", "description": "Your region",
+                               "password": false }] }
+                """));
+        assertThat(local.path("claudeCode").asText())
+                .isEqualTo("claude mcp add 'snippets' -e 'LEDGER_REGION=<LEDGER_REGION>' -- 'npx'"
+                        + " '@contoso/snippets@2.1.0'");
+        assertThat(answered(http.get("/registrations?limit=5", SUBMITTER), 200)
+                        .path("items")
+                        .get(0)
+                        .has("install"))
+                .as("lists leave it out")
+                .isFalse();
+    }
+
     @ParameterizedTest
     @MethodSource("officialExamples")
     void an_official_example_sent_as_server_is_kept_shown_and_published_as_it_was_sent(String example) {
