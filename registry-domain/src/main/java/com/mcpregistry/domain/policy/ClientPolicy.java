@@ -65,11 +65,13 @@ public record ClientPolicy(PolicyFormat format, List<ServerMatcher> allowed, Lis
             }
         });
         denied.removeAll(allowed);
+        List<String> allowedUrls = allowed.stream()
+                .filter(ServerMatcher.Url.class::isInstance)
+                .map(entry -> ((ServerMatcher.Url) entry).pattern().value())
+                .toList();
         denied.removeIf(entry -> entry instanceof ServerMatcher.Url url
                 && url.pattern().hasWildcard()
-                && allowed.stream()
-                        .anyMatch(a -> a instanceof ServerMatcher.Url allowedUrl
-                                && url.pattern().mayMatch(allowedUrl.pattern().value())));
+                && allowedUrls.stream().anyMatch(url.pattern().possibleMatches()));
         return new ClientPolicy(format, new ArrayList<>(allowed), new ArrayList<>(denied));
     }
 

@@ -2,6 +2,7 @@ package com.mcpregistry.domain.serverjson;
 
 import java.util.Locale;
 import java.util.Objects;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 /**
@@ -10,8 +11,6 @@ import java.util.regex.Pattern;
  * wildcard. A literal {@code *} in a URL reads as a wildcard too: no client has a way to escape one.
  */
 public record UrlPattern(String value) {
-
-    private static final Pattern VARIABLE = Pattern.compile("\\{[A-Za-z_][A-Za-z0-9_]*}");
 
     public UrlPattern {
         Objects.requireNonNull(value, "value");
@@ -22,7 +21,7 @@ public record UrlPattern(String value) {
      * registry, for a client that compares host names without regard to case and paths as written (Claude Code).
      */
     public static UrlPattern asWritten(UrlTemplate url) {
-        return new UrlPattern(VARIABLE.matcher(url.value()).replaceAll("*"));
+        return new UrlPattern(url.withEachVariableAs("*"));
     }
 
     /**
@@ -33,7 +32,7 @@ public record UrlPattern(String value) {
      * written in it; GitHub's clients bring both sides to it before comparing.
      */
     public static UrlPattern asFetched(UrlTemplate url) {
-        String wildcards = VARIABLE.matcher(url.value()).replaceAll("*");
+        String wildcards = url.withEachVariableAs("*");
         int schemeEnd = wildcards.indexOf("://");
         String scheme = wildcards.substring(0, schemeEnd).toLowerCase(Locale.ROOT);
         String rest = wildcards.substring(schemeEnd + 3);
@@ -67,6 +66,11 @@ public record UrlPattern(String value) {
      * case. Broader than any client reads it, which is what a check for a possible overlap needs.
      */
     public boolean mayMatch(String url) {
+        return possibleMatches().test(url);
+    }
+
+    /** {@link #mayMatch}, the pattern compiled once for any number of URLs. */
+    public Predicate<String> possibleMatches() {
         StringBuilder regex = new StringBuilder();
         int start = 0;
         for (int star = value.indexOf('*'); star >= 0; star = value.indexOf('*', start)) {
@@ -74,9 +78,8 @@ public record UrlPattern(String value) {
             start = star + 1;
         }
         regex.append(Pattern.quote(value.substring(start)));
-        return Pattern.compile(regex.toString(), Pattern.CASE_INSENSITIVE | Pattern.DOTALL)
-                .matcher(url)
-                .matches();
+        Pattern compiled = Pattern.compile(regex.toString(), Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
+        return url -> compiled.matcher(url).matches();
     }
 
     private static int firstOf(String text, String characters) {

@@ -42,6 +42,11 @@ public record UrlTemplate(String value) {
                 .replaceAll("x");
     }
 
+    /** The URL with each {@code {variable}} written as {@code text}. */
+    public String withEachVariableAs(String text) {
+        return VARIABLE.matcher(value).replaceAll(Matcher.quoteReplacement(text));
+    }
+
     /** The names in braces, in the order they first appear. */
     public Set<String> variableNames() {
         Set<String> names = new LinkedHashSet<>();

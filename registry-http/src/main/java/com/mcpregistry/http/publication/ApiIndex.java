@@ -17,16 +17,17 @@ record ApiIndex(String registry, String baseUrl, String hint, List<String> endpo
             + " /v0.1/servers themselves.";
 
     static ApiIndex of(Context ctx, String prefix) {
+        String baseUrl = baseUrl(ctx);
         return new ApiIndex(
                 "MCP Registry API " + prefix.substring(1),
-                baseUrl(ctx),
+                baseUrl,
                 HINT,
                 List.of(
                         "GET " + prefix + "/servers",
                         "GET " + prefix + "/servers/{serverName}/versions",
                         "GET " + prefix + "/servers/{serverName}/versions/{version}",
                         "GET " + prefix + "/servers/{serverName}/versions/latest"),
-                baseUrl(ctx) + "/docs");
+                baseUrl + "/docs");
     }
 
     /** A 404 for {@code /v0.1/v0.1/…}: the base URL the client was given ends in the API's path. */

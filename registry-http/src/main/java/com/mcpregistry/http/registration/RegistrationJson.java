@@ -59,35 +59,16 @@ public record RegistrationJson(
 
     /** {@code r} on its own, as {@link #of} writes it, with how to configure each of its remotes in clients. */
     public static RegistrationJson detail(Registration r, List<Action> can, RegistrationHealth health) {
-        RegistrationJson listed = of(r, can, health);
-        return new RegistrationJson(
-                listed.registrationId,
-                listed.serverName,
-                listed.version,
-                listed.title,
-                listed.description,
-                listed.endpointUrl,
-                listed.transport,
-                listed.ownerContact,
-                listed.repositoryUrl,
-                listed.documentationUrl,
-                listed.tags,
-                listed.server,
-                listed.submitterId,
-                listed.status,
-                listed.statusReason,
-                listed.reviewedBy,
-                listed.reviewedAt,
-                listed.createdAt,
-                listed.updatedAt,
-                listed.rowVersion,
-                listed.can,
-                listed.health,
-                Optional.of(InstallSnippetsJson.of(r.document())));
+        return of(r, can, health, Optional.of(InstallSnippetsJson.of(r.document())));
     }
 
     /** {@code r}, whose remotes are as {@code health} says, as the caller who may take {@code can} on it sees it. */
     public static RegistrationJson of(Registration r, List<Action> can, RegistrationHealth health) {
+        return of(r, can, health, Optional.empty());
+    }
+
+    private static RegistrationJson of(
+            Registration r, List<Action> can, RegistrationHealth health, Optional<List<InstallSnippetsJson>> install) {
         ServerDetails d = r.details();
         ServerDefinition definition = d.definition();
         Optional<Remote> onlyRemote = definition.onlyRemote();
@@ -114,6 +95,6 @@ public record RegistrationJson(
                 r.rowVersion(),
                 can.stream().map(Action::wireName).toList(),
                 HealthJson.of(health),
-                Optional.empty());
+                install);
     }
 }
