@@ -4,8 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.mcpregistry.bench.CursorWalker.AfterCreation;
 import com.mcpregistry.bench.CursorWalker.AfterName;
+import com.mcpregistry.publication.ServerListCursor;
+import com.mcpregistry.publication.ServerListFilters;
+import com.mcpregistry.publication.ServerListToken;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 class CursorWalkerTest {
@@ -24,8 +28,15 @@ class CursorWalkerTest {
 
     @Test
     void a_catalogue_cursor_reads_back_as_name_version_and_id() {
-        AfterName after =
-                AfterName.decode(token("n1|com.contoso.team7/ledger-1234|1.3.0|0b6f1c2e-3d4a-4b5c-8d9e-0f1a2b3c4d5e"));
+        String cursor = new ServerListToken(
+                        new ServerListCursor.ByName(
+                                "com.contoso.team7/ledger-1234",
+                                "1.3.0",
+                                UUID.fromString("0b6f1c2e-3d4a-4b5c-8d9e-0f1a2b3c4d5e")),
+                        ServerListFilters.NONE)
+                .encode();
+
+        AfterName after = AfterName.decode(cursor);
 
         assertThat(after)
                 .isEqualTo(new AfterName(

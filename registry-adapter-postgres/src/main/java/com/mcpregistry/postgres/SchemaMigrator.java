@@ -44,9 +44,27 @@ public final class SchemaMigrator {
         this.dataSource = dataSource;
     }
 
-    /** Brings the schema up to date; does nothing when it is. */
+    /**
+     * Brings the schema up to date; does nothing when it is, which one query tells ({@link CurrentSchema}) without
+     * Liquibase.
+     */
     public void migrate() {
-        Map<String, Object> settings = Map.of(
+        try {
+            if (!isCurrent()) {
+                Scope.child(liquibaseSettings(), this::update);
+            }
+        } catch (Exception e) {
+            IllegalStateException failure =
+                    new IllegalStateException("the schema migration failed: " + e.getMessage(), e);
+            if (SqlErrors.translate(failure) instanceof Unavailable unavailable) {
+                throw unavailable;
+            }
+            throw failure;
+        }
+    }
+
+    private static Map<String, Object> liquibaseSettings() {
+        return Map.of(
                 Scope.Attr.resourceAccessor.name(),
                 new ClassLoaderResourceAccessor(SchemaMigrator.class.getClassLoader()),
                 // Report through the log, not on standard output.
@@ -58,15 +76,11 @@ public final class SchemaMigrator {
                 // Another instance migrating holds the lock for seconds at most: look again every second.
                 GlobalConfiguration.CHANGELOGLOCK_POLL_RATE.getKey(),
                 1L);
-        try {
-            Scope.child(settings, this::update);
-        } catch (Exception e) {
-            IllegalStateException failure =
-                    new IllegalStateException("the schema migration failed: " + e.getMessage(), e);
-            if (SqlErrors.translate(failure) instanceof Unavailable unavailable) {
-                throw unavailable;
-            }
-            throw failure;
+    }
+
+    private boolean isCurrent() throws SQLException {
+        try (Connection connection = dataSource.getConnection()) {
+            return CurrentSchema.holds(connection);
         }
     }
 
