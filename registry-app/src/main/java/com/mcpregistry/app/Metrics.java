@@ -9,20 +9,34 @@ import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The process's metrics, exposed in Prometheus text format: HTTP requests, the connection pool, the JVM, and the
- * number of audit events.
+ * number of audit events. The JVM's are bound in the background once the registry serves ({@link
+ * #bindJvmMetricsInBackground()}), off the start-up path: they load the platform's management beans, which no request
+ * but a scrape needs, and a scrape waits for them.
  */
 public final class Metrics implements AutoCloseable {
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-    private final JvmGcMetrics gc = new JvmGcMetrics();
+    private volatile JvmGcMetrics gc;
     private final AtomicLong auditEvents = new AtomicLong(-1);
+    private volatile CompletableFuture<Void> jvmMetrics = CompletableFuture.completedFuture(null);
 
-    public Metrics() {
+    /** Binds the JVM's metrics (class loading, memory, GC, threads, processor, uptime) on a thread of their own. */
+    public void bindJvmMetricsInBackground() {
+        jvmMetrics = CompletableFuture.runAsync(this::bindJvmMetrics, task -> {
+            Thread thread = new Thread(task, "jvm-metrics");
+            thread.setDaemon(true);
+            thread.start();
+        });
+    }
+
+    private void bindJvmMetrics() {
         new ClassLoaderMetrics().bindTo(registry);
         new JvmMemoryMetrics().bindTo(registry);
+        gc = new JvmGcMetrics();
         gc.bindTo(registry);
         new JvmThreadMetrics().bindTo(registry);
         new ProcessorMetrics().bindTo(registry);
@@ -46,12 +60,16 @@ public final class Metrics implements AutoCloseable {
     }
 
     public String scrape() {
+        jvmMetrics.join();
         return registry.scrape();
     }
 
     @Override
     public void close() {
-        gc.close();
+        jvmMetrics.join();
+        if (gc != null) {
+            gc.close();
+        }
         registry.close();
     }
 }

@@ -120,7 +120,7 @@ public final class RegistryServer implements AutoCloseable {
                     dataSource,
                     new AuditChain(options.auditProtection().auditKeys()),
                     options.searchTimeout(),
-                    ServerJsonText.INSTANCE);
+                    new RecentDocuments(ServerJsonText.INSTANCE));
             RegistryCore core = RegistryCore.create(
                     db.coreAdapters(),
                     options.verifier(),
@@ -142,6 +142,7 @@ public final class RegistryServer implements AutoCloseable {
                 return null;
             });
             app.start(options.host(), options.port());
+            metrics.bindJvmMetricsInBackground();
             RateLimitSync rateLimitSync = RateLimitSync.start(db.rateLimitBuckets());
             Optional<AuditCheckpoints> checkpoints = AuditCheckpoints.start(
                     core.verifyAudit(), metrics, options.auditProtection().checkpointInterval());
