@@ -110,8 +110,10 @@ class ServeStartupEndToEndTest {
     /** {@code serve} as an operator starts it, with the jar's own logging, stopped with SIGTERM once it serves. */
     private CommandLineRun serveUntilReady(Map<String, String> settings) throws Exception {
         ProcessBuilder builder = CommandLineRun.childProcess(workingDirectory, "serve");
-        // The jar's logging set-up, not the tests' (logback-test.xml, which silences most loggers).
-        builder.command().add(1, "-Dlogback.configurationFile=" + Main.class.getResource("/logback.xml"));
+        // The jar's logging set-up (LogSetup), not the tests' (logback-test.xml, which silences most loggers): the
+        // class path without the test classes and resources, as the jar has it.
+        int classPath = builder.command().indexOf("-cp") + 1;
+        builder.command().set(classPath, withoutTestClasses(builder.command().get(classPath)));
         builder.environment().clear();
         builder.environment().putAll(settings);
         Path out = workingDirectory.resolve("out.txt");
@@ -139,5 +141,11 @@ class ServeStartupEndToEndTest {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
             return socket.getLocalPort();
         }
+    }
+
+    private static String withoutTestClasses(String classPath) {
+        return java.util.Arrays.stream(classPath.split(java.io.File.pathSeparator))
+                .filter(entry -> !Path.of(entry).endsWith(Path.of("target", "test-classes")))
+                .collect(java.util.stream.Collectors.joining(java.io.File.pathSeparator));
     }
 }
