@@ -134,7 +134,7 @@ public final class RegistryApi {
             new PublishRoutes(core.submitRegistration(), core.remoteChecks(), settings.publicApi())
                     .addTo(config.routes);
             new DocsRoutes(
-                            OpenApiDocument.fromClasspath().with(extension.documentation()),
+                            () -> OpenApiDocument.fromClasspath().with(extension.documentation()),
                             DocsPage.swaggerUi(),
                             DocsPage.redoc(),
                             settings.publicApi() != PublicApi.OFF)

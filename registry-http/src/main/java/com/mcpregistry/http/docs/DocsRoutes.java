@@ -10,15 +10,17 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * {@code GET /openapi.json}, the API's OpenAPI document, and the pages that render it: Swagger UI at
  * {@code /docs} and ReDoc at {@code /redoc}. Everything is public and served by the registry itself, so the pages
  * work where the internet is out of reach. {@code GET /} sends a browser to Swagger UI and answers any other
- * client with links to where things are.
+ * client with links to where things are. The document is put together on its first request, not at start-up.
  */
 public final class DocsRoutes {
-    private final OpenApiDocument document;
+    private final Supplier<OpenApiDocument> source;
+    private volatile OpenApiDocument document;
     private final DocsPage swaggerUi;
     private final DocsPage redoc;
     private final Index index;
@@ -31,11 +33,12 @@ public final class DocsRoutes {
     }
 
     /**
+     * @param source the OpenAPI document, asked for once, on the first request for it
      * @param mcpRegistryApi whether the MCP Registry API is served (it is not when {@code REGISTRY_PUBLIC_API} is
      *     {@code off}), so that the index links to it only then
      */
-    public DocsRoutes(OpenApiDocument document, DocsPage swaggerUi, DocsPage redoc, boolean mcpRegistryApi) {
-        this.document = document;
+    public DocsRoutes(Supplier<OpenApiDocument> source, DocsPage swaggerUi, DocsPage redoc, boolean mcpRegistryApi) {
+        this.source = source;
         this.swaggerUi = swaggerUi;
         this.redoc = redoc;
         Map<String, String> links = new LinkedHashMap<>();
@@ -73,7 +76,20 @@ public final class DocsRoutes {
 
     private void openApi(Context ctx) {
         ctx.header("X-Content-Type-Options", "nosniff");
-        ctx.contentType("application/json").result(document.json());
+        ctx.contentType("application/json").result(document().json());
+    }
+
+    private OpenApiDocument document() {
+        OpenApiDocument known = document;
+        if (known == null) {
+            synchronized (this) {
+                if (document == null) {
+                    document = source.get();
+                }
+                known = document;
+            }
+        }
+        return known;
     }
 
     /**
