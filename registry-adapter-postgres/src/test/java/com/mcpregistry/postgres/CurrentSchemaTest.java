@@ -2,8 +2,6 @@ package com.mcpregistry.postgres;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Duration;
@@ -19,21 +17,13 @@ class CurrentSchemaTest {
         try (TestDatabase database = TestDatabase.empty()) {
             new SchemaMigrator(database.unpooledDataSource()).migrate();
 
-            List<String> recorded = database.jdbi()
-                    .withHandle(handle -> handle.createQuery(CurrentSchema.APPLIED)
-                            .map((rs, ctx) -> CurrentSchema.line(
-                                    rs.getString("id"),
-                                    rs.getString("author"),
-                                    rs.getString("filename"),
-                                    rs.getString("md5sum")))
-                            .list());
-            Path actual = Path.of("target", "db.changelog-master.applied.tsv");
-            Files.write(actual, recorded);
+            List<String> recorded = InitSchemaSql.appliedChangesets(database.jdbi());
+
             assertThat(CurrentSchema.expected())
                     .as(
-                            "schema/src/main/resources/%s must list every changeset as Liquibase records it: copy %s"
-                                    + " there when a changeset is added",
-                            CurrentSchema.RESOURCE, actual.toAbsolutePath())
+                            "schema/src/main/resources/%s lists every changeset as Liquibase records it; after adding one,"
+                                    + " regenerate it (with init_schema.sql) from the repository's root directory: %s",
+                            CurrentSchema.RESOURCE, InitSchemaSql.COMMAND)
                     .isEqualTo(recorded);
         }
     }

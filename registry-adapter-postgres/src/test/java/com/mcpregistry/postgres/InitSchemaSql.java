@@ -40,7 +40,10 @@ public final class InitSchemaSql {
 
     private InitSchemaSql() {}
 
-    /** Writes the rendering of a freshly migrated database to the file named by the only argument. */
+    /**
+     * Writes the rendering of a freshly migrated database to the file named by the only argument, and beside the
+     * changelog what Liquibase recorded applying it ({@link CurrentSchema}'s resource).
+     */
     public static void main(String[] args) throws IOException {
         if (args.length != 1) {
             throw new IllegalArgumentException("usage: InitSchemaSql <path of init_schema.sql>");
@@ -48,11 +51,25 @@ public final class InitSchemaSql {
         Path target = Path.of(args[0]).toAbsolutePath().normalize();
         LIQUIBASE_LOG.setLevel(java.util.logging.Level.WARNING);
         String sql;
+        List<String> applied;
         try (TestDatabase database = TestDatabase.migrated()) {
             sql = renderedFrom(database.jdbi());
+            applied = appliedChangesets(database.jdbi());
         }
         Files.writeString(target, sql, StandardCharsets.UTF_8);
         System.out.println("wrote " + target);
+        Path changesets =
+                target.getParent().resolveSibling(Path.of("src", "main", "resources", CurrentSchema.RESOURCE));
+        Files.write(changesets, applied, StandardCharsets.UTF_8);
+        System.out.println("wrote " + changesets);
+    }
+
+    /** The changesets Liquibase recorded in DATABASECHANGELOG, as {@link CurrentSchema} compares them. */
+    static List<String> appliedChangesets(Jdbi jdbi) {
+        return jdbi.withHandle(handle -> handle.createQuery(CurrentSchema.APPLIED)
+                .map((rs, ctx) -> CurrentSchema.line(
+                        rs.getString("id"), rs.getString("author"), rs.getString("filename"), rs.getString("md5sum")))
+                .list());
     }
 
     /** The schema {@code public} of the database, as a plain SQL script that creates it in an empty database. */
