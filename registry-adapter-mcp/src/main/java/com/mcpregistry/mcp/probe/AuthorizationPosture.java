@@ -112,6 +112,7 @@ final class AuthorizationPosture {
                 .connectTimeout(settings.connectTimeout())
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .version(HttpClient.Version.HTTP_1_1)
+                .executor(ProbeThreads.HTTP)
                 .build();
         HttpRequest request = HttpRequest.newBuilder(metadata)
                 .header("User-Agent", settings.userAgent())

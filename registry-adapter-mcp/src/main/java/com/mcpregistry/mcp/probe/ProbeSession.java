@@ -209,7 +209,8 @@ final class ProbeSession {
                 .proxy(tunnel.proxySelector())
                 .connectTimeout(settings.connectTimeout())
                 .followRedirects(HttpClient.Redirect.NEVER)
-                .version(HttpClient.Version.HTTP_1_1);
+                .version(HttpClient.Version.HTTP_1_1)
+                .executor(ProbeThreads.HTTP);
         HttpRequest.Builder requests = HttpRequest.newBuilder().header("User-Agent", settings.userAgent());
         String origin = url.getScheme() + "://" + url.getRawAuthority();
         String endpoint = Optional.ofNullable(url.getRawPath())

@@ -86,6 +86,27 @@ class McpRemoteProbeTest {
     }
 
     @Test
+    void checks_share_their_http_clients_worker_threads_instead_of_leaving_a_pool_behind_each() throws Exception {
+        try (SdkMcpServer server = SdkMcpServer.streamableHttp(tool("search", "Finds things"))) {
+            java.util.Set<String> before = clientWorkers();
+            for (int i = 0; i < 20; i++) {
+                ProbeReport report = probe.probe(server.url("shared=" + i), RemoteTransport.STREAMABLE_HTTP);
+                assertThat(report.outcome()).as(report.detail().orElse("")).isEqualTo(ProbeOutcome.REACHABLE);
+            }
+
+            assertThat(clientWorkers()).isSubsetOf(before);
+        }
+    }
+
+    /** Threads of HTTP clients' own pools (HttpClient-<n>-Worker-<m>), each kept for a minute once idle. */
+    private static java.util.Set<String> clientWorkers() {
+        return Thread.getAllStackTraces().keySet().stream()
+                .map(Thread::getName)
+                .filter(name -> name.matches("HttpClient-\\d+-Worker-\\d+"))
+                .collect(java.util.stream.Collectors.toSet());
+    }
+
+    @Test
     void the_tool_set_hash_follows_the_tools_and_not_their_order() throws Exception {
         String first;
         try (SdkMcpServer server = SdkMcpServer.streamableHttp(tool("search", "Finds things"), tool("add", "Adds"))) {
