@@ -9,20 +9,24 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.fasterxml.jackson.module.blackbird.BlackbirdModule;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 
 /**
- * The one JSON configuration of the API: strict on input, ISO-8601 times, absent optionals omitted. Blackbird reads
- * the response records through generated lambdas instead of reflection, the largest single cost of writing a page.
+ * The one JSON configuration of the API: strict on input, ISO-8601 times ({@link InstantJson}), absent optionals
+ * omitted. Blackbird reads the response records through generated lambdas instead of reflection, the largest single
+ * cost of writing a page.
  */
 public final class Json {
     public static final ObjectMapper MAPPER = JsonMapper.builder()
             .addModule(new Jdk8Module())
             .addModule(new JavaTimeModule())
             .addModule(new BlackbirdModule())
+            .addModule(new SimpleModule().addSerializer(Instant.class, new InstantJson()))
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
