@@ -28,7 +28,8 @@ import picocli.CommandLine.Option;
 
 /**
  * The registry's benchmark (SPEC §7): each endpoint through HTTP against pgbench running the very same SQL on the
- * same database at the same concurrency, then what an admission check costs (SPEC §10). bench/run launches it;
+ * same database at the same concurrency, three of them against a floor too ({@link Floor}), then what an admission
+ * check costs (SPEC §10). bench/run launches it;
  * bench/README.md says what it measures.
  */
 @Command(
@@ -37,7 +38,8 @@ import picocli.CommandLine.Option;
         usageHelpWidth = 120,
         description = {
             "Measures every endpoint through HTTP (wrk) against pgbench running the same statements with the same"
-                    + " values on the same database, and prints one table (also under bench/out/rows-<N>-<time>/);"
+                    + " values on the same database, three reads against a floor too (a bare Jetty handler that"
+                    + " gives the same answers), and prints one table (also under bench/out/rows-<N>-<time>/);"
                     + " then what admission checks of remote MCP servers cost, in a second table.",
             "",
             "Needs a JDK 17+ and, to build, Maven; wrk, pgbench and psql are installed with apt-get when missing (as"

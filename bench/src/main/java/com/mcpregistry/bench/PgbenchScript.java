@@ -9,8 +9,8 @@ import java.util.Set;
 import java.util.function.UnaryOperator;
 
 /**
- * A read script of bench/pgbench/ as its statements: one a line, after its comments, each with its pgbench variables
- * ({@code :name}) in order. The floor runs them through JDBC with {@code ?} in each variable's place, so that bench/
+ * A read script of bench/pgbench/ as its statements: each ends with a semicolon, as pgbench reads them (a line of its
+ * own in these scripts), comments aside, each with its pgbench variables ({@code :name}) in order. The floor runs them through JDBC with {@code ?} in each variable's place, so that bench/
  * holds one copy of each statement, which pgbench and the floor both run. Meta-commands ({@code \set}) belong to the
  * write script only and are refused here.
  */
@@ -36,9 +36,9 @@ record PgbenchScript(List<PgbenchScript.Statement> statements) {
 
     static PgbenchScript parse(String script) {
         List<Statement> statements = new ArrayList<>();
-        for (String line : statementLines(script)) {
+        for (String text : statementTexts(script)) {
             List<String> variables = new ArrayList<>();
-            String sql = eachVariable(line, name -> {
+            String sql = eachVariable(text, name -> {
                 variables.add(name);
                 return "?";
             });
@@ -66,17 +66,26 @@ record PgbenchScript(List<PgbenchScript.Statement> statements) {
         return renamed.toString();
     }
 
-    private static List<String> statementLines(String script) {
-        List<String> lines = new ArrayList<>();
+    /** The statements, each without its semicolon, the lines of one joined by a blank. */
+    private static List<String> statementTexts(String script) {
+        List<String> statements = new ArrayList<>();
+        StringBuilder statement = new StringBuilder();
         for (String line : script.split("\n")) {
             if (line.startsWith("\\")) {
                 throw new IllegalArgumentException("a read script has no meta-commands: " + line);
             }
             if (isStatement(line)) {
-                lines.add(line.strip());
+                statement.append(statement.isEmpty() ? "" : " ").append(line.strip());
+                if (line.strip().endsWith(";")) {
+                    statements.add(statement.substring(0, statement.length() - 1));
+                    statement.setLength(0);
+                }
             }
         }
-        return lines;
+        if (!statement.isEmpty()) {
+            statements.add(statement.toString());
+        }
+        return statements;
     }
 
     private static boolean isStatement(String line) {

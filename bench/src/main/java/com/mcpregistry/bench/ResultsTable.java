@@ -140,33 +140,39 @@ final class ResultsTable {
                     f.get(16),
                     f.get(17),
                     errors(result.http().errors())));
-            if (result.floor().isPresent()) {
-                Result.Floor floor = result.floor().get();
-                text.append(format(
-                        LINE,
-                        floor.json().same() ? "  floor: serve's bytes" : "  floor: NOT serve's bytes (below)",
-                        f.get(1),
-                        f.get(20),
-                        f.get(21),
-                        f.get(22),
-                        "",
-                        "",
-                        "",
-                        "",
-                        "",
-                        f.get(24),
-                        f.get(25),
-                        micros(floor.http().cpu().client()),
-                        "",
-                        "",
-                        "",
-                        f.get(26),
-                        "",
-                        "",
-                        errors(floor.http().errors())));
-            }
+            result.floor().ifPresent(floor -> text.append(floorLine(f, floor)));
         }
         return text.toString();
+    }
+
+    /**
+     * The floor's line below its row: its figures in serve's columns, its verdicts; no blanks at its end, where the
+     * row's pgbench columns have none of its own.
+     */
+    private static String floorLine(List<String> f, Result.Floor floor) {
+        String line = format(
+                LINE,
+                floor.json().same() ? "  floor: serve's bytes" : "  floor: NOT serve's bytes (below)",
+                f.get(1),
+                f.get(20),
+                f.get(21),
+                f.get(22),
+                "",
+                "",
+                "",
+                "",
+                "",
+                f.get(24),
+                f.get(25),
+                micros(floor.http().cpu().client()),
+                "",
+                "",
+                "",
+                f.get(26),
+                "",
+                "",
+                errors(floor.http().errors()));
+        return line.stripTrailing() + "\n";
     }
 
     private static String errors(long errors) {

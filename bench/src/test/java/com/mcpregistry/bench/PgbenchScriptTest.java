@@ -29,9 +29,10 @@ class PgbenchScriptTest {
     void a_script_is_its_statements_with_a_parameter_where_each_variable_is() {
         PgbenchScript script = PgbenchScript.parse("""
                 -- GET /something: a comment, with :not_a_variable in it
-                SELECT a::text, ':quoted' FROM t WHERE b = :user_id AND c IN (:user_id, :limit2)
+                SELECT a::text, ':quoted' FROM t WHERE b = :user_id AND c IN (:user_id, :limit2);
 
-                SELECT 1 FROM u WHERE d = ANY (:ids)
+                SELECT 1 FROM u
+                 WHERE d = ANY (:ids);
                 """);
 
         assertThat(script.statements())
@@ -69,9 +70,9 @@ class PgbenchScriptTest {
             List<String> lines = Files.readAllLines(SCRIPTS.resolve(file)).stream()
                     .filter(line -> !line.isBlank() && !line.startsWith("--"))
                     .toList();
-            assertThat(lines).as(file).contains(statuses);
+            assertThat(lines).as(file).contains(statuses + ";");
             // The seed API says what the reader may do with each registration; the MCP Registry API does not.
-            assertThat(lines.contains(owners)).as(file).isEqualTo(!file.startsWith("servers"));
+            assertThat(lines.contains(owners + ";")).as(file).isEqualTo(!file.startsWith("servers"));
         }
     }
 

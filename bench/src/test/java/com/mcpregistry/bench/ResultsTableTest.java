@@ -70,8 +70,7 @@ class ResultsTableTest {
                                 + "   14185   0.47   1.18  0.22   0.70 │   351   183   21 │   120   17  1.53 │   yes"
                                 + " index 6.35",
                         "  floor: serve's bytes                                        8    4549    1.05    3.10"
-                                + "                                    │   149   121   19 │                  │   yes"
-                                + "           ");
+                                + "                                    │   149   121   19 │                  │   yes");
     }
 
     @Test
