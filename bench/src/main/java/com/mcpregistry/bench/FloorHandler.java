@@ -11,6 +11,8 @@ import com.mcpregistry.domain.shared.RegistrationStatus;
 import com.mcpregistry.domain.user.Actor;
 import com.mcpregistry.domain.user.GroupId;
 import com.mcpregistry.domain.user.UserId;
+import com.mcpregistry.http.publication.PublishedServerRoutes;
+import com.mcpregistry.http.registration.RegistrationRoutes;
 import com.mcpregistry.postgres.shared.Timestamps;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -110,11 +112,13 @@ final class FloorHandler extends Handler.Abstract {
                 return true;
             } else if (path.equals(REGISTRATIONS)) {
                 Fields query = Request.extractQueryParameters(request);
-                body = Optional.of(registrations(query.getValue("status"), limit(query, 20)));
+                body = Optional.of(
+                        registrations(query.getValue("status"), limit(query, RegistrationRoutes.DEFAULT_LIMIT)));
             } else if (path.startsWith(REGISTRATIONS + "/")) {
                 body = registration(path.substring(REGISTRATIONS.length() + 1));
             } else if (path.equals(SERVERS)) {
-                body = Optional.of(servers(limit(Request.extractQueryParameters(request), 30)));
+                body = Optional.of(
+                        servers(limit(Request.extractQueryParameters(request), PublishedServerRoutes.DEFAULT_LIMIT)));
             } else {
                 body = Optional.empty();
             }
@@ -163,13 +167,15 @@ final class FloorHandler extends Handler.Abstract {
                     one.registrations(),
                     Map.of("id", id),
                     rows -> StoredRegistration.read(rows, FloorJson.MAPPER, false));
-            if (found.isEmpty()
-                    || !(RegistrationStatus.parse("status", found.get(0).status())
-                                    .isPublished()
-                            || found.get(0).submitterId().equals(reader))) {
+            if (found.isEmpty()) {
                 return Optional.empty();
             }
             StoredRegistration registration = found.get(0);
+            // Published, or the reader's own; the owners another would need to be seen are not asked for.
+            if (!RegistrationStatus.parse("status", registration.status()).isPublished()
+                    && !registration.submitterId().equals(reader)) {
+                return Optional.empty();
+            }
             return Optional.of(FloorJson.registration(
                     registration,
                     can(connection, one, found).get(id),
