@@ -17,6 +17,7 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -27,7 +28,8 @@ import picocli.CommandLine.Option;
 
 /**
  * The registry's benchmark (SPEC §7): each endpoint through HTTP against pgbench running the very same SQL on the
- * same database at the same concurrency, then what an admission check costs (SPEC §10). bench/run launches it;
+ * same database at the same concurrency, three of them against a floor too ({@link Floor}), then what an admission
+ * check costs (SPEC §10). bench/run launches it;
  * bench/README.md says what it measures.
  */
 @Command(
@@ -36,7 +38,8 @@ import picocli.CommandLine.Option;
         usageHelpWidth = 120,
         description = {
             "Measures every endpoint through HTTP (wrk) against pgbench running the same statements with the same"
-                    + " values on the same database, and prints one table (also under bench/out/rows-<N>-<time>/);"
+                    + " values on the same database, three reads against a floor too (a bare Jetty handler that"
+                    + " gives the same answers), and prints one table (also under bench/out/rows-<N>-<time>/);"
                     + " then what admission checks of remote MCP servers cost, in a second table.",
             "",
             "Needs a JDK 17+ and, to build, Maven; wrk, pgbench and psql are installed with apt-get when missing (as"
@@ -84,8 +87,8 @@ public final class Benchmark implements Callable<Integer> {
             names = "--port",
             paramLabel = "N",
             description = "ports for serve: N, N+1 for a second instance with REGISTRY_PUBLIC_API=authenticated, N+2"
-                    + " for the start-up measurements and the checking serve; N+3 for the demo MCP server (default"
-                    + " ${DEFAULT-VALUE})")
+                    + " for the start-up measurements and the checking serve; N+3 for the demo MCP server; N+4 for"
+                    + " the floor (default ${DEFAULT-VALUE})")
     int port = 18080;
 
     @Option(
@@ -264,7 +267,7 @@ public final class Benchmark implements Callable<Integer> {
         run.log("seeded in " + seedSeconds + " s");
         StatementCheck statements = StatementCheck.enable(database, run);
 
-        for (int p = port; p <= port + 2; p++) {
+        for (int p = port; p <= port + 4; p++) {
             requireFree(p, "--port");
         }
         run.log("starting serve (java -Xmx256m " + String.join(" ", serveJavaOptions())
@@ -298,14 +301,31 @@ public final class Benchmark implements Callable<Integer> {
         String userId = database.value(
                 "SELECT id FROM users WHERE tid = ? AND oid = ?", identity.tenantId(), identity.firstOid());
 
+        // The floor reads as that user too, without a token.
+        run.log("starting the floor (java -Xmx256m -cp mcp-registry.jar:registry-bench.jar"
+                + " com.mcpregistry.bench.Floor) on 127.0.0.1:" + (port + 4));
+        ServeProcess floor =
+                teardown.add(registry.floor(port + 4, benchClasses(), bench.resolve("pgbench"), userId, "floor.log"));
+        long floorReadyMs = floor.readyAfter().toMillis();
+
+        String firstToken = identity.accessTokens().get(0);
+        Answers answers = new Answers(http);
         List<Row> rowsToMeasure = new Rows(
-                        bench.resolve("pgbench"), run.file("scripts"), database, new CursorWalker(http))
-                .all(anonymous, authenticated, identity.accessTokens().get(0), IDS, DEEP);
+                        bench.resolve("pgbench"), run.file("scripts"), database, new CursorWalker(http), answers)
+                .all(anonymous, authenticated, floor, firstToken, IDS, DEEP);
+        Map<Row, FloorVerdict> floorAnswers = new LinkedHashMap<>();
+        for (Row row : rowsToMeasure) {
+            if (row.floor().isPresent()) {
+                FloorVerdict verdict = FloorVerdict.of(row, answers, firstToken);
+                run.log("the floor's JSON for " + row.name() + ": " + verdict.text());
+                floorAnswers.put(row, verdict);
+            }
+        }
 
         Wrk wrk = new Wrk(tools.wrk(), bench.resolve("wrk/bench.lua"), run.file("wrk"), identity.tokensFile(), cpu);
         Pgbench pgbench = new Pgbench(tools.pgbench(), database.url(), userId, run, cpu);
         List<Result> results = new Measurements(run, wrk, pgbench, statements, rows, warmup, duration)
-                .all(rowsToMeasure, concurrencies, authenticated);
+                .all(rowsToMeasure, concurrencies, authenticated, floorAnswers);
 
         if (!anonymous.isAlive()) {
             throw new BenchmarkFailure("serve stopped during the run (see " + run.file("serve.log") + ")");
@@ -314,8 +334,13 @@ public final class Benchmark implements Callable<Integer> {
             throw new BenchmarkFailure(
                     "the second serve stopped during the run (see " + run.file("serve-authenticated.log") + ")");
         }
+        if (!floor.isAlive()) {
+            throw new BenchmarkFailure("the floor stopped during the run (see " + run.file("floor.log") + ")");
+        }
         long peakRssMib = proc.peakRssKib(anonymous.pid()).orElse(0) / 1024;
         long peakRssSignedInMib = proc.peakRssKib(authenticated.pid()).orElse(0) / 1024;
+        long floorPeakRssMib = proc.peakRssKib(floor.pid()).orElse(0) / 1024;
+        teardown.stop(floor);
         long outOfMemory = countOutOfMemoryErrors(run.file("serve.log"), run.file("serve-authenticated.log"));
         String audit = registry.verifyAuditTrail();
 
@@ -341,6 +366,7 @@ public final class Benchmark implements Callable<Integer> {
                         results,
                         startUp,
                         peakRssSignedInMib,
+                        new Report.FloorRun(floorReadyMs, floorPeakRssMib, floorAnswers),
                         rows,
                         seedSeconds,
                         audit,
@@ -498,11 +524,15 @@ public final class Benchmark implements Callable<Integer> {
 
     /** The checkout this jar was built in: bench/target/registry-bench.jar (or bench/target/classes) → ../../.. */
     private static Path checkout() throws URISyntaxException {
-        Path location = Path.of(Benchmark.class
+        return benchClasses().getParent().getParent().getParent();
+    }
+
+    /** bench/target/registry-bench.jar, or bench/target/classes: where the floor's classes are too. */
+    private static Path benchClasses() throws URISyntaxException {
+        return Path.of(Benchmark.class
                 .getProtectionDomain()
                 .getCodeSource()
                 .getLocation()
                 .toURI());
-        return location.getParent().getParent().getParent();
     }
 }

@@ -3,8 +3,8 @@ package com.mcpregistry.bench;
 import java.util.OptionalLong;
 
 /**
- * CPU time per request, in microseconds, of the three parties of a measurement: the serve instance, PostgreSQL
- * (only when it runs on this machine; "-" otherwise) and the load generator.
+ * CPU time per request, in microseconds, of the three parties of a measurement: the instance asked (serve or the
+ * floor), PostgreSQL (only when it runs on this machine) and the load generator.
  */
 final class CpuMeter {
 
@@ -16,7 +16,7 @@ final class CpuMeter {
         this.postmasterPid = postmasterPid;
     }
 
-    /** Ticks so far; {@code servePid} empty for a pgbench measurement. */
+    /** Ticks so far; {@code servePid} (serve's or the floor's) empty for a pgbench measurement. */
     Sample sample(OptionalLong servePid) {
         return new Sample(
                 servePid.isPresent() ? proc.cpuTicks(servePid.getAsLong()) : 0,
@@ -32,16 +32,19 @@ final class CpuMeter {
     Usage perRequest(Sample before, Sample after, long requests) {
         return new Usage(
                 micros(after.serve - before.serve, requests),
-                postmasterPid.isPresent() ? micros(after.postgres - before.postgres, requests) : "-",
+                postmasterPid.isPresent() ? micros(after.postgres - before.postgres, requests) : Double.NaN,
                 micros(after.client - before.client, requests));
     }
 
-    private String micros(long ticks, long requests) {
-        return requests > 0 ? String.format("%.0f", ticks * 1e6 / proc.ticksPerSecond() / requests) : "0";
+    private double micros(long ticks, long requests) {
+        return requests > 0 ? ticks * 1e6 / proc.ticksPerSecond() / requests : 0;
     }
 
     record Sample(long serve, long postgres, long client) {}
 
-    /** Microseconds per request, as the table prints them. */
-    record Usage(String serve, String postgres, String client) {}
+    /**
+     * Microseconds per request: of the process asked (serve or the floor; 0 for pgbench), of PostgreSQL (NaN when it
+     * runs elsewhere) and of the load generator.
+     */
+    record Usage(double serve, double postgres, double client) {}
 }

@@ -1,5 +1,6 @@
 package com.mcpregistry.bench;
 
+import java.io.File;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -12,8 +13,9 @@ import java.util.Map;
 
 /**
  * {@code mcp-registry.jar}, run as an operator runs it: {@code migrate}, {@code serve}, {@code admin audit verify},
- * {@code demo-server}, with {@code DATABASE_URL}, the benchmark's identity provider, {@code RATE_LIMITS=off} and
- * {@code PROBE_WORKERS=0} in the environment, from the run directory (so that no {@code .env} of the checkout is read).
+ * {@code demo-server} (and the floor, on its classes), with {@code DATABASE_URL}, the benchmark's identity provider,
+ * {@code RATE_LIMITS=off} and {@code PROBE_WORKERS=0} in the environment, from the run directory (so that no {@code
+ * .env} of the checkout is read).
  */
 final class RegistryJar {
 
@@ -75,6 +77,32 @@ final class RegistryJar {
         builder.environment().put("PORT", Integer.toString(port));
         builder.environment().putAll(settings);
         return ServeProcess.start(builder, URI.create("http://127.0.0.1:" + port), http, what);
+    }
+
+    /**
+     * Starts the floor as serve starts: {@code java -Xmx256m $SERVE_JAVA_OPTS -cp mcp-registry.jar:<benchClasses>
+     * com.mcpregistry.bench.Floor} with serve's environment (its DATABASE_URL), on {@code port}, running the read
+     * scripts of {@code scripts} as user {@code reader}; ready, as serve, when {@code /health/ready} answers 200.
+     */
+    ServeProcess floor(int port, Path benchClasses, Path scripts, String reader, String log) throws IOException {
+        List<String> arguments = new ArrayList<>(List.of(java.toString(), "-Xmx256m"));
+        arguments.addAll(serveJavaOptions);
+        arguments.addAll(List.of(
+                "-cp",
+                jar + File.pathSeparator + benchClasses,
+                Floor.class.getName(),
+                "--port",
+                Integer.toString(port),
+                "--scripts",
+                scripts.toString(),
+                "--reader",
+                reader));
+        ProcessBuilder builder = new ProcessBuilder(arguments)
+                .directory(run.path().toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(run.file(log).toFile()));
+        builder.environment().putAll(environment);
+        return ServeProcess.start(builder, URI.create("http://127.0.0.1:" + port), http, "the floor");
     }
 
     /** Starts {@code java -jar mcp-registry.jar demo-server --port <port>}, its output in {@code log}. */

@@ -13,6 +13,7 @@ import java.util.Optional;
  * @param pgbenchScripts pgbench's script and variable arguments
  * @param pgbenchProtocol {@code prepared} for what the driver prepares after five executions, {@code extended} for a
  *     search, which the registry never prepares on the server (each is planned for its own term)
+ * @param floor the floor that answers the same requests, for the three rows that have one
  */
 record Row(
         String name,
@@ -21,7 +22,8 @@ record Row(
         boolean signedIn,
         Optional<Path> paths,
         List<String> pgbenchScripts,
-        String pgbenchProtocol) {
+        String pgbenchProtocol,
+        Optional<ServeProcess> floor) {
 
     enum Kind {
         READ,
@@ -30,6 +32,12 @@ record Row(
 
     boolean isRead() {
         return kind == Kind.READ;
+    }
+
+    /** The same requests to the floor, which reads without a token as the benchmark's first user. */
+    Optional<Row> onFloor() {
+        return floor.map(process -> new Row(
+                name + ", floor", kind, process, false, paths, pgbenchScripts, pgbenchProtocol, Optional.empty()));
     }
 
     /** The row's name as a file name: {@code get-registrations-status-approved-first-page}. */

@@ -1,5 +1,6 @@
 package com.mcpregistry.bench;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mcpregistry.bench.CursorWalker.AfterCreation;
 import com.mcpregistry.bench.CursorWalker.AfterName;
 import com.mcpregistry.bench.Row.Kind;
@@ -9,8 +10,13 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
-/** The table's rows, with what each asks for: a deep page found by walking its cursor chain, 64 approved ids. */
+/**
+ * The table's rows, with what each asks for (a deep page found by walking its cursor chain, 64 approved ids) and what
+ * pgbench runs for it: the statements of its script with the values serve binds, those the page's own statement
+ * returns read from serve's answer; the three rows the floor answers too.
+ */
 final class Rows {
 
     /**
@@ -40,6 +46,9 @@ final class Rows {
     /** The MCP Registry API's page of 30, likewise. */
     private static final String SERVERS_PAGE = "limit=31";
 
+    /** get.sql's variables that each id's copy has its own of. */
+    private static final Set<String> PER_ID = Set.of("id", "ids", "server_names");
+
     private static final String APPROVED_IDS =
             "SELECT id FROM registrations WHERE status = 'Approved' ORDER BY md5(id::text) LIMIT ?";
     private static final String APPROVED =
@@ -51,29 +60,35 @@ final class Rows {
     private final Path scripts;
     private final BenchDatabase database;
     private final CursorWalker walker;
+    private final Answers answers;
+    private final ObjectMapper json = new ObjectMapper();
 
-    Rows(Path pgbenchScripts, Path scripts, BenchDatabase database, CursorWalker walker) {
+    Rows(Path pgbenchScripts, Path scripts, BenchDatabase database, CursorWalker walker, Answers answers) {
         this.pgbenchScripts = pgbenchScripts;
         this.scripts = scripts;
         this.database = database;
         this.walker = walker;
+        this.answers = answers;
     }
 
     /**
      * Every row, in the table's order. {@code anonymous} and {@code authenticated} are the two serve instances,
-     * {@code token} the token that walks the seed API's cursor chain, {@code deep} how many rows deep the deep pages
-     * are (fewer when the database has fewer).
+     * {@code floor} the floor, {@code token} the token of the first user (who walks the seed API's cursor chain, and
+     * whose answers give the values pgbench binds), {@code deep} how many rows deep the deep pages are (fewer when the
+     * database has fewer).
      */
-    List<Row> all(ServeProcess anonymous, ServeProcess authenticated, String token, int ids, int deep)
+    List<Row> all(
+            ServeProcess anonymous, ServeProcess authenticated, ServeProcess floor, String token, int ids, int deep)
             throws IOException, InterruptedException {
         List<Row> rows = new ArrayList<>();
+        Optional<String> signedIn = Optional.of(token);
 
         int listDepth = depth(Long.parseLong(database.value(APPROVED)), deep);
         String listCursor = walker.walk(
                 anonymous.base().resolve("/registrations?status=Approved&limit=100"),
                 "/next_cursor",
                 listDepth / 100,
-                Optional.of(token));
+                signedIn);
         AfterCreation after = AfterCreation.decode(listCursor);
         int serversDepth = depth(Long.parseLong(database.value(PUBLISHED)), deep);
         String serversCursor = walker.walk(
@@ -83,72 +98,84 @@ final class Rows {
                 Optional.empty());
         AfterName afterName = AfterName.decode(serversCursor);
 
-        rows.add(read(
+        rows.add(page(
                 "GET /registrations?status=Approved (first page)",
                 anonymous,
-                true,
-                paths("list", "/registrations?status=Approved&limit=20"),
-                script("list.sql", "status=Approved", SEED_PAGE),
-                "prepared"));
-        rows.add(read(
+                signedIn,
+                "list",
+                "/registrations?status=Approved&limit=20",
+                Optional.of(floor),
+                "list.sql",
+                "status=Approved",
+                SEED_PAGE));
+        rows.add(page(
                 "GET /registrations?status=Approved (page " + listDepth + " rows deep)",
                 anonymous,
-                true,
-                paths("list-deep", "/registrations?status=Approved&limit=20&cursor=" + listCursor),
-                script(
-                        "list-after.sql",
-                        "status=Approved",
-                        "after_at=" + after.at(),
-                        "after_id=" + after.id(),
-                        SEED_PAGE),
-                "prepared"));
+                signedIn,
+                "list-deep",
+                "/registrations?status=Approved&limit=20&cursor=" + listCursor,
+                Optional.empty(),
+                "list-after.sql",
+                "status=Approved",
+                "after_at=" + after.at(),
+                "after_id=" + after.id(),
+                SEED_PAGE));
         for (SearchTerm term : SEARCH_TERMS) {
-            rows.add(read(
+            rows.add(page(
                     "GET /registrations?search=" + term.word() + " (" + term.found() + ")",
                     anonymous,
-                    true,
-                    paths("search-" + term.kind(), "/registrations?search=" + term.word() + "&limit=20"),
-                    script("search.sql", "pattern=%" + term.word() + "%", SEED_PAGE),
-                    "extended"));
+                    signedIn,
+                    "search-" + term.kind(),
+                    "/registrations?search=" + term.word() + "&limit=20",
+                    Optional.empty(),
+                    "search.sql",
+                    "pattern=%" + term.word() + "%",
+                    SEED_PAGE));
         }
-        rows.add(byId(anonymous, database.column(APPROVED_IDS, ids)));
-        Path servers = paths("servers", "/v0.1/servers?limit=30");
-        rows.add(read(
+        rows.add(byId(anonymous, token, floor, database.column(APPROVED_IDS, ids)));
+        rows.add(page(
                 "GET /v0.1/servers?limit=30 (first page)",
                 anonymous,
-                false,
-                servers,
-                script("servers.sql", SERVERS_PAGE),
-                "prepared"));
-        rows.add(read(
+                Optional.empty(),
+                "servers",
+                "/v0.1/servers?limit=30",
+                Optional.of(floor),
+                "servers.sql",
+                SERVERS_PAGE));
+        rows.add(page(
                 "GET /v0.1/servers?limit=30 (page " + serversDepth + " deep)",
                 anonymous,
-                false,
-                paths("servers-deep", "/v0.1/servers?limit=30&cursor=" + serversCursor),
-                script(
-                        "servers-after.sql",
-                        "after_name=" + afterName.name(),
-                        "after_version=" + afterName.version(),
-                        "after_id=" + afterName.id(),
-                        SERVERS_PAGE),
-                "prepared"));
+                Optional.empty(),
+                "servers-deep",
+                "/v0.1/servers?limit=30&cursor=" + serversCursor,
+                Optional.empty(),
+                "servers-after.sql",
+                "after_name=" + afterName.name(),
+                "after_version=" + afterName.version(),
+                "after_id=" + afterName.id(),
+                SERVERS_PAGE));
         for (SearchTerm term : SEARCH_TERMS) {
-            rows.add(read(
+            rows.add(page(
                     "GET /v0.1/servers?search=" + term.word() + " (" + term.found() + ")",
                     anonymous,
-                    false,
-                    paths("servers-search-" + term.kind(), "/v0.1/servers?limit=30&search=" + term.word()),
-                    script("servers-search.sql", "pattern=%" + term.word() + "%", SERVERS_PAGE),
-                    "extended"));
+                    Optional.empty(),
+                    "servers-search-" + term.kind(),
+                    "/v0.1/servers?limit=30&search=" + term.word(),
+                    Optional.empty(),
+                    "servers-search.sql",
+                    "pattern=%" + term.word() + "%",
+                    SERVERS_PAGE));
         }
         // The same page on the instance with REGISTRY_PUBLIC_API=authenticated: what authentication costs.
-        rows.add(read(
+        rows.add(page(
                 "GET /v0.1/servers?limit=30 (first page), signed in",
                 authenticated,
-                true,
-                servers,
-                script("servers-signed-in.sql", SERVERS_PAGE),
-                "prepared"));
+                signedIn,
+                "servers-signed-in",
+                "/v0.1/servers?limit=30",
+                Optional.empty(),
+                "servers-signed-in.sql",
+                SERVERS_PAGE));
         rows.add(new Row(
                 "POST /registrations (+ audit event)",
                 Kind.WRITE,
@@ -156,7 +183,8 @@ final class Rows {
                 true,
                 Optional.empty(),
                 script("submit.sql", "chain_lock=" + CHAIN_LOCK),
-                "prepared"));
+                "prepared",
+                Optional.empty()));
         return rows;
     }
 
@@ -166,28 +194,64 @@ final class Rows {
     }
 
     /**
-     * pgbench has no string functions to pick one of several ids: one copy of get.sql per id, each bound to its own
-     * variable, and pgbench picks a script at random for each transaction.
+     * A row that asks for one page: pgbench runs {@code file} with {@code variables} and with the ids and server
+     * names serve's answer to {@code path} shows (asked once, now, as wrk will ask it); protocol {@code extended} for
+     * a search, which the registry never prepares on the server.
      */
-    private Row byId(ServeProcess serve, List<String> ids) throws IOException {
+    private Row page(
+            String name,
+            ServeProcess serve,
+            Optional<String> token,
+            String slug,
+            String path,
+            Optional<ServeProcess> floor,
+            String file,
+            String... variables)
+            throws IOException, InterruptedException {
+        List<String> pgbench = script(file, variables);
+        pgbench.addAll(shown(serve, path, token).variables(""));
+        Path paths = Files.writeString(scripts.resolve(slug + ".paths"), path + "\n");
+        String protocol = file.contains("search") ? "extended" : "prepared";
+        return new Row(name, Kind.READ, serve, token.isPresent(), Optional.of(paths), pgbench, protocol, floor);
+    }
+
+    /**
+     * pgbench has no string functions to pick one of several ids: one copy of get.sql per id, each with its own
+     * variables ({@code :id3}, {@code :ids3}, {@code :server_names3}), and pgbench picks a script at random for each
+     * transaction.
+     */
+    private Row byId(ServeProcess serve, String token, ServeProcess floor, List<String> ids)
+            throws IOException, InterruptedException {
         String getSql = Files.readString(pgbenchScripts.resolve("get.sql"));
         List<String> arguments = new ArrayList<>();
         List<String> paths = new ArrayList<>();
         for (int i = 0; i < ids.size(); i++) {
+            String suffix = Integer.toString(i);
             Path copy = scripts.resolve("get-" + i + ".sql");
-            Files.writeString(copy, getSql.replace(":BENCH_ID", ":id" + i));
+            Files.writeString(copy, PgbenchScript.withVariablesRenamed(getSql, PER_ID, suffix));
+            String path = "/registrations/" + ids.get(i);
             arguments.addAll(List.of("-f", copy.toString(), "-D", "id" + i + "=" + ids.get(i)));
-            paths.add("/registrations/" + ids.get(i));
+            arguments.addAll(shown(serve, path, Optional.of(token)).variables(suffix));
+            paths.add(path);
         }
         Files.write(scripts.resolve("ids.txt"), ids);
         Path getPaths = scripts.resolve("get.paths");
         Files.write(getPaths, paths);
-        return read("GET /registrations/{id}", serve, true, getPaths, arguments, "prepared");
+        return new Row(
+                "GET /registrations/{id}",
+                Kind.READ,
+                serve,
+                true,
+                Optional.of(getPaths),
+                arguments,
+                "prepared",
+                Optional.of(floor));
     }
 
-    private static Row read(
-            String name, ServeProcess serve, boolean signedIn, Path paths, List<String> pgbench, String protocol) {
-        return new Row(name, Kind.READ, serve, signedIn, Optional.of(paths), pgbench, protocol);
+    /** The ids and server names serve's answer to {@code path} shows. */
+    private PageValues shown(ServeProcess serve, String path, Optional<String> token)
+            throws IOException, InterruptedException {
+        return PageValues.of(json.readTree(answers.get(serve, path, token)));
     }
 
     private List<String> script(String file, String... variables) {
@@ -197,9 +261,5 @@ final class Rows {
             arguments.addAll(List.of("-D", variable));
         }
         return arguments;
-    }
-
-    private Path paths(String name, String path) throws IOException {
-        return Files.writeString(scripts.resolve(name + ".paths"), path + "\n");
     }
 }

@@ -10,8 +10,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * One {@code java -Xmx256m -jar mcp-registry.jar serve}, started by {@link RegistryJar#serve} the same way for the
- * anonymous instance, the authenticated one and the start-up measurements; ready once {@code /health/ready}
- * answers 200. Closing it sends SIGTERM, and SIGKILL if it has not stopped after 10 s.
+ * anonymous instance, the authenticated one and the start-up measurements, or the floor ({@link RegistryJar#floor}),
+ * started as serve is; ready once {@code /health/ready} answers 200. Closing it sends SIGTERM, and SIGKILL if it has not stopped after 10 s.
  */
 final class ServeProcess implements AutoCloseable {
 

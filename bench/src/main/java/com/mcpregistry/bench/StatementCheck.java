@@ -11,11 +11,12 @@ final class StatementCheck {
     private static final String RESET = "SELECT pg_stat_statements_reset()";
 
     /**
-     * The statements run at least {@code ?} times, normalised: constants and parameter numbers become '?' (a
-     * statement prepared before the reset keeps its literals) and white space one blank.
+     * The statements run at least {@code ?} times, normalised: quoted and numeric constants and parameter numbers
+     * become '?' (a statement prepared before the reset keeps its literals, {@code 'Approved'} and the {@code 1} of
+     * {@code SELECT 1} alike, where one prepared after it shows {@code $1}) and white space one blank.
      */
     private static final String STATEMENTS = """
-            SELECT regexp_replace(regexp_replace(query, '''[^'']*''|\\$[0-9]+', '?', 'g'), '\\s+', ' ', 'g')
+            SELECT regexp_replace(regexp_replace(query, '''[^'']*''|\\$[0-9]+|\\m[0-9]+\\M', '?', 'g'), '\\s+', ' ', 'g')
               FROM pg_stat_statements
              WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database()) AND calls >= ?
                AND query !~* '^(BEGIN|COMMIT|ROLLBACK|SELECT pg_stat_statements_reset)'
