@@ -110,17 +110,22 @@ public final class RegistryServer implements AutoCloseable {
         CompletableFuture<Void> migrated = CompletableFuture.completedFuture(null);
         try {
             dataSource.setMetricsTrackerFactory(new MicrometerMetricsTrackerFactory(metrics.registry()));
-            // The schema check (Liquibase, much of it waiting for the database) and building the API (routes, JSON,
-            // the OpenAPI document) need nothing from each other: side by side they take the longer of the two, not
-            // the sum. Nothing listens before the schema is up to date.
-            migrated = CompletableFuture.runAsync(
-                    () -> migrate(dataSource, options.auditProtection().migrationDatabase()),
-                    task -> new Thread(task, "schema-migration").start());
             PostgresAdapters db = new PostgresAdapters(
                     dataSource,
                     new AuditChain(options.auditProtection().auditKeys()),
                     options.searchTimeout(),
                     new RecentDocuments(ServerJsonText.INSTANCE));
+            // The database's part of starting — the schema check (one query when the schema is current, Liquibase
+            // otherwise), then the audit trail's protection (the first statements through Jdbi, which registers its
+            // flight-recorder event on the first, a few hundred milliseconds) — and building the API (routes, JSON)
+            // need nothing from each other: side by side they take the longer of the two, not the sum. Nothing
+            // listens before both are done.
+            migrated = CompletableFuture.runAsync(
+                    () -> {
+                        migrate(dataSource, options.auditProtection().migrationDatabase());
+                        checkAuditProtection(db, options.auditProtection());
+                    },
+                    task -> new Thread(task, "schema-migration").start());
             RegistryCore core = RegistryCore.create(
                     db.coreAdapters(),
                     options.verifier(),
@@ -138,7 +143,6 @@ public final class RegistryServer implements AutoCloseable {
             CompletableFuture<Void> migration = migrated;
             UnreachableDatabase.reporting(options.database(), () -> {
                 awaitMigration(migration);
-                checkAuditProtection(db, options.auditProtection());
                 return null;
             });
             app.start(options.host(), options.port());
