@@ -2,6 +2,8 @@ package com.mcpregistry.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.mcpregistry.publication.ServerListCursor;
+import com.mcpregistry.publication.ServerListToken;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -71,14 +73,14 @@ final class CursorWalker {
         }
     }
 
-    /** An MCP Registry API catalogue cursor, {@code base64url("n1|<name>|<version>|<id>")}. */
+    /** An MCP Registry API catalogue cursor ({@link ServerListToken}) that continues in name order. */
     record AfterName(String name, String version, String id) {
         static AfterName decode(String cursor) {
-            String[] parts = plain(cursor).split("\\|", -1);
-            if (parts.length != 4 || !parts[0].equals("n1")) {
-                throw new IllegalArgumentException("not a catalogue cursor: " + cursor);
+            if (!(ServerListToken.decode(cursor).after() instanceof ServerListCursor.ByName byName)) {
+                throw new IllegalArgumentException("not a catalogue cursor in name order: " + cursor);
             }
-            return new AfterName(parts[1], parts[2], parts[3]);
+            return new AfterName(
+                    byName.serverName(), byName.version(), byName.id().toString());
         }
     }
 

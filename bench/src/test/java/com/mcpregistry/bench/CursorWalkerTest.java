@@ -24,8 +24,8 @@ class CursorWalkerTest {
 
     @Test
     void a_catalogue_cursor_reads_back_as_name_version_and_id() {
-        AfterName after =
-                AfterName.decode(token("n1|com.contoso.team7/ledger-1234|1.3.0|0b6f1c2e-3d4a-4b5c-8d9e-0f1a2b3c4d5e"));
+        AfterName after = AfterName.decode(token(
+                "f=2&after=" + token("n1|com.contoso.team7/ledger-1234|1.3.0|0b6f1c2e-3d4a-4b5c-8d9e-0f1a2b3c4d5e")));
 
         assertThat(after)
                 .isEqualTo(new AfterName(
