@@ -139,6 +139,16 @@
 --       version; only deletion does. No schema change: the latest version of each server with a deprecated version
 --       that is not deleted is chosen again by a custom change, with the Java rule the registration service applies
 --       from then on (its rollback chooses the highest Approved version again).
+--   023-searches-index-only: Searches find a page of ids from index entries alone and read only the page's rows
+--       from the table (SearchStatements.page): when a word is common, walking an index in the list's order checks
+--       thousands of entries for one page of matches, and as table rows, each with its server.json, those cost
+--       several times what index entries cost. The MCP Registry API's two name indexes (every published version,
+--       and the latest ones) hold deleted_at and the lower-cased search columns of changeset 010 too, the latest
+--       one published_at as well (a search states it, and only a check constraint implies it of the latest
+--       versions); the registry API's creation index holds what its visibility rule and its search read. That
+--       search compares lower-cased copies of name, title and description with LIKE, as changeset 010 made the MCP
+--       Registry API's: search_title is new, and the trigram indexes move to the copies. Lists without a search
+--       read the same indexes as before.
 --
 -- Rendered from PostgreSQL 17.
 
@@ -233,6 +243,7 @@ CREATE TABLE registrations (
     search_description   text                     GENERATED ALWAYS AS (lower(description)) STORED,
     version_reused_later boolean                  DEFAULT false NOT NULL,
     server_json          jsonb                    NOT NULL,
+    search_title         text                     GENERATED ALWAYS AS (lower(title)) STORED,
     CONSTRAINT registrations_pkey PRIMARY KEY (id),
     CONSTRAINT registrations_server_name_length
         CHECK (char_length(server_name) >= 3 AND char_length(server_name) <= 200),
@@ -502,30 +513,13 @@ CREATE INDEX users_oid_idx ON users USING btree (oid);
 
 CREATE INDEX users_verified_email_lower_idx ON users USING btree (lower(verified_email));
 
-CREATE INDEX registrations_created_idx
-    ON registrations USING btree (created_at DESC, id DESC) WHERE (deleted_at IS NULL);
-
 CREATE INDEX registrations_status_created_idx
     ON registrations USING btree (status, created_at DESC, id DESC) WHERE (deleted_at IS NULL);
 
 CREATE INDEX registrations_submitter_created_idx
     ON registrations USING btree (submitter_id, created_at DESC, id DESC) WHERE (deleted_at IS NULL);
 
-CREATE INDEX registrations_server_name_trgm_idx
-    ON registrations USING gin (server_name gin_trgm_ops) WHERE (deleted_at IS NULL);
-
-CREATE INDEX registrations_title_trgm_idx ON registrations USING gin (title gin_trgm_ops) WHERE (deleted_at IS NULL);
-
-CREATE INDEX registrations_description_trgm_idx
-    ON registrations USING gin (description gin_trgm_ops) WHERE (deleted_at IS NULL);
-
 CREATE UNIQUE INDEX registrations_one_latest_per_server ON registrations USING btree (server_name) WHERE is_latest;
-
-CREATE INDEX registrations_published_name_idx
-    ON registrations USING btree (server_name COLLATE "C", version COLLATE "C", id) WHERE (published_at IS NOT NULL);
-
-CREATE INDEX registrations_latest_name_idx
-    ON registrations USING btree (server_name COLLATE "C", version COLLATE "C", id) WHERE is_latest;
 
 CREATE INDEX registrations_published_updated_idx
     ON registrations USING btree (updated_at, id) WHERE (published_at IS NOT NULL);
@@ -546,6 +540,27 @@ CREATE INDEX registrations_server_name_created_idx ON registrations USING btree 
 
 CREATE INDEX registrations_server_name_newest_idx
     ON registrations USING btree (server_name COLLATE "C", created_at DESC, id DESC) WHERE (deleted_at IS NULL);
+
+CREATE INDEX registrations_search_name_trgm_idx
+    ON registrations USING gin (search_name gin_trgm_ops) WHERE (deleted_at IS NULL);
+
+CREATE INDEX registrations_search_title_trgm_idx
+    ON registrations USING gin (search_title gin_trgm_ops) WHERE (deleted_at IS NULL);
+
+CREATE INDEX registrations_search_description_trgm_idx
+    ON registrations USING gin (search_description gin_trgm_ops) WHERE (deleted_at IS NULL);
+
+CREATE INDEX registrations_created_idx
+    ON registrations USING btree (created_at DESC, id DESC) INCLUDE (status, submitter_id, server_name, search_name, search_title, search_description)
+    WHERE (deleted_at IS NULL);
+
+CREATE INDEX registrations_published_name_idx
+    ON registrations USING btree (server_name COLLATE "C", version COLLATE "C", id) INCLUDE (deleted_at, search_name, search_description)
+    WHERE (published_at IS NOT NULL);
+
+CREATE INDEX registrations_latest_name_idx
+    ON registrations USING btree (server_name COLLATE "C", version COLLATE "C", id) INCLUDE (published_at, deleted_at, search_name, search_description)
+    WHERE is_latest;
 
 CREATE INDEX audit_log_at_idx ON audit_log USING btree (at DESC, id DESC);
 
@@ -576,7 +591,8 @@ ALTER TABLE registrations
     ALTER COLUMN title SET STATISTICS 300,
     ALTER COLUMN description SET STATISTICS 300,
     ALTER COLUMN search_name SET STATISTICS 300,
-    ALTER COLUMN search_description SET STATISTICS 300;
+    ALTER COLUMN search_description SET STATISTICS 300,
+    ALTER COLUMN search_title SET STATISTICS 300;
 
 -- Triggers
 

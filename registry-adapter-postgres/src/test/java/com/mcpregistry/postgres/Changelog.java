@@ -82,6 +82,13 @@ public final class Changelog {
         run(database, RollbackCountCommandStep.COMMAND_NAME, RollbackCountCommandStep.COUNT_ARG, count);
     }
 
+    /** Rolls the changesets of a fully migrated {@code database} back, the last first, down to {@code id} with it. */
+    public static void rollBackThrough(TestDatabase database, String id) {
+        List<String> ids = changeSetIds();
+        assertThat(ids).as("changeset " + id + " is in the changelog").contains(id);
+        rollBack(database, ids.size() - ids.indexOf(id));
+    }
+
     /** Runs the Liquibase command {@code command} over {@code database} and the changelog. */
     private static void run(
             TestDatabase database, String[] command, CommandArgumentDefinition<Integer> countArgument, int count) {

@@ -36,7 +36,8 @@ class SchemaMigratorTest {
             "019-server-json-documents",
             "020-remote-checks",
             "021-check-health-and-drift",
-            "022-deprecated-latest-version");
+            "022-deprecated-latest-version",
+            "023-searches-index-only");
 
     private static Map<String, Integer> appliedChangesets(Jdbi jdbi) {
         return jdbi.withHandle(handle -> handle.createQuery(

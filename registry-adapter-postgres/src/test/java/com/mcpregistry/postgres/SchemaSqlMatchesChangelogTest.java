@@ -120,7 +120,7 @@ class SchemaSqlMatchesChangelogTest {
                     .anyMatch(line ->
                             line.startsWith("constraint registration_locators.registration_locators_single_server"))
                     .anyMatch(line -> line.startsWith("trigger CREATE TRIGGER audit_log_append_only"))
-                    .anyMatch(line -> line.startsWith("index CREATE INDEX registrations_title_trgm_idx"))
+                    .anyMatch(line -> line.startsWith("index CREATE INDEX registrations_search_title_trgm_idx"))
                     .contains("privilege INSERT on audit_log to registry_runtime")
                     .doesNotContain("privilege DELETE on audit_log to registry_runtime");
             assertThat(actual).as(REGENERATE).containsExactlyElementsOf(expected);

@@ -723,8 +723,8 @@ class UpgradeOnExistingDataTest {
                             ProbeReport.failed(ProbeOutcome.TIMEOUT, Duration.ofSeconds(20), "no answer")),
                     new CheckOutcome(Optional.empty(), 1, Health.UNKNOWN, T0.plusSeconds(900)),
                     100);
-            // 022, then 021.
-            Changelog.rollBack(database, 2);
+            // The changesets after 021 first, then 021.
+            Changelog.rollBackThrough(database, "021-check-health-and-drift");
 
             List<String> rolledBack = jdbi.withHandle(handle -> handle.createQuery(
                             "SELECT concat_ws(' ', next_due_at = 'infinity', (SELECT count(*) FROM information_schema.columns"
@@ -803,7 +803,7 @@ class UpgradeOnExistingDataTest {
                             + " 1.1.0 of all-deprecated")
                     .isEqualTo(3);
 
-            Changelog.rollBack(database, 1);
+            Changelog.rollBackThrough(database, "022-deprecated-latest-version");
 
             assertThat(latestVersions(jdbi))
                     .containsExactly(

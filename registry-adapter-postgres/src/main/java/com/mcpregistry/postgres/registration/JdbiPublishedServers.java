@@ -189,9 +189,27 @@ public final class JdbiPublishedServers implements PublishedServers {
             }
         });
         params.put("limit", query.limit() + 1);
-        String order = query.byUpdate() ? "updated_at, id" : NAME_ORDER;
-        String sql = "SELECT " + COLUMNS + " FROM registrations WHERE " + String.join(" AND ", where) + " ORDER BY "
-                + order + " LIMIT :limit";
+        ListOrder order = query.byUpdate() ? ListOrder.BY_UPDATE : ListOrder.BY_NAME;
+        String filter = String.join(" AND ", where);
+        // A search finds its page's ids first (in name order, from the name indexes alone: changeset 023).
+        String sql = query.search().isPresent()
+                ? SearchStatements.page(COLUMNS, order.keys, filter, order.sql)
+                : "SELECT " + COLUMNS + " FROM registrations WHERE " + filter + " ORDER BY " + order.sql
+                        + " LIMIT :limit";
         return new Select(sql, params);
+    }
+
+    /** An order of the list: the columns it sorts by, and its ORDER BY. */
+    private enum ListOrder {
+        BY_NAME("id, server_name, version", NAME_ORDER),
+        BY_UPDATE("id, updated_at", "updated_at, id");
+
+        private final String keys;
+        private final String sql;
+
+        ListOrder(String keys, String sql) {
+            this.keys = keys;
+            this.sql = sql;
+        }
     }
 }

@@ -237,8 +237,10 @@ public final class JdbiRegistrationRepository implements RegistrationRepository 
             if (text.indexOf('\u0000') >= 0) {
                 throw InvalidInput.of("search", "must not contain NUL characters");
             }
-            // ILIKE's escape character is the backslash; the trigram index serves all three.
-            filters.add("(server_name ILIKE :pattern OR title ILIKE :pattern OR description ILIKE :pattern)");
+            // Lower-cased copies of the three columns (changesets 010 and 023) with a plain LIKE, whose escape
+            // character is the backslash; a trigram index serves each side of the OR.
+            filters.add("(search_name LIKE lower(:pattern) OR search_title LIKE lower(:pattern)"
+                    + " OR search_description LIKE lower(:pattern))");
             params.put("pattern", "%" + likeLiteral(text) + "%");
         });
         query.page().after().ifPresent(cursor -> {
@@ -247,20 +249,32 @@ public final class JdbiRegistrationRepository implements RegistrationRepository 
             params.put("after_id", cursor.id());
         });
         params.put("limit", query.page().limit() + 1);
-        String sql = query.scope() instanceof RegistrationQuery.VisibleTo visible
-                ? page(visibleTo(visible.reader(), params), filters)
-                // The scope is sealed: this is Mine.
-                : mine(((RegistrationQuery.Mine) query.scope()).reader(), filters, params);
+        String sql;
+        if (query.scope() instanceof RegistrationQuery.VisibleTo visible) {
+            String where = where(visibleTo(visible.reader(), params), filters);
+            // A search finds its page's ids first, from the creation index alone (changeset 023).
+            sql = query.search().isPresent()
+                    ? SearchStatements.page(RegistrationRowMapper.COLUMNS, "id, created_at", where, NEWEST_FIRST)
+                    : page(where);
+        } else {
+            // The scope is sealed: this is Mine.
+            sql = mine(((RegistrationQuery.Mine) query.scope()).reader(), filters, params);
+        }
         return new Select(sql, params);
     }
 
-    /** A page of the registrations in {@code scope} that pass {@code filters}, newest first. */
-    private static String page(String scope, List<String> filters) {
+    /** The registrations in {@code scope} that pass {@code filters}. */
+    private static String where(String scope, List<String> filters) {
         List<String> where = new ArrayList<>();
         where.add(scope);
         where.addAll(filters);
-        return "SELECT " + RegistrationRowMapper.COLUMNS + " FROM registrations WHERE " + String.join(" AND ", where)
-                + " ORDER BY " + NEWEST_FIRST + " LIMIT :limit";
+        return String.join(" AND ", where);
+    }
+
+    /** A page of the registrations that pass {@code where}, newest first. */
+    private static String page(String where) {
+        return "SELECT " + RegistrationRowMapper.COLUMNS + " FROM registrations WHERE " + where + " ORDER BY "
+                + NEWEST_FIRST + " LIMIT :limit";
     }
 
     /**
@@ -290,13 +304,13 @@ public final class JdbiRegistrationRepository implements RegistrationRepository 
      * to its end.
      */
     private static String mine(Actor reader, List<String> filters, Map<String, Object> params) {
-        String submitted = page("deleted_at IS NULL AND submitter_id = :reader", filters);
+        String submitted = page(where("deleted_at IS NULL AND submitter_id = :reader", filters));
         String ofOwnedServers = "SELECT r.* FROM (SELECT DISTINCT o.server_name FROM server_owners AS o WHERE "
                 + namesReader(reader, params) + ") AS owned CROSS JOIN LATERAL ("
-                + page(
+                + page(where(
                         "deleted_at IS NULL AND server_name COLLATE \"C\" = owned.server_name"
                                 + " AND submitter_id <> :reader",
-                        filters)
+                        filters))
                 + ") AS r";
         return "SELECT " + RegistrationRowMapper.COLUMNS + " FROM ((" + submitted + ") UNION ALL (" + ofOwnedServers
                 + ")) AS mine ORDER BY " + NEWEST_FIRST + " LIMIT :limit";

@@ -61,8 +61,9 @@ class PublishedServerQueryPlanTest {
                           FROM generate_series(1, 2000) AS s, generate_series(1, 3) AS v
                          CROSS JOIN LATERAL (SELECT 'com.plan/server-' || s AS name, v || '.0.0' AS version,
                                'Server number ' || s AS title,
-                               CASE WHEN s = 1234 THEN 'Books quokka payroll' ELSE 'Reads ledger entries' END
-                                   AS description) AS row
+                               CASE WHEN s = 1234 THEN 'Books quokka payroll'
+                                    WHEN s % 50 = 7 THEN 'Reads ledger entries of wombats'
+                                    ELSE 'Reads ledger entries' END AS description) AS row
                         """.replace(
                                 "<document>",
                                 PlainSqlDocuments.oneRemote(
@@ -145,6 +146,50 @@ class PublishedServerQueryPlanTest {
                     .contains("registrations_published_search_name_trgm_idx")
                     .contains("registrations_published_search_description_trgm_idx");
         }
+    }
+
+    @Test
+    void a_common_word_is_looked_for_in_the_name_index_alone_and_only_the_pages_rows_are_read_from_the_table() {
+        String plan = analyzed(search("ledger", Optional.empty()));
+
+        assertThat(plan)
+                .contains("Index Only Scan using registrations_published_name_idx")
+                .contains("Heap Fetches: 0")
+                .contains("Index Cond: (id = ANY")
+                .doesNotContain("trgm");
+        assertThat(analyzed(search("ledger", DEEP)))
+                .contains("Index Only Scan using registrations_published_name_idx")
+                .contains("Index Cond: (ROW(server_name, version, id) >");
+    }
+
+    @Test
+    void a_common_word_among_the_latest_versions_is_looked_for_in_their_own_index_alone() {
+        PublishedServerQuery latest = new PublishedServerQuery(
+                Optional.of("ledger"),
+                Optional.of(new VersionSelector.Latest()),
+                false,
+                Optional.empty(),
+                30,
+                Optional.empty());
+
+        assertThat(analyzed(latest))
+                .contains("Index Only Scan using registrations_latest_name_idx")
+                .contains("Heap Fetches: 0");
+    }
+
+    @Test
+    void a_word_in_one_server_in_fifty_is_found_by_trigram_and_sorted_rather_than_walked_for() {
+        // 120 matches among 6,000: planned for one page, the search would walk the name index for them.
+        JdbiPublishedServers.Select select = JdbiPublishedServers.select(search("wombat", Optional.empty()));
+
+        assertThat(QueryPlans.chosen(database.jdbi(), select.sql(), select.params()))
+                .contains("registrations_published_search_description_trgm_idx")
+                .doesNotContain("Index Only Scan");
+    }
+
+    private static String analyzed(PublishedServerQuery query) {
+        JdbiPublishedServers.Select select = JdbiPublishedServers.select(query);
+        return QueryPlans.analyzed(database.jdbi(), select.sql(), select.params());
     }
 
     @Test
