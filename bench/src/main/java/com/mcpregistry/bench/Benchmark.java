@@ -95,7 +95,7 @@ public final class Benchmark implements Callable<Integer> {
             names = "--checks",
             paramLabel = "N",
             description = "remotes the admission checks measurement checks, each a path of one demo MCP server"
-                    + " (default ${DEFAULT-VALUE})")
+                    + " (default ${DEFAULT-VALUE}; 0: the endpoints only, no admission checks)")
     int checks = 2_000;
 
     @Option(
@@ -144,8 +144,11 @@ public final class Benchmark implements Callable<Integer> {
             System.err.println("bench/run: --rows must be a number >= 1000");
             return 2;
         }
-        if (checks < 1 || workerCounts.isEmpty() || workerCounts.stream().anyMatch(w -> w < 1 || w > 64)) {
-            System.err.println("bench/run: --checks must be at least 1 and --check-workers numbers from 1 to 64");
+        if (checks < (checksOnly ? 1 : 0)
+                || workerCounts.isEmpty()
+                || workerCounts.stream().anyMatch(w -> w < 1 || w > 64)) {
+            System.err.println("bench/run: --checks must be at least 0 (1 with --checks-only) and --check-workers"
+                    + " numbers from 1 to 64");
             return 2;
         }
         Path checkout = checkout();
@@ -230,9 +233,12 @@ public final class Benchmark implements Callable<Integer> {
         System.out.print(report);
         Files.writeString(results, report);
 
-        String checksReport = measureChecks(bench, run, psql, database, registry, teardown, proc, cpu, workerCounts);
-        System.out.print("\n" + checksReport);
-        Files.writeString(results, report + "\n" + checksReport);
+        if (checks > 0) {
+            String checksReport =
+                    measureChecks(bench, run, psql, database, registry, teardown, proc, cpu, workerCounts);
+            System.out.print("\n" + checksReport);
+            Files.writeString(results, report + "\n" + checksReport);
+        }
 
         Path link = bench.resolve(checksOnly ? "out/latest-checks" : "out/latest-" + rows);
         Files.deleteIfExists(link);
